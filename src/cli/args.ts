@@ -1,0 +1,116 @@
+/**
+ * Command line (SPEC §1), parsed with node:util's parseArgs (no dependency for a solved problem).
+ */
+import { parseArgs } from 'node:util';
+import { PLATFORMS, type Platform } from '../domain/types.js';
+import { UsageError } from '../load/errors.js';
+
+export interface Options {
+  readonly command: 'run' | 'explain' | 'help' | 'version';
+  readonly query: string;
+  readonly users: string;
+  readonly contacts: string;
+  readonly links: string | null;
+  readonly emails: string | null;
+  readonly platform: Platform | null;
+  readonly domainId: number;
+  readonly out: string;
+  readonly decisions: string | null;
+  readonly yes: boolean;
+  readonly json: boolean;
+  readonly strict: boolean;
+  readonly encoding: string | null;
+}
+
+const SPEC = {
+  users: { type: 'string' },
+  contacts: { type: 'string' },
+  links: { type: 'string' },
+  emails: { type: 'string' },
+  platform: { type: 'string' },
+  'domain-id': { type: 'string' },
+  out: { type: 'string' },
+  decisions: { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  json: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  encoding: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+export function parseCommandLine(argv: readonly string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see ufmatch --help)`);
+  }
+  const v = parsed.values;
+  const pos = parsed.positionals;
+  const base = {
+    query: '',
+    users: '',
+    contacts: '',
+    links: v.links ?? null,
+    emails: v.emails ?? null,
+    platform: null as Platform | null,
+    domainId: 1,
+    out: v.out ?? 'ufmatch-out',
+    decisions: v.decisions ?? null,
+    yes: v.yes ?? false,
+    json: v.json ?? false,
+    strict: v.strict ?? false,
+    encoding: v.encoding ?? null,
+  };
+  if (v.help) return { ...base, command: 'help' };
+  if (v.version) return { ...base, command: 'version' };
+  let command: Options['command'] = 'run';
+  let query = '';
+  if (pos.length > 0) {
+    if (pos[0] !== 'explain') throw new UsageError(`unknown command "${pos[0]}" (see ufmatch --help)`);
+    if (pos.length < 2 || !pos[1]!.trim()) throw new UsageError('explain needs a QUERY: a uf_id, username, email or part of a name');
+    if (pos.length > 2) throw new UsageError('explain takes one QUERY; quote it if it has spaces');
+    command = 'explain';
+    query = pos[1]!;
+  }
+  if (!v.users) throw new UsageError('--users FILE is required (the CMS users export)');
+  if (!v.contacts) throw new UsageError('--contacts FILE is required (the CiviCRM contacts export)');
+  let platform: Platform | null = null;
+  if (v.platform !== undefined) {
+    const p = v.platform.toLowerCase();
+    if (!(PLATFORMS as readonly string[]).includes(p)) throw new UsageError(`--platform must be drupal, wordpress or joomla, not "${v.platform}"`);
+    platform = p as Platform;
+  }
+  let domainId = 1;
+  if (v['domain-id'] !== undefined) {
+    if (!/^\d+$/.test(v['domain-id']) || Number(v['domain-id']) < 1) throw new UsageError('--domain-id must be a positive whole number');
+    domainId = Number(v['domain-id']);
+  }
+  if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');
+  if (v.strict && !v.yes) throw new UsageError('--strict goes with --yes');
+  return { ...base, command, query, users: v.users, contacts: v.contacts, platform, domainId };
+}
+
+export const HELP = `ufmatch — reconcile CMS users with CiviCRM contacts before go-live
+
+Usage:
+  ufmatch --users FILE --contacts FILE [options]          review (TUI) or scripted run
+  ufmatch explain QUERY --users FILE --contacts FILE [options]   why is this user (un)linked?
+  ufmatch --help | --version
+
+Options:
+  --links FILE       existing civicrm_uf_match export
+  --emails FILE      civicrm_email export (contact_id,email,is_primary): extra emails
+  --platform P       drupal | wordpress | joomla (default: detected from the users header)
+  --domain-id N      CiviCRM domain of the links to consider (default 1)
+  --out DIR          output folder (default ./ufmatch-out), created if missing
+  --decisions FILE   replay decisions from an earlier review
+  --yes              scripted run: no TUI; accept automatic decisions, leave the rest as review
+  --json             with --yes: print summary.json to stdout (with explain: the answer as JSON)
+  --strict           with --yes: exit 1 when any user is left as review
+  --encoding ENC     input encoding when not UTF-8 (e.g. windows-1252, latin1)
+
+Exit codes: 0 done, 1 --strict and reviews remain (explain: no such user), 2 usage error,
+3 input error, 130 interrupted.
+`;

@@ -1,0 +1,65 @@
+/** The command-line shell: parse, dispatch, and turn every failure into one line and an exit code. */
+import { InputError, UsageError } from '../load/errors.js';
+import { VERSION } from '../version.js';
+import { HELP, parseCommandLine, type Options } from './args.js';
+import type { Io } from './io.js';
+import { runScripted } from './scripted.js';
+
+export const EXIT = { ok: 0, reviewsRemain: 1, usage: 2, input: 3, internal: 70, interrupted: 130 } as const;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let o: Options;
+  try {
+    o = parseCommandLine(argv);
+  } catch (e) {
+    return fail(io, e);
+  }
+  try {
+    switch (o.command) {
+      case 'help':
+        io.stdout.write(HELP);
+        return EXIT.ok;
+      case 'version':
+        io.stdout.write(`ufmatch ${VERSION}\n`);
+        return EXIT.ok;
+      case 'explain': {
+        const { runExplain } = await import('../explain/runExplain.js');
+        return await runExplain(o, io);
+      }
+      case 'run':
+        if (o.yes) return await runScripted(o, io);
+        if (io.stdin.isTTY && io.stdout.isTTY) {
+          const { runTui } = await import('../tui/runTui.js');
+          return await runTui(o, io);
+        }
+        throw new UsageError('no terminal for the review screen (stdin or stdout is not a terminal): add --yes for a scripted run');
+    }
+  } catch (e) {
+    return fail(io, e);
+  }
+}
+
+/** One line on stderr, never a stack trace (set UFMATCH_DEBUG=1 to see one). */
+export function fail(io: Io, e: unknown): number {
+  if (e instanceof UsageError) {
+    io.stderr.write(`ufmatch: ${e.message}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof InputError) {
+    io.stderr.write(`ufmatch: ${e.message}\n`);
+    return EXIT.input;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
+    const where = err.path ? `${err.path}: ` : '';
+    const what =
+      err.code === 'ENOSPC' ? 'no space left on the device' :
+      err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
+      err.code === 'EROFS' ? 'read-only file system' : err.message;
+    io.stderr.write(`ufmatch: ${where}${what} — nothing was overwritten; fix it and run again\n`);
+    return EXIT.input;
+  }
+  io.stderr.write(`ufmatch: internal error: ${(err && err.message) || String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);
+  if (io.env.UFMATCH_DEBUG) io.stderr.write(`${(err && err.stack) || ''}\n`);
+  return EXIT.internal;
+}

@@ -1,0 +1,52 @@
+/** Reads a decisions.csv file (SPEC §5.6) into journal entries. */
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
+import { InputError } from '../load/errors.js';
+
+const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
+
+export function readJournal(path: string): { entries: JournalEntry[]; problems: ReplayProblem[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(path, null, code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'error'})`, 'check the --decisions path');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const rows = parsed.data;
+  while (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();
+  if (rows.length === 0) return { entries: [], problems: [] };
+  const header = rows[0]!.map(norm);
+  const col = Object.fromEntries(JOURNAL_HEADER.map((h) => [h, header.indexOf(norm(h))])) as Record<(typeof JOURNAL_HEADER)[number], number>;
+  const missing = JOURNAL_HEADER.filter((h) => col[h] < 0 && h !== 'decided_at');
+  if (missing.length) {
+    throw new InputError(path, 1, `not a decisions file: missing column ${missing.join(', ')} (found: ${rows[0]!.join(', ')})`, 'pass a decisions.csv written by ufmatch');
+  }
+  // line numbers: count newlines up to each row start (rows may hold quoted newlines)
+  const lineOf: number[] = [];
+  let line = 1;
+  let inQuotes = false;
+  lineOf.push(1);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) inQuotes = !inQuotes;
+    else if (ch === 10) {
+      line++;
+      if (!inQuotes) lineOf.push(line);
+    }
+  }
+  const data = rows
+    .map((cells, k) => ({ cells, line: lineOf[k] ?? 0 }))
+    .slice(1)
+    .filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
+  return parseJournalRows(data, {
+    ufId: col.uf_id,
+    email: col.email,
+    action: col.action,
+    contactId: col.contact_id,
+    decidedAt: col.decided_at,
+  });
+}

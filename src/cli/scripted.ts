@@ -1,0 +1,72 @@
+/** The scripted run (--yes): load, plan, replay decisions, write every output, report. */
+import { applyJournal } from '../decide/journal.js';
+import { buildPlan, type PlanTimings } from '../decide/plan.js';
+import type { Plan } from '../domain/decisions.js';
+import { writeOutputs } from '../output/writeOutputs.js';
+import { summaryJson, summaryText } from '../output/summary.js';
+import { VERSION } from '../version.js';
+import type { Options } from './args.js';
+import type { Io } from './io.js';
+import { loadDataset, type LoadedDataset } from './loadDataset.js';
+import { prepareOutDir } from './outDir.js';
+import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
+import { readJournal } from './readJournal.js';
+
+export interface PhaseTimes {
+  load: number;
+  index: number;
+  match: number;
+  write: number;
+}
+
+export function inputPaths(o: Options): string[] {
+  return [o.users, o.contacts, o.links, o.emails, o.decisions].filter((p): p is string => !!p);
+}
+
+/** Load and plan, replaying --decisions: shared by the scripted run and the TUI. */
+export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings }> {
+  const loaded = await loadDataset(o, sink);
+  const timings: PlanTimings = { indexMs: 0, matchMs: 0 };
+  const users = loaded.data.users.length;
+  let plan = buildPlan(loaded.data, (done, total) => sink.update('matching', done, total, 'rows', done), timings);
+  sink.finish('matching', users);
+  if (loaded.ignored.otherDomainLinks > 0) {
+    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} links of other domains ignored (--domain-id ${o.domainId})\n`);
+  }
+  if (loaded.ignored.unknownEmailContacts > 0) {
+    io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
+  }
+  if (o.decisions) {
+    const { entries, problems: parseProblems } = readJournal(o.decisions);
+    const ids = new Set(loaded.data.contacts.map((c) => c.id));
+    const r = applyJournal(plan, entries, (id) => ids.has(id), 'decisions-file', loaded.data.links);
+    plan = r.plan;
+    const problems = [...parseProblems, ...r.problems];
+    io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied\n`);
+    for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
+    if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more\n`);
+  }
+  return { loaded, plan, timings };
+}
+
+export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {
+  const started = performance.now();
+  const outDir = prepareOutDir(o.out, inputPaths(o));
+  const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
+  const { loaded, plan, timings } = await prepare(o, io, sink);
+  const tw = performance.now();
+  const summary = writeOutputs(outDir, plan, {
+    inputs: loaded.data.inputs,
+    version: VERSION,
+    elapsedMs: performance.now() - started,
+  });
+  if (times) {
+    times.load = loaded.loadMs;
+    times.index = timings.indexMs;
+    times.match = timings.matchMs;
+    times.write = performance.now() - tw;
+  }
+  if (o.json) io.stdout.write(summaryJson(summary));
+  else io.stderr.write(summaryText(summary) + `Outputs in ${outDir}\n`);
+  return o.strict && summary.review > 0 ? 1 : 0;
+}

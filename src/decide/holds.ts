@@ -1,0 +1,74 @@
+/**
+ * Who holds which contact and which email under the current decisions: the rules that
+ * ufmatch never proposes two links to one contact nor two links with one email
+ * (case-insensitively). Used by operator decisions (TUI) and by --decisions replay.
+ */
+import type { Decision, UserPlan } from '../domain/decisions.js';
+import type { ExistingLink, User } from '../domain/types.js';
+import { emailKey } from '../match/email.js';
+
+export type Conflict =
+  | { readonly kind: 'contact'; readonly holder: number }
+  | { readonly kind: 'email'; readonly holder: number };
+
+function holdsContact(d: Decision): number | null {
+  return d.action === 'link' || d.action === 'keep' ? d.contactId : null;
+}
+function holdsEmail(d: Decision): boolean {
+  return d.action === 'link' || d.action === 'keep' || d.action === 'create';
+}
+
+export class Holds {
+  private readonly contact = new Map<number, number>();
+  private readonly email = new Map<string, number>();
+
+  static fromRows(rows: readonly Pick<UserPlan, 'user' | 'decision'>[], links: readonly ExistingLink[] = []): Holds {
+    const h = new Holds();
+    const users = new Set<number>();
+    for (const r of rows) users.add(r.user.ufId);
+    for (const l of links) {
+      if (users.has(l.ufId)) continue; // a user in the export holds through its own decision
+      if (!h.contact.has(l.contactId)) h.contact.set(l.contactId, l.ufId);
+      const k = emailKey(l.ufName);
+      if (k !== '' && !h.email.has(k)) h.email.set(k, l.ufId);
+    }
+    for (const r of rows) h.add(r.user, r.decision);
+    return h;
+  }
+
+  private add(u: User, d: Decision): void {
+    const c = holdsContact(d);
+    if (c !== null && !this.contact.has(c)) this.contact.set(c, u.ufId);
+    if (holdsEmail(d) && u.emailKey !== '' && !this.email.has(u.emailKey)) this.email.set(u.emailKey, u.ufId);
+  }
+
+  private remove(u: User, d: Decision): void {
+    const c = holdsContact(d);
+    if (c !== null && this.contact.get(c) === u.ufId) this.contact.delete(c);
+    if (holdsEmail(d) && this.email.get(u.emailKey) === u.ufId) this.email.delete(u.emailKey);
+  }
+
+  contactHolder(contactId: number): number | undefined {
+    return this.contact.get(contactId);
+  }
+
+  /** Would giving `u` this decision make a second link to a contact or with an email? */
+  conflict(u: User, d: Decision): Conflict | null {
+    const c = holdsContact(d);
+    if (c !== null) {
+      const holder = this.contact.get(c);
+      if (holder !== undefined && holder !== u.ufId) return { kind: 'contact', holder };
+    }
+    if (holdsEmail(d) && u.emailKey !== '') {
+      const holder = this.email.get(u.emailKey);
+      if (holder !== undefined && holder !== u.ufId) return { kind: 'email', holder };
+    }
+    return null;
+  }
+
+  /** Replace u's decision `from` by `to` (the caller checked `conflict` first). */
+  change(u: User, from: Decision, to: Decision): void {
+    this.remove(u, from);
+    this.add(u, to);
+  }
+}

@@ -1,0 +1,299 @@
+/**
+ * buildPlan: one pass over the users in export order, as CiviCRM's batch goes, that finds each
+ * user's candidates and warnings and makes ufmatch's automatic decision. Pure: data in, Plan out.
+ */
+import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
+import type { Contact, Dataset, ExistingLink, User } from '../domain/types.js';
+import type { Warning } from '../domain/warnings.js';
+import { isStrong } from '../domain/warnings.js';
+import { CivicrmBatch } from '../match/civicrm.js';
+import { buildContactIndex, isUsable, type ContactIndex } from '../match/contactIndex.js';
+import { emailKey, isValidEmailKey } from '../match/email.js';
+import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits } from '../match/fuzzy.js';
+import { nameKey, sameName, type NameKey } from '../match/names.js';
+import { chooseAutomatic } from './automatic.js';
+import { candidateScore, sortCandidates } from './scores.js';
+import { WarningFactory } from './warningFactory.js';
+
+/** At most this many name-match warnings per user (the best-scored, then lowest ids). */
+export const MAX_NAME_MATCHES = 5;
+
+export interface PlanProgress {
+  (done: number, total: number): void;
+}
+
+export interface PlanTimings {
+  indexMs: number;
+  matchMs: number;
+}
+
+/** Who holds what while deciding: the one-link-per-contact and per-email rules. */
+export class Claims {
+  readonly contact = new Map<number, number>();
+  readonly email = new Map<string, number>();
+
+  claim(ufId: number, contactId: number | null, key: string): void {
+    if (contactId !== null && !this.contact.has(contactId)) this.contact.set(contactId, ufId);
+    if (key !== '' && !this.email.has(key)) this.email.set(key, ufId);
+  }
+  contactHolder(contactId: number, notUf: number): number | null {
+    const h = this.contact.get(contactId);
+    return h === undefined || h === notUf ? null : h;
+  }
+  emailHolder(key: string, notUf: number): number | null {
+    const h = this.email.get(key);
+    return h === undefined || h === notUf ? null : h;
+  }
+}
+
+export interface PlanContext {
+  readonly data: Dataset;
+  readonly ix: ContactIndex;
+  readonly linkByUf: ReadonlyMap<number, ExistingLink>;
+  /** email key → uf_ids of users exporting it (only keys held by 2+ users). */
+  readonly sharedKeys: ReadonlyMap<string, readonly number[]>;
+  /** lowercased uf_name of an existing link → its uf_id. */
+  readonly linkUfName: ReadonlyMap<string, number>;
+}
+
+export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings): Plan {
+  const t0 = performance.now();
+  const ix = buildContactIndex(data.contacts);
+  const t1 = performance.now();
+  const ctx = planContext(data, ix);
+  const claims = new Claims();
+  const usersById = new Set<number>();
+  for (const u of data.users) usersById.add(u.ufId);
+  // Existing links are the database's state before anything runs: they hold their contacts
+  // and emails against every user, earlier or later in the export.
+  for (const l of data.links) {
+    if (!usersById.has(l.ufId)) continue;
+    claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
+  }
+  for (const u of data.users) if (ctx.linkByUf.has(u.ufId)) claims.claim(u.ufId, null, u.emailKey);
+
+  const batch = new CivicrmBatch(data.links);
+  const rows: UserPlan[] = new Array(data.users.length);
+  const total = data.users.length;
+  for (let i = 0; i < total; i++) {
+    rows[i] = planUser(ctx, claims, batch, data.users[i]!);
+    if (progress && (i & 4095) === 4095) progress(i + 1, total);
+  }
+  if (progress) progress(total, total);
+  const globalWarnings: Warning[] = [];
+  const wf = new WarningFactory(data.platform);
+  for (const l of data.links) {
+    if (!usersById.has(l.ufId)) globalWarnings.push(wf.orphanLink(l, 'user', ix.byId.has(l.contactId)));
+  }
+  if (timings) {
+    timings.indexMs = t1 - t0;
+    timings.matchMs = performance.now() - t1;
+  }
+  return { platform: data.platform, domainId: data.domainId, rows, globalWarnings };
+}
+
+export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
+  const linkByUf = new Map<number, ExistingLink>();
+  const linkUfName = new Map<string, number>();
+  for (const l of data.links) {
+    if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
+    const n = emailKey(l.ufName);
+    if (n !== '' && !linkUfName.has(n)) linkUfName.set(n, l.ufId);
+  }
+  const firstByKey = new Map<string, number>();
+  const sharedKeys = new Map<string, number[]>();
+  for (const u of data.users) {
+    if (u.emailKey === '') continue;
+    const first = firstByKey.get(u.emailKey);
+    if (first === undefined) firstByKey.set(u.emailKey, u.ufId);
+    else {
+      const list = sharedKeys.get(u.emailKey);
+      if (list) list.push(u.ufId);
+      else sharedKeys.set(u.emailKey, [first, u.ufId]);
+    }
+  }
+  return { data, ix, linkByUf, sharedKeys, linkUfName };
+}
+
+function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User): UserPlan {
+  const { ix, data } = ctx;
+  const wf = new WarningFactory(data.platform);
+  const warnings: Warning[] = [];
+  const candidates: Candidate[] = [];
+  const key = user.emailKey;
+  const uname = nameKey(user.firstName, user.lastName, user.displayName);
+
+  // duplicate-user-email: another user exports the same email (or holds it as a link's uf_name)
+  const sharers = key === '' ? undefined : ctx.sharedKeys.get(key);
+  const dupOther = sharers?.find((id) => id !== user.ufId);
+
+  const link = ctx.linkByUf.get(user.ufId);
+  if (link) {
+    const civicrm = batch.step(user, null, false);
+    const pos = ix.byId.get(link.contactId);
+    const contact = pos === undefined ? undefined : ix.contacts[pos]!;
+    if (!contact) warnings.push(wf.orphanLink(link, 'contact', false));
+    else {
+      const stale = staleness(contact, link, key);
+      if (stale) warnings.push(wf.staleLink(user, contact, link, stale, civicrm));
+      candidates.push({
+        contactId: contact.id,
+        score: 1,
+        basis: 'existing-link',
+        primaryEmail: contact.emails.some((e) => e.primary && e.key === key),
+        email: contact.emails.find((e) => e.key === key)?.email ?? '',
+        usable: isUsable(contact),
+        nameAgrees: agrees(uname, contact),
+      });
+    }
+    if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
+    const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
+    return { user, candidates, warnings, decision, proposal: decision, civicrm };
+  }
+
+  if (key === '' || !isValidEmailKey(key)) {
+    const civicrm = batch.step(user, null, false);
+    const noEmail = key === '';
+    warnings.push(noEmail ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
+    const decision: Decision = { action: 'skip', reason: noEmail ? 'no-email' : 'invalid-email', decidedBy: 'auto' };
+    return { user, candidates, warnings, decision, proposal: decision, civicrm };
+  }
+
+  // exact matches, in CiviCRM's order
+  const refs = exactRefs(ix, key);
+  const usable: { contact: Contact; primary: boolean }[] = [];
+  let deleted: Contact | null = null;
+  let nonIndividual: Contact | null = null;
+  const exactIds = new Set<number>();
+  for (const r of refs) {
+    const c = ix.contacts[refContact(r)]!;
+    if (exactIds.has(c.id)) continue;
+    exactIds.add(c.id);
+    const primary = refPrimary(r);
+    const nameAgrees = agrees(uname, c);
+    if (isUsable(c)) usable.push({ contact: c, primary });
+    else if (c.deleted) deleted ??= c;
+    else nonIndividual ??= c;
+    candidates.push({
+      contactId: c.id,
+      score: candidateScore({ basis: 'exact-email', usable: isUsable(c), primary, nameAgrees }),
+      basis: 'exact-email',
+      primaryEmail: primary,
+      email: c.emails.find((e) => e.key === key)?.email ?? key,
+      usable: isUsable(c),
+      nameAgrees,
+    });
+  }
+  const pick = usable[0] ?? null;
+  const civicrm = batch.step(user, pick ? pick.contact.id : null, pick ? pick.primary : false);
+
+  if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
+  else {
+    const holder = ctx.linkUfName.get(key);
+    if (holder !== undefined && holder !== user.ufId) warnings.push(wf.duplicateUser(user, holder, 'link', civicrm));
+  }
+
+  if (usable.length === 0) {
+    if (deleted) warnings.push(wf.deletedMatch(user, deleted, civicrm));
+    if (nonIndividual) warnings.push(wf.nonIndividualMatch(user, nonIndividual, civicrm));
+  }
+  if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.contact.id), civicrm));
+
+  // the contact ufmatch would link: CiviCRM's pick, or among several the one with the user's name
+  const named = usable.filter((u) => agrees(uname, u.contact));
+  const choice = usable.length === 1 ? usable[0]! : named.length === 1 ? named[0]! : null;
+  const checkTaken = choice ?? pick;
+  if (checkTaken) {
+    const holder = claims.contactHolder(checkTaken.contact.id, user.ufId);
+    if (holder !== null) warnings.push(wf.contactTaken(user, checkTaken.contact, holder, civicrm));
+  }
+
+  // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
+  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usable.length === 0) {
+    fuzzy(ctx, user, uname, key, exactIds, candidates, warnings, wf, civicrm);
+  }
+
+  sortCandidates(candidates);
+  const decision = chooseAutomatic({
+    warnings,
+    usableCount: usable.length,
+    choice: choice ? { contactId: choice.contact.id, byName: usable.length > 1 } : null,
+    bestCandidate: bestFree(candidates, claims, user.ufId),
+    emailHolder: claims.emailHolder(key, user.ufId),
+  });
+  if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, key);
+  else if (decision.action === 'create') claims.claim(user.ufId, null, key);
+  return { user, candidates, warnings, decision, proposal: decision, civicrm };
+}
+
+function fuzzy(
+  ctx: PlanContext,
+  user: User,
+  uname: NameKey,
+  key: string,
+  exactIds: ReadonlySet<number>,
+  candidates: Candidate[],
+  warnings: Warning[],
+  wf: WarningFactory,
+  civicrm: CivicrmOutcome,
+): void {
+  const { ix } = ctx;
+  const flagged = new Set<number>(exactIds);
+  for (const h of aliasHits(ix, key)) {
+    const c = ix.contacts[h.pos]!;
+    if (flagged.has(c.id)) continue;
+    flagged.add(c.id);
+    const nameAgrees = agrees(uname, c);
+    const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
+    candidates.push({ contactId: c.id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
+    warnings.push(wf.aliasEmail(user, c, h.key, score, civicrm));
+  }
+  for (const h of typoHits(ix, key)) {
+    const c = ix.contacts[h.pos]!;
+    if (flagged.has(c.id)) continue;
+    flagged.add(c.id);
+    const nameAgrees = agrees(uname, c);
+    const primary = c.emails.some((e) => e.primary && e.key === h.key);
+    const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
+    candidates.push({ contactId: c.id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
+    warnings.push(wf.emailTypo(user, c, h.key, h.part, h.distance, score, civicrm));
+  }
+  const names = nameHits(ix, uname)
+    .filter((h) => !flagged.has(ix.contacts[h.pos]!.id))
+    .map((h) => ({ h, score: candidateScore({ basis: 'name-match', usable: true, primary: false, nameAgrees: h.relation === 'same', relation: h.relation }) }))
+    .sort((a, b) => b.score - a.score || ix.contacts[a.h.pos]!.id - ix.contacts[b.h.pos]!.id)
+    .slice(0, MAX_NAME_MATCHES);
+  for (const { h, score } of names) {
+    const c = ix.contacts[h.pos]!;
+    const primaryEmail = c.emails.find((e) => e.primary) ?? c.emails[0];
+    candidates.push({
+      contactId: c.id,
+      score,
+      basis: 'name-match',
+      primaryEmail: !!primaryEmail?.primary,
+      email: primaryEmail?.email ?? '',
+      usable: true,
+      nameAgrees: h.relation === 'same',
+    });
+    warnings.push(wf.nameMatch(user, c, h.relation, primaryEmail?.email ?? '', score, civicrm));
+  }
+}
+
+function staleness(contact: Contact, link: ExistingLink, key: string): 'contact-deleted' | 'contact-lacks-email' | 'uf-name-differs' | null {
+  if (contact.deleted) return 'contact-deleted';
+  if (key !== '' && !contact.emails.some((e) => e.key === key)) return 'contact-lacks-email';
+  const n = emailKey(link.ufName);
+  if (link.ufName !== '' && n !== key) return 'uf-name-differs';
+  return null;
+}
+
+function agrees(uname: NameKey, c: Contact): boolean {
+  return sameName(uname, nameKey(c.firstName, c.lastName, c.displayName));
+}
+
+function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number): number | null {
+  for (const c of candidates) if (c.usable && claims.contactHolder(c.contactId, ufId) === null) return c.contactId;
+  return candidates[0]?.contactId ?? null;
+}
+
+export { isStrong };

@@ -1,0 +1,125 @@
+/**
+ * Builds each warning with its score and its one-line explanation, which always ends with
+ * what CiviCRM would do on this platform.
+ */
+import type { CivicrmOutcome } from '../domain/decisions.js';
+import type { Contact, ExistingLink, Platform, User } from '../domain/types.js';
+import type { Warning, WarningOf } from '../domain/warnings.js';
+import { describeCivicrm } from '../match/civicrmWords.js';
+import { boundedLevenshtein } from '../match/editDistance.js';
+import { aliasRules, emailKey } from '../match/email.js';
+import type { NameRelation } from '../match/predicates.js';
+
+/** 1 - edit distance / longer length: a plain similarity of two strings in [0,1]. */
+export function similarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  if (n === 0) return 1;
+  const d = boundedLevenshtein(a, b, n);
+  return Math.round((1 - d / n) * 100) / 100;
+}
+
+const who = (u: User) => `user ${u.ufId}`;
+const contactLabel = (c: Contact) => `contact ${c.id}${c.displayName ? ` (${c.displayName})` : ''}`;
+
+export class WarningFactory {
+  constructor(private readonly platform: Platform) {}
+
+  private civi(o: CivicrmOutcome): string {
+    return describeCivicrm(o, this.platform);
+  }
+
+  emailTypo(u: User, c: Contact, contactEmail: string, part: 'local' | 'domain', distance: number, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
+    const what = part === 'domain' ? 'domain' : 'part before the @';
+    return {
+      code: 'email-typo', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, part, distance,
+      detail: `${who(u)}'s email ${u.emailKey} is ${distance} edit${distance > 1 ? 's' : ''} from ${contactLabel(c)}'s ${contactEmail} in the ${what}, a likely typo; ${this.civi(o)}`,
+    };
+  }
+
+  aliasEmail(u: User, c: Contact, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'alias-email'> {
+    const rules = aliasRules(u.emailKey, contactEmail);
+    const how = rules.map((r) => (r === 'plus-tag' ? '+tag' : r === 'gmail-dots' ? 'Gmail dots' : 'googlemail.com = gmail.com')).join(', ');
+    return {
+      code: 'alias-email', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, rules,
+      detail: `${who(u)}'s email ${u.emailKey} is the same mailbox as ${contactLabel(c)}'s ${contactEmail} (${how || 'alias'}); ${this.civi(o)}`,
+    };
+  }
+
+  nameMatch(u: User, c: Contact, relation: NameRelation, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'name-match'> {
+    const how = relation === 'same' ? 'the same name' : relation === 'swapped' ? 'the same name in swapped order' : 'nearly the same name (one letter apart)';
+    const contactName = c.displayName || `${c.firstName} ${c.lastName}`.trim();
+    return {
+      code: 'name-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactName, contactEmail,
+      detail: `${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail || 'none'}); ${this.civi(o)}`,
+    };
+  }
+
+  sharedEmail(u: User, contactIds: readonly number[], o: CivicrmOutcome): WarningOf<'shared-email'> {
+    return {
+      code: 'shared-email', ufId: u.ufId, contactId: contactIds[0] ?? null, otherUfId: null, score: 1, contactIds,
+      detail: `${contactIds.length} contacts carry ${who(u)}'s email (${contactIds.join(', ')}); ${this.civi(o)}`,
+    };
+  }
+
+  deletedMatch(u: User, c: Contact, o: CivicrmOutcome): WarningOf<'deleted-match'> {
+    return {
+      code: 'deleted-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1,
+      detail: `the only contact with ${who(u)}'s email, ${contactLabel(c)}, is in the trash; ${this.civi(o)}`,
+    };
+  }
+
+  nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome): WarningOf<'non-individual-match'> {
+    return {
+      code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type,
+      detail: `the only contact with ${who(u)}'s email, ${contactLabel(c)}, is an ${c.type}, not an Individual; ${this.civi(o)}`,
+    };
+  }
+
+  contactTaken(u: User, c: Contact, holder: number, o: CivicrmOutcome): WarningOf<'contact-taken'> {
+    return {
+      code: 'contact-taken', ufId: u.ufId, contactId: c.id, otherUfId: holder, score: 1,
+      detail: `${contactLabel(c)} matches ${who(u)}'s email but is already linked to user ${holder}; ${this.civi(o)}`,
+    };
+  }
+
+  duplicateUser(u: User, other: number, via: 'user' | 'link', o: CivicrmOutcome): WarningOf<'duplicate-user-email'> {
+    const what = via === 'user' ? `user ${other} has the same email` : `user ${other}'s existing link holds this email as uf_name`;
+    return {
+      code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,
+      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link ${o.kind === 'keep' ? 'at every login' : 'again and again'}; ${this.civi(o)}`,
+    };
+  }
+
+  staleLink(u: User, c: Contact, l: ExistingLink, why: WarningOf<'stale-link'>['why'], o: CivicrmOutcome): WarningOf<'stale-link'> {
+    const best = c.emails.reduce((m, e) => Math.max(m, similarity(u.emailKey, e.key)), 0);
+    const score = why === 'uf-name-differs' ? similarity(u.emailKey, emailKey(l.ufName)) : why === 'contact-deleted' ? 1 : best;
+    const what =
+      why === 'contact-deleted'
+        ? `the linked ${contactLabel(c)} is in the trash`
+        : why === 'contact-lacks-email'
+          ? `the linked ${contactLabel(c)} does not carry ${who(u)}'s email ${u.emailKey}`
+          : `the link's uf_name ${l.ufName} differs from ${who(u)}'s email ${u.emailKey}`;
+    return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: `${what}; ${this.civi(o)}` };
+  }
+
+  orphanLink(l: ExistingLink, missing: 'contact' | 'user', contactKnown: boolean): WarningOf<'orphan-link'> {
+    const detail =
+      missing === 'contact'
+        ? `the existing link of user ${l.ufId} points at contact ${l.contactId}, which is not in the contacts export; CiviCRM keeps it as it is`
+        : `an existing link points from user ${l.ufId}, who is not in the users export, to contact ${l.contactId}${contactKnown ? '' : ' (not in the contacts export either)'}; it holds that contact and uf_name against every other user`;
+    return { code: 'orphan-link', ufId: l.ufId, contactId: l.contactId, otherUfId: null, score: 0, missing, detail };
+  }
+
+  noEmail(u: User, o: CivicrmOutcome): WarningOf<'no-email'> {
+    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o)}` };
+  }
+
+  invalidEmail(u: User, o: CivicrmOutcome): WarningOf<'invalid-email'> {
+    return {
+      code: 'invalid-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, email: u.email,
+      detail: `${who(u)}'s email "${u.email}" is not a valid address; ${this.civi(o)}`,
+    };
+  }
+}
+
+export type { Warning };

@@ -1,0 +1,26 @@
+/** One-phrase descriptions of what CiviCRM does, used in warning details and `explain`. */
+import type { CivicrmOutcome } from '../domain/decisions.js';
+import { REPEATS, SYNC_WHEN } from '../domain/platform.js';
+import type { Platform } from '../domain/types.js';
+
+export function describeCivicrm(o: CivicrmOutcome, platform: Platform): string {
+  const when = SYNC_WHEN[platform];
+  switch (o.kind) {
+    case 'keep':
+      return `CiviCRM keeps the existing link to contact ${o.contactId}`;
+    case 'link':
+      return `CiviCRM would link contact ${o.contactId} ${when}`;
+    case 'link-failed':
+      return `CiviCRM would pick contact ${o.contactId} ${when} but the link fails: user ${o.conflictUfId ?? '?'} already holds this email as uf_name`;
+    case 'create':
+      return o.takenContactId !== null
+        ? `CiviCRM would pick contact ${o.takenContactId}, find it linked to another user, and create a duplicate contact ${when}`
+        : `CiviCRM would create a new contact ${when}`;
+    case 'create-unlinked':
+      return `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email), creating another one ${REPEATS[platform]}`;
+    case 'ignored':
+      return o.why === 'no-email'
+        ? 'CiviCRM skips a user without an email: the user is never linked'
+        : 'CiviCRM rejects the invalid email and never links this user';
+  }
+}

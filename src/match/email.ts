@@ -1,0 +1,74 @@
+/**
+ * Email keys, validity and mailbox aliases.
+ */
+
+/** lowercase(trim(email)): the key CiviCRM matches on (SPEC §3 item 2). */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+// A practical address check in the spirit of CiviCRM's CRM_Utils_Rule::email (PHP FILTER_VALIDATE_EMAIL):
+// one @, a non-empty local part of allowed characters without leading/trailing/double dots,
+// and a domain of dot-separated labels with a top-level label of at least two letters.
+const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
+const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** Whether a key (already trimmed and lowercased) is a syntactically valid address. */
+export function isValidEmailKey(key: string): boolean {
+  if (key.length > 254) return false;
+  const at = key.lastIndexOf('@');
+  if (at <= 0 || at === key.length - 1 || key.indexOf('@') !== at) return false;
+  const local = key.slice(0, at);
+  const domain = key.slice(at + 1);
+  return local.length <= 64 && LOCAL.test(local) && DOMAIN.test(domain);
+}
+
+const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * The mailbox an address delivers to: `+tag` dropped, and for Gmail dots in the local part
+ * dropped and googlemail.com folded to gmail.com. Returns the key itself when nothing applies.
+ */
+export function mailboxOf(key: string): string {
+  const at = key.lastIndexOf('@');
+  if (at <= 0) return key;
+  let local = key.slice(0, at);
+  let domain = key.slice(at + 1);
+  const plus = local.indexOf('+');
+  if (plus > 0) local = local.slice(0, plus);
+  if (GMAIL_DOMAINS.has(domain)) {
+    domain = 'gmail.com';
+    if (local.includes('.')) local = local.replace(/\./g, '');
+  }
+  return `${local}@${domain}`;
+}
+
+export type AliasRuleName = 'plus-tag' | 'gmail-dots' | 'googlemail';
+
+/** Which alias rules tell two different keys of one mailbox apart. */
+export function aliasRules(a: string, b: string): AliasRuleName[] {
+  const rules: AliasRuleName[] = [];
+  const [la, da] = splitKey(a);
+  const [lb, db] = splitKey(b);
+  if (la.includes('+') || lb.includes('+')) {
+    const pa = la.indexOf('+');
+    const pb = lb.indexOf('+');
+    if ((pa > 0 ? la.slice(0, pa) : la) !== la || (pb > 0 ? lb.slice(0, pb) : lb) !== lb) rules.push('plus-tag');
+  }
+  if (GMAIL_DOMAINS.has(da) && GMAIL_DOMAINS.has(db)) {
+    if (da !== db) rules.push('googlemail');
+    if (la.includes('.') || lb.includes('.')) {
+      const strip = (s: string) => {
+        const p = s.indexOf('+');
+        return (p > 0 ? s.slice(0, p) : s).replace(/\./g, '');
+      };
+      if (strip(la) === strip(lb) && la.replace(/\+.*$/, '') !== lb.replace(/\+.*$/, '')) rules.push('gmail-dots');
+    }
+  }
+  return rules;
+}
+
+export function splitKey(key: string): [local: string, domain: string] {
+  const at = key.lastIndexOf('@');
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}

@@ -1,0 +1,71 @@
+/**
+ * The fuzzy rules themselves, as plain predicates on two records. The indexed look-ups
+ * (fuzzy.ts) and the exhaustive reference (exhaustive.ts) both decide with these, so the
+ * blocking can only change which pairs get compared, never what counts as a match.
+ */
+import { boundedLevenshtein } from './editDistance.js';
+import { mailboxOf, splitKey } from './email.js';
+
+export const EMAIL_PART_MIN = 4;
+export const NAME_PART_MIN = 2;
+export const NAME_TYPO_MIN = 4;
+
+export interface TypoMatch {
+  readonly part: 'local' | 'domain';
+  readonly distance: number;
+}
+
+/**
+ * email-typo: the two keys differ by 1–2 edits in exactly one part (local or domain), the other
+ * part identical, both parts at least 4 characters, and they are not one mailbox (that is an alias).
+ */
+export function emailTypo(userKey: string, contactKey: string): TypoMatch | null {
+  if (userKey === contactKey) return null;
+  const [ul, ud] = splitKey(userKey);
+  const [cl, cd] = splitKey(contactKey);
+  if (ud === '' || cd === '') return null;
+  let part: 'local' | 'domain';
+  let a: string;
+  let b: string;
+  if (ud === cd) {
+    part = 'local';
+    a = ul;
+    b = cl;
+  } else if (ul === cl) {
+    part = 'domain';
+    a = ud;
+    b = cd;
+  } else return null;
+  if (a.length < EMAIL_PART_MIN || b.length < EMAIL_PART_MIN) return null;
+  const d = boundedLevenshtein(a, b, 2);
+  if (d < 1 || d > 2) return null;
+  if (mailboxOf(userKey) === mailboxOf(contactKey)) return null;
+  return { part, distance: d };
+}
+
+/** alias-email: different keys, one mailbox. */
+export function emailAlias(userKey: string, contactKey: string): boolean {
+  return userKey !== contactKey && mailboxOf(userKey) === mailboxOf(contactKey);
+}
+
+export type NameRelation = 'same' | 'swapped' | 'typo';
+
+/**
+ * name-match: folded first and last names equal, or swapped ("Last, First" entered the
+ * wrong way round), or equal but for one edit in a first or last name of 4+ letters.
+ * Every part must have at least 2 letters (initials are too weak to call a duplicate).
+ */
+export function nameRelation(uf: string, ul: string, cf: string, cl: string): NameRelation | null {
+  if (uf.length < NAME_PART_MIN || ul.length < NAME_PART_MIN || cf.length < NAME_PART_MIN || cl.length < NAME_PART_MIN) {
+    return null;
+  }
+  if (uf === cf && ul === cl) return 'same';
+  if (uf === cl && ul === cf) return 'swapped';
+  if (uf === cf && ul.length >= NAME_TYPO_MIN && cl.length >= NAME_TYPO_MIN && boundedLevenshtein(ul, cl, 1) === 1) {
+    return 'typo';
+  }
+  if (ul === cl && uf.length >= NAME_TYPO_MIN && cf.length >= NAME_TYPO_MIN && boundedLevenshtein(uf, cf, 1) === 1) {
+    return 'typo';
+  }
+  return null;
+}

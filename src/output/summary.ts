@@ -1,0 +1,109 @@
+/** summary.json and summary.txt (SPEC §5.4). */
+import { ACTIONS, type Action, type Plan } from '../domain/decisions.js';
+import { PLATFORM_LABEL } from '../domain/platform.js';
+import type { InputInfo } from '../domain/types.js';
+import { WARNING_CODES, type WarningCode } from '../domain/warnings.js';
+import { allWarnings } from './warningsCsv.js';
+
+export interface CivicrmFigures {
+  /** "Checked N user records." */
+  readonly checked: number;
+  /** "Found N matching contact records." (everything checked that did not make a new link) */
+  readonly matching: number;
+  /** "Created N new contact records." (CiviCRM counts every new link as created) */
+  readonly created: number;
+  /** Users for whom CiviCRM would create a duplicate contact but ufmatch links an existing one. */
+  readonly duplicates_avoided: number;
+}
+
+export interface Summary {
+  readonly checked: number;
+  readonly keep: number;
+  readonly link: number;
+  readonly create: number;
+  readonly review: number;
+  readonly skip: number;
+  readonly warnings: Record<WarningCode, number>;
+  readonly civicrm: CivicrmFigures;
+  readonly platform: string;
+  readonly domain_id: number;
+  readonly inputs: Record<string, InputInfo | Record<string, never>>;
+  readonly version: string;
+  readonly elapsed_ms: number;
+}
+
+export interface SummaryMeta {
+  readonly inputs: { users: InputInfo; contacts: InputInfo; links?: InputInfo; emails?: InputInfo };
+  readonly version: string;
+  readonly elapsedMs: number;
+}
+
+export function civicrmFigures(plan: Plan): CivicrmFigures {
+  let checked = 0;
+  let created = 0;
+  let avoided = 0;
+  for (const r of plan.rows) {
+    // WordPress's batch walks every user; Drupal's and Joomla's select only `mail != ''`.
+    if (plan.platform === 'wordpress' || r.user.email !== '') checked++;
+    const k = r.civicrm.kind;
+    if (k === 'link' || k === 'create') created++;
+    if ((k === 'create' || k === 'create-unlinked') && r.decision.action === 'link') avoided++;
+  }
+  return { checked, matching: checked - created, created, duplicates_avoided: avoided };
+}
+
+export function countActions(plan: Plan): Record<Action, number> {
+  const counts = { keep: 0, link: 0, create: 0, review: 0, skip: 0 };
+  for (const r of plan.rows) counts[r.decision.action]++;
+  return counts;
+}
+
+export function countWarnings(plan: Plan): Record<WarningCode, number> {
+  const counts = Object.fromEntries(WARNING_CODES.map((c) => [c, 0])) as Record<WarningCode, number>;
+  for (const w of allWarnings(plan)) counts[w.code]++;
+  return counts;
+}
+
+export function buildSummary(plan: Plan, meta: SummaryMeta): Summary {
+  const a = countActions(plan);
+  return {
+    checked: plan.rows.length,
+    keep: a.keep,
+    link: a.link,
+    create: a.create,
+    review: a.review,
+    skip: a.skip,
+    warnings: countWarnings(plan),
+    civicrm: civicrmFigures(plan),
+    platform: plan.platform,
+    domain_id: plan.domainId,
+    inputs: {
+      users: meta.inputs.users,
+      contacts: meta.inputs.contacts,
+      links: meta.inputs.links ?? {},
+      ...(meta.inputs.emails ? { emails: meta.inputs.emails } : {}),
+    },
+    version: meta.version,
+    elapsed_ms: Math.round(meta.elapsedMs),
+  };
+}
+
+export function summaryJson(s: Summary): string {
+  return JSON.stringify(s, null, 2) + '\n';
+}
+
+export function summaryText(s: Summary): string {
+  const lines: string[] = [];
+  lines.push(`ufmatch ${s.version} — ${PLATFORM_LABEL[s.platform as keyof typeof PLATFORM_LABEL] ?? s.platform} users, domain ${s.domain_id}`);
+  lines.push(`Checked ${s.checked} users: ${ACTIONS.map((a) => `${s[a]} ${a}`).join(', ')}.`);
+  const ws = WARNING_CODES.filter((c) => s.warnings[c] > 0).map((c) => `${c} ${s.warnings[c]}`);
+  lines.push(ws.length ? `Warnings: ${ws.join(', ')}.` : 'Warnings: none.');
+  const c = s.civicrm;
+  lines.push(
+    `CiviCRM's own sync would report: Checked ${c.checked} user records. Found ${c.matching} matching contact records. Created ${c.created} new contact records.`,
+  );
+  lines.push(`Duplicate contacts CiviCRM would create that this plan avoids: ${c.duplicates_avoided}.`);
+  if (s.review > 0) lines.push(`${s.review} users need review: open the TUI, or see links.csv (action=review).`);
+  lines.push(`Done in ${s.elapsed_ms} ms.`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,41 @@
+/**
+ * uf_match.sql (SPEC §5.5): the link rows as one transaction of guarded INSERTs. Each insert
+ * happens only when no row in the domain already has the uf_id, the contact_id or the uf_name
+ * (the table's three unique keys; uf_name compares case-insensitively through the column's
+ * _ci collation) and when the contact exists (the foreign key). A second run inserts nothing.
+ */
+import type { Plan } from '../domain/decisions.js';
+
+/**
+ * A MySQL/MariaDB string literal that is safe whatever sql_mode says about backslashes:
+ * plain characters go in single quotes with ' doubled; anything else becomes a hex literal with a
+ * _utf8mb4 introducer (coercible, so the column collation still decides), so quotes, backslashes, NUL and control characters can never escape.
+ */
+export function sqlString(s: string): string {
+  if (/^[A-Za-z0-9 @._+\-'!#$%&*=?^`{|}~/]*$/.test(s)) return `'${s.replace(/'/g, "''")}'`;
+  return `_utf8mb4 X'${Buffer.from(s, 'utf8').toString('hex')}'`;
+}
+
+function sqlInt(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not an id: ${n}`);
+  return String(n);
+}
+
+export function* ufMatchSql(plan: Plan, version: string): Generator<string> {
+  const d = sqlInt(plan.domainId);
+  const links = plan.rows.filter((r) => r.decision.action === 'link');
+  yield `-- ufmatch ${version}: ${links.length} new links for domain ${d}.\n`;
+  yield `-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`;
+  yield 'START TRANSACTION;\n';
+  for (const r of links) {
+    if (r.decision.action !== 'link') continue;
+    const uf = sqlInt(r.user.ufId);
+    const c = sqlInt(r.decision.contactId);
+    const name = sqlString(r.user.email.trim());
+    yield `INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id)\n` +
+      `SELECT ${d}, ${uf}, ${name}, ${c} FROM DUAL\n` +
+      `WHERE EXISTS (SELECT 1 FROM civicrm_contact WHERE id = ${c})\n` +
+      `AND NOT EXISTS (SELECT 1 FROM civicrm_uf_match WHERE domain_id = ${d} AND (uf_id = ${uf} OR contact_id = ${c} OR uf_name = ${name}));\n`;
+  }
+  yield 'COMMIT;\n';
+}
