@@ -23,7 +23,7 @@ export async function loadDataset(o: Options, sink: ProgressSink): Promise<Loade
   const enc = o.encoding ?? undefined;
   const users = await loadUsers(o.users, { encoding: enc, platform: o.platform ?? undefined, onProgress: progressFor(sink, 'users') });
   sink.finish('users', users.users.length);
-  const contacts = await loadContacts(o.contacts, { encoding: enc, onProgress: progressFor(sink, 'contacts') });
+  const contacts = await loadContacts(o.contacts, { encoding: enc, requireEmailColumn: !o.emails, onProgress: progressFor(sink, 'contacts') });
   sink.finish('contacts', contacts.contacts.length);
   let emailsInfo: InputInfo | undefined;
   let unknownEmailContacts = 0;

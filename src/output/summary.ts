@@ -12,7 +12,7 @@ export interface CivicrmFigures {
   readonly matching: number;
   /** "Created N new contact records." (CiviCRM counts every new link as created) */
   readonly created: number;
-  /** Users for whom CiviCRM would create a duplicate contact but ufmatch links an existing one. */
+  /** Users for whom CiviCRM would create a new contact but ufmatch's plan does not (it links, keeps, holds for review or skips). */
   readonly duplicates_avoided: number;
 }
 
@@ -47,7 +47,7 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
     if (plan.platform === 'wordpress' || r.user.email !== '') checked++;
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
-    if ((k === 'create' || k === 'create-unlinked') && r.decision.action === 'link') avoided++;
+    if ((k === 'create' || k === 'create-unlinked') && r.decision.action !== 'create') avoided++;
   }
   return { checked, matching: checked - created, created, duplicates_avoided: avoided };
 }

@@ -1,0 +1,149 @@
+/**
+ * Loads the CiviCRM contacts export (SPEC §2.2), UI style or API/SearchKit style.
+ *
+ * Decisions where the spec is silent:
+ * - Id column: `Contact ID`, older exports' `Internal Contact ID`, or `id`. It must hold a
+ *   positive whole number; an id twice is an InputError naming both lines.
+ * - Primary email column: `Email`, `email_primary.email` (or `Primary Email`, `Email Address`).
+ *   Every other column whose normalised name ends in `email` is a non-primary email column
+ *   (`Home-Email`, `Work-Email`, `Main-Email`, `email_billing.email`, …) except `Do Not Email`.
+ *   Empty cells are skipped; an address repeated on a contact (same key) is kept once, the
+ *   primary column winning. The primary email, when there is one, is `emails[0]`.
+ * - A file with no email column at all is an InputError unless `requireEmailColumn: false`
+ *   (the CLI passes that when `--emails` supplies the addresses): otherwise every user would
+ *   silently become `create`.
+ * - Contact type: no column → every contact is `Individual` (CiviCRM's default type); an empty
+ *   cell → `Individual`; `individual`/`organization`/`household` in any case → canonical
+ *   spelling; anything else kept as exported (e.g. a translated label).
+ * - Trash (`Contact is in Trash` / `is_deleted`): y/yes/t/true/1 = trashed, anything else not.
+ * - Names are trimmed. A header-only file is an InputError.
+ */
+import type { Contact, ContactEmail, LoadedContacts } from '../domain/types.js';
+import { streamCsv, type CsvProgress } from './csvStream.js';
+import { InputError } from './errors.js';
+import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
+import { Header } from './headers.js';
+
+export { loadEmails, type LoadEmailsOptions, type LoadedEmails } from './emails.js';
+
+export interface LoadContactsOptions {
+  encoding?: string;
+  onProgress?: (progress: CsvProgress) => void;
+  /** Default true: the file must have an email column. False when `--emails` is given. */
+  requireEmailColumn?: boolean;
+  /** Read size in bytes (tests). */
+  highWaterMark?: number;
+}
+
+const ID = ['Contact ID', 'Internal Contact ID', 'id'];
+const PRIMARY_EMAIL = ['Email', 'email_primary.email', 'Primary Email', 'Email Address'];
+const NOT_AN_ADDRESS = new Set(['donotemail']);
+const CONTEXT = 'a CiviCRM contacts export';
+
+interface ContactPlan {
+  readonly id: number;
+  readonly idName: string;
+  readonly type: number;
+  readonly display: number;
+  readonly first: number;
+  readonly middle: number;
+  readonly last: number;
+  readonly trash: number;
+  /** Email columns, primary first (if any); `primary` tells whether [0] is the primary one. */
+  readonly emails: readonly number[];
+  readonly sources: readonly string[];
+  readonly primary: boolean;
+}
+
+function planContacts(header: Header, requireEmail: boolean): ContactPlan {
+  const id = header.require(ID, CONTEXT);
+  const primary = header.find(PRIMARY_EMAIL);
+  const others = header.filter((k) => k.endsWith('email') && !NOT_AN_ADDRESS.has(k)).filter((i) => i !== primary);
+  const emails = primary === -1 ? others : [primary, ...others];
+  if (requireEmail && emails.length === 0) throw header.missing(PRIMARY_EMAIL, `${CONTEXT} (or give --emails)`);
+  return {
+    id,
+    idName: header.names[id] ?? 'Contact ID',
+    type: header.find(['Contact Type', 'contact_type']),
+    display: header.find(['Display Name', 'display_name']),
+    first: header.find(['First Name', 'first_name']),
+    middle: header.find(['Middle Name', 'middle_name']),
+    last: header.find(['Last Name', 'last_name']),
+    trash: header.find(['Contact is in Trash', 'is_deleted']),
+    emails,
+    sources: emails.map((i) => header.names[i] ?? 'Email'),
+    primary: primary !== -1,
+  };
+}
+
+const CANONICAL_TYPES = new Map([
+  ['individual', 'Individual'],
+  ['organization', 'Organization'],
+  ['household', 'Household'],
+]);
+
+function contactType(cell: string): string {
+  const s = cell.trim();
+  if (s === '') return 'Individual';
+  return CANONICAL_TYPES.get(s.toLowerCase()) ?? s;
+}
+
+function buildContact(plan: ContactPlan, f: string[], id: number, line: number): Contact {
+  const emails: ContactEmail[] = [];
+  for (let k = 0; k < plan.emails.length; k++) {
+    const email = f[plan.emails[k] as number] as string;
+    if (email.length === 0) continue;
+    const key = emailKey(email);
+    if (key === '' || hasKey(emails, key)) continue;
+    emails.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });
+  }
+  return {
+    id,
+    type: plan.type < 0 ? 'Individual' : contactType(f[plan.type] as string),
+    displayName: cell(f, plan.display),
+    firstName: cell(f, plan.first),
+    middleName: cell(f, plan.middle),
+    lastName: cell(f, plan.last),
+    deleted: plan.trash >= 0 && isYes(f[plan.trash] as string),
+    emails,
+    line,
+  };
+}
+
+/** Trimmed cell, '' for an absent column. */
+function cell(f: string[], i: number): string {
+  return i < 0 ? '' : (f[i] as string).trim();
+}
+
+function hasKey(emails: readonly ContactEmail[], key: string): boolean {
+  for (let i = 0; i < emails.length; i++) if ((emails[i] as ContactEmail).key === key) return true;
+  return false;
+}
+
+export async function loadContacts(path: string, options: LoadContactsOptions = {}): Promise<LoadedContacts> {
+  let plan: ContactPlan | null = null;
+  const contacts: Contact[] = [];
+  const requireEmail = options.requireEmailColumn ?? true;
+  const result = await streamCsv(path, options, {
+    header(fields, line) {
+      plan = planContacts(new Header(path, fields, line), requireEmail);
+    },
+    row(fields, line) {
+      const p = plan as ContactPlan;
+      const id = parseId(fields[p.id] as string);
+      if (id <= 0) throw badId(path, line, p.idName, p.id);
+      contacts.push(buildContact(p, fields, id, line));
+    },
+  });
+  const finalPlan = plan as ContactPlan | null;
+  if (finalPlan === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
+  if (result.rows === 0) {
+    throw new InputError(path, result.headerLine + 1, 'no contacts: the file has a header but no data rows', 'export the contacts again, with their rows');
+  }
+  const dup = findDuplicateId(contacts.map((c) => c.id));
+  if (dup) {
+    const [a, b] = dup.map((i) => contacts[i] as Contact) as [Contact, Contact];
+    throw new InputError(path, b.line, `"${finalPlan.idName}" repeats the contact id of line ${a.line}`, 'each contact must appear once; remove the duplicate row or export again');
+  }
+  return { contacts, info: { path, rows: result.rows, sha256: result.sha256 } };
+}

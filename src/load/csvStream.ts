@@ -1,0 +1,369 @@
+/**
+ * Streams a CSV file from disk, row by row, as string arrays (SPEC §2: UTF-8 with or without
+ * BOM, other encodings via `--encoding`, `,` `;` or tab detected, quoted fields with embedded
+ * newlines, CRLF or LF). Every problem becomes an InputError naming the file and line.
+ *
+ * How:
+ * - raw bytes are read with a FileHandle read stream, hashed (sha256) and decoded by a
+ *   stateful decoder (decode.ts), so text chunks never split a character;
+ * - rows are cut by papaparse's Parser (header: false, rows as string[]), fed chunk by chunk
+ *   with the unfinished last row carried over — the same scheme as papaparse's own
+ *   ChunkStreamer, done here so that an unfinished row can be bounded (`maxRowChars`): an
+ *   unterminated quote otherwise makes every later chunk re-scan the whole rest of the file;
+ * - the line break is detected from the first line and the delimiter from the header line
+ *   (counted outside quotes). CRLF files are cut on LF and the CR ending each row is dropped,
+ *   so mixed CRLF/LF files also load without stray `\r`. Old-Mac CR-only files are cut on CR;
+ * - the physical line where each row starts is tracked by counting the line breaks inside
+ *   quoted fields (only in chunks that contain a quote at all);
+ * - empty lines, and lines of delimiters only (`,,,,` as spreadsheets write), are skipped
+ *   anywhere; the first other row is the header and every later row must have as many fields.
+ * The hot path allocates nothing per row beyond papaparse's string[].
+ */
+import { createHash } from 'node:crypto';
+import { open, stat, type FileHandle } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { InputError } from './errors.js';
+import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, type ChunkDecoder } from './decode.js';
+
+export interface CsvProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+  /** Data rows (header excluded) delivered so far. */
+  readonly rows: number;
+}
+
+export interface CsvOptions {
+  /** Input encoding when not UTF-8 (`--encoding`), e.g. 'windows-1252', 'latin1'. */
+  encoding?: string;
+  /** Called once per chunk read (not per row) and once at the end. */
+  onProgress?: (progress: CsvProgress) => void;
+  /** Bytes per read (default 256 KiB); tests use tiny values to split characters and rows. */
+  highWaterMark?: number;
+  /** Longest row accepted, in characters (default 1 MiB): longer means a broken quote. */
+  maxRowChars?: number;
+}
+
+/** Receives the header and the rows; may throw InputError. `fields` is papaparse's array. */
+export interface CsvSink {
+  header(fields: string[], line: number): void;
+  row(fields: string[], line: number): void;
+}
+
+export interface CsvResult {
+  readonly path: string;
+  /** Data rows, header and empty lines excluded. */
+  readonly rows: number;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly delimiter: string;
+  /** Encoding actually used ('utf-8', 'utf-16le', 'windows-1252', …). */
+  readonly encoding: string;
+  readonly headerLine: number;
+}
+
+export const DEFAULT_HIGH_WATER_MARK = 256 * 1024;
+export const DEFAULT_MAX_ROW_CHARS = 1024 * 1024;
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink): Promise<CsvResult> {
+  const requested = resolveEncoding(path, options.encoding);
+  const handle = await openInput(path);
+  try {
+    const totalBytes = (await handle.stat()).size;
+    if (totalBytes === 0) throw emptyFile(path);
+    const rows = new RowReader(path, sink, options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS);
+    const hash = createHash('sha256');
+    const onProgress = options.onProgress;
+    let decoder: ChunkDecoder | null = null;
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    let bytesRead = 0;
+
+    const feed = (buf: Buffer): void => {
+      const d = decoder as ChunkDecoder;
+      if (!d.wide) {
+        const nul = buf.indexOf(0);
+        if (nul !== -1) throw rows.binaryAt(buf, nul);
+      }
+      let text: string;
+      try {
+        text = d.write(buf);
+      } catch {
+        throw rows.badUtf8At(buf, firstInvalidUtf8(buf));
+      }
+      if (d.wide && text.indexOf('\u0000') !== -1) throw rows.binaryAt(null, 0);
+      rows.push(text);
+    };
+
+    const stream = handle.createReadStream({ highWaterMark: options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, autoClose: false });
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        bytesRead += chunk.length;
+        hash.update(chunk);
+        if (decoder) feed(chunk);
+        else {
+          head.push(chunk);
+          headBytes += chunk.length;
+          if (headBytes >= 4) {
+            const first = Buffer.concat(head);
+            head = [];
+            decoder = openDecoder(path, first, requested);
+            feed(first);
+          }
+        }
+        if (onProgress) onProgress({ bytesRead, totalBytes, rows: rows.rows });
+      }
+    } catch (err) {
+      // File-system failures while reading become InputErrors; anything else (a sink's error) passes.
+      throw (err as NodeJS.ErrnoException | null)?.syscall ? readError(path, err) : err;
+    } finally {
+      stream.destroy();
+    }
+    if (!decoder) {
+      const first = Buffer.concat(head);
+      decoder = openDecoder(path, first, requested);
+      feed(first);
+    }
+    let tail: string;
+    try {
+      tail = decoder.end();
+    } catch {
+      throw rows.badUtf8At(Buffer.alloc(0), 0);
+    }
+    rows.push(tail);
+    rows.finish();
+    if (rows.headerLine === 0) throw emptyFile(path);
+    if (onProgress) onProgress({ bytesRead, totalBytes, rows: rows.rows });
+    return {
+      path,
+      rows: rows.rows,
+      sha256: hash.digest('hex'),
+      bytes: bytesRead,
+      delimiter: rows.delimiter,
+      encoding: decoder.encoding,
+      headerLine: rows.headerLine,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Opens a regular file for reading, turning every failure into an InputError. */
+async function openInput(path: string): Promise<FileHandle> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new InputError(path, null, 'is a directory, not a CSV file', 'give the path of the exported .csv file');
+    if (!st.isFile()) throw new InputError(path, null, 'is not a regular file', 'give the path of the exported .csv file');
+    return await open(path, 'r');
+  } catch (err) {
+    throw err instanceof InputError ? err : describeOpenError(path, err);
+  }
+}
+
+/** Maps a file-system error to an InputError (exported for tests). */
+export function describeOpenError(path: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new InputError(path, null, 'file not found', 'check the path and the current directory');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(path, null, 'cannot read the file (permission denied)', 'make it readable for this user, e.g. chmod u+r');
+    case 'EISDIR':
+      return new InputError(path, null, 'is a directory, not a CSV file', 'give the path of the exported .csv file');
+    default:
+      return new InputError(path, null, `cannot open the file (${code || 'unknown error'})`, 'check that the path names a readable file');
+  }
+}
+
+function readError(path: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
+  return new InputError(path, null, `reading the file failed (${code})`, 'check the disk and copy the file again');
+}
+
+function emptyFile(path: string): InputError {
+  return new InputError(path, 1, 'the file is empty (no header row)', 'export the data again; the first line must be the header');
+}
+
+/** Feeds decoded text to papaparse, tracks lines, hands rows to the sink. */
+class RowReader {
+  rows = 0;
+  headerLine = 0;
+  delimiter = ',';
+  private parser: Papa.Parser | null = null;
+  private sniffText = '';
+  private partial = '';
+  /** Line where `partial` (the next row) starts. */
+  private line = 1;
+  private width = -1;
+  private breakChar = '\n';
+  private stripCR = true;
+
+  constructor(
+    private readonly file: string,
+    private readonly sink: CsvSink,
+    private readonly maxRowChars: number,
+  ) {}
+
+  push(text: string): void {
+    if (text.length === 0) return;
+    if (!this.parser) {
+      this.sniffText += text;
+      if (!this.sniff(false)) {
+        if (this.sniffText.length > this.maxRowChars) throw this.tooLong();
+        return;
+      }
+      text = this.sniffText;
+      this.sniffText = '';
+    }
+    const input = this.partial.length === 0 ? text : this.partial + text;
+    const res = (this.parser as Papa.Parser).parse(input, 0, true) as Papa.ParseResult<string[]>;
+    this.consume(res, input, false);
+    this.partial = input.substring(res.meta.cursor);
+    if (this.partial.length > this.maxRowChars) throw this.tooLong();
+  }
+
+  finish(): void {
+    if (!this.parser) {
+      if (!this.sniff(true)) return;
+      this.partial = this.sniffText;
+      this.sniffText = '';
+    }
+    if (this.partial.length === 0) return;
+    const input = this.partial;
+    this.partial = '';
+    const res = (this.parser as Papa.Parser).parse(input, 0, false) as Papa.ParseResult<string[]>;
+    this.consume(res, input, true);
+  }
+
+  /** Detects line break and delimiter once the first non-empty line is complete. */
+  private sniff(eof: boolean): boolean {
+    let text = this.sniffText;
+    if (text.charCodeAt(0) === 0xfeff) this.sniffText = text = text.slice(1);
+    const n = text.length;
+    let i = 0;
+    while (i < n && (text[i] === '\n' || text[i] === '\r')) i++;
+    if (i === n) return false; // nothing but line breaks so far
+    let inQuotes = false;
+    let j = i;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (!inQuotes && (c === 10 || c === 13)) break;
+    }
+    if (!eof && (j === n || (text[j] === '\r' && j + 1 === n))) return false;
+    const firstBreak = i > 0 ? 0 : j;
+    const crOnly = text[firstBreak] === '\r' && text[firstBreak + 1] !== '\n';
+    this.breakChar = crOnly ? '\r' : '\n';
+    this.stripCR = !crOnly;
+    this.delimiter = detectDelimiter(text.slice(i, j));
+    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: this.breakChar as '\n' | '\r', quoteChar: '"', escapeChar: '"' });
+    return true;
+  }
+
+  private consume(res: Papa.ParseResult<string[]>, input: string, final: boolean): void {
+    const data = res.data;
+    const count = data.length;
+    let errRow = -1;
+    let errCode = '';
+    for (const e of res.errors) {
+      const r = e.row ?? count;
+      if ((final || r < count) && (errRow === -1 || r < errRow)) {
+        errRow = r;
+        errCode = e.code;
+      }
+    }
+    const quoted = input.indexOf('"') !== -1;
+    const br = this.breakChar;
+    for (let r = 0; r < count; r++) {
+      if (r === errRow) throw this.quoteError(errCode);
+      const row = data[r] as string[];
+      const last = row.length - 1;
+      if (this.stripCR) {
+        const f = row[last] as string;
+        if (f.charCodeAt(f.length - 1) === 13) row[last] = f.slice(0, -1);
+      }
+      const start = this.line;
+      this.line = quoted ? start + 1 + countBreaks(row, br) : start + 1;
+      if (row[0] === '' && isBlank(row)) continue; // empty line, or only delimiters (Excel's ",,,,")
+      if (this.width === row.length) {
+        this.rows++;
+        this.sink.row(row, start);
+      } else if (this.width === -1) {
+        this.width = row.length;
+        this.headerLine = start;
+        this.sink.header(row, start);
+      } else {
+        throw this.ragged(row.length, start);
+      }
+    }
+    if (errRow >= count) throw this.quoteError(errCode);
+  }
+
+  private ragged(fields: number, line: number): InputError {
+    const name = DELIMITER_NAMES[this.delimiter] ?? this.delimiter;
+    return fields > this.width
+      ? new InputError(this.file, line, `row has ${fields} fields but the header has ${this.width}`, `a value probably contains an unquoted ${name}; quote that value`)
+      : new InputError(this.file, line, `row has ${fields} fields but the header has ${this.width}`, `a field or ${name} is missing on this line; add it (empty fields still need their ${name})`);
+  }
+
+  private quoteError(code: string): InputError {
+    return code === 'MissingQuotes'
+      ? new InputError(this.file, this.line, 'a quoted field starting on this line is never closed', 'add the closing quote ("); a quote inside a value must be doubled ("")')
+      : new InputError(this.file, this.line, 'malformed quotes: text follows a closing quote', 'quote the whole value and double every quote inside it ("")');
+  }
+
+  private tooLong(): InputError {
+    const mib = (this.maxRowChars / (1024 * 1024)).toFixed(this.maxRowChars % (1024 * 1024) === 0 ? 0 : 2);
+    return new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB`, 'a quote (") is probably never closed; check the quotes on this line, or that the file is CSV');
+  }
+
+  /** Line of the character `offset` bytes into `buf`, which follows the pending text. */
+  private lineOf(buf: Buffer | null, offset: number): number {
+    const pending = this.parser ? this.partial : this.sniffText;
+    return this.line + countBreaks([pending], this.breakChar) + (buf ? countByte(buf, 10, offset) : 0);
+  }
+
+  binaryAt(buf: Buffer | null, offset: number): InputError {
+    return new InputError(this.file, this.lineOf(buf, offset), 'the file contains NUL bytes: it looks binary, not CSV text', 'export it as CSV; a UTF-16 file without byte-order mark needs --encoding utf-16le');
+  }
+
+  badUtf8At(buf: Buffer, offset: number): InputError {
+    return new InputError(this.file, this.lineOf(buf, offset < 0 ? buf.length : offset), 'the file is not valid UTF-8', 'give its encoding, e.g. --encoding windows-1252 (or latin1), or re-export it as UTF-8');
+  }
+}
+
+function isBlank(row: string[]): boolean {
+  for (let i = 0; i < row.length; i++) if ((row[i] as string).length !== 0) return false;
+  return true;
+}
+
+function countBreaks(row: string[], br: string): number {
+  let n = 0;
+  for (let i = 0; i < row.length; i++) {
+    const f = row[i] as string;
+    for (let p = f.indexOf(br); p !== -1; p = f.indexOf(br, p + 1)) n++;
+  }
+  return n;
+}
+
+/** The most frequent of `,` `;` tab outside quotes in the header line; `,` when none. */
+export function detectDelimiter(headerLine: string): string {
+  let comma = 0;
+  let semi = 0;
+  let tab = 0;
+  let inQuotes = false;
+  for (let i = 0; i < headerLine.length; i++) {
+    const c = headerLine.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === 44) comma++;
+    else if (c === 59) semi++;
+    else if (c === 9) tab++;
+  }
+  if (tab > comma && tab > semi) return '\t';
+  if (semi > comma) return ';';
+  return ',';
+}

@@ -1,0 +1,135 @@
+/**
+ * Bytes → text for the CSV reader: choosing the decoder (byte-order mark, `--encoding`),
+ * recognising files that are not text at all, and locating bad bytes for error messages.
+ *
+ * Decisions:
+ * - A byte-order mark wins over `--encoding`: EF BB BF is UTF-8, FF FE is UTF-16LE and FE FF is
+ *   UTF-16BE, whatever was asked (a BOM is unambiguous; decoding such a file as windows-1252
+ *   would only produce mojibake). UTF-16 with a BOM (Excel's "Unicode Text") is decoded
+ *   properly; UTF-16 without a BOM needs `--encoding utf-16le` and is otherwise reported as
+ *   binary (it is full of NUL bytes).
+ * - UTF-8 (the default) is decoded strictly: an invalid sequence is an input error that
+ *   suggests `--encoding windows-1252`. Other encodings go through iconv-lite.
+ * - Decoders are stateful, so a multi-byte character split across two read chunks decodes
+ *   correctly.
+ */
+import iconv from 'iconv-lite';
+import { InputError } from './errors.js';
+
+export interface ChunkDecoder {
+  /** Canonical name of the encoding actually used. */
+  readonly encoding: string;
+  /** True for UTF-16/32, where NUL bytes are normal. */
+  readonly wide: boolean;
+  /** Decode one chunk; throws TypeError on invalid input (strict UTF-8 only). */
+  write(buf: Buffer): string;
+  /** Flush; throws TypeError when the input ends inside a UTF-8 sequence. */
+  end(): string;
+}
+
+const UTF8_NAMES = new Set(['utf8', 'utf-8', 'unicode-1-1-utf-8']);
+const WIDE = /^(utf-?(16|32)|ucs-?2|ucs-?4)/i;
+
+/** Validates `--encoding`; returns the name to use ('utf-8' when none was given). */
+export function resolveEncoding(file: string, encoding: string | undefined): string {
+  const name = (encoding ?? '').trim().toLowerCase();
+  if (name === '' || UTF8_NAMES.has(name)) return 'utf-8';
+  if (!iconv.encodingExists(name)) {
+    throw new InputError(
+      file,
+      null,
+      `unknown encoding "${encoding}"`,
+      'use an encoding name such as utf-8, windows-1252, latin1 or utf-16le',
+    );
+  }
+  return name;
+}
+
+/** Picks the decoder from the first bytes (at least 4 unless the file is shorter). */
+export function openDecoder(file: string, head: Buffer, requested: string): ChunkDecoder {
+  rejectNonText(file, head);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return utf8Decoder();
+  if (head[0] === 0xff && head[1] === 0xfe) return iconvDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return iconvDecoder('utf-16be');
+  return requested === 'utf-8' ? utf8Decoder() : iconvDecoder(requested);
+}
+
+function utf8Decoder(): ChunkDecoder {
+  // fatal: invalid bytes throw instead of becoming U+FFFD; the BOM is dropped (ignoreBOM: false).
+  const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  return {
+    encoding: 'utf-8',
+    wide: false,
+    write: (buf) => td.decode(buf, { stream: true }),
+    end: () => td.decode(),
+  };
+}
+
+function iconvDecoder(encoding: string): ChunkDecoder {
+  const dec = iconv.getDecoder(encoding, { stripBOM: true });
+  return {
+    encoding,
+    wide: WIDE.test(encoding),
+    write: (buf) => dec.write(buf),
+    end: () => dec.end() ?? '',
+  };
+}
+
+/** Archives and spreadsheets saved under a .csv name: say what they are. */
+function rejectNonText(file: string, head: Buffer): void {
+  const magic = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (magic(0x50, 0x4b, 0x03, 0x04)) {
+    throw new InputError(file, 1, 'this is a ZIP archive (an .xlsx/.ods spreadsheet?), not CSV', 'open it in the spreadsheet and save as CSV (UTF-8)');
+  }
+  if (magic(0xd0, 0xcf, 0x11, 0xe0)) {
+    throw new InputError(file, 1, 'this is an old Excel .xls file, not CSV', 'open it in the spreadsheet and save as CSV (UTF-8)');
+  }
+  if (magic(0x1f, 0x8b)) {
+    throw new InputError(file, 1, 'this file is gzip-compressed', 'decompress it first (gunzip)');
+  }
+}
+
+/** Count of `code` bytes in buf[0, end). Error paths only. */
+export function countByte(buf: Buffer, code: number, end: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(code); i !== -1 && i < end; i = buf.indexOf(code, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Offset of the first byte that cannot start or continue valid UTF-8 in `buf`, or -1.
+ * Up to three leading continuation bytes are skipped (they may finish a character begun in
+ * the previous chunk). Error paths only.
+ */
+export function firstInvalidUtf8(buf: Buffer): number {
+  const n = buf.length;
+  let i = 0;
+  while (i < 3 && i < n && ((buf[i] ?? 0) & 0xc0) === 0x80) i++;
+  while (i < n) {
+    const b = buf[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let len: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      len = 3;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      len = 4;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k < len; k++) {
+      if (i + k >= n) return -1; // may continue in the next chunk
+      const c = buf[i + k] ?? 0;
+      if (k === 1 ? c < lo || c > hi : (c & 0xc0) !== 0x80) return i;
+    }
+    i += len;
+  }
+  return -1;
+}

@@ -1,0 +1,114 @@
+/**
+ * Loads `--emails` (a `civicrm_email` export: `contact_id,email,is_primary`, other columns
+ * ignored) and appends its rows to the contacts loaded before.
+ *
+ * Decisions where the spec is silent:
+ * - `contact_id` and `email` are required; `is_primary` is optional (absent = not primary;
+ *   y/yes/t/true/1 = primary). A contact_id that is not a positive whole number is an
+ *   InputError; empty emails are skipped; a header-only file is fine (nothing added).
+ * - Rows for contacts not in the contacts file are ignored and counted (`unknownContacts`).
+ * - An address the contact already has (same key) is not added twice. If that row says
+ *   primary and the contact has no primary yet, the existing entry becomes the primary.
+ * - A contact has at most one primary: the contacts file's primary column wins; otherwise the
+ *   first `is_primary` row of the emails file. Later primaries are added as non-primary.
+ *   The primary email stays at `emails[0]`.
+ */
+import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
+import { streamCsv, type CsvProgress } from './csvStream.js';
+import { badId, emailKey, isYes, parseId } from './fields.js';
+import { Header } from './headers.js';
+
+export interface LoadEmailsOptions {
+  encoding?: string;
+  onProgress?: (progress: CsvProgress) => void;
+  /** Read size in bytes (tests). */
+  highWaterMark?: number;
+}
+
+export interface LoadedEmails extends InputInfo {
+  /** Emails appended to contacts (new addresses). */
+  readonly added: number;
+  /** Rows whose contact_id is not in the contacts file: ignored. */
+  readonly unknownContacts: number;
+}
+
+const SOURCE = 'emails-file';
+
+export async function loadEmails(path: string, contacts: readonly Contact[], options: LoadEmailsOptions = {}): Promise<LoadedEmails> {
+  const lookup = contactLookup(contacts);
+  let idCol = -1;
+  let idName = 'contact_id';
+  let emailCol = -1;
+  let primaryCol = -1;
+  let added = 0;
+  let unknownContacts = 0;
+  const result = await streamCsv(path, options, {
+    header(fields, line) {
+      const header = new Header(path, fields, line);
+      const context = 'an emails export (civicrm_email)';
+      idCol = header.require(['contact_id'], context);
+      idName = header.names[idCol] ?? idName;
+      emailCol = header.require(['email'], context);
+      primaryCol = header.find(['is_primary']);
+    },
+    row(fields, line) {
+      const id = parseId(fields[idCol] as string);
+      if (id <= 0) throw badId(path, line, idName, idCol);
+      const contact = lookup(id);
+      if (!contact) {
+        unknownContacts++;
+        return;
+      }
+      const email = fields[emailCol] as string;
+      const key = emailKey(email);
+      if (key === '') return;
+      const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
+      if (addEmail(contact.emails, email, key, primary)) added++;
+    },
+  });
+  return { path, rows: result.rows, sha256: result.sha256, added, unknownContacts };
+}
+
+/** Applies the rules above; true when a new address was appended. */
+function addEmail(emails: ContactEmail[], email: string, key: string, primary: boolean): boolean {
+  const hasPrimary = emails.length > 0 && (emails[0] as ContactEmail).primary;
+  const existing = emails.findIndex((e) => e.key === key);
+  if (existing !== -1) {
+    if (primary && !hasPrimary) {
+      const [e] = emails.splice(existing, 1) as [ContactEmail];
+      emails.unshift({ ...e, primary: true });
+    }
+    return false;
+  }
+  if (primary && !hasPrimary) emails.unshift({ email, key, primary: true, source: SOURCE });
+  else emails.push({ email, key, primary: false, source: SOURCE });
+  return true;
+}
+
+/** Binary search when the contacts are sorted by id (exports usually are), else a Map. */
+function contactLookup(contacts: readonly Contact[]): (id: number) => Contact | undefined {
+  let sorted = true;
+  for (let i = 1; i < contacts.length; i++) {
+    if ((contacts[i] as Contact).id <= (contacts[i - 1] as Contact).id) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) {
+    const byId = new Map<number, Contact>();
+    for (const c of contacts) if (!byId.has(c.id)) byId.set(c.id, c);
+    return (id) => byId.get(id);
+  }
+  return (id) => {
+    let lo = 0;
+    let hi = contacts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = contacts[mid] as Contact;
+      if (c.id === id) return c;
+      if (c.id < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}

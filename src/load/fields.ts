@@ -1,0 +1,84 @@
+/**
+ * Cell-level helpers shared by the loaders: ids, yes/no flags, email keys, dates, duplicate ids.
+ * Error messages name the column and line, never the cell's value (it may be personal data).
+ */
+import { InputError } from './errors.js';
+
+/** A whole number ≥ 0 (surrounding spaces allowed), or -1 when the cell is anything else. */
+export function parseId(cell: string): number {
+  const s = cell.length > 0 && (cell.charCodeAt(0) <= 32 || cell.charCodeAt(cell.length - 1) <= 32) ? cell.trim() : cell;
+  if (s.length === 0 || s.length > 15) return -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return Number(s);
+}
+
+/** The "must be a positive whole number" error for an id cell. */
+export function badId(file: string, line: number, columnName: string, columnIndex: number): InputError {
+  return new InputError(
+    file,
+    line,
+    `"${columnName}" is not a positive whole number`,
+    `every row needs a numeric id in column ${columnIndex + 1} ("${columnName}"); check that the columns are not shifted`,
+    columnIndex + 1,
+  );
+}
+
+/** CiviCRM's strtoboolstr: y/yes/t/true/1 (any case) → true; anything else false. */
+export function isYes(cell: string): boolean {
+  if (cell === '' || cell === '0' || cell === 'No') return false; // the common cells, fast
+  return cell === '1' || /^\s*(y(es)?|t(rue)?|1)\s*$/i.test(cell);
+}
+
+/** lowercase(trim(email)): the key CiviCRM matches on. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const NO_DATE = /^(|0|null|\\n|0000-00-00( 00:00:00)?)$/i;
+
+/**
+ * Dates as exported, except: empty / 0 / NULL / \N / 0000-00-00… (Joomla's "never") → '';
+ * Unix timestamps (Drupal's created/login, 9–11 digits) → 'YYYY-MM-DD HH:MM:SS' in UTC, the
+ * format WordPress and Joomla export.
+ */
+export function normalizeDate(cell: string): string {
+  const s = cell.trim();
+  if (NO_DATE.test(s)) return '';
+  if (/^\d{9,11}$/.test(s)) return new Date(Number(s) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+  return s;
+}
+
+/**
+ * Finds two positions holding the same id: [first, second] or null. Linear when the ids are
+ * ascending (exports usually are); otherwise sorts a copy — no Map of a million entries.
+ */
+export function findDuplicateId(ids: ArrayLike<number>): [number, number] | null {
+  const n = ids.length;
+  let ascending = true;
+  for (let i = 1; i < n; i++) {
+    if ((ids[i] as number) <= (ids[i - 1] as number)) {
+      ascending = false;
+      break;
+    }
+  }
+  if (ascending) return null;
+  const sorted = Float64Array.from(ids as ArrayLike<number>).sort();
+  let dup = -1;
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] === sorted[i - 1]) {
+      dup = sorted[i] as number;
+      break;
+    }
+  }
+  if (dup === -1) return null;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (ids[i] !== dup) continue;
+    if (first === -1) first = i;
+    else return [first, i];
+  }
+  return null;
+}

@@ -1,0 +1,223 @@
+/**
+ * Loads the CMS users file (SPEC §2.1).
+ *
+ * Decisions where the spec is silent:
+ * - Platform detection: WordPress = `ID`+`user_email`, Drupal = `uid`+`mail`, Joomla =
+ *   `id`+`email`+`username`. A header that fits two platforms is an InputError asking for
+ *   `--platform`. With `--platform`, only that platform's id and email columns are required
+ *   (Joomla's `username` is then optional).
+ * - Drupal's uid 0 is the anonymous pseudo-account present in raw `{users}` dumps: skipped.
+ *   Any other id that is not a positive whole number is an InputError; so is a uf_id twice.
+ * - Names: WordPress first_name/last_name when the columns exist and the row has either, else
+ *   display_name split by splitDisplayName; Joomla `name` by splitJoomlaName; Drupal none.
+ *   Names are trimmed; the email is kept exactly as exported.
+ * - blocked: `block` (Joomla) yes/1 = blocked; `user_status` (WordPress) any value but 0/empty
+ *   = blocked (spam/deleted); `status` (Drupal) 0/blocked/inactive/disabled/no/false =
+ *   blocked. The platform's own column is preferred when several exist.
+ * - Dates go through normalizeDate (Drupal timestamps → 'YYYY-MM-DD HH:MM:SS' UTC).
+ * - A header-only file is an InputError (no users to check).
+ */
+import type { LoadedUsers, Platform, User } from '../domain/types.js';
+import { streamCsv, type CsvProgress } from './csvStream.js';
+import { InputError, UsageError } from './errors.js';
+import { badId, emailKey, findDuplicateId, isYes, normalizeDate, parseId } from './fields.js';
+import { Header } from './headers.js';
+import { splitDisplayName, splitJoomlaName } from './names.js';
+
+export { splitJoomlaName, splitDisplayName, type NameParts } from './names.js';
+
+export interface LoadUsersOptions {
+  encoding?: string;
+  /** `--platform`: overrides detection; its id and email columns must exist. */
+  platform?: Platform;
+  onProgress?: (progress: CsvProgress) => void;
+  /** Read size in bytes (tests). */
+  highWaterMark?: number;
+}
+
+interface PlatformColumns {
+  readonly label: string;
+  readonly id: string;
+  readonly email: string;
+  /** Further columns that identify the platform's export (detection only). */
+  readonly marker: readonly string[];
+  readonly username: readonly string[];
+}
+
+const PLATFORM_COLUMNS: Readonly<Record<Platform, PlatformColumns>> = {
+  wordpress: { label: 'WordPress', id: 'ID', email: 'user_email', marker: [], username: ['user_login'] },
+  drupal: { label: 'Drupal', id: 'uid', email: 'mail', marker: [], username: ['name'] },
+  joomla: { label: 'Joomla', id: 'id', email: 'email', marker: ['username'], username: ['username'] },
+};
+const DETECTION_ORDER: readonly Platform[] = ['wordpress', 'drupal', 'joomla'];
+
+type BlockedKind = 'block' | 'user_status' | 'status';
+const BLOCKED_PREFERENCE: Readonly<Record<Platform, readonly BlockedKind[]>> = {
+  wordpress: ['user_status', 'block', 'status'],
+  drupal: ['status', 'block', 'user_status'],
+  joomla: ['block', 'status', 'user_status'],
+};
+const DRUPAL_BLOCKED = /^\s*(0|blocked|inactive|disabled|no|false)\s*$/i;
+
+/** Platform whose identifying columns the header has. */
+export function detectPlatform(header: Header): Platform {
+  const fits = DETECTION_ORDER.filter((p) => requiredOf(p, true).every((c) => header.has([c])));
+  if (fits.length === 1) return fits[0] as Platform;
+  if (fits.length > 1) {
+    throw new InputError(
+      header.file,
+      header.line,
+      `the header fits both ${fits.map((p) => PLATFORM_COLUMNS[p].label).join(' and ')} user exports`,
+      `say which it is with --platform ${fits.join('|')}`,
+    );
+  }
+  // Report the platform the header comes closest to, and its first missing column.
+  let best: Platform = 'wordpress';
+  let bestFound = -1;
+  for (const p of DETECTION_ORDER) {
+    const found = requiredOf(p, true).filter((c) => header.has([c])).length;
+    if (found > bestFound) {
+      best = p;
+      bestFound = found;
+    }
+  }
+  const missing = requiredOf(best, true).find((c) => !header.has([c])) as string;
+  throw header.missing([missing], 'a users export (WordPress: ID, user_email; Drupal: uid, mail; Joomla: id, email, username)');
+}
+
+function requiredOf(p: Platform, detecting: boolean): string[] {
+  const c = PLATFORM_COLUMNS[p];
+  return detecting ? [c.id, c.email, ...c.marker] : [c.id, c.email];
+}
+
+interface UserPlan {
+  readonly platform: Platform;
+  readonly id: number;
+  readonly idName: string;
+  readonly email: number;
+  readonly username: number;
+  readonly first: number;
+  readonly last: number;
+  readonly display: number;
+  readonly blocked: number;
+  readonly blockedKind: BlockedKind;
+  readonly registered: number;
+  readonly lastLogin: number;
+  readonly roles: number;
+}
+
+function planUsers(header: Header, forced: Platform | undefined): UserPlan {
+  const platform = forced ?? detectPlatform(header);
+  const cols = PLATFORM_COLUMNS[platform];
+  const context = `${cols.label} users`;
+  const id = header.require([cols.id], context);
+  const email = header.require([cols.email], context);
+  let blocked = -1;
+  let blockedKind: BlockedKind = 'status';
+  for (const kind of BLOCKED_PREFERENCE[platform]) {
+    const i = header.find([kind]);
+    if (i !== -1) {
+      blocked = i;
+      blockedKind = kind;
+      break;
+    }
+  }
+  const wp = platform === 'wordpress';
+  return {
+    platform,
+    id,
+    idName: header.names[id] ?? cols.id,
+    email,
+    username: header.find(cols.username),
+    first: wp ? header.find(['first_name']) : -1,
+    last: wp ? header.find(['last_name']) : -1,
+    display: platform === 'drupal' ? -1 : header.find(wp ? ['display_name'] : ['name']),
+    blocked,
+    blockedKind,
+    registered: header.find(['user_registered', 'registerDate', 'created']),
+    lastLogin: header.find(['lastvisitDate', 'login', 'last_login']),
+    roles: header.find(['roles']),
+  };
+}
+
+function isBlocked(kind: BlockedKind, cell: string): boolean {
+  switch (kind) {
+    case 'block':
+      return isYes(cell) || /^\s*blocked\s*$/i.test(cell);
+    case 'user_status': {
+      const s = cell.trim();
+      return s !== '' && s !== '0';
+    }
+    case 'status':
+      return DRUPAL_BLOCKED.test(cell);
+  }
+}
+
+function buildUser(plan: UserPlan, f: string[], ufId: number, line: number): User {
+  const cell = (i: number): string => (i < 0 ? '' : (f[i] as string));
+  const email = cell(plan.email);
+  const username = cell(plan.username).trim();
+  const displayName = cell(plan.display).trim();
+  let firstName = '';
+  let middleName = '';
+  let lastName = '';
+  if (plan.platform === 'joomla') {
+    ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
+  } else if (plan.platform === 'wordpress') {
+    firstName = cell(plan.first).trim();
+    lastName = cell(plan.last).trim();
+    if (firstName === '' && lastName === '') ({ first: firstName, middle: middleName, last: lastName } = splitDisplayName(displayName, username));
+  }
+  return {
+    ufId,
+    email,
+    emailKey: emailKey(email),
+    username,
+    firstName,
+    middleName,
+    lastName,
+    displayName,
+    blocked: plan.blocked >= 0 && isBlocked(plan.blockedKind, cell(plan.blocked)),
+    registered: plan.registered >= 0 ? normalizeDate(cell(plan.registered)) : '',
+    lastLogin: plan.lastLogin >= 0 ? normalizeDate(cell(plan.lastLogin)) : '',
+    roles: cell(plan.roles).trim(),
+    line,
+  };
+}
+
+export async function loadUsers(path: string, options: LoadUsersOptions = {}): Promise<LoadedUsers> {
+  if (options.platform !== undefined && !Object.hasOwn(PLATFORM_COLUMNS, options.platform)) {
+    throw new UsageError(`--platform must be one of ${Object.keys(PLATFORM_COLUMNS).join(', ')}`);
+  }
+  let plan: UserPlan | null = null;
+  const users: User[] = [];
+  const result = await streamCsv(path, options, {
+    header(fields, line) {
+      plan = planUsers(new Header(path, fields, line), options.platform);
+    },
+    row(fields, line) {
+      const p = plan as UserPlan;
+      const ufId = parseId(fields[p.id] as string);
+      if (ufId <= 0) {
+        if (ufId === 0 && p.platform === 'drupal') return; // anonymous pseudo-user
+        throw badId(path, line, p.idName, p.id);
+      }
+      users.push(buildUser(p, fields, ufId, line));
+    },
+  });
+  const finalPlan = plan as UserPlan | null;
+  if (finalPlan === null) throw new InputError(path, 1, 'no header row', 'export the users again');
+  if (result.rows === 0) {
+    throw new InputError(path, result.headerLine + 1, 'no users: the file has a header but no data rows', 'export the users again, with their rows');
+  }
+  const dup = findDuplicateId(users.map((u) => u.ufId));
+  if (dup) {
+    const [a, b] = dup.map((i) => users[i] as User) as [User, User];
+    throw new InputError(path, b.line, `uf_id in "${finalPlan.idName}" repeats the id of line ${a.line}`, 'each user must appear once; remove the duplicate row or export again');
+  }
+  return {
+    platform: finalPlan.platform,
+    users,
+    info: { path, rows: result.rows, sha256: result.sha256 },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * CiviCRM's own linking behaviours (SPEC §3) and ufmatch's decisions (SPEC §4), one case each.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/decide/plan.js';
+import type { UserPlan } from '../../src/domain/decisions.js';
+import { contact, dataset, link, user } from '../helpers/build.js';
+
+const codes = (r: UserPlan) => r.warnings.map((w) => w.code);
+const row = (rows: readonly UserPlan[], ufId: number) => rows.find((r) => r.user.ufId === ufId)!;
+
+describe('CiviCRM behaviours', () => {
+  it('an existing link wins even when the emails disagree', () => {
+    const plan = buildPlan(dataset([user(1, 'new@example.org')], [contact(10, 'old@example.org'), contact(11, 'new@example.org')], [link(1, 10, 'old@example.org')]));
+    const r = plan.rows[0]!;
+    expect(r.decision).toMatchObject({ action: 'keep', contactId: 10, reason: 'existing-link' });
+    expect(r.civicrm).toEqual({ kind: 'keep', contactId: 10 });
+    expect(codes(r)).toEqual(['stale-link']);
+  });
+
+  it('Foo@X.org matches foo@x.org', () => {
+    const plan = buildPlan(dataset([user(1, 'Foo@X.org')], [contact(10, 'foo@x.org')]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 10, reason: 'exact-email' });
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'link', contactId: 10 });
+  });
+
+  it('a primary email beats a non-primary one, whatever the ids', () => {
+    const contacts = [
+      contact(5, [{ email: 'x@other.org', primary: true }, { email: 'a@example.org', primary: false }]),
+      contact(9, [{ email: 'a@example.org', primary: true }]),
+    ];
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], contacts));
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'link', contactId: 9 });
+  });
+
+  it('the lowest contact id wins among equals', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], [contact(30, 'a@example.org'), contact(20, 'a@example.org')]));
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'link', contactId: 20 });
+    expect(codes(plan.rows[0]!)).toContain('shared-email');
+    expect(plan.rows[0]!.decision.action).toBe('review');
+  });
+
+  it('a trashed-only match raises deleted-match and CiviCRM creates a duplicate', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], [contact(10, 'a@example.org', { deleted: true })]));
+    const r = plan.rows[0]!;
+    expect(codes(r)).toEqual(['deleted-match']);
+    expect(r.warnings[0]!.contactId).toBe(10);
+    expect(r.civicrm.kind).toBe('create');
+    expect(r.decision).toMatchObject({ action: 'review', contactId: 10 });
+  });
+
+  it('an Organization-only match raises non-individual-match', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], [contact(10, 'a@example.org', { type: 'Organization' })]));
+    expect(codes(plan.rows[0]!)).toEqual(['non-individual-match']);
+    expect(plan.rows[0]!.civicrm.kind).toBe('create');
+  });
+
+  it('a match already linked to another user raises contact-taken; CiviCRM creates a new contact', () => {
+    const plan = buildPlan(
+      dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], [contact(10, ['b@example.org', 'a@example.org'])], [link(2, 10, 'b@example.org')]),
+    );
+    const r = row(plan.rows, 1);
+    expect(codes(r)).toContain('contact-taken');
+    expect(r.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 10, otherUfId: 2 });
+    expect(r.civicrm).toEqual({ kind: 'create', takenContactId: 10 });
+    expect(r.decision.action).toBe('review');
+  });
+
+  it('two users with one email get duplicate-user-email on both and never two links', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'A@Example.org')], [contact(10, 'a@example.org')]));
+    for (const id of [1, 2]) {
+      const r = row(plan.rows, id);
+      expect(codes(r)).toContain('duplicate-user-email');
+      expect(r.warnings.find((w) => w.code === 'duplicate-user-email')!.otherUfId).toBe(id === 1 ? 2 : 1);
+      expect(r.decision.action).toBe('review');
+    }
+    // CiviCRM links the first and fails on the second (new contact + failed link, every login)
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
+    expect(row(plan.rows, 2).civicrm.kind).toBe('create-unlinked');
+  });
+
+  it('an empty email raises no-email and skips', () => {
+    const plan = buildPlan(dataset([user(1, '  ')], []));
+    expect(codes(plan.rows[0]!)).toEqual(['no-email']);
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'skip', reason: 'no-email' });
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'ignored', why: 'no-email' });
+  });
+
+  it('an invalid email raises invalid-email and skips', () => {
+    const plan = buildPlan(dataset([user(1, 'bob at example.org')], []));
+    expect(codes(plan.rows[0]!)).toEqual(['invalid-email']);
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'skip', reason: 'invalid-email' });
+  });
+
+  it('trims spaces for matching but keeps uf_name as exported', () => {
+    const u = user(1, '  Anna@Example.org ');
+    const plan = buildPlan(dataset([u], [contact(10, 'anna@example.org')]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 10 });
+    expect(plan.rows[0]!.user.email).toBe('  Anna@Example.org ');
+  });
+
+  it('with no candidate, creates', () => {
+    const plan = buildPlan(dataset([user(1, 'new.person@example.org')], [contact(10, 'someone@else.org')]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'create', reason: 'no-match' });
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'create', takenContactId: null });
+  });
+
+  it('among several exact candidates, the only one with the user name is linked', () => {
+    const u = user(1, 'family@example.org', { firstName: 'Ana', lastName: 'Silva' });
+    const plan = buildPlan(dataset([u], [contact(10, 'family@example.org', { firstName: 'Rui', lastName: 'Silva' }), contact(11, 'family@example.org', { firstName: 'Ana', lastName: 'Silva' })]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 11, reason: 'exact-email+name' });
+    expect(codes(plan.rows[0]!)).toEqual(['shared-email']);
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'link', contactId: 10 }); // CiviCRM itself picks the lowest id
+  });
+
+  it('the batch never reuses a contact it linked earlier in the run', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], [contact(10, ['a@example.org', 'b@example.org'])]));
+    expect(row(plan.rows, 1).decision).toMatchObject({ action: 'link', contactId: 10 });
+    const r2 = row(plan.rows, 2);
+    expect(r2.civicrm).toEqual({ kind: 'create', takenContactId: 10 });
+    expect(codes(r2)).toContain('contact-taken');
+    expect(r2.decision.action).toBe('review');
+  });
+
+  it('a link whose uf_name another user holds fails in CiviCRM and is flagged', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'new2@example.org')], [contact(10, 'a@example.org'), contact(11, 'new2@example.org')], [link(2, 11, 'a@example.org')]));
+    const r = row(plan.rows, 1);
+    expect(r.civicrm).toEqual({ kind: 'link-failed', contactId: 10, conflictUfId: 2 });
+    expect(r.warnings.find((w) => w.code === 'duplicate-user-email')).toMatchObject({ otherUfId: 2, via: 'link' });
+    expect(r.decision.action).toBe('review');
+  });
+
+  it('links of users missing from the export are orphan-link warnings and hold their contact', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], [contact(10, 'a@example.org')], [link(99, 10, 'x@example.org')]));
+    expect(plan.globalWarnings.map((w) => w.code)).toEqual(['orphan-link']);
+    expect(codes(plan.rows[0]!)).toContain('contact-taken');
+  });
+
+  it('an existing link to a contact missing from the export is kept with orphan-link', () => {
+    const plan = buildPlan(dataset([user(1, 'a@example.org')], [], [link(1, 77, 'a@example.org')]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 77 });
+    expect(codes(plan.rows[0]!)).toEqual(['orphan-link']);
+  });
+});
+
+describe('fuzzy warnings stop automatic decisions', () => {
+  const cases: [string, string, string, string][] = [
+    ['transposed domain', 'jane@gmial.com', 'jane@gmail.com', 'email-typo'],
+    ['dropped letter in local part', 'katherne.l@example.org', 'katherine.l@example.org', 'email-typo'],
+    ['doubled letter in domain', 'pat@hotmmail.com', 'pat@hotmail.com', 'email-typo'],
+    ['wrong letter in local part', 'samuel.rix@example.org', 'samuel.rox@example.org', 'email-typo'],
+    ['+tag sub-address', 'sam.lee+civi@example.org', 'sam.lee@example.org', 'alias-email'],
+    ['gmail dots', 'j.o.doe@gmail.com', 'jodoe@gmail.com', 'alias-email'],
+    ['googlemail', 'mark.t@googlemail.com', 'mark.t@gmail.com', 'alias-email'],
+  ];
+  it.each(cases)('%s: %s vs %s → %s', (_what, userEmail, contactEmail, code) => {
+    const plan = buildPlan(dataset([user(1, userEmail)], [contact(10, contactEmail)]));
+    const r = plan.rows[0]!;
+    expect(codes(r)).toEqual([code]);
+    expect(r.warnings[0]!.contactId).toBe(10);
+    expect(r.warnings[0]!.score).toBeGreaterThan(0);
+    expect(r.warnings[0]!.score).toBeLessThanOrEqual(1);
+    expect(r.decision).toMatchObject({ action: 'review', contactId: 10 });
+  });
+
+  const names: [string, Partial<Parameters<typeof user>[2]>, Parameters<typeof contact>[2]][] = [
+    ['accents folded', { firstName: 'Jose', lastName: 'Nunez' }, { firstName: 'José', lastName: 'Núñez' }],
+    ['case', { firstName: 'MARY', lastName: 'OBRIEN' }, { firstName: 'Mary', lastName: "O'Brien" }],
+    ['"Last, First" display name', { displayName: 'Lindqvist, Erik' }, { firstName: 'Erik', lastName: 'Lindqvist' }],
+    ['swapped order', { firstName: 'Wei', lastName: 'Zhang' }, { firstName: 'Zhang', lastName: 'Wei' }],
+    ['one-letter typo', { firstName: 'Laura', lastName: 'Thompsen' }, { firstName: 'Laura', lastName: 'Thompson' }],
+  ];
+  it.each(names)('name-match: %s', (_what, u, c) => {
+    const plan = buildPlan(dataset([user(1, 'fresh.address@example.net', u)], [contact(10, 'other.address@example.org', c)]));
+    expect(codes(plan.rows[0]!)).toEqual(['name-match']);
+    expect(plan.rows[0]!.decision.action).toBe('review');
+  });
+
+  it('different people with unrelated emails and names are created, not flagged', () => {
+    const plan = buildPlan(dataset([user(1, 'zoe@example.org', { firstName: 'Zoe', lastName: 'Quinn' })], [contact(10, 'max@example.org', { firstName: 'Max', lastName: 'Powers' })]));
+    expect(plan.rows[0]!.warnings).toEqual([]);
+    expect(plan.rows[0]!.decision.action).toBe('create');
+  });
+
+  it('every warning names a user, a score in [0,1] and a detail that says what CiviCRM would do', () => {
+    const plan = buildPlan(dataset([user(1, 'jane@gmial.com')], [contact(10, 'jane@gmail.com')], [], 'drupal'));
+    const w = plan.rows[0]!.warnings[0]!;
+    expect(w.ufId).toBe(1);
+    expect(w.detail).toMatch(/CiviCRM would create a new contact at registration and at every login/);
+  });
+});

@@ -1,0 +1,61 @@
+/** Small builders for hand-made datasets in tests. */
+import type { Contact, Dataset, ExistingLink, Platform, User } from '../../src/domain/types.js';
+
+let line = 2;
+
+export function user(ufId: number, email: string, extra: Partial<User> = {}): User {
+  return {
+    ufId,
+    email,
+    emailKey: email.trim().toLowerCase(),
+    username: `user${ufId}`,
+    firstName: '',
+    middleName: '',
+    lastName: '',
+    displayName: '',
+    blocked: false,
+    registered: '',
+    lastLogin: '',
+    roles: '',
+    line: line++,
+    ...extra,
+  };
+}
+
+export function contact(
+  id: number,
+  emails: string | readonly (string | { email: string; primary?: boolean })[],
+  extra: Partial<Omit<Contact, 'emails'>> = {},
+): Contact {
+  const list = typeof emails === 'string' ? [emails] : emails;
+  return {
+    id,
+    type: 'Individual',
+    displayName: '',
+    firstName: '',
+    middleName: '',
+    lastName: '',
+    deleted: false,
+    line: line++,
+    ...extra,
+    emails: list.map((e, i) => {
+      const email = typeof e === 'string' ? e : e.email;
+      const primary = typeof e === 'string' ? i === 0 : (e.primary ?? i === 0);
+      return { email, key: email.trim().toLowerCase(), primary, source: primary ? 'Email' : 'Work-Email' };
+    }),
+  };
+}
+
+export function link(ufId: number, contactId: number, ufName = '', domainId = 1): ExistingLink {
+  return { ufId, contactId, ufName, domainId, line: line++ };
+}
+
+export function dataset(
+  users: readonly User[],
+  contacts: readonly Contact[],
+  links: readonly ExistingLink[] = [],
+  platform: Platform = 'wordpress',
+): Dataset {
+  const info = { path: 'test', rows: 0, sha256: '' };
+  return { platform, domainId: 1, users, contacts, links, inputs: { users: info, contacts: info } };
+}

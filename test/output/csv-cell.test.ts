@@ -1,0 +1,33 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../../src/output/csvCell.js';
+
+describe('csv cells', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['+1 555', "'+1 555"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['', ''],
+  ])('escapes %j as %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it('leaves numbers (ids, negative included) as numbers', () => {
+    expect(csvCell(-1)).toBe('-1');
+    expect(csvCell(42)).toBe('42');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('rows parse back to the same values (formula cells keep their apostrophe)', () => {
+    const values = ['1', 'x,y', 'q"uote', 'multi\r\nline', 'ünïcödé'];
+    const parsed = Papa.parse<string[]>(csvRow(values), { skipEmptyLines: true }).data[0];
+    expect(parsed).toEqual(values);
+  });
+});
