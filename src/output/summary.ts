@@ -12,7 +12,11 @@ export interface CivicrmFigures {
   readonly matching: number;
   /** "Created N new contact records." (CiviCRM counts every new link as created) */
   readonly created: number;
-  /** Users for whom CiviCRM would create a new contact but ufmatch's plan does not (it links, keeps, holds for review or skips). */
+  /**
+   * Duplicate contacts CiviCRM would create that the plan does not: users CiviCRM would give a
+   * new contact although ufmatch found an existing one (a candidate), or a new contact whose
+   * link fails (repeated at every login), while the plan links, holds for review or skips.
+   */
   readonly duplicates_avoided: number;
 }
 
@@ -47,7 +51,8 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
     if (plan.platform === 'wordpress' || r.user.email !== '') checked++;
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
-    if ((k === 'create' || k === 'create-unlinked') && r.decision.action !== 'create') avoided++;
+    const duplicate = k === 'create-unlinked' || (k === 'create' && r.candidates.length > 0);
+    if (duplicate && r.decision.action !== 'create') avoided++;
   }
   return { checked, matching: checked - created, created, duplicates_avoided: avoided };
 }

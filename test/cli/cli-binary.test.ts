@@ -1,0 +1,115 @@
+/**
+ * The built binary end to end (npm test builds dist/ first): modes, exit codes, outputs.
+ */
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_FILES } from '../../src/output/writeOutputs.js';
+import { runBinary } from '../helpers/runCli.js';
+
+const MAIN = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
+const tmp = () => mkdtempSync(join(tmpdir(), 'ufm-cli-'));
+const oneLine = (s: string) => s.trimEnd().split('\n').length === 1 && !/\n\s+at /.test(s);
+
+function linksRows(out: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(join(out, 'links.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+}
+
+describe('ufmatch binary', () => {
+  it('--help and --version exit 0', () => {
+    const h = runBinary(['--help']);
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain('ufmatch explain QUERY');
+    const v = runBinary(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^ufmatch \d+\.\d+\.\d+/);
+  });
+
+  it('a scripted run writes every SPEC §5 output, mode 0600, and a summary on stderr', () => {
+    const out = tmp();
+    const r = runBinary([...MAIN, '--yes', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("CiviCRM's own sync would report: Checked 42 user records.");
+    for (const f of OUTPUT_FILES) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600);
+    expect(linksRows(out)).toHaveLength(42);
+  });
+
+  it('--json prints summary.json to stdout', () => {
+    const out = tmp();
+    const r = runBinary([...MAIN, '--yes', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ checked: 42, keep: 8, link: 7, create: 7, review: 17, skip: 3, platform: 'wordpress', domain_id: 1 });
+    expect(s).toEqual(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+  });
+
+  it('--strict exits 1 when reviews remain, 0 when none do', () => {
+    expect(runBinary([...MAIN, '--yes', '--strict', '--out', tmp()]).code).toBe(1);
+    const dir = tmp();
+    writeFileSync(join(dir, 'u.csv'), 'ID,user_email\n1,a@example.org\n2,b@example.org\n');
+    writeFileSync(join(dir, 'c.csv'), 'Contact ID,Contact Type,Email\n10,Individual,a@example.org\n');
+    const r = runBinary(['--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv'), '--yes', '--strict', '--out', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+  });
+
+  it('without --yes and without a terminal: exit 2 naming --yes', () => {
+    const r = runBinary([...MAIN, '--out', tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--yes');
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it.each([
+    [['--yes'], 2, '--users'],
+    [['--users', 'x.csv', '--contacts', 'y.csv', '--platform', 'typo3', '--yes'], 2, '--platform'],
+    [['--users', 'x.csv', '--contacts', 'y.csv', '--bogus'], 2, 'bogus'],
+    [['--users', 'samples/nope.csv', '--contacts', 'samples/contacts-ui.csv', '--yes'], 3, 'samples/nope.csv'],
+  ])('%j exits %i with one line naming %s', (args, code, text) => {
+    const r = runBinary([...(args as string[]), '--out', tmp()]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(text);
+    expect(oneLine(r.stderr)).toBe(true);
+  });
+
+  it('refuses an --out that would overwrite an input', () => {
+    const dir = tmp();
+    const users = join(dir, 'links.csv');
+    writeFileSync(users, readFileSync('samples/wordpress-users.csv'));
+    const before = readFileSync(users, 'utf8');
+    const r = runBinary(['--users', users, '--contacts', 'samples/contacts-ui.csv', '--yes', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(users, 'utf8')).toBe(before);
+  });
+
+  it('--decisions replays decisions and reports the stale ones without applying them', () => {
+    const out = tmp();
+    const dec = join(out, 'earlier-decisions.csv');
+    writeFileSync(
+      dec,
+      'uf_id,email,action,contact_id,decided_at\n' +
+        '40,rachel.moore@gmial.com,link,140,2026-11-20T10:00:00Z\n' + // settles the gmial.com typo
+        '42,someone.else@example.org,link,143,2026-11-20T10:01:00Z\n' + // email changed since
+        '44,jonh.peters@outlook.com,link,99999,2026-11-20T10:02:00Z\n', // contact gone
+    );
+    const r = runBinary([...MAIN, '--yes', '--decisions', dec, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 decisions applied, 2 not applied');
+    expect(r.stderr).toContain('line 3');
+    expect(r.stderr).toContain('line 4');
+    const rows = linksRows(out);
+    expect(rows.find((x) => x.uf_id === '40')).toMatchObject({ action: 'link', contact_id: '140', reason: 'decisions-file', decided_by: 'decisions-file' });
+    expect(rows.find((x) => x.uf_id === '42')).toMatchObject({ action: 'review', decided_by: 'auto' });
+    expect(readFileSync(join(out, 'uf_match.sql'), 'utf8')).toContain("SELECT 1, 40, 'rachel.moore@gmial.com', 140 FROM DUAL");
+  });
+
+  it('--domain-id chooses the links of another domain', () => {
+    const out = tmp();
+    const r = runBinary([...MAIN, '--yes', '--domain-id', '2', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).domain_id).toBe(2);
+    expect(r.stderr).toContain('links of other domains ignored (--domain-id 2)');
+  });
+});
