@@ -1,0 +1,40 @@
+/** What the words of an explanation may look up, besides the user's own plan row. */
+import type { UserPlan } from '../domain/decisions.js';
+import type { Contact, ExistingLink, Platform } from '../domain/types.js';
+import type { LinkProblemKind } from './model.js';
+import { userName } from './resolveQuery.js';
+import { contactName } from './words.js';
+
+export interface ExplainContext {
+  readonly platform: Platform;
+  readonly domainId: number;
+  readonly row: UserPlan;
+  /** The user's existing link in the domain, if any. */
+  readonly link: ExistingLink | null;
+  readonly linkProblems: readonly LinkProblemKind[];
+  contact(id: number): Contact | undefined;
+  userRow(ufId: number): UserPlan | undefined;
+  linkOf(ufId: number): ExistingLink | undefined;
+  /** Another user holding the contact: by an existing link, else by ufmatch's decision. */
+  holderOf(contactId: number): number | null;
+  /** Contacts carrying the user's email key, other than the linked one (in id order). */
+  readonly emailHolders: readonly Contact[];
+  /** Usable contacts with the user's name (looked up only when the user has no usable email). */
+  readonly sameNameContacts: readonly Contact[];
+}
+
+/** "contact 130 (Daniel Okafor)" or "contact 141 (not in the contacts export)". */
+export function cref(ctx: Pick<ExplainContext, 'contact'>, id: number): string {
+  const c = ctx.contact(id);
+  if (!c) return `contact ${id} (not in the contacts export)`;
+  const name = contactName(c);
+  return name ? `contact ${id} (${name})` : `contact ${id}`;
+}
+
+/** "user 16 (Daniel Okafor, daniel.okafor@outlook.com)" or "user 77 (not in the users export)". */
+export function uref(ctx: Pick<ExplainContext, 'userRow'>, ufId: number): string {
+  const r = ctx.userRow(ufId);
+  if (!r) return `user ${ufId} (not in the users export)`;
+  const bits = [userName(r.user) || r.user.username, r.user.email.trim()].filter(Boolean);
+  return bits.length > 0 ? `user ${ufId} (${bits.join(', ')})` : `user ${ufId}`;
+}

@@ -1,0 +1,462 @@
+/**
+ * explainUser: everything `explain` says about one user, as a plain data model. Pure: the plan,
+ * the user's row, the contacts by id and the domain's existing links in; an Explanation out.
+ */
+import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
+import { PLATFORM_LABEL, SYNC_WHEN } from '../domain/platform.js';
+import type { Contact, ExistingLink, User } from '../domain/types.js';
+import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
+import { isUsable } from '../match/contactIndex.js';
+import { describeCivicrm } from '../match/civicrmWords.js';
+import { emailKey, isValidEmailKey } from '../match/email.js';
+import { nameKey, sameName } from '../match/names.js';
+import { cref, uref, type ExplainContext } from './context.js';
+import type {
+  CandidateView,
+  CivicrmConsequence,
+  CivicrmView,
+  ContactView,
+  DecisionView,
+  Explanation,
+  FixStep,
+  LinkProblem,
+  LinkProblemKind,
+  LinkView,
+  UserView,
+  WarningView,
+} from './model.js';
+import { userName } from './resolveQuery.js';
+import { step, warningWords, type WarningWords } from './warningWords.js';
+import { HAS_SYNCED, NEXT_SYNC, article, contactName, insertLinkSql, sourceWords } from './words.js';
+
+/** Lookups shared by every explanation of one plan (build once, explain many). */
+export interface ExplainLookups {
+  readonly rowByUf: ReadonlyMap<number, UserPlan>;
+  readonly linkByUf: ReadonlyMap<number, ExistingLink>;
+  /** contact id → the user holding it: existing links first, then ufmatch's link/keep decisions. */
+  readonly holderByContact: ReadonlyMap<number, number>;
+}
+
+export function explainLookups(plan: Plan, links: readonly ExistingLink[]): ExplainLookups {
+  const rowByUf = new Map<number, UserPlan>();
+  for (const r of plan.rows) if (!rowByUf.has(r.user.ufId)) rowByUf.set(r.user.ufId, r);
+  const linkByUf = new Map<number, ExistingLink>();
+  const holderByContact = new Map<number, number>();
+  for (const l of links) {
+    if (l.domainId !== plan.domainId) continue;
+    if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
+    if (!holderByContact.has(l.contactId)) holderByContact.set(l.contactId, l.ufId);
+  }
+  for (const r of plan.rows) {
+    const d = r.decision;
+    if ((d.action === 'link' || d.action === 'keep') && !holderByContact.has(d.contactId)) holderByContact.set(d.contactId, r.user.ufId);
+  }
+  return { rowByUf, linkByUf, holderByContact };
+}
+
+export function explainUser(
+  plan: Plan,
+  row: UserPlan,
+  contactsById: ReadonlyMap<number, Contact>,
+  links: readonly ExistingLink[],
+  lookups: ExplainLookups = explainLookups(plan, links),
+): Explanation {
+  const ctx = explainContext(plan, row, contactsById, lookups);
+  const u = row.user;
+  const linkView = ctx.link ? viewLink(ctx, ctx.link) : null;
+  const words = row.warnings.map((w) => warningWords(w, ctx));
+  const warnings = row.warnings.map((w, i) => viewWarning(w, words[i]!));
+  const civicrm = viewCivicrm(ctx);
+  return {
+    platform: plan.platform,
+    domain_id: plan.domainId,
+    headline: headline(ctx, words, civicrm),
+    user: viewUser(u),
+    link: linkView,
+    candidates: row.candidates.map((c) => viewCandidate(ctx, c)),
+    warnings,
+    decision: viewDecision(ctx, row.decision),
+    proposal: viewDecision(ctx, row.proposal),
+    civicrm,
+    fix: fixSteps(ctx, words, civicrm),
+  };
+}
+
+export function explainContext(
+  plan: Plan,
+  row: UserPlan,
+  contactsById: ReadonlyMap<number, Contact>,
+  lookups: ExplainLookups,
+): ExplainContext {
+  const u = row.user;
+  const link = lookups.linkByUf.get(u.ufId) ?? null;
+  const linkedId = link?.contactId ?? null;
+  const emailHolders: Contact[] = [];
+  if (u.emailKey !== '') {
+    for (const c of contactsById.values()) {
+      if (c.id !== linkedId && c.emails.some((e) => e.key === u.emailKey)) emailHolders.push(c);
+    }
+    emailHolders.sort((a, b) => a.id - b.id);
+  }
+  const sameNameContacts: Contact[] = [];
+  if (!isValidEmailKey(u.emailKey)) {
+    const k = nameKey(u.firstName, u.lastName, u.displayName);
+    for (const c of contactsById.values()) {
+      if (isUsable(c) && sameName(k, nameKey(c.firstName, c.lastName, c.displayName))) sameNameContacts.push(c);
+    }
+    sameNameContacts.sort((a, b) => a.id - b.id);
+  }
+  return {
+    platform: plan.platform,
+    domainId: plan.domainId,
+    row,
+    link,
+    linkProblems: link ? linkProblems(u, link, contactsById.get(link.contactId)) : [],
+    contact: (id) => contactsById.get(id),
+    userRow: (id) => lookups.rowByUf.get(id),
+    linkOf: (id) => lookups.linkByUf.get(id),
+    holderOf: (id) => {
+      const h = lookups.holderByContact.get(id);
+      return h === undefined || h === u.ufId ? null : h;
+    },
+    emailHolders,
+    sameNameContacts,
+  };
+}
+
+/** What is wrong with an existing link, each problem independently (SPEC §4 stale-link, orphan-link). */
+export function linkProblems(u: User, link: ExistingLink, contact: Contact | undefined): LinkProblemKind[] {
+  const out: LinkProblemKind[] = [];
+  if (!contact) out.push('contact-missing');
+  else {
+    if (contact.deleted) out.push('contact-in-trash');
+    if (u.emailKey !== '' && !contact.emails.some((e) => e.key === u.emailKey)) out.push('contact-lacks-email');
+  }
+  if (link.ufName !== '' && isValidEmailKey(u.emailKey) && emailKey(link.ufName) !== u.emailKey) out.push('uf-name-differs');
+  return out;
+}
+
+function viewUser(u: User): UserView {
+  return {
+    uf_id: u.ufId,
+    username: u.username,
+    email: u.email,
+    email_key: u.emailKey,
+    name: userName(u),
+    first_name: u.firstName,
+    middle_name: u.middleName,
+    last_name: u.lastName,
+    display_name: u.displayName,
+    blocked: u.blocked,
+    registered: u.registered,
+    last_login: u.lastLogin,
+    roles: u.roles,
+    line: u.line,
+  };
+}
+
+export function viewContact(c: Contact): ContactView {
+  const seen = new Set<string>();
+  const emails = [];
+  // the UI export repeats the primary email in its location column: show each address once
+  for (const e of [...c.emails].sort((a, b) => Number(b.primary) - Number(a.primary))) {
+    if (seen.has(e.key)) continue;
+    seen.add(e.key);
+    emails.push({ email: e.email, primary: e.primary, source: e.source });
+  }
+  return {
+    id: c.id,
+    type: c.type,
+    display_name: c.displayName,
+    first_name: c.firstName,
+    middle_name: c.middleName,
+    last_name: c.lastName,
+    in_trash: c.deleted,
+    emails,
+  };
+}
+
+function viewLink(ctx: ExplainContext, link: ExistingLink): LinkView {
+  const contact = ctx.contact(link.contactId);
+  const u = ctx.row.user;
+  const problems: LinkProblem[] = ctx.linkProblems.map((kind) => ({ kind, text: linkProblemText(ctx, kind, link, contact, u) }));
+  return {
+    contact_id: link.contactId,
+    uf_name: link.ufName,
+    domain_id: link.domainId,
+    line: link.line,
+    sound: problems.length === 0,
+    problems,
+    contact: contact ? viewContact(contact) : null,
+  };
+}
+
+function linkProblemText(ctx: ExplainContext, kind: LinkProblemKind, link: ExistingLink, contact: Contact | undefined, u: User): string {
+  switch (kind) {
+    case 'contact-missing':
+      return `contact ${link.contactId} is not in the contacts export (deleted for good, or the export is incomplete)`;
+    case 'contact-in-trash':
+      return `${cref(ctx, link.contactId)} is in the trash`;
+    case 'contact-lacks-email': {
+      const has = contact && contact.emails.length > 0 ? [...new Set(contact.emails.map((e) => e.email.trim()))].join(', ') : 'no email';
+      return `${cref(ctx, link.contactId)} does not carry the user's email ${u.emailKey} (it has ${has})`;
+    }
+    case 'uf-name-differs':
+      return `uf_name ${link.ufName} differs from the user's email ${u.email.trim()}`;
+  }
+}
+
+/** The warning's own fields in snake_case: the common ones first in a fixed order, then the code's own. */
+export function viewWarning(w: Warning, words: Pick<WarningWords, 'explanation'>): WarningView {
+  const out: Record<string, unknown> = {
+    code: w.code,
+    strong: isStrong(w.code),
+    uf_id: w.ufId,
+    contact_id: w.contactId,
+    other_uf_id: w.otherUfId,
+    score: w.score,
+    detail: w.detail,
+    explanation: capitalize(words.explanation),
+  };
+  for (const [k, v] of Object.entries(w)) {
+    const snake = k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    if (!(snake in out)) out[snake] = v;
+  }
+  return out as WarningView;
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function candidateWhy(ctx: ExplainContext, c: Candidate): string {
+  const u = ctx.row.user;
+  const contact = ctx.contact(c.contactId);
+  const held = ctx.holderOf(c.contactId);
+  const heldText = held !== null ? `; already linked to ${uref(ctx, held)}` : '';
+  const nameText = c.nameAgrees ? " and has the user's name" : '';
+  switch (c.basis) {
+    case 'existing-link':
+      return (
+        `linked to this user by the existing link${c.email ? `; carries the user's email${where(contact, c.email)}` : "; does not carry the user's email"}` +
+        (c.nameAgrees ? " and has the user's name" : '') +
+        (contact && !contact.deleted ? '' : contact ? '; in the trash' : '')
+      );
+    case 'exact-email': {
+      let s = `carries the user's email ${c.email}${where(contact, c.email)}`;
+      if (!c.usable && contact) {
+        s += contact.deleted ? ', but is in the trash (CiviCRM ignores it)' : `, but is ${article(contact.type)} (CiviCRM links users only to Individuals)`;
+      }
+      return s + nameText + heldText;
+    }
+    case 'alias-email': {
+      const w = ctx.row.warnings.find((x) => x.code === 'alias-email' && x.contactId === c.contactId);
+      const rules = w && w.code === 'alias-email' && w.rules.length > 0 ? ` (${w.rules.join(', ')})` : '';
+      return `has ${c.email}, the same mailbox as the user's ${u.emailKey}${rules}${nameText}${heldText}`;
+    }
+    case 'email-typo': {
+      const w = ctx.row.warnings.find((x) => x.code === 'email-typo' && x.contactId === c.contactId);
+      const how = w && w.code === 'email-typo' ? `, ${w.distance} edit${w.distance > 1 ? 's' : ''} away in the ${w.part === 'domain' ? 'domain' : 'part before the @'}` : '';
+      return `has ${c.email}; the user's ${u.emailKey} looks like a typo of it${how}${nameText}${heldText}`;
+    }
+    case 'name-match': {
+      const name = contact ? contactName(contact) : '';
+      return `has ${c.nameAgrees ? 'the same name' : 'a near-identical name'}${name ? ` (${name})` : ''} but ${c.email ? `another email, ${c.email}` : 'no email'}${heldText}`;
+    }
+  }
+}
+
+function where(contact: Contact | undefined, email: string): string {
+  const key = emailKey(email);
+  const e = contact?.emails.find((x) => x.key === key);
+  if (!e) return '';
+  return e.primary ? ' as its primary email' : ` as ${sourceWords(e.source)} (not primary)`;
+}
+
+function viewCandidate(ctx: ExplainContext, c: Candidate): CandidateView {
+  const contact = ctx.contact(c.contactId);
+  const key = emailKey(c.email);
+  const e = contact?.emails.find((x) => x.key === key && x.primary) ?? contact?.emails.find((x) => x.key === key);
+  return {
+    contact_id: c.contactId,
+    score: c.score,
+    basis: c.basis,
+    why: candidateWhy(ctx, c),
+    email: c.email,
+    email_source: e?.source ?? '',
+    primary_email: c.primaryEmail,
+    usable: c.usable,
+    name_agrees: c.nameAgrees,
+    held_by_uf_id: ctx.holderOf(c.contactId),
+    contact: contact ? viewContact(contact) : null,
+  };
+}
+
+function viewDecision(ctx: ExplainContext, d: Decision): DecisionView {
+  const by = d.decidedBy === 'operator' ? ' (decided by the operator)' : d.decidedBy === 'decisions-file' ? ' (from the decisions file)' : '';
+  let text: string;
+  switch (d.action) {
+    case 'keep':
+      text = `keep: the existing link to ${cref(ctx, d.contactId)} stays`;
+      break;
+    case 'link':
+      text =
+        `link: link ${cref(ctx, d.contactId)}` +
+        (d.reason === 'exact-email'
+          ? ": the only usable contact with the user's email"
+          : d.reason === 'exact-email+name'
+            ? ": of the contacts with the user's email, the only one with the user's name"
+            : '');
+      break;
+    case 'create':
+      text = 'create: a new contact for the user' + (d.reason === 'no-match' ? ', as no contact carries their email' : '');
+      break;
+    case 'review':
+      text = `review: ufmatch will not guess, an operator decides${d.contactId !== null ? `; best candidate ${cref(ctx, d.contactId)}` : ''}`;
+      break;
+    case 'skip':
+      text = 'skip: ' + (d.reason === 'no-email' ? 'the user has no email' : d.reason === 'invalid-email' ? 'the email is not a valid address' : 'the user is not linked');
+      break;
+  }
+  return {
+    action: d.action,
+    contact_id: d.action === 'keep' || d.action === 'link' || d.action === 'review' ? d.contactId : null,
+    reason: d.reason,
+    decided_by: d.decidedBy,
+    text: text + by,
+  };
+}
+
+/** The existing contact a new CiviCRM contact would duplicate, when a warning or the decision names it. */
+function duplicateTarget(ctx: ExplainContext): number | null {
+  const o = ctx.row.civicrm;
+  if (o.kind !== 'create' && o.kind !== 'create-unlinked') return null;
+  const order: readonly WarningCode[] = ['deleted-match', 'alias-email', 'email-typo', 'name-match'];
+  for (const code of order) {
+    const w = ctx.row.warnings.find((x) => x.code === code);
+    if (w && w.contactId !== null) return w.contactId;
+  }
+  const d = ctx.row.decision;
+  if (d.action === 'link' && d.contactId !== o.takenContactId) return d.contactId;
+  return null;
+}
+
+function viewCivicrm(ctx: ExplainContext): CivicrmView {
+  const o: CivicrmOutcome = ctx.row.civicrm;
+  const p = ctx.platform;
+  const base = describeCivicrm(o, p);
+  const target = duplicateTarget(ctx);
+  let consequence: CivicrmConsequence;
+  let text: string;
+  switch (o.kind) {
+    case 'keep': {
+      consequence = 'keeps-link';
+      const sound = ctx.linkProblems.length === 0;
+      text = `${base} whatever the emails say: it does not look further for a linked user${sound ? '' : ', so the link stays as it is, problems included, until it is fixed'}.`;
+      break;
+    }
+    case 'link': {
+      consequence = 'links';
+      const d = ctx.row.decision;
+      text = `${base}.` + (d.action === 'link' && d.contactId !== o.contactId ? ` ufmatch proposes ${cref(ctx, d.contactId)} instead: CiviCRM's pick is probably the wrong person.` : '');
+      break;
+    }
+    case 'link-failed':
+      consequence = 'link-fails';
+      text = `${base}. The user stays unlinked, and the attempt fails again each time.`;
+      break;
+    case 'create':
+      if (o.takenContactId !== null || target !== null) {
+        consequence = 'creates-duplicate';
+        text = `${base}` + (target !== null ? `: a duplicate of ${cref(ctx, target)}, so the user does not see that contact's history (donations, memberships, events).` : '.');
+      } else {
+        consequence = 'creates-contact';
+        text = `${base}.`;
+      }
+      break;
+    case 'create-unlinked':
+      consequence = 'creates-orphans';
+      text = `${base}. Each of those contacts is an orphan, linked to no user${target !== null ? `, and a duplicate of ${cref(ctx, target)}` : ''}.`;
+      break;
+    case 'ignored':
+      consequence = 'does-nothing';
+      text = `${base}.`;
+      break;
+  }
+  return {
+    platform: p,
+    platform_label: PLATFORM_LABEL[p],
+    runs: SYNC_WHEN[p],
+    outcome: {
+      kind: o.kind,
+      contact_id: o.kind === 'keep' || o.kind === 'link' || o.kind === 'link-failed' ? o.contactId : null,
+      taken_contact_id: o.kind === 'create' || o.kind === 'create-unlinked' ? o.takenContactId : null,
+      conflict_uf_id: o.kind === 'link-failed' || o.kind === 'create-unlinked' ? o.conflictUfId : null,
+    },
+    consequence,
+    duplicates_contact_id: consequence === 'creates-duplicate' || consequence === 'creates-orphans' ? target ?? (o.kind === 'create' ? o.takenContactId : null) : null,
+    repeats: consequence === 'link-fails' || consequence === 'creates-orphans',
+    text,
+  };
+}
+
+function headline(ctx: ExplainContext, words: readonly WarningWords[], civicrm: CivicrmView): string {
+  const r = ctx.row;
+  const u = r.user;
+  const strongFirst = r.warnings.map((w, i) => ({ w, i })).sort((a, b) => Number(isStrong(b.w.code)) - Number(isStrong(a.w.code)) || a.i - b.i);
+  const reasons = strongFirst.map(({ i }) => words[i]!.reason);
+  if (ctx.link) {
+    const to = ctx.contact(ctx.link.contactId) ? cref(ctx, ctx.link.contactId) : `contact ${ctx.link.contactId}`;
+    if (reasons.length === 0) return `User ${u.ufId} is linked to ${to} and the link is sound.`;
+    return `User ${u.ufId} is linked to ${to}, but ${reasons[0]}.`;
+  }
+  if (reasons.length > 0) return `User ${u.ufId} has no link: ${reasons[0]}.`;
+  const d = r.decision;
+  if (civicrm.outcome.kind === 'link' && d.action === 'link' && d.contactId === civicrm.outcome.contact_id) {
+    return `User ${u.ufId} has no link yet; CiviCRM links ${cref(ctx, d.contactId)} ${SYNC_WHEN[ctx.platform]}, as ufmatch proposes.`;
+  }
+  if (civicrm.consequence === 'creates-contact') {
+    return `User ${u.ufId} has no link yet and no contact carries their email; CiviCRM creates a new contact ${SYNC_WHEN[ctx.platform]}.`;
+  }
+  return `User ${u.ufId} has no link yet: ${civicrm.text}`;
+}
+
+function fixSteps(ctx: ExplainContext, words: readonly WarningWords[], civicrm: CivicrmView): FixStep[] {
+  const r = ctx.row;
+  const u = r.user;
+  const next = NEXT_SYNC[ctx.platform];
+  const steps: FixStep[] = [];
+  const seen = new Set<string>();
+  const add = (s: FixStep) => {
+    const k = `${s.text}\n${s.sql ?? ''}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      steps.push(s);
+    }
+  };
+  for (const w of words) for (const s of w.fix) add(s);
+  const d = r.decision;
+  if (r.warnings.length === 0) {
+    if (ctx.link && d.action === 'keep') {
+      add(step(null, `Nothing to fix in the link: user ${u.ufId} is linked to ${cref(ctx, ctx.link.contactId)}, which carries their email.`));
+      add(step(null, `If they still miss records (donations, for example), those are probably on a duplicate contact: search CiviCRM for ${u.emailKey || 'their email'} and their name, and merge any duplicate into contact ${ctx.link.contactId}, keeping ${ctx.link.contactId}.`));
+    } else if (d.action === 'link') {
+      if (civicrm.outcome.kind === 'link' && civicrm.outcome.contact_id === d.contactId) {
+        add(step(null, `Nothing is wrong: CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
+      }
+      add(step(null, `To link now, load ufmatch's uf_match.sql, or run:`, insertLinkSql(ctx.domainId, u, d.contactId)));
+    } else if (d.action === 'create') {
+      add(step(null, `No contact carries ${u.emailKey}: CiviCRM creates a new one ${next}. If the user gave another address (when donating, for example), find that contact and add ${u.email.trim()} to it first, so that CiviCRM links it instead.`));
+    } else if (d.action === 'review') {
+      add(step(null, `Settle this user in the ufmatch review (the Review queue).`));
+    } else if (d.action === 'skip') {
+      add(step(null, `ufmatch skips this user (${d.reason}); nothing is written for them.`));
+    }
+  }
+  const target = duplicateTarget(ctx);
+  if (target !== null && ctx.link === null) {
+    const many = civicrm.repeats ? 'several new contacts' : 'a new contact';
+    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}, merge ${civicrm.repeats ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
+  }
+  return steps;
+}

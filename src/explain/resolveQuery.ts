@@ -1,0 +1,133 @@
+/**
+ * Which user(s) an `explain` QUERY names. Pure. In order, the first rule with a hit wins:
+ *   1. digits only: exact uf_id;
+ *   2. exact email key (trimmed, lowercased);
+ *   3. exact username (case-insensitive);
+ *   4. part of a name, username or email: every word of the folded query (accents, case and
+ *      punctuation folded, any order, so "Nunez, José" finds "José Núñez") occurs in the
+ *      user's folded name, display name, username or email — or the plain lowercased query
+ *      occurs in one of them.
+ * No hit: the nearest users by edit distance on email, username and folded name (for a uf_id,
+ * the users with the closest uf_ids).
+ */
+import type { UserPlan } from '../domain/decisions.js';
+import type { User } from '../domain/types.js';
+import { boundedLevenshtein } from '../match/editDistance.js';
+import { emailKey } from '../match/email.js';
+import { foldName } from '../match/names.js';
+
+export type MatchedBy = 'uf_id' | 'email' | 'username' | 'text';
+
+export interface NearestUser {
+  readonly row: UserPlan;
+  readonly distance: number;
+}
+
+export type QueryResult =
+  | { readonly kind: 'one'; readonly by: MatchedBy; readonly row: UserPlan }
+  | { readonly kind: 'many'; readonly by: MatchedBy; readonly rows: readonly UserPlan[] }
+  | { readonly kind: 'none'; readonly nearest: readonly NearestUser[] };
+
+export const NEAREST_COUNT = 3;
+
+/** The user's name as ufmatch shows it: first [middle] last, else the display name. */
+export function userName(u: User): string {
+  const parts = [u.firstName, u.middleName, u.lastName].map((s) => s.trim()).filter(Boolean);
+  return parts.length > 0 && (u.firstName.trim() || u.lastName.trim()) ? parts.join(' ') : u.displayName.trim();
+}
+
+export function resolveQuery(rows: readonly UserPlan[], query: string): QueryResult {
+  const q = query.trim();
+  if (/^\d+$/.test(q)) {
+    const id = Number(q);
+    const hits = rows.filter((r) => r.user.ufId === id);
+    if (hits.length > 0) return result('uf_id', hits);
+  }
+  const key = emailKey(q);
+  if (key !== '') {
+    const byEmail = rows.filter((r) => r.user.emailKey === key);
+    if (byEmail.length > 0) return result('email', byEmail);
+    const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === key);
+    if (byUsername.length > 0) return result('username', byUsername);
+    const byText = textHits(rows, q);
+    if (byText.length > 0) return result('text', byText);
+  }
+  const nearest = /^\d+$/.test(q) ? nearestIds(rows, Number(q), NEAREST_COUNT) : nearestUsers(rows, q, NEAREST_COUNT);
+  return { kind: 'none', nearest };
+}
+
+function result(by: MatchedBy, hits: readonly UserPlan[]): QueryResult {
+  return hits.length === 1 ? { kind: 'one', by, row: hits[0]! } : { kind: 'many', by, rows: hits };
+}
+
+function textHits(rows: readonly UserPlan[], q: string): UserPlan[] {
+  const lower = q.toLowerCase();
+  const words = foldName(q).split(' ').filter(Boolean);
+  const hits: UserPlan[] = [];
+  for (const r of rows) {
+    const u = r.user;
+    const name = userName(u);
+    const plain = [name, u.displayName, u.username, u.emailKey];
+    if (plain.some((s) => s.toLowerCase().includes(lower))) {
+      hits.push(r);
+      continue;
+    }
+    if (words.length === 0) continue;
+    const folded = plain.map(foldName).join(' | ');
+    if (words.every((w) => folded.includes(w))) hits.push(r);
+  }
+  return hits;
+}
+
+/** For a uf_id that is not there: the users whose uf_ids are closest (distance = |difference|). */
+export function nearestIds(rows: readonly UserPlan[], id: number, count: number): NearestUser[] {
+  const best: NearestUser[] = [];
+  for (const r of rows) {
+    const d = Math.abs(r.user.ufId - id);
+    let i = best.length;
+    while (i > 0 && (best[i - 1]!.distance > d || (best[i - 1]!.distance === d && best[i - 1]!.row.user.ufId > r.user.ufId))) i--;
+    if (i >= count) continue;
+    best.splice(i, 0, { row: r, distance: d });
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
+
+/**
+ * The `count` users nearest to the query: the smallest edit distance between the query and the
+ * user's email key, lowercased username, or folded name (folded query). Ties keep export order.
+ * The running bound keeps this a quick pass even over a very large export.
+ */
+export function nearestUsers(rows: readonly UserPlan[], query: string, count: number): NearestUser[] {
+  const key = emailKey(query);
+  const folded = foldName(query);
+  const best: NearestUser[] = [];
+  if (count <= 0 || (key === '' && folded === '')) return best;
+  for (const r of rows) {
+    const u = r.user;
+    // a candidate must beat the current worst of a full list (ties keep the earlier user)
+    let bound = best.length === count ? best[best.length - 1]!.distance - 1 : Number.MAX_SAFE_INTEGER;
+    if (bound < 0) break;
+    let d = Number.POSITIVE_INFINITY;
+    const tries: [string, string][] = [
+      [key, u.emailKey],
+      [key, u.username.trim().toLowerCase()],
+      [folded, foldName(userName(u))],
+    ];
+    for (const [a, b] of tries) {
+      if (a === '' || b === '') continue;
+      const max = Math.min(bound, Math.max(a.length, b.length));
+      const v = boundedLevenshtein(a, b, max);
+      if (v <= max && v < d) {
+        d = v;
+        bound = v;
+      }
+    }
+    if (!Number.isFinite(d)) continue;
+    let i = best.length;
+    while (i > 0 && best[i - 1]!.distance > d) i--;
+    best.splice(i, 0, { row: r, distance: d });
+    if (best.length > count) best.pop();
+  }
+  return best;
+}

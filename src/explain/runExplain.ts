@@ -1,0 +1,61 @@
+/**
+ * `ufmatch explain QUERY` (SPEC §7): the thin shell. Loads and plans like a scripted run
+ * (prepare(), --decisions replayed), resolves the query, prints the answer on stdout (personal
+ * data stays on the terminal; nothing is written to files) and returns the exit code:
+ * 0 answered (one user explained, or several listed), 1 no user matches.
+ */
+import type { Options } from '../cli/args.js';
+import type { Io } from '../cli/io.js';
+import { silentProgress } from '../cli/progress.js';
+import { prepare } from '../cli/scripted.js';
+import type { Contact } from '../domain/types.js';
+import { explainUser } from './explainUser.js';
+import { explainOrphanLink } from './orphan.js';
+import {
+  manyJson,
+  noneJson,
+  oneJson,
+  renderExplanationText,
+  renderHitsText,
+  renderJson,
+  renderNoneLine,
+  renderOrphanText,
+} from './render.js';
+import { resolveQuery } from './resolveQuery.js';
+
+export const EXPLAIN_EXIT = { answered: 0, noMatch: 1 } as const;
+
+/** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
+export function useColor(io: Pick<Io, 'stdout' | 'env'>): boolean {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  return io.stdout.isTTY === true && !noColor;
+}
+
+export async function runExplain(o: Options, io: Io): Promise<number> {
+  const { loaded, plan } = await prepare(o, io, silentProgress);
+  const query = o.query;
+  const color = { color: useColor(io) };
+  const res = resolveQuery(plan.rows, query);
+  const contactsById = new Map<number, Contact>();
+  for (const c of loaded.data.contacts) if (!contactsById.has(c.id)) contactsById.set(c.id, c);
+  const links = loaded.data.links;
+
+  switch (res.kind) {
+    case 'one': {
+      const expl = explainUser(plan, res.row, contactsById, links);
+      io.stdout.write(o.json ? renderJson(oneJson(query, res.by, expl)) : renderExplanationText(expl, color));
+      return EXPLAIN_EXIT.answered;
+    }
+    case 'many':
+      io.stdout.write(o.json ? renderJson(manyJson(query, res.by, res.rows)) : renderHitsText(query, res.by, res.rows, color));
+      return EXPLAIN_EXIT.answered;
+    case 'none': {
+      const q = query.trim();
+      const orphan = /^\d+$/.test(q) ? explainOrphanLink(plan, Number(q), contactsById, links) : null;
+      io.stderr.write(renderNoneLine(query, res.nearest));
+      if (o.json) io.stdout.write(renderJson(noneJson(query, res.nearest, orphan)));
+      else if (orphan) io.stdout.write(renderOrphanText(orphan, color));
+      return EXPLAIN_EXIT.noMatch;
+    }
+  }
+}

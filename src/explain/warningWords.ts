@@ -1,0 +1,421 @@
+/**
+ * The one place that says, for each warning code, what it means for this user and how to fix
+ * it. Text and JSON both print what this returns; the `never` check makes a new code a compile
+ * error here until it has its words.
+ */
+import type { Decision } from '../domain/decisions.js';
+import { PLATFORM_LABEL, REPEATS } from '../domain/platform.js';
+import type { Contact } from '../domain/types.js';
+import type { AliasRule, Warning, WarningCode, WarningOf } from '../domain/warnings.js';
+import { isUsable } from '../match/contactIndex.js';
+import { boundedLevenshtein, boundedOsa } from '../match/editDistance.js';
+import { emailKey, isValidEmailKey, splitKey } from '../match/email.js';
+import { userName as nameOfUser } from './resolveQuery.js';
+import { hasName, nameKey, sameName } from '../match/names.js';
+import { cref, uref, type ExplainContext } from './context.js';
+import type { FixStep } from './model.js';
+import {
+  EDIT_EMAIL_AT,
+  NEXT_SYNC,
+  article,
+  contactPage,
+  deleteLinkSql,
+  insertLinkSql,
+  invalidEmailReason,
+  plural,
+  removeAccount,
+  sourceWords,
+  updateContactSql,
+  updateUfNameSql,
+} from './words.js';
+
+export interface WarningWords {
+  /** A clause for the headline: "…is not linked: <reason>." */
+  readonly reason: string;
+  /** What the warning means for this user, in full sentences. */
+  readonly explanation: string;
+  readonly fix: readonly FixStep[];
+}
+
+export function step(code: WarningCode | null, text: string, sql: string | null = null): FixStep {
+  return { code, text, sql };
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unhandled warning: ${JSON.stringify(x)}`);
+}
+
+const ALIAS_WORDS: Record<AliasRule, string> = {
+  'plus-tag': '+tag sub-addressing',
+  'gmail-dots': 'dots do not count in a Gmail address',
+  googlemail: 'googlemail.com is gmail.com',
+};
+
+/** " (its Home-Email, not its primary one)" for where a contact carries a key. */
+function whereOnContact(c: Contact | undefined, key: string): string {
+  const e = c?.emails.find((x) => x.key === key);
+  if (!e) return '';
+  return e.primary ? ' (its primary email)' : ` (${sourceWords(e.source)}, not its primary email)`;
+}
+
+export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
+  const u = ctx.row.user;
+  const key = u.emailKey;
+  const p = ctx.platform;
+  const next = NEXT_SYNC[p];
+  switch (w.code) {
+    case 'email-typo': {
+      const c = cref(ctx, w.contactId);
+      const where = w.part === 'domain' ? 'domain, after the @' : 'part before the @';
+      const [ul, ud] = splitKey(key);
+      const [cl, cd] = splitKey(w.contactEmail);
+      const kind = typoKind(w.part === 'domain' ? ud : ul, w.part === 'domain' ? cd : cl);
+      return {
+        reason: `their email ${key} looks like a typo of ${w.contactEmail}, the email of ${c}, so CiviCRM does not find that contact`,
+        explanation:
+          `The user's email ${key} differs from ${w.contactEmail}, the email of ${c}, by ${plural(w.distance, 'edit')} in the ${where}${kind ? ` (${kind})` : ''}: most likely a typo. ` +
+          `CiviCRM matches emails exactly, so it does not see ${c}.`,
+        fix: [
+          step(w.code, `Ask the user which address is right: ${key} or ${w.contactEmail}.`),
+          step(w.code, `If ${w.contactEmail} is right, correct user ${u.ufId}'s email ${EDIT_EMAIL_AT[p]} from ${u.email.trim()} to ${w.contactEmail}; CiviCRM then links ${c} ${next}.`),
+          step(w.code, `If ${key} is right, correct the email of ${c} in CiviCRM to ${key} instead; CiviCRM then links that contact ${next}.`),
+        ],
+      };
+    }
+    case 'alias-email': {
+      const c = cref(ctx, w.contactId);
+      const how = w.rules.map((r) => ALIAS_WORDS[r]).join('; ') || 'another spelling of one mailbox';
+      const free = ctx.holderOf(w.contactId) === null && ctx.link === null;
+      return {
+        reason: `their email ${key} is another spelling of ${w.contactEmail} (${how}), the email of ${c}, and CiviCRM compares emails letter by letter`,
+        explanation:
+          `The user's ${key} and ${w.contactEmail}, the email of ${c}, deliver to the same mailbox (${how}), so they are almost certainly the same person. ` +
+          `CiviCRM compares emails exactly and does not see ${c}.`,
+        fix: [
+          step(w.code, `Add ${u.email.trim()} to ${c} as an extra email in CiviCRM (Edit → Email → add another); CiviCRM then links ${c} ${next}.`),
+          ...(free ? [step(w.code, `Or link them now: in the ufmatch review link ${c}, or run:`, insertLinkSql(ctx.domainId, u, w.contactId))] : []),
+        ],
+      };
+    }
+    case 'name-match': {
+      const c = cref(ctx, w.contactId);
+      const other = w.contactEmail ? `another email, ${w.contactEmail}` : 'no email at all';
+      const byEmail = ctx.row.warnings.some(
+        (x) => (x.code === 'email-typo' || x.code === 'alias-email') && x.contactId === w.contactId,
+      );
+      const userName = userNameOf(ctx);
+      const explanation =
+        `${c} has ${userName ? `the same or nearly the same name as the user (${w.contactName}; the user is ${userName})` : "the user's name"} but ${other}. ` +
+        `It may be the same person under another address; CiviCRM matches by email only and does not see it.`;
+      if (byEmail) {
+        return {
+          reason: `${c} has their name and a near-identical email`,
+          explanation,
+          fix: [step(w.code, `${c} also has the user's name: that supports linking it (see the steps above).`)],
+        };
+      }
+      return {
+        reason: `${c} has ${exactName(ctx, w.contactId) ? 'their name' : 'nearly their name'} but ${other}, so CiviCRM does not find it`,
+        explanation,
+        fix: [
+          step(w.code, w.contactEmail ? `Ask the user whether ${w.contactEmail} is (or was) their address.` : `Ask the user whether ${c} is them (same name, no email).`),
+          step(w.code, `If it is, add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email); CiviCRM then links ${c} ${next}. Or link it in the ufmatch review.`),
+          step(w.code, `If it is not, they are different people: let ufmatch create a contact for user ${u.ufId} (ufmatch review: c).`),
+        ],
+      };
+    }
+    case 'shared-email': {
+      const ids = w.contactIds;
+      const list = ids.map((id) => cref(ctx, id)).join(', ');
+      const pick = w.contactId ?? ids[0]!;
+      const d = ctx.row.decision;
+      const chosen = d.action === 'link' || d.action === 'keep' ? d.contactId : null;
+      const fix: FixStep[] = [];
+      if (chosen !== null && chosen !== pick && ids.includes(chosen)) {
+        fix.push(step(w.code, `ufmatch links ${cref(ctx, chosen)}, the one with the user's name; CiviCRM on its own would link ${cref(ctx, pick)}: the wrong person.`));
+        fix.push(step(w.code, `Link ${cref(ctx, chosen)} before CiviCRM does: load ufmatch's uf_match.sql, or run:`, insertLinkSql(ctx.domainId, u, chosen)));
+        fix.push(step(w.code, `If ${key} is not ${cref(ctx, pick)}'s own address, remove it from that contact, so that CiviCRM cannot pick it.`));
+      } else if (chosen !== null && chosen === pick) {
+        fix.push(step(w.code, `ufmatch and CiviCRM both link ${cref(ctx, pick)}: check with the user that this is them.`));
+      } else {
+        fix.push(step(w.code, `Ask the user which of ${list} is theirs, and link that one in the ufmatch review. CiviCRM on its own would link ${cref(ctx, pick)}.`));
+        fix.push(step(w.code, `So that CiviCRM's own choice is right, keep ${key} only on the user's contact, or give each person an email of their own.`));
+      }
+      return {
+        reason: `${plural(ids.length, 'contact')} carry their email (${ids.join(', ')}) and CiviCRM takes ${cref(ctx, pick)}, whose matching email is primary or whose id is lowest`,
+        explanation:
+          `${plural(ids.length, 'contact')} carry ${key}: ${list}. CiviCRM links the one whose matching email is primary, ` +
+          `then the lowest id: ${cref(ctx, pick)}, whoever the user is.`,
+        fix,
+      };
+    }
+    case 'deleted-match': {
+      const c = cref(ctx, w.contactId);
+      return {
+        reason: `the only contact with their email, ${c}, is in the trash, so CiviCRM creates a new contact instead`,
+        explanation:
+          `The only contact carrying ${key}, ${c}, is in the trash. CiviCRM ignores trashed contacts, ` +
+          `so it creates a new contact for the user: a duplicate of ${c}, without its history.`,
+        fix: [
+          step(w.code, `If ${c} is the user's record, restore it: open ${contactPage(w.contactId)} and choose "Restore from Trash"; CiviCRM then links it ${next}.`),
+          step(w.code, `If it was trashed on purpose (for example merged into another contact), link the user to the contact that was kept instead (ufmatch review), or let ufmatch create a new one (c).`),
+        ],
+      };
+    }
+    case 'non-individual-match': {
+      const c = cref(ctx, w.contactId);
+      const type = w.contactType;
+      const relation = type === 'Household' ? 'Household Member of' : 'Employee of';
+      return {
+        reason: `the only contact with their email, ${c}, is ${article(type)}, and CiviCRM links users only to Individuals`,
+        explanation:
+          `${key} belongs to ${c}, ${article(type)}. CiviCRM links user accounts only to Individuals, so it creates a new Individual for the user; ` +
+          `what is recorded on contact ${w.contactId}, its donations for example, stays with the ${type.toLowerCase()} and is not shown to the user.`,
+        fix: [
+          step(w.code, `Do not link the user to ${c}. Give user ${u.ufId} a personal email ${EDIT_EMAIL_AT[p]} if they have one, or accept a new Individual for them (ufmatch review: c).`),
+          step(w.code, `Then relate that Individual to ${c} in CiviCRM (Relationships → Add Relationship → ${relation}).`),
+        ],
+      };
+    }
+    case 'contact-taken': {
+      const c = cref(ctx, w.contactId);
+      const other = uref(ctx, w.otherUfId);
+      return {
+        reason: `${c}, which carries their email, is already linked to ${other}, so CiviCRM creates a new contact for them`,
+        explanation:
+          `${c} carries ${key}${whereOnContact(ctx.contact(w.contactId), key)} but is already linked to ${other}. ` +
+          `A contact can be linked to one user only, and CiviCRM does not try another contact: it creates a new one for user ${u.ufId}.`,
+        fix: [
+          step(w.code, `If user ${u.ufId} is another person sharing ${key} with user ${w.otherUfId}, give them a contact of their own: link their own contact if they have one, or let ufmatch create one (ufmatch review: c). A personal email ${EDIT_EMAIL_AT[p]} avoids this for good.`),
+          step(w.code, `If ${c} is really user ${u.ufId}'s and user ${w.otherUfId} is linked to it by mistake, first point user ${w.otherUfId}'s link at their own contact, then link user ${u.ufId} to ${c}.`),
+        ],
+      };
+    }
+    case 'duplicate-user-email': {
+      const other = w.otherUfId;
+      if (w.via === 'link') {
+        const holder = ctx.userRow(other);
+        const fix: FixStep[] = [];
+        if (holder && holder.user.emailKey !== key && isValidEmailKey(holder.user.emailKey)) {
+          fix.push(step(w.code, `If user ${other} no longer uses ${key}, set their link's uf_name to their current email, ${holder.user.email.trim()}:`, updateUfNameSql(ctx.domainId, other, holder.user.email)));
+        } else if (!holder) {
+          fix.push(step(w.code, `User ${other} is not in the users export: if that account is gone, delete its link so that the address is free again:`, deleteLinkSql(ctx.domainId, other)));
+        }
+        fix.push(step(w.code, `If both accounts are the same person, ${removeAccount(p, u.ufId, other)}.`));
+        const l = ctx.linkOf(other);
+        return {
+          reason: `the existing link of user ${other} holds their email as uf_name, so CiviCRM cannot link them`,
+          explanation:
+            `The existing link of ${uref(ctx, other)} has ${key} as its uf_name${l ? ` (a link to ${cref(ctx, l.contactId)})` : ''}. ` +
+            `uf_name is unique in a domain, so CiviCRM's link for user ${u.ufId} fails, ${REPEATS[p]}.`,
+          fix,
+        };
+      }
+      const otherRow = ctx.userRow(other);
+      const caseOnly = otherRow !== undefined && otherRow.user.email.trim() !== u.email.trim();
+      const linked = [u.ufId, other].filter((id) => ctx.linkOf(id) !== undefined);
+      const keep = linked.length === 1 ? linked[0]! : Math.min(u.ufId, other);
+      const remove = keep === u.ufId ? other : u.ufId;
+      const why = linked.length === 1 ? 'the one already linked' : 'the older account';
+      const into = decidedContact(ctx.row.decision) ?? (otherRow ? decidedContact(otherRow.decision) : null) ?? ctx.linkOf(keep)?.contactId ?? null;
+      return {
+        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email, so one of the two gets a new contact and a failed link ${REPEATS[p]}`,
+        explanation:
+          `${uref(ctx, other)} has the same email${caseOnly ? ' (written in another case)' : ''}. ` +
+          `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ` +
+          `the second gets a new contact and a failed link, ${REPEATS[p]} — endless duplicates.`,
+        fix: [
+          step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.`),
+          step(w.code, `If they are different people, give one of them an email of their own ${EDIT_EMAIL_AT[p]}.`),
+          step(w.code, `Then merge the contacts CiviCRM has already created for ${key} into ${into !== null ? `${cref(ctx, into)}, keeping ${into}` : 'one'} (Contacts → Find and Merge Duplicate Contacts, or find them by email and use Actions → Merge Contacts).`),
+        ],
+      };
+    }
+    case 'stale-link':
+      return staleLinkWords(w, ctx);
+    case 'orphan-link':
+      return w.missing === 'user' ? orphanUserWords(w, ctx) : orphanContactWords(w, ctx);
+    case 'no-email':
+      return {
+        reason: 'they have no email, and CiviCRM never links a user without one',
+        explanation: `User ${u.ufId} has no email. CiviCRM matches and creates contacts by email only, so it skips this user: they are never linked and see no CiviCRM data.`,
+        fix: [
+          step(w.code, `Ask the user for their email and enter it ${EDIT_EMAIL_AT[p]}; CiviCRM then links them ${next}, to the contact carrying that email or to a new one.`),
+          ...sameNameSteps(w.code, ctx),
+        ],
+      };
+    case 'invalid-email': {
+      const why = invalidEmailReason(w.email);
+      return {
+        reason: `their email "${w.email}" is not a valid address (${why}), so CiviCRM never links them`,
+        explanation: `User ${u.ufId}'s email "${w.email}" is not a valid address: ${why}. CiviCRM rejects it and never links this user.`,
+        fix: [
+          step(w.code, `Ask the user for the right address and correct it ${EDIT_EMAIL_AT[p]}; CiviCRM then links them ${next}.`),
+          ...sameNameSteps(w.code, ctx),
+        ],
+      };
+    }
+    default:
+      return assertNever(w);
+  }
+}
+
+function decidedContact(d: Decision): number | null {
+  return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
+}
+
+/** Whether the contact has exactly the user's (folded) name, not only a near one. */
+function exactName(ctx: ExplainContext, contactId: number): boolean {
+  const c = ctx.contact(contactId);
+  const u = ctx.row.user;
+  return !!c && sameName(nameKey(u.firstName, u.lastName, u.displayName), nameKey(c.firstName, c.lastName, c.displayName));
+}
+
+function userNameOf(ctx: ExplainContext): string {
+  return nameOfUser(ctx.row.user);
+}
+
+/** What kind of slip turns one spelling into the other, when it is a single simple one. */
+export function typoKind(user: string, contact: string): string {
+  if (boundedLevenshtein(user, contact, 1) === 1) {
+    if (user.length === contact.length) return 'one letter different';
+    if (user.length < contact.length) {
+      return 'a letter missing';
+    }
+    for (let i = 0; i < user.length; i++) {
+      if (user.slice(0, i) + user.slice(i + 1) === contact) return i > 0 && user[i] === user[i - 1] ? 'a letter doubled' : 'an extra letter';
+    }
+    return 'an extra letter';
+  }
+  if (user.length === contact.length && boundedOsa(user, contact, 1) === 1) return 'two letters swapped';
+  return '';
+}
+
+function sameNameSteps(code: WarningCode, ctx: ExplainContext): FixStep[] {
+  return ctx.sameNameContacts.slice(0, 3).map((c) => {
+    const primary = c.emails.find((e) => e.primary) ?? c.emails[0];
+    return step(
+      code,
+      primary
+        ? `${cref(ctx, c.id)} has the same name and the email ${primary.email.trim()}: if that is the user, that is the address to enter.`
+        : `${cref(ctx, c.id)} has the same name (and no email): if that is the user, add the new address to it too.`,
+    );
+  });
+}
+
+function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): WarningWords {
+  const u = ctx.row.user;
+  const key = u.emailKey;
+  const link = ctx.link;
+  const c = cref(ctx, w.contactId);
+  const contact = ctx.contact(w.contactId);
+  const ufName = link?.ufName ?? '';
+  const fix: FixStep[] = [];
+  const texts: string[] = [];
+  const problems = ctx.linkProblems.length > 0 ? ctx.linkProblems : [w.why === 'contact-deleted' ? 'contact-in-trash' : w.why];
+  for (const problem of problems) {
+    switch (problem) {
+      case 'contact-missing':
+        break;
+      case 'contact-in-trash': {
+        texts.push(`The linked ${c} is in the trash, so the user is linked to a record CiviCRM hides.`);
+        fix.push(step(w.code, `If ${c} is the user's record, restore it: open ${contactPage(w.contactId)} and choose "Restore from Trash".`));
+        const alive = ctx.emailHolders.find((h) => isUsable(h) && ctx.holderOf(h.id) === null);
+        if (alive) {
+          fix.push(step(w.code, `If it was trashed as a duplicate of ${cref(ctx, alive.id)}, which carries ${key}, point the link there instead:`, updateContactSql(ctx.domainId, u.ufId, alive.id)));
+        } else {
+          fix.push(step(w.code, `If it was trashed on purpose, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+        }
+        break;
+      }
+      case 'contact-lacks-email': {
+        const has = contact && contact.emails.length > 0 ? `it has ${[...new Set(contact.emails.map((e) => e.email.trim()))].join(', ')}` : 'it has no email';
+        const uname = nameKey(u.firstName, u.lastName, u.displayName);
+        const cname = contact ? nameKey(contact.firstName, contact.lastName, contact.displayName) : null;
+        const otherPerson = cname !== null && hasName(uname) && hasName(cname) && !sameName(uname, cname);
+        // a free, usable contact with the user's email: the user's name first, then the lowest id
+        const free = ctx.emailHolders
+          .filter((h) => isUsable(h) && ctx.holderOf(h.id) === null)
+          .sort((a, b) => Number(sameName(uname, nameKey(b.firstName, b.lastName, b.displayName))) - Number(sameName(uname, nameKey(a.firstName, a.lastName, a.displayName))) || a.id - b.id);
+        if (otherPerson) {
+          texts.push(`The linked ${c} does not carry the user's email ${key} (${has}) and has another name than the user (${userNameOf(ctx)}): the link may point at the wrong person.`);
+          const alt = free[0];
+          if (alt) {
+            const named = sameName(uname, nameKey(alt.firstName, alt.lastName, alt.displayName)) ? " and has the user's name" : '';
+            fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}${named}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
+          } else {
+            fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+          }
+          fix.push(step(w.code, `If ${c} is the user after all (a change of name and email), add ${u.email.trim()} to it in CiviCRM (Edit → Email).`));
+        } else {
+          texts.push(`The linked ${c} does not carry the user's email ${key} (${has}): probably the user changed their email in ${platformName(ctx)} and the contact was not updated.`);
+          fix.push(step(w.code, `Add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email; make it primary if it is now the user's main address).`));
+        }
+        for (const h of ctx.emailHolders) {
+          if (otherPerson && h.id === free[0]?.id) continue;
+          const holder = ctx.holderOf(h.id);
+          if (holder !== null) {
+            fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key} and is linked to ${uref(ctx, holder)}: check which person the address belongs to.`));
+          } else if (!otherPerson) {
+            fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key}: probably a duplicate made when the user gave the new address (when donating, for example). Merge it into contact ${w.contactId}, keeping ${w.contactId} (Contacts → Find and Merge Duplicate Contacts).`));
+          }
+        }
+        break;
+      }
+      case 'uf-name-differs':
+        texts.push(`The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`);
+        fix.push(step(w.code, `Update the link's uf_name from ${ufName} to ${u.email.trim()}:`, updateUfNameSql(ctx.domainId, u.ufId, u.email)));
+        break;
+    }
+  }
+  // the headline reads "User N is linked to contact C, but <reason>."
+  const reason =
+    w.why === 'contact-deleted'
+      ? 'that contact is in the trash'
+      : w.why === 'contact-lacks-email'
+        ? `that contact does not carry their email ${key}`
+        : `the link's uf_name is still ${ufName || 'an old address'}`;
+  texts.push('CiviCRM keeps a link whatever the emails say, so this stays until it is fixed.');
+  return { reason, explanation: texts.join(' '), fix };
+}
+
+function platformName(ctx: ExplainContext): string {
+  return PLATFORM_LABEL[ctx.platform];
+}
+
+function orphanContactWords(w: WarningOf<'orphan-link'>, ctx: ExplainContext): WarningWords {
+  const u = ctx.row.user;
+  const id = w.contactId ?? 0;
+  const free = ctx.emailHolders.find((h) => isUsable(h) && ctx.holderOf(h.id) === null);
+  const fix: FixStep[] = [
+    step(w.code, `Open ${contactPage(id)} in CiviCRM. If contact ${id} exists, the contacts export is incomplete: export all contacts and run ufmatch again.`),
+  ];
+  if (free) {
+    fix.push(step(w.code, `If contact ${id} is gone, point the link at ${cref(ctx, free.id)}, which carries ${u.emailKey}:`, updateContactSql(ctx.domainId, u.ufId, free.id)));
+  } else {
+    const then = u.emailKey === '' ? '' : ` (no usable contact carries ${u.emailKey}, so it creates a new one)`;
+    fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+  }
+  return {
+    reason: 'that contact is not in the contacts export',
+    explanation:
+      `The existing link of user ${u.ufId} points at contact ${id}, which is not in the contacts export: either the export is incomplete or the contact was deleted for good. ` +
+      `CiviCRM keeps a link whatever the emails say, so the user sees no CiviCRM record of theirs until it is fixed.`,
+    fix,
+  };
+}
+
+/** An existing link whose user is not in the users export (a global warning, no user row). */
+export function orphanUserWords(w: WarningOf<'orphan-link'>, ctx: Pick<ExplainContext, 'contact' | 'linkOf' | 'domainId'>): WarningWords {
+  const c = w.contactId === null ? 'a contact' : cref(ctx, w.contactId);
+  const ufName = ctx.linkOf(w.ufId)?.ufName ?? '';
+  const holds = ufName && emailKey(ufName) !== '' ? `${c} and the uf_name ${ufName}` : c;
+  return {
+    reason: `an existing link points from user ${w.ufId}, who is not in the users export, to ${c}`,
+    explanation: `An existing link points from user ${w.ufId}, who is not in the users export, to ${c}. It still holds ${holds} against every other user.`,
+    fix: [
+      step(w.code, `If account ${w.ufId} was deleted, delete its link so that ${c} can be linked to someone else:`, deleteLinkSql(ctx.domainId, w.ufId)),
+      step(w.code, `If account ${w.ufId} exists, the users export is incomplete: export all users and run ufmatch again.`),
+    ],
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Phrases `explain` needs beyond src/domain/platform.ts: where a person changes things in each
+ * CMS and in CiviCRM, and when CiviCRM will next try to link the user.
+ */
+import type { Contact, Platform, User } from '../domain/types.js';
+import { sqlString } from '../output/ufMatchSql.js';
+
+/** When CiviCRM next runs its automatic linking for this user, after a fix. */
+export const NEXT_SYNC: Record<Platform, string> = {
+  drupal: "at the user's next login",
+  wordpress: 'the next time the user opens a CiviCRM page or their profile is saved',
+  joomla: 'the next time the user opens a CiviCRM page or form',
+};
+
+/** What the user has done if CiviCRM has run for them since the exports were taken. */
+export const HAS_SYNCED: Record<Platform, string> = {
+  drupal: 'has logged in',
+  wordpress: 'has logged in or saved their profile',
+  joomla: 'has opened a CiviCRM page or form',
+};
+
+/** Where the user's email is changed in the CMS. */
+export const EDIT_EMAIL_AT: Record<Platform, string> = {
+  drupal: 'in Drupal (People → Edit → Email address)',
+  wordpress: 'in WordPress (Users → All Users → Edit → Email)',
+  joomla: 'in Joomla (Users → Manage → Edit → Email)',
+};
+
+/** How a duplicate account is removed in the CMS, keeping `keep`. */
+export function removeAccount(platform: Platform, remove: number, keep: number): string {
+  switch (platform) {
+    case 'drupal':
+      return `cancel account ${remove} in Drupal (People → Edit → Cancel account, assigning its content to user ${keep})`;
+    case 'wordpress':
+      return `delete user ${remove} in WordPress (Users → All Users → Delete, attributing its content to user ${keep})`;
+    case 'joomla':
+      return `delete user ${remove} in Joomla (Users → Manage → Delete)`;
+  }
+}
+
+export const contactPage = (id: number): string => `civicrm/contact/view?reset=1&cid=${id}`;
+
+export function contactName(c: Contact): string {
+  return c.displayName.trim() || [c.firstName, c.middleName, c.lastName].map((s) => s.trim()).filter(Boolean).join(' ');
+}
+
+/** "its Home-Email", or "an extra email from the emails file" for rows of --emails. */
+export function sourceWords(source: string): string {
+  return source === 'emails-file' || source === '' ? 'an extra email from the emails file' : `its ${source}`;
+}
+
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Why an email is not a valid address, in a few words. */
+export function invalidEmailReason(email: string): string {
+  const e = email.trim();
+  if (/\s/.test(e)) return 'it contains a space';
+  const at = e.indexOf('@');
+  if (at < 0) return 'it has no @';
+  if (e.indexOf('@', at + 1) >= 0) return 'it has more than one @';
+  if (at === 0) return 'there is nothing before the @';
+  const domain = e.slice(at + 1);
+  if (domain === '') return 'there is nothing after the @, so no domain';
+  if (!domain.includes('.')) return `its domain "${domain}" has no dot, so no .com, .org or the like`;
+  return 'it has characters or dots that an address cannot have';
+}
+
+export const sqlInt = (n: number): string => String(Math.trunc(n));
+
+export function updateUfNameSql(domainId: number, ufId: number, email: string): string {
+  return `UPDATE civicrm_uf_match SET uf_name = ${sqlString(email.trim())} WHERE uf_id = ${sqlInt(ufId)} AND domain_id = ${sqlInt(domainId)};`;
+}
+
+export function updateContactSql(domainId: number, ufId: number, contactId: number): string {
+  return `UPDATE civicrm_uf_match SET contact_id = ${sqlInt(contactId)} WHERE uf_id = ${sqlInt(ufId)} AND domain_id = ${sqlInt(domainId)};`;
+}
+
+export function deleteLinkSql(domainId: number, ufId: number): string {
+  return `DELETE FROM civicrm_uf_match WHERE uf_id = ${sqlInt(ufId)} AND domain_id = ${sqlInt(domainId)};`;
+}
+
+export function insertLinkSql(domainId: number, u: User, contactId: number): string {
+  return (
+    `INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) ` +
+    `VALUES (${sqlInt(domainId)}, ${sqlInt(u.ufId)}, ${sqlString(u.email.trim())}, ${sqlInt(contactId)});`
+  );
+}
