@@ -1,0 +1,36 @@
+/**
+ * Keypress → frame latency of the real component tree (SPEC §6: a 200k-user file moves as
+ * fast as a 20-user one), for `npm run bench`. Renders <App> with Ink on stand-in terminal
+ * streams (fakeTerminal.ts), presses a cycle of review keys (moves, pages, queues, a
+ * decision and its undo) and times each from the key to the frame Ink writes. Presses are
+ * spaced out as a person types (Ink draws at most 30 frames a second), so each figure is what
+ * a key costs, not the frame-rate wait.
+ *
+ * As in the TUI itself (runTui.ts), CI mode is turned off and React's production build is
+ * chosen (when NODE_ENV is unset) before Ink and React are loaded.
+ */
+import type { Plan } from '../domain/decisions.js';
+import type { Contact } from '../domain/types.js';
+import { leaveCiMode, preferProductionReact } from './runTui.js';
+
+export interface LatencyOptions {
+  readonly rows: number;
+  readonly columns: number;
+  readonly presses: number;
+  /** Contacts of the plan, for a detail pane as full as the real one (optional). */
+  readonly contacts?: readonly Contact[];
+}
+
+/** Milliseconds from key to frame. */
+export interface Latency {
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+export async function measureKeypressLatency(plan: Plan, opts: LatencyOptions): Promise<Latency> {
+  leaveCiMode(process.env);
+  preferProductionReact(process.env);
+  const { measure } = await import('./benchRender.js');
+  return measure(plan, opts);
+}

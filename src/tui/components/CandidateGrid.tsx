@@ -1,0 +1,134 @@
+/**
+ * The user beside each candidate contact, field by field (email, first and last name, type,
+ * trash, link). Each contact cell starts with = (same as the user's), ≠ (differs, the
+ * differing part marked) or a blank (nothing to compare).
+ */
+import { Box, Text } from 'ink';
+import type { Candidate, CandidateBasis, Decision, UserPlan } from '../../domain/decisions.js';
+import type { Contact } from '../../domain/types.js';
+import { useTheme } from '../context.js';
+import { compareValues, markDifference, type Segment } from '../diff.js';
+import { clip, fit, score } from '../format.js';
+import { Marked } from './Marked.js';
+
+const LABEL = 7;
+const BASIS: Record<CandidateBasis, string> = {
+  'existing-link': 'linked',
+  'exact-email': 'exact',
+  'alias-email': 'alias',
+  'email-typo': 'typo',
+  'name-match': 'name',
+};
+
+type Field = 'email' | 'first' | 'last' | 'type' | 'trash' | 'link';
+const FIELDS: readonly Field[] = ['email', 'first', 'last', 'type', 'trash', 'link'];
+
+export interface GridProps {
+  readonly row: UserPlan;
+  readonly decision: Decision;
+  readonly contacts: ReadonlyMap<number, Contact>;
+  /** Users holding a contact now. */
+  readonly holdersOf: (contactId: number) => readonly number[];
+  readonly width: number;
+}
+
+/** How many candidate columns fit, and how wide the columns are. */
+export function gridColumns(width: number, candidates: number): { user: number; cand: number; shown: number } {
+  const user = Math.min(30, Math.max(14, Math.floor((width - LABEL) * 0.28)));
+  const room = width - LABEL - user;
+  const shown = Math.max(1, Math.min(candidates, Math.floor(room / 22)));
+  const cand = Math.min(34, Math.floor(room / Math.max(1, shown)));
+  return { user, cand, shown: Math.min(shown, candidates) };
+}
+
+function userValue(f: Field, r: UserPlan): string {
+  const u = r.user;
+  switch (f) {
+    case 'email': return u.email;
+    case 'first': return [u.firstName, u.middleName].filter(Boolean).join(' ');
+    case 'last': return u.lastName;
+    case 'type': return '';
+    case 'trash': return u.blocked ? 'blocked' : '';
+    case 'link': return r.proposal.action === 'keep' ? `#${r.proposal.contactId} (existing)` : 'none';
+  }
+}
+
+function contactValue(f: Field, c: Candidate, contact: Contact | undefined, holders: readonly number[], ufId: number): string {
+  switch (f) {
+    case 'email': return c.email || contact?.emails.find((e) => e.primary)?.email || contact?.emails[0]?.email || '';
+    case 'first': return contact ? [contact.firstName, contact.middleName].filter(Boolean).join(' ') : '';
+    case 'last': return contact?.lastName ?? '';
+    case 'type': return contact?.type ?? (c.usable ? 'Individual' : '?');
+    case 'trash': return contact ? (contact.deleted ? 'IN TRASH' : 'no') : c.usable ? 'no' : '?';
+    case 'link': {
+      if (holders.length === 0) return 'free';
+      const others = holders.filter((h) => h !== ufId);
+      return others.length === 0 ? 'this user' : `user ${others.join(', ')}`;
+    }
+  }
+}
+
+/** Which fields are compared with the user's value (type, trash and link are facts of the contact). */
+const COMPARED: ReadonlySet<Field> = new Set(['email', 'first', 'last']);
+
+export function CandidateGrid({ row, decision, contacts, holdersOf, width }: GridProps) {
+  const { color } = useTheme();
+  const cs = row.candidates;
+  if (cs.length === 0) {
+    return <Text wrap="truncate-end">No candidate contacts: c creates a new contact, s skips.</Text>;
+  }
+  const cols = gridColumns(width, cs.length);
+  const shown = cs.slice(0, cols.shown);
+  const chosen = decision.action === 'link' || decision.action === 'keep' ? decision.contactId : null;
+  const header = shown.map((c, k) => {
+    const mark = c.contactId === chosen ? '→' : ' ';
+    return fit(`${mark}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`, cols.cand);
+  });
+  const more = cs.slice(cols.shown);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        {fit('', LABEL)}
+        <Text bold>{fit(`user ${row.user.ufId}`, cols.user)}</Text>
+        {header.map((h, k) => (
+          <Text key={k} bold color={color && shown[k]!.contactId === chosen ? 'green' : undefined}>
+            {h}
+          </Text>
+        ))}
+      </Text>
+      {FIELDS.map((f) => {
+        const uv = userValue(f, row);
+        return (
+          <Text key={f} wrap="truncate-end">
+            <Text dimColor>{fit(f, LABEL)}</Text>
+            {fit(uv, cols.user - 1) + ' '}
+            {shown.map((c, k) => {
+              const contact = contacts.get(c.contactId);
+              const v = contactValue(f, c, contact, holdersOf(c.contactId), row.user.ufId);
+              let mark = ' ';
+              let segments: Segment[] = v ? [{ text: v, differs: false }] : [];
+              if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
+                const cmp = compareValues(uv, v);
+                mark = cmp === 'same' ? '=' : '≠';
+                segments = markDifference(uv, v);
+              } else if (f === 'trash' && v === 'IN TRASH') mark = '!';
+              else if (f === 'type' && v !== 'Individual' && v !== '?') mark = '!';
+              else if (f === 'link' && v.startsWith('user')) mark = '!';
+              return (
+                <Text key={k}>
+                  <Text color={color && mark === '!' ? 'red' : undefined}>{mark} </Text>
+                  <Marked segments={segments} width={cols.cand - 2} />
+                </Text>
+              );
+            })}
+          </Text>
+        );
+      })}
+      {more.length > 0 ? (
+        <Text wrap="truncate-end" dimColor>
+          {clip(`more: ${more.map((c, k) => `${cols.shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`, width)}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

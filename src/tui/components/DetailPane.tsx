@@ -1,0 +1,95 @@
+/**
+ * The detail of the user under the cursor: who they are, the current decision and ufmatch's
+ * proposal, what CiviCRM would do on this platform, the candidate grid and every warning in
+ * words. Clipped to its height; warnings that do not fit are counted.
+ */
+import { Box, Text } from 'ink';
+import { Clip } from './Clip.js';
+import type { Decision, UserPlan } from '../../domain/decisions.js';
+import { PLATFORM_LABEL } from '../../domain/platform.js';
+import { isStrong } from '../../domain/warnings.js';
+import { describeCivicrm } from '../../match/civicrmWords.js';
+import { useTheme } from '../context.js';
+import { clip, score } from '../format.js';
+import { describeDecision } from '../state/decisionSteps.js';
+import type { ReviewState } from '../state/review.js';
+import { ACTION_COLOR, userName } from './UserList.js';
+import { CandidateGrid, gridColumns } from './CandidateGrid.js';
+
+function by(d: Decision): string {
+  return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
+}
+
+function proposalText(r: UserPlan): string {
+  const p = r.proposal;
+  if (p.action === 'review') {
+    return p.contactId !== null ? `needs review — best candidate #${p.contactId} (y links it)` : 'needs review — no proposal (1–9, c or s)';
+  }
+  return `${describeDecision(p)} (${p.reason})`;
+}
+
+/**
+ * Lines for each warning within `room`: every warning that fits gets one line (a line is kept
+ * for "+N more" when not all do), then the spare lines let them wrap, first ones first.
+ */
+export function allotLines(needs: readonly number[], room: number): number[] {
+  const shown = needs.length <= room ? needs.length : Math.max(0, room - 1);
+  const out: number[] = needs.slice(0, shown).map(() => 1);
+  let spare = room - shown - (shown < needs.length ? 1 : 0);
+  for (let k = 0; k < shown && spare > 0; k++) {
+    const extra = Math.min(spare, needs[k]! - 1);
+    out[k]! += extra;
+    spare -= extra;
+  }
+  return out;
+}
+
+function lines(text: string, width: number): number {
+  return Math.max(1, Math.ceil(Array.from(text).length / Math.max(1, width)));
+}
+
+export function DetailPane({ review, row, width, height }: { review: ReviewState; row: number; width: number; height: number }) {
+  const { color } = useTheme();
+  if (row < 0) return <Box height={height} />;
+  const r = review.rows.row(row);
+  const d = review.rows.decision(row);
+  const u = r.user;
+  const platform = review.model.plan.platform;
+  const who = [
+    `user ${u.ufId}`,
+    u.email || '(no email)',
+    userName(r),
+    u.username && u.username !== userName(r) ? `login ${u.username}` : '',
+    u.registered ? `registered ${u.registered}` : '',
+    u.blocked ? 'BLOCKED' : '',
+  ].filter(Boolean).join(' · ');
+  const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${describeCivicrm(r.civicrm, platform).replace(/^CiviCRM /, '')}`;
+  const n = r.candidates.length;
+  const gridLines = n === 0 ? 1 : 7 + (gridColumns(width, n).shown < n ? 1 : 0);
+  const used = 2 + lines(civicrm, width) + gridLines;
+  const room = Math.max(0, height - used);
+  const warnings = r.warnings.map((w) => `${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${w.detail}`);
+  const allotted = allotLines(warnings.map((w) => lines(w, width)), room);
+  const hidden = warnings.length - allotted.length;
+  return (
+    <Clip width={width} height={height}>
+      <Text wrap="truncate-end" bold>{who}</Text>
+      <Text wrap="truncate-end">
+        {'now: '}
+        <Text color={color ? ACTION_COLOR[d.action] : undefined} bold>{describeDecision(d).toUpperCase()}</Text>
+        {` (${by(d)}) · ufmatch: ${proposalText(r)}`}
+      </Text>
+      <Text>{civicrm}</Text>
+      <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
+      {allotted.map((n, k) => (
+        <Box key={k} height={n} overflowY="hidden" flexShrink={0}>
+          <Text wrap={n > 1 ? 'wrap' : 'truncate-end'} color={color && warnings[k]!.startsWith('★') ? 'yellow' : undefined}>
+            {warnings[k]}
+          </Text>
+        </Box>
+      ))}
+      {hidden > 0 ? <Text wrap="truncate-end" dimColor>{clip(`+${hidden} more warning${hidden > 1 ? 's' : ''} (a taller terminal shows them)`, width)}</Text> : null}
+      {r.warnings.length === 0 ? <Text dimColor>No warnings.</Text> : null}
+    </Clip>
+  );
+}

@@ -1,0 +1,30 @@
+/** While the exports load and match: a progress bar per file with rows, % and rows/s. */
+import { Text } from 'ink';
+import { Clip } from './Clip.js';
+import { bar, count, fit } from '../format.js';
+import type { FileProgress } from '../state/app.js';
+
+export function progressLine(f: FileProgress, width: number): string {
+  const frac = f.finished ? 1 : f.total > 0 ? f.done / f.total : 0;
+  const secs = (f.updatedAt - f.startedAt) / 1000;
+  const rate = secs > 0 ? Math.round(f.rows / secs) : 0;
+  const barWidth = Math.max(10, Math.min(40, width - 60));
+  const pct = `${Math.floor(frac * 100)}%`.padStart(4);
+  const tail = f.finished ? `done in ${secs.toFixed(1)}s` : `${count(rate)} rows/s`;
+  return `${fit(f.label, 9)} ${bar(frac, barWidth)} ${pct} ${count(f.rows).padStart(10)} rows  ${tail}`;
+}
+
+export function LoadingScreen({ files, width, height }: { files: readonly FileProgress[]; width: number; height: number }) {
+  return (
+    <Clip width={width} height={height}>
+      <Text bold>ufmatch — loading the exports</Text>
+      <Text> </Text>
+      {files.length === 0 ? <Text>opening files…</Text> : null}
+      {files.map((f) => (
+        <Text key={f.label} wrap="truncate-end">{progressLine(f, width)}</Text>
+      ))}
+      <Text> </Text>
+      <Text dimColor>Ctrl-c aborts</Text>
+    </Clip>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Before writing: SPEC §5.4's figures for the current decisions — users per action, CiviCRM's
+ * own figures and the duplicates this plan avoids, warnings — with small bar charts.
+ */
+import { Table } from '@alcalzone/ink-table';
+import { Box, Text } from 'ink';
+import { Clip } from './Clip.js';
+import { useMemo } from 'react';
+import { ACTIONS } from '../../domain/decisions.js';
+import { WARNING_CODES } from '../../domain/warnings.js';
+import { OUTPUT_FILES } from '../../output/writeOutputs.js';
+import { civicrmFigures, countActions, countWarnings } from '../../output/summary.js';
+import { bar, clip, count } from '../format.js';
+import type { ReviewState } from '../state/review.js';
+import { currentRows } from '../state/view.js';
+
+const BAR = 16;
+
+export function summaryFigures(review: ReviewState) {
+  const plan = { ...review.model.plan, rows: currentRows(review) };
+  return { total: plan.rows.length, actions: countActions(plan), civicrm: civicrmFigures(plan), warnings: countWarnings(plan) };
+}
+
+export function SummaryScreen({ review, width, height }: { review: ReviewState; width: number; height: number }) {
+  const f = useMemo(() => summaryFigures(review), [review.rows]);
+  const share = (n: number, of: number) => (of > 0 ? n / of : 0);
+  const actionRows = ACTIONS.map((a) => ({ decision: a, users: count(f.actions[a]), share: bar(share(f.actions[a], f.total), BAR) }));
+  const c = f.civicrm;
+  const civiRows = [
+    { 'CiviCRM sync': 'checked', users: count(c.checked), share: bar(1, BAR) },
+    { 'CiviCRM sync': 'matching', users: count(c.matching), share: bar(share(c.matching, c.checked), BAR) },
+    { 'CiviCRM sync': 'created', users: count(c.created), share: bar(share(c.created, c.checked), BAR) },
+  ];
+  const warnings = WARNING_CODES.filter((w) => f.warnings[w] > 0).map((w) => `${w} ${count(f.warnings[w])}`);
+  const tables = height >= 19;
+  const sideBySide = tables && width >= 100;
+  return (
+    <Clip width={width} height={height}>
+      <Text bold wrap="truncate-end">{`Summary before writing — ${count(f.total)} users`}</Text>
+      {tables ? (
+        <Box flexDirection={sideBySide ? 'row' : 'column'}>
+          <Box marginRight={2}>
+            <Table data={actionRows} />
+          </Box>
+          {sideBySide ? (
+            <Table data={civiRows} />
+          ) : (
+            <Text wrap="truncate-end">{`CiviCRM's own sync would report: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
+          )}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {ACTIONS.map((a) => (
+            <Text key={a} wrap="truncate-end">{`${a.padEnd(7)} ${count(f.actions[a]).padStart(9)} ${bar(share(f.actions[a], f.total), BAR)}`}</Text>
+          ))}
+          <Text wrap="truncate-end">{`CiviCRM's own sync: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
+        </Box>
+      )}
+      <Text wrap="truncate-end">{`Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`}</Text>
+      <Text wrap="truncate-end">{clip(`Warnings: ${warnings.length ? warnings.join(' · ') : 'none'}`, width)}</Text>
+      <Text wrap="wrap">
+        <Text bold>w</Text>
+        {' or '}
+        <Text bold>Enter</Text>
+        {` writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); `}
+        <Text bold>Esc</Text>
+        {' goes back.'}
+        {f.actions.review > 0 ? ` ${count(f.actions.review)} users stay "review".` : ''}
+      </Text>
+    </Clip>
+  );
+}

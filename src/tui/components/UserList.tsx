@@ -1,0 +1,144 @@
+/**
+ * The user list: one line per user of the current queue. Only the visible window is built
+ * (each row found in O(log n)), so 200,000 users move as fast as 20. Drawn column by column
+ * (one text per column, unpadded): Ink's cost grows with every character it lays out, and
+ * padding would be most of them.
+ */
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import type { Action, Decision, UserPlan } from '../../domain/decisions.js';
+import { warningCodes } from '../../domain/decisions.js';
+import { isStrong } from '../../domain/warnings.js';
+import { useTheme } from '../context.js';
+import { clip, fit, score } from '../format.js';
+import { QUEUE_LABEL, queueLength, rowAt } from '../state/queues.js';
+import type { ReviewState } from '../state/review.js';
+import { clampView } from '../state/view.js';
+
+export const ACTION_COLOR: Record<Action, string> = {
+  review: 'yellow',
+  link: 'green',
+  create: 'cyan',
+  keep: 'blue',
+  skip: 'gray',
+};
+
+export interface ListColumns {
+  readonly marker: number;
+  readonly action: number;
+  readonly email: number;
+  readonly name: number;
+  readonly contact: number;
+  readonly warnings: number;
+}
+
+/** Column widths (each with its gap) for a list `width` wide. */
+export function listColumns(width: number): ListColumns {
+  const marker = 2;
+  const action = 8;
+  const contact = 12;
+  const rest = Math.max(12, width - marker - action - contact);
+  const email = Math.max(10, Math.floor(rest * 0.42));
+  const name = Math.max(8, Math.floor(rest * 0.26));
+  const warnings = Math.max(0, rest - email - name);
+  return { marker, action, email, name, contact, warnings };
+}
+
+/** The contact a row shows: the one it links or keeps, else its best candidate. */
+export function contactCell(d: Decision, r: UserPlan): string {
+  if (d.action === 'link' || d.action === 'keep') return `#${d.contactId}`;
+  if (d.action === 'create') return 'new';
+  const best = r.candidates[0];
+  return best ? `#${best.contactId} ${score(best.score)}` : '';
+}
+
+export function userName(r: UserPlan): string {
+  const u = r.user;
+  return [u.firstName, u.middleName, u.lastName].filter(Boolean).join(' ') || u.displayName || u.username;
+}
+
+/** The words of one list line, column by column. */
+export function rowCells(r: UserPlan, d: Decision): { action: string; email: string; name: string; contact: string; warnings: string } {
+  return {
+    action: `${d.action}${d.decidedBy !== 'auto' ? '*' : ''}`,
+    email: r.user.email || `(no email) uf ${r.user.ufId}`,
+    name: userName(r),
+    contact: contactCell(d, r),
+    warnings: warningCodes(r.warnings).map((c) => (isStrong(c) ? `★${c}` : c)).join(' '),
+  };
+}
+
+function Column({ width, children }: { width: number; children: ReactNode }) {
+  return (
+    <Box width={width} flexShrink={0}>
+      <Text>{children}</Text>
+    </Box>
+  );
+}
+
+export function UserList({ review, rows, width }: { review: ReviewState; rows: number; width: number }) {
+  const { color } = useTheme();
+  const q = review.queue;
+  const length = queueLength(review.rows, q);
+  const view = clampView(review.views[q], length, rows);
+  const cols = listColumns(width);
+  const where = length === 0 ? '' : `${view.cursor + 1}/${length}`;
+  const header = (
+    <Text wrap="truncate-end" dimColor>
+      {fit('', cols.marker) + fit('action*', cols.action) + fit('email', cols.email) + fit('name', cols.name) + fit('contact', cols.contact)}
+      {clip('warnings', Math.max(0, cols.warnings - where.length - 1)).padEnd(Math.max(0, cols.warnings - where.length))}
+      {where}
+    </Text>
+  );
+  if (length === 0) {
+    return (
+      <Box flexDirection="column" width={width} height={rows + 1} flexShrink={0}>
+        {header}
+        <Text wrap="truncate-end">{`  No users in ${QUEUE_LABEL[q]}${q === 'review' ? ': every case is settled — w writes the outputs.' : '.'} Tab: next queue.`}</Text>
+      </Box>
+    );
+  }
+  const markers: string[] = [];
+  const actions: ReactNode[] = [];
+  const cells = { email: [] as ReactNode[], name: [] as ReactNode[], contact: [] as ReactNode[], warnings: [] as ReactNode[] };
+  const end = Math.min(length, view.top + rows);
+  for (let pos = view.top; pos < end; pos++) {
+    const i = rowAt(review.rows, q, pos);
+    const d = review.rows.decision(i);
+    const c = rowCells(review.rows.row(i), d);
+    const selected = pos === view.cursor;
+    const nl = pos < end - 1 ? '\n' : '';
+    markers.push(selected ? '>' : ' ');
+    actions.push(
+      <Text key={pos} color={color ? ACTION_COLOR[d.action] : undefined} bold={d.action === 'review'} inverse={selected && color}>
+        {(selected ? fit(c.action, cols.action) : c.action) + nl}
+      </Text>,
+    );
+    for (const k of ['email', 'name', 'contact', 'warnings'] as const) {
+      const w = cols[k];
+      const text = clip(c[k], Math.max(0, w - 1));
+      cells[k].push(
+        selected && color ? (
+          <Text key={pos} inverse>
+            {fit(text, w) + nl}
+          </Text>
+        ) : (
+          text + nl
+        ),
+      );
+    }
+  }
+  return (
+    <Box flexDirection="column" width={width} height={rows + 1} flexShrink={0}>
+      {header}
+      <Box flexDirection="row" height={rows} flexShrink={0}>
+        <Column width={cols.marker}>{markers.join('\n')}</Column>
+        <Column width={cols.action}>{actions}</Column>
+        <Column width={cols.email}>{cells.email}</Column>
+        <Column width={cols.name}>{cells.name}</Column>
+        <Column width={cols.contact}>{cells.contact}</Column>
+        <Column width={cols.warnings}>{cells.warnings}</Column>
+      </Box>
+    </Box>
+  );
+}

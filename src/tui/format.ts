@@ -1,0 +1,30 @@
+/** Small text helpers for fixed-width terminal cells. */
+
+/** Exactly `width` characters: cut with '…' when longer, padded with spaces when shorter. */
+export function fit(s: string, width: number): string {
+  if (width <= 0) return '';
+  const chars = Array.from(s);
+  if (chars.length > width) return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
+  return s + ' '.repeat(width - chars.length);
+}
+
+/** At most `width` characters (cut with '…'), not padded. */
+export function clip(s: string, width: number): string {
+  const chars = Array.from(s);
+  return chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : s;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('en');
+}
+
+/** A bar of `width` cells filled to `fraction`: █ done, ░ to do (readable without colour). */
+export function bar(fraction: number, width: number): string {
+  const f = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+  const full = Math.round(f * width);
+  return '█'.repeat(full) + '░'.repeat(width - full);
+}
+
+export function score(x: number): string {
+  return x.toFixed(2);
+}

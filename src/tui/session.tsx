@@ -1,0 +1,167 @@
+/**
+ * The imperative shell of the TUI: loads and plans (with the loading screen), asks about an
+ * earlier journal, runs the review, and carries out the reducer's events — journal appends
+ * (flushed at once), writing the outputs, exiting. Everything else is the pure state.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { render } from 'ink';
+import type { Options } from '../cli/args.js';
+import type { Io } from '../cli/io.js';
+import { JOURNAL_FILE, prepareOutDir } from '../cli/outDir.js';
+import { readJournal } from '../cli/readJournal.js';
+import { inputPaths, prepare } from '../cli/scripted.js';
+import { applyJournal, entryFor } from '../decide/journal.js';
+import type { Plan } from '../domain/decisions.js';
+import { JournalFile } from '../output/journalFile.js';
+import { writeOutputs } from '../output/writeOutputs.js';
+import { VERSION } from '../version.js';
+import { App } from './components/App.js';
+import { count } from './format.js';
+import { Aborted, loadingSink } from './progressSink.js';
+import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
+import { reviewModel } from './state/model.js';
+import type { Message } from './state/review.js';
+import { currentRows } from './state/view.js';
+import { Store } from './store.js';
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Collects what the loading writes to stderr (ignored links, --decisions problems) while Ink owns the screen. */
+function noteCollector(): { stream: Writable; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+export function colorWanted(env: NodeJS.ProcessEnv): boolean {
+  return !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0';
+}
+
+export async function runSession(o: Options, io: Io): Promise<number> {
+  const started = performance.now();
+  const outDir = prepareOutDir(o.out, inputPaths(o));
+  const journalPath = join(outDir, JOURNAL_FILE);
+  const journalShown = join(o.out, JOURNAL_FILE);
+  const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
+  const exit = deferred<number>();
+  const resume = deferred<boolean>();
+  const sink = loadingSink(store.dispatch);
+  const notes = noteCollector();
+  const journal: { file: JournalFile | null } = { file: null };
+  let inputs: Parameters<typeof writeOutputs>[2]['inputs'] | null = null;
+  let wrote = false;
+
+  store.onEvent = (e) => {
+    switch (e.kind) {
+      case 'exit':
+        sink.abort();
+        exit.resolve(e.code);
+        return;
+      case 'resume':
+        resume.resolve(e.restore);
+        return;
+      case 'decided': {
+        const s = store.getState();
+        if (s.phase !== 'review' || !journal.file) return;
+        try {
+          journal.file.append(entryFor(s.review.rows.row(e.row), e.decision, new Date()));
+        } catch (err) {
+          store.dispatch({ type: 'notice', message: { tone: 'error', text: `could not save the decision to ${journalShown}: ${(err as Error).message} — fix this before going on` } });
+        }
+        return;
+      }
+      case 'write': {
+        const s = store.getState();
+        if (s.phase !== 'review' || !inputs) return;
+        try {
+          const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
+          const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started });
+          wrote = true;
+          store.dispatch({
+            type: 'written',
+            text: `wrote the outputs to ${o.out}: ${count(summary.link)} link, ${count(summary.create)} create, ${count(summary.keep)} keep, ${count(summary.skip)} skip, ${count(summary.review)} review`,
+          });
+        } catch (err) {
+          store.dispatch({ type: 'write-failed', error: (err as Error).message });
+        }
+        return;
+      }
+    }
+  };
+
+  const ink = render(<App store={store} color={colorWanted(io.env)} />, {
+    stdout: io.stdout as NodeJS.WriteStream,
+    stdin: io.stdin as NodeJS.ReadStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+
+  let code: number;
+  try {
+    code = await review();
+  } catch (err) {
+    if (!(err instanceof Aborted)) {
+      ink.clear(); // the error line replaces the screen
+      throw err;
+    }
+    code = 130;
+  } finally {
+    ink.unmount();
+    journal.file?.close();
+    if (notes.text()) io.stderr.write(notes.text());
+  }
+  const s = store.getState();
+  if (s.phase === 'review' && s.review.unwritten > 0) {
+    io.stderr.write(`ufmatch: ${count(s.review.unwritten)} decisions are not in the outputs yet; they are saved in ${journalShown} — run again with --out ${o.out} to resume\n`);
+  } else if (code === 130) {
+    io.stderr.write('ufmatch: interrupted\n');
+  } else if (wrote) {
+    io.stderr.write(`ufmatch: outputs written to ${o.out}\n`);
+  }
+  return code;
+
+  async function review(): Promise<number> {
+    const { loaded, plan: planned } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    if (sink.aborted) return exit.promise;
+    inputs = loaded.data.inputs;
+    let plan = planned;
+    const said: string[] = [];
+    let unwritten = 0;
+    const old = existsSync(journalPath) ? readJournal(journalPath) : null;
+    if (old && old.entries.length > 0) {
+      store.dispatch({ type: 'ask-resume', entries: old.entries.length, journal: journalShown });
+      const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
+      if (restore === null) return exit.promise;
+      if (restore) {
+        const ids = new Set(loaded.data.contacts.map((c) => c.id));
+        const r = applyJournal(plan, old.entries, (id) => ids.has(id), 'operator', loaded.data.links);
+        plan = r.plan;
+        unwritten = r.applied;
+        const problems = [...old.problems, ...r.problems];
+        said.push(`restored ${count(r.applied)} decisions from ${journalShown}`);
+        if (problems.length > 0) said.push(`${problems.length} not applied (${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
+      } else {
+        JournalFile.setAside(journalPath);
+        said.push(`started over; the old journal is kept as ${journalShown}.bak`);
+      }
+    }
+    journal.file = JournalFile.open(journalPath);
+    const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);
+    said.push(...noteLines.slice(0, 2));
+    const message: Message | null = said.length ? { text: said.join(' · '), tone: 'info' } : null;
+    store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message });
+    return exit.promise;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Changing a user's decision: the operator's keys (checked against the rules and the holds),
+ * and undo/redo. Each change journals the new decision (an event for the shell) and counts
+ * as unwritten.
+ */
+import type { Decision } from '../../domain/decisions.js';
+import { push, type Change } from './history.js';
+import { operatorDecision, sameDecision, type OperatorCommand } from './operatorDecision.js';
+import { QUEUE_LABEL, inQueue, positionOf } from './queues.js';
+import type { ReviewState } from './review.js';
+import { currentRow, currentView, say, withView } from './view.js';
+
+function userLabel(s: ReviewState, ufId: number): string {
+  const i = s.model.rowOfUf.get(ufId);
+  if (i === undefined) return `user ${ufId} (an existing link; not in the users export)`;
+  const email = s.rows.row(i).user.email;
+  return email ? `user ${ufId} (${email})` : `user ${ufId}`;
+}
+
+export function describeDecision(d: Decision): string {
+  switch (d.action) {
+    case 'link':
+      return `link to contact ${d.contactId}`;
+    case 'keep':
+      return `keep the link to contact ${d.contactId}`;
+    case 'create':
+      return 'create a new contact';
+    case 'skip':
+      return 'skip';
+    case 'review':
+      return 'review';
+  }
+}
+
+export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
+  const i = currentRow(s);
+  if (i < 0) return say(s, `the ${QUEUE_LABEL[s.queue]} queue is empty: Tab goes to the next one`, 'warn');
+  const r = s.rows.row(i);
+  const facts = (id: number) => s.model.contacts.get(id);
+  const out = operatorDecision(r, command, facts);
+  if ('refused' in out) return say(s, out.refused, 'warn');
+  const from = s.rows.decision(i);
+  const to = out.ok;
+  if (sameDecision(from, to)) return say(s, `user ${r.user.ufId} is already set to ${describeDecision(to)}`);
+  const conflict = s.holds.conflict(r.user, to);
+  if (conflict) {
+    const text =
+      conflict.kind === 'contact'
+        ? `contact ${(to as { contactId: number }).contactId} is already linked to ${userLabel(s, conflict.holder)} — no second link: change that user first, or choose another`
+        : `${userLabel(s, conflict.holder)} already links the email ${r.user.email} — one link per email: skip this user, or change that user first`;
+    return say(s, text, 'warn');
+  }
+  const change: Change = { row: i, from, to };
+  const next = apply(s, change, to);
+  return {
+    ...next,
+    undo: push(s.undo, change),
+    redo: null,
+    message: { text: `user ${r.user.ufId} → ${describeDecision(to)} · u undoes`, tone: 'info' },
+  };
+}
+
+/** Set row's decision, update holds, journal it, count it unwritten. */
+function apply(s: ReviewState, c: Change, d: Decision): ReviewState {
+  const from = s.rows.decision(c.row);
+  const user = s.rows.row(c.row).user;
+  return {
+    ...s,
+    rows: s.rows.set(c.row, d),
+    holds: s.holds.change(user, from, d),
+    unwritten: s.unwritten + 1,
+    events: [...s.events, { kind: 'decided', row: c.row, decision: d }],
+  };
+}
+
+export function travel(s: ReviewState, way: 'undo' | 'redo'): ReviewState {
+  const stack = way === 'undo' ? s.undo : s.redo;
+  if (!stack) return say(s, way === 'undo' ? 'nothing to undo' : 'nothing to redo');
+  const c = stack.top;
+  const d = way === 'undo' ? c.from : c.to;
+  let next = apply(s, c, d);
+  next = way === 'undo' ? { ...next, undo: stack.rest, redo: push(s.redo, c) } : { ...next, redo: stack.rest, undo: push(s.undo, c) };
+  // show the user whose decision changed, when the queue still holds it
+  if (inQueue(next.rows, next.queue, c.row)) {
+    next = withView(next, next.queue, { ...currentView(next), cursor: positionOf(next.rows, next.queue, c.row) });
+  }
+  const ufId = s.rows.row(c.row).user.ufId;
+  const text = way === 'undo'
+    ? `undone: user ${ufId} is back to ${describeDecision(d)} · Ctrl-r redoes`
+    : `redone: user ${ufId} → ${describeDecision(d)} · u undoes`;
+  return say(next, text);
+}

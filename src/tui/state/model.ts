@@ -1,0 +1,28 @@
+/**
+ * ReviewModel: what does not change during a review session — the plan ufmatch built (its
+ * rows are the base the operator's decisions lay over), the contacts by id for the detail
+ * pane, and where each user sits.
+ */
+import type { Plan } from '../../domain/decisions.js';
+import type { Contact, ExistingLink } from '../../domain/types.js';
+
+export interface ReviewModel {
+  readonly plan: Plan;
+  /** Contacts by id (empty when only a plan is known: the detail pane then shows the candidates' own facts). */
+  readonly contacts: ReadonlyMap<number, Contact>;
+  /** Existing links of the chosen domain (they hold contacts and emails too). */
+  readonly links: readonly ExistingLink[];
+  readonly rowOfUf: ReadonlyMap<number, number>;
+  /** Where the outputs and the journal go (shown on the summary screen). */
+  readonly outDir: string;
+}
+
+export function reviewModel(plan: Plan, contacts: readonly Contact[] = [], links: readonly ExistingLink[] = [], outDir = 'ufmatch-out'): ReviewModel {
+  const byId = new Map<number, Contact>();
+  for (const c of contacts) byId.set(c.id, c);
+  const rowOfUf = new Map<number, number>();
+  plan.rows.forEach((r, i) => {
+    if (!rowOfUf.has(r.user.ufId)) rowOfUf.set(r.user.ufId, i);
+  });
+  return { plan, contacts: byId, links, rowOfUf, outDir };
+}

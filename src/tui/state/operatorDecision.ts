@@ -1,0 +1,87 @@
+/**
+ * What an operator's key means for one user: the decision it makes, or why it is refused.
+ * Pure rules; the reducer applies the result and the holds check the uniqueness rules.
+ */
+import type { Candidate, Decision, UserPlan } from '../../domain/decisions.js';
+
+export type OperatorCommand =
+  | { readonly kind: 'pick'; readonly n: number }
+  | { readonly kind: 'accept' }
+  | { readonly kind: 'create' }
+  | { readonly kind: 'skip' };
+
+export type Outcome = { readonly ok: Decision } | { readonly refused: string };
+
+const op = { reason: 'operator', decidedBy: 'operator' } as const;
+
+/** Same action on the same contact (the proposal object is reused so a journal replay restores it). */
+export function sameDecision(a: Decision, b: Decision): boolean {
+  if (a.action !== b.action) return false;
+  const ca = a.action === 'link' || a.action === 'keep' || a.action === 'review' ? a.contactId : null;
+  const cb = b.action === 'link' || b.action === 'keep' || b.action === 'review' ? b.contactId : null;
+  return ca === cb;
+}
+
+function preferProposal(r: UserPlan, d: Decision): Decision {
+  return sameDecision(r.proposal, d) ? r.proposal : d;
+}
+
+function unusableWhy(type: string | undefined, deleted: boolean | undefined): string {
+  if (deleted) return 'is in the trash';
+  if (type && type !== 'Individual') return `is an ${type}, not an Individual`;
+  return 'is in the trash or not an Individual';
+}
+
+export interface ContactFacts {
+  (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
+}
+
+export function operatorDecision(r: UserPlan, cmd: OperatorCommand, contact: ContactFacts): Outcome {
+  const who = `user ${r.user.ufId}`;
+  const p = r.proposal;
+  if (p.action === 'keep') {
+    const keepsLink = cmd.kind === 'accept' || (cmd.kind === 'pick' && r.candidates[cmd.n - 1]?.contactId === p.contactId);
+    if (keepsLink) return { ok: p };
+    return {
+      refused: `${who} already has a link to contact ${p.contactId} in CiviCRM; ufmatch keeps existing links (change them in CiviCRM itself)`,
+    };
+  }
+  const noEmail = p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
+  if (noEmail && (cmd.kind === 'pick' || cmd.kind === 'create')) {
+    const why = p.reason === 'no-email' ? 'has no email' : 'has an invalid email';
+    return { refused: `${who} ${why}: CiviCRM cannot link it — s skips it` };
+  }
+  switch (cmd.kind) {
+    case 'pick': {
+      const c = r.candidates[cmd.n - 1];
+      if (!c) {
+        const n = r.candidates.length;
+        return { refused: n === 0 ? `${who} has no candidates: c creates a contact, s skips` : `no candidate ${cmd.n}: ${who} has ${n} (1–${n})` };
+      }
+      return link(r, c, contact);
+    }
+    case 'accept': {
+      if (p.action !== 'review') return { ok: p };
+      if (p.contactId === null) {
+        return { refused: `ufmatch has no proposal for ${who}: pick a candidate (1–9), c create or s skip` };
+      }
+      const c = r.candidates.find((x) => x.contactId === p.contactId);
+      if (!c) return { refused: `contact ${p.contactId} is not among ${who}'s candidates` };
+      return link(r, c, contact);
+    }
+    case 'create':
+      return { ok: preferProposal(r, { action: 'create', ...op }) };
+    case 'skip':
+      return { ok: preferProposal(r, { action: 'skip', ...op }) };
+  }
+}
+
+function link(r: UserPlan, c: Candidate, contact: ContactFacts): Outcome {
+  if (!c.usable) {
+    const f = contact(c.contactId);
+    return {
+      refused: `contact ${c.contactId} ${unusableWhy(f?.type, f?.deleted)}: CiviCRM links users to Individuals not in the trash — pick another, c create or s skip`,
+    };
+  }
+  return { ok: preferProposal(r, { action: 'link', contactId: c.contactId, ...op }) };
+}

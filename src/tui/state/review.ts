@@ -1,0 +1,190 @@
+/**
+ * The review screen's state and its pure reducer: (state, action) → state. Decisions live in
+ * a persistent RowStore over the plan, the uniqueness rules in persistent Holds, undo/redo
+ * in persistent stacks; no action does O(n) work except an explicit search. Side effects
+ * (journal appends, writing, exiting) are not done here: the reducer lists them in `events`
+ * for the shell to run.
+ */
+import type { Decision } from '../../domain/decisions.js';
+import { decide, travel } from './decisionSteps.js';
+import type { Stack } from './history.js';
+import { Holds } from './holds.js';
+import type { ReviewModel } from './model.js';
+import type { OperatorCommand } from './operatorDecision.js';
+import { QUEUES, nextQueue, queueLength, type QueueName } from './queues.js';
+import { RowStore } from './rowStore.js';
+import { searchStep } from './searchStep.js';
+import { ORIGIN, currentView, moveTo, say, withView } from './view.js';
+
+export interface QueueView {
+  readonly cursor: number;
+  readonly top: number;
+}
+
+export type Overlay = 'none' | 'help' | 'summary' | 'quit';
+
+export interface SearchState {
+  /** The search line is open and takes the keys. */
+  readonly editing: boolean;
+  readonly text: string;
+  /** The last confirmed query ('' before any), used by n / N. */
+  readonly query: string;
+}
+
+export interface Message {
+  readonly text: string;
+  readonly tone: 'info' | 'warn' | 'error';
+}
+
+export type ReviewEvent =
+  /** Append this decision to the journal (decided, undone or redone). */
+  | { readonly kind: 'decided'; readonly row: number; readonly decision: Decision }
+  | { readonly kind: 'write' }
+  | { readonly kind: 'exit'; readonly code: number };
+
+export interface ReviewState {
+  readonly model: ReviewModel;
+  readonly rows: RowStore;
+  readonly holds: Holds;
+  readonly undo: Stack | null;
+  readonly redo: Stack | null;
+  readonly queue: QueueName;
+  readonly views: Readonly<Record<QueueName, QueueView>>;
+  readonly listHeight: number;
+  readonly overlay: Overlay;
+  readonly search: SearchState;
+  readonly message: Message | null;
+  /** Changes since the outputs were last written (restored decisions count too). */
+  readonly unwritten: number;
+  /** Quit once the pending write has succeeded. */
+  readonly exitAfterWrite: boolean;
+  readonly events: readonly ReviewEvent[];
+}
+
+export type ReviewAction =
+  | { readonly type: 'move'; readonly by: number }
+  | { readonly type: 'page'; readonly dir: 1 | -1 }
+  | { readonly type: 'jump'; readonly to: 'top' | 'bottom' }
+  | { readonly type: 'queue'; readonly dir: 1 | -1 }
+  | { readonly type: 'decide'; readonly command: OperatorCommand }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' }
+  | { readonly type: 'search-open' }
+  | { readonly type: 'search-type'; readonly text: string }
+  | { readonly type: 'search-erase' }
+  | { readonly type: 'search-confirm' }
+  | { readonly type: 'search-cancel' }
+  | { readonly type: 'search-next'; readonly dir: 1 | -1 }
+  | { readonly type: 'help-open' }
+  | { readonly type: 'help-close' }
+  | { readonly type: 'write-open' }
+  | { readonly type: 'write-confirm' }
+  | { readonly type: 'write-cancel' }
+  | { readonly type: 'written'; readonly text: string }
+  | { readonly type: 'write-failed'; readonly error: string }
+  | { readonly type: 'quit' }
+  | { readonly type: 'quit-write' }
+  | { readonly type: 'quit-discard' }
+  | { readonly type: 'quit-cancel' }
+  | { readonly type: 'abort' }
+  | { readonly type: 'viewport'; readonly listHeight: number }
+  /** Something the shell has to tell the operator (e.g. the journal could not be written). */
+  | { readonly type: 'notice'; readonly message: Message };
+
+export function initialReview(model: ReviewModel, opts: { unwritten?: number; message?: Message | null; listHeight?: number } = {}): ReviewState {
+  const rows = RowStore.fromRows(model.plan.rows);
+  const views = Object.fromEntries(QUEUES.map((q) => [q, ORIGIN])) as Record<QueueName, QueueView>;
+  return {
+    model,
+    rows,
+    holds: Holds.fromRows(model.plan.rows, model.links),
+    undo: null,
+    redo: null,
+    queue: rows.count('review') > 0 ? 'review' : 'all',
+    views,
+    listHeight: Math.max(1, opts.listHeight ?? 10),
+    overlay: 'none',
+    search: { editing: false, text: '', query: '' },
+    message: opts.message ?? null,
+    unwritten: opts.unwritten ?? 0,
+    exitAfterWrite: false,
+    events: [],
+  };
+}
+
+// ---- the reducer ----
+
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+  const s: ReviewState = state.events.length ? { ...state, events: [] } : state;
+  switch (action.type) {
+    case 'move':
+      return moveTo(s, currentView(s).cursor + action.by);
+    case 'page': {
+      const v = currentView(s);
+      const by = action.dir * s.listHeight;
+      return withView(s, s.queue, { cursor: v.cursor + by, top: v.top + by });
+    }
+    case 'jump':
+      return moveTo(s, action.to === 'top' ? 0 : queueLength(s.rows, s.queue) - 1);
+    case 'queue': {
+      const q = nextQueue(s.queue, action.dir);
+      return { ...s, queue: q, message: null };
+    }
+    case 'decide':
+      return decide(s, action.command);
+    case 'undo':
+      return travel(s, 'undo');
+    case 'redo':
+      return travel(s, 'redo');
+    case 'search-open':
+      return { ...s, search: { ...s.search, editing: true, text: '' }, message: null };
+    case 'search-type':
+      return { ...s, search: { ...s.search, text: s.search.text + action.text.replace(/[\u0000-\u001f\u007f]/g, '') } };
+    case 'search-erase':
+      return { ...s, search: { ...s.search, text: Array.from(s.search.text).slice(0, -1).join('') } };
+    case 'search-cancel':
+      return { ...s, search: { ...s.search, editing: false, text: '' } };
+    case 'search-confirm': {
+      const query = s.search.text.trim();
+      const closed = { ...s, search: { editing: false, text: '', query: query || s.search.query } };
+      return query ? searchStep(closed, 1) : closed;
+    }
+    case 'search-next':
+      if (!s.search.query) return say(s, 'no search yet: / searches by email, name or user id', 'warn');
+      return searchStep(s, action.dir);
+    case 'help-open':
+      return { ...s, overlay: 'help' };
+    case 'help-close':
+      return { ...s, overlay: 'none' };
+    case 'write-open':
+      return { ...s, overlay: 'summary', message: null };
+    case 'write-cancel':
+      return { ...s, overlay: 'none' };
+    case 'write-confirm':
+      return { ...s, events: [{ kind: 'write' }] };
+    case 'written': {
+      const done = { ...s, overlay: 'none' as const, unwritten: 0, message: { text: action.text, tone: 'info' as const } };
+      return s.exitAfterWrite ? { ...done, events: [{ kind: 'exit', code: 0 }] } : done;
+    }
+    case 'write-failed':
+      return { ...s, overlay: 'none', exitAfterWrite: false, message: { text: `not written: ${action.error}`, tone: 'error' } };
+    case 'quit':
+      if (s.unwritten > 0) return { ...s, overlay: 'quit' };
+      return { ...s, events: [{ kind: 'exit', code: 0 }] };
+    case 'quit-write':
+      return { ...s, exitAfterWrite: true, events: [{ kind: 'write' }] };
+    case 'quit-discard':
+      return { ...s, events: [{ kind: 'exit', code: 0 }] };
+    case 'quit-cancel':
+      return { ...s, overlay: 'none' };
+    case 'abort':
+      return { ...s, events: [{ kind: 'exit', code: 130 }] };
+    case 'notice':
+      return { ...s, message: action.message };
+    case 'viewport': {
+      const h = Math.max(1, Math.floor(action.listHeight));
+      return h === s.listHeight ? s : { ...s, listHeight: h };
+    }
+  }
+}
+

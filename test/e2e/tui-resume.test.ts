@@ -1,0 +1,97 @@
+/**
+ * Nothing lost: decisions made in the TUI survive a kill -9; reopening the same --out offers
+ * to resume them (y restores every one, n starts over keeping the old journal aside).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv, REPO, requireBuild, reviewCount, samplesCommand } from '../tui/helpers/e2e.js';
+import { Tmux } from '../tui/helpers/tmux.js';
+
+describe('resuming after a crash', () => {
+  let tmux: Tmux | null = null;
+  let out = '';
+  beforeAll(() => requireBuild());
+  afterEach(() => {
+    tmux?.kill();
+    tmux = null;
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('restores every decision after kill -9 mid-review, or starts over keeping decisions.csv.bak', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-resume-'));
+    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+
+    // first session: skip the first two review cases, link Rachel Moore to candidate 1, then die
+    const first = tmux.start(samplesCommand(out));
+    const reviews = reviewCount(await tmux.waitFor(first, /\[Review \d+\]/));
+    const decided: number[] = [];
+    for (const key of ['s', 's']) {
+      tmux.keys(first, key);
+      const screen = await tmux.waitFor(first, `[Review ${reviews - decided.length - 1}]`);
+      decided.push(Number(/user (\d+) → skip/.exec(screen)![1]));
+    }
+    tmux.keys(first, '/');
+    await tmux.waitFor(first, 'Enter finds');
+    tmux.type(first, 'rachel.moore');
+    tmux.keys(first, 'Enter');
+    await tmux.waitFor(first, /user \d+ · rachel\.moore@/);
+    tmux.keys(first, '1');
+    const linked = await tmux.waitFor(first, /user (\d+) → link to contact (\d+)/);
+    const [, linkedUf, linkedContact] = /user (\d+) → link to contact (\d+)/.exec(linked)!;
+    process.kill(tmux.childPid(first), 'SIGKILL');
+    await tmux.waitFor(first, 'EXIT=137');
+    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(3);
+    expect(existsSync(join(out, 'links.csv'))).toBe(false);
+
+    // reopen: resume them
+    const second = tmux.start(samplesCommand(out));
+    await tmux.waitFor(second, 'Resume 3 decisions? (y/n)');
+    tmux.keys(second, 'y');
+    const resumed = await tmux.waitFor(second, 'restored 3 decisions');
+    expect(reviewCount(resumed)).toBe(reviews - 3);
+    expect(resumed).toContain('3 unwritten');
+    tmux.keys(second, 'w');
+    await tmux.waitFor(second, 'Summary before writing');
+    tmux.keys(second, 'Enter');
+    await tmux.waitFor(second, 'wrote the outputs');
+    tmux.keys(second, 'q');
+    await tmux.waitFor(second, 'EXIT=0');
+    const links = readCsv(join(out, 'links.csv'));
+    for (const uf of decided) {
+      expect(links.find((r) => r.uf_id === String(uf))).toMatchObject({ action: 'skip', reason: 'operator', decided_by: 'operator' });
+    }
+    expect(links.find((r) => r.uf_id === linkedUf)).toMatchObject({ action: 'link', contact_id: linkedContact, decided_by: 'operator' });
+
+    // reopen again: start over
+    const third = tmux.start(samplesCommand(out));
+    await tmux.waitFor(third, 'Resume 3 decisions? (y/n)');
+    tmux.keys(third, 'n');
+    const fresh = await tmux.waitFor(third, 'started over');
+    expect(reviewCount(fresh)).toBe(reviews);
+    expect(existsSync(join(out, 'decisions.csv.bak'))).toBe(true);
+    expect(readCsv(join(out, 'decisions.csv.bak'))).toHaveLength(3);
+    tmux.keys(third, 'q');
+    await tmux.waitFor(third, 'EXIT=0');
+    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(0);
+  });
+
+  it('quitting with unwritten decisions asks first, and they are offered again next time', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-resume-'));
+    tmux = new Tmux({ columns: 80, rows: 24, cwd: REPO });
+    const first = tmux.start(samplesCommand(out));
+    await tmux.waitFor(first, /\[Review \d+\]/);
+    tmux.keys(first, 's');
+    await tmux.waitFor(first, '1 unwritten');
+    tmux.keys(first, 'q');
+    await tmux.waitFor(first, 'Quit? 1 decision is not written');
+    tmux.keys(first, 'q');
+    await tmux.waitFor(first, 'EXIT=0');
+    expect(tmux.screen(first)).toContain('run again with --out');
+    const second = tmux.start(samplesCommand(out));
+    await tmux.waitFor(second, 'Resume 1 decisions? (y/n)');
+    tmux.keys(second, 'C-c');
+    await tmux.waitFor(second, 'EXIT=130');
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The review TUI in a real pseudo-terminal (tmux): open the samples, settle a review case by
+ * picking a candidate, undo, redo, write, quit, and check links.csv and the journal.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv, REPO, requireBuild, reviewCount, samplesCommand } from '../tui/helpers/e2e.js';
+import { Tmux } from '../tui/helpers/tmux.js';
+
+describe('ufmatch review in a terminal', () => {
+  let tmux: Tmux | null = null;
+  let out = '';
+  beforeAll(() => requireBuild());
+  afterEach(() => {
+    tmux?.kill();
+    tmux = null;
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('settles a review case by candidate, undoes, redoes, writes links.csv and quits', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
+    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+    const s = tmux.start(samplesCommand(out));
+    const opened = await tmux.waitFor(s, /\[Review \d+\]/);
+    const reviews = reviewCount(opened);
+    expect(opened).toContain('? help');
+
+    // find the Hendersons (two contacts share their email) and link the second candidate
+    tmux.keys(s, '/');
+    await tmux.waitFor(s, 'Enter finds');
+    tmux.type(s, 'hendersons');
+    tmux.keys(s, 'Enter');
+    const detail = await tmux.waitFor(s, /user (\d+) · hendersons@btinternet\.com/);
+    const ufId = Number(/user (\d+) · hendersons@/.exec(detail)![1]);
+    const second = Number(/ 2 #(\d+) /.exec(detail)![1]);
+    tmux.keys(s, '2');
+    await tmux.waitFor(s, `user ${ufId} → link to contact ${second}`);
+    expect(reviewCount(tmux.screen(s))).toBe(reviews - 1);
+
+    tmux.keys(s, 'u');
+    await tmux.waitFor(s, `undone: user ${ufId} is back to review`);
+    expect(reviewCount(tmux.screen(s))).toBe(reviews);
+    tmux.keys(s, 'C-r');
+    await tmux.waitFor(s, `redone: user ${ufId} → link to contact ${second}`);
+
+    tmux.keys(s, 'w');
+    await tmux.waitFor(s, 'Summary before writing');
+    tmux.keys(s, 'Enter');
+    await tmux.waitFor(s, 'wrote the outputs');
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'EXIT=0');
+
+    const links = readCsv(join(out, 'links.csv'));
+    const row = links.find((r) => r.uf_id === String(ufId))!;
+    expect(row).toMatchObject({ action: 'link', contact_id: String(second), reason: 'operator', decided_by: 'operator' });
+    expect(links.filter((r) => r.decided_by === 'operator')).toHaveLength(1);
+    const journal = readCsv(join(out, 'decisions.csv'));
+    expect(journal.map((e) => [e.uf_id, e.action, e.contact_id])).toEqual([
+      [String(ufId), 'link', String(second)],
+      [String(ufId), 'review', expect.any(String)],
+      [String(ufId), 'link', String(second)],
+    ]);
+  });
+
+  it('Ctrl-C leaves at once with exit code 130', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
+    tmux = new Tmux({ columns: 80, rows: 24, cwd: REPO });
+    const s = tmux.start(samplesCommand(out));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    tmux.keys(s, 'C-c');
+    await tmux.waitFor(s, 'EXIT=130');
+  });
+
+  it('uses the room of a big terminal and follows a resize down to 80×24', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
+    tmux = new Tmux({ columns: 200, rows: 60, cwd: REPO });
+    const s = tmux.start(samplesCommand(out));
+    const big = await tmux.waitFor(s, /\[Review \d+\]/);
+    // side by side: the list's column header and the detail's first line share a line
+    expect(big.split('\n').some((l) => l.includes('action*') && /user \d+ · /.test(l))).toBe(true);
+    tmux.resize(s, 80, 24);
+    await tmux.waitFor(s, /^─{80}$/m); // stacked: the divider between list and detail
+    const small = tmux.screen(s).split('\n');
+    expect(small.length).toBeLessThanOrEqual(25);
+    expect(small.slice(23).every((l) => l.trim() === '')).toBe(true);
+    expect(small[0]).toMatch(/\[Review \d+\]/);
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'EXIT=0');
+  });
+
+  it('with NO_COLOR the screen is monochrome and still shows state in text', async () => {
+    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
+    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+    const s = tmux.start(`NO_COLOR=1 ${samplesCommand(out)}`);
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    const colored = tmux.styledScreen(s);
+    expect(colored).not.toMatch(/\u001b\[(3[0-7]|9[0-7]|7)m/);
+    expect(tmux.screen(s)).toMatch(/^> review/m);
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'EXIT=0');
+  });
+});
+

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { samplePlan } from './helpers/plans.js';
+import { renderOnTerminal, tick } from './helpers/render.js';
+
+describe('terminal manners', () => {
+  it('80×24: stacked, never taller than 23 lines', async () => {
+    const t = renderOnTerminal(samplePlan().model, 80, 24);
+    await tick(80);
+    const lines = t.screen().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    expect(lines[0]).toContain('[Review 6]');
+    expect(lines.at(-1)).toContain('? help');
+    t.ink.unmount();
+  });
+
+  it('200×60: list and detail side by side, using the room', async () => {
+    const t = renderOnTerminal(samplePlan().model, 200, 60);
+    await tick(80);
+    const lines = t.screen().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(59);
+    const first = lines.find((l) => l.includes('ann@x.org') && l.includes('user 1 ·'));
+    expect(first, 'a line with both the list row and the detail header').toBeDefined();
+    expect(lines.at(-1)).toMatch(/\/ search {2}\^R redo {2}\? help/);
+    t.ink.unmount();
+  });
+
+  it('follows a resize from 200×60 down to 80×24 and back up', async () => {
+    const t = renderOnTerminal(samplePlan().model, 200, 60);
+    await tick(80);
+    t.stdout.resize(80, 24);
+    await tick(80);
+    let lines = t.screen().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines.some((l) => l.includes('user 1 ·') && l.includes('ann@x.org ·'))).toBe(true);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    t.stdout.resize(120, 40);
+    await tick(80);
+    lines = t.screen().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(39);
+    t.ink.unmount();
+  });
+
+  it('a terminal too small says how much room it needs', async () => {
+    const t = renderOnTerminal(samplePlan().model, 40, 10);
+    await tick(80);
+    expect(t.screen().replace(/\s+/g, ' ')).toContain('needs 50×12 at least (now 40×10)');
+    expect(t.screen().split('\n').length).toBeLessThanOrEqual(9);
+    t.ink.unmount();
+  });
+
+  it('the list window follows the cursor: only visible users are drawn', async () => {
+    const t = renderOnTerminal(samplePlan().model, 80, 16);
+    await tick(80);
+    t.stdin.press('\t');
+    await tick(40);
+    t.stdin.press('\t');
+    await tick(40);
+    t.stdin.press('\t');
+    await tick(40);
+    t.stdin.press('\t');
+    await tick(40);
+    t.stdin.press('\t'); // All: 11 users, 16 rows leaves room for few
+    await tick(40);
+    t.stdin.press('G');
+    await tick(60);
+    const s = t.screen();
+    expect(s).toContain('11/11');
+    expect(s).toContain('hal@x.org');
+    expect(s).not.toContain('ann@x.org');
+    t.ink.unmount();
+  });
+});
