@@ -1,9 +1,10 @@
 /**
  * The output folder: created when missing (0700), and refused when writing into it would
- * overwrite an input (an output name that is, or links to, an input file).
+ * overwrite an input (an output name that is, or links to, an input file). A folder this run
+ * created is removed again when the run fails before writing anything into it.
  */
-import { lstatSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../load/errors.js';
 import { OUTPUT_FILES } from '../output/writeOutputs.js';
 
@@ -17,7 +18,19 @@ function real(p: string): string | null {
   }
 }
 
-export function prepareOutDir(out: string, inputs: readonly string[]): string {
+/** Folders created by prepareOutDir in this process, outermost first. */
+let created: string[] = [];
+
+/**
+ * Checks `--out` and creates it when missing. `writes` are the names the caller will write
+ * there (default: every output and the journal); only they are checked against the inputs.
+ */
+export function prepareOutDir(
+  out: string,
+  inputs: readonly string[],
+  writes: readonly string[] = [...OUTPUT_FILES, JOURNAL_FILE],
+): string {
+  created = [];
   const dir = resolve(out);
   const inputReal = new Set(inputs.map((p) => real(p) ?? resolve(p)));
   const dirReal = real(dir);
@@ -25,7 +38,7 @@ export function prepareOutDir(out: string, inputs: readonly string[]): string {
     if (inputReal.has(dirReal)) throw new UsageError(`--out ${out} is an input file: choose another folder`);
     if (!statSync(dirReal).isDirectory()) throw new UsageError(`--out ${out} exists and is not a folder: choose a folder`);
   }
-  for (const name of [...OUTPUT_FILES, JOURNAL_FILE]) {
+  for (const name of writes) {
     const p = join(dir, name);
     let isLink = false;
     try {
@@ -39,6 +52,28 @@ export function prepareOutDir(out: string, inputs: readonly string[]): string {
     }
     if (isLink) throw new UsageError(`--out ${out}: ${name} is a symbolic link; ufmatch will not write through links — remove it or choose another folder`);
   }
-  if (dirReal === null) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (dirReal === null) {
+    const first = mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (first !== undefined) {
+      let p = first;
+      created = [p];
+      for (const part of relative(first, dir).split(sep).filter(Boolean)) created.push((p = join(p, part)));
+    }
+  }
   return dir;
+}
+
+/**
+ * After a failed run: removes the folders prepareOutDir created, innermost first, as long as
+ * they are empty (a run that failed before writing leaves no trace; anything written stays).
+ */
+export function removeCreatedOutDir(): void {
+  for (const d of created.reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      break; // not empty (or already gone): keep it and its parents
+    }
+  }
+  created = [];
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
 import { InputError } from '../load/errors.js';
+import { looksLikeData } from '../load/headers.js';
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
 
@@ -23,7 +24,10 @@ export function readJournal(path: string): { entries: JournalEntry[]; problems: 
   const col = Object.fromEntries(JOURNAL_HEADER.map((h) => [h, header.indexOf(norm(h))])) as Record<(typeof JOURNAL_HEADER)[number], number>;
   const missing = JOURNAL_HEADER.filter((h) => col[h] < 0 && h !== 'decided_at');
   if (missing.length) {
-    throw new InputError(path, 1, `not a decisions file: missing column ${missing.join(', ')} (found: ${rows[0]!.join(', ')})`, 'pass a decisions.csv written by ufmatch');
+    // never echo a data row (personal data): name the columns only when the line is a header
+    const first = rows[0]!.map((c) => c.replace(/\s+/g, ' ').slice(0, 40));
+    const found = looksLikeData(first) ? 'the first line looks like data, not a header' : `found: ${first.slice(0, 25).join(', ')}`;
+    throw new InputError(path, 1, `not a decisions file: missing column ${missing.join(', ')} (${found})`, 'pass a decisions.csv written by ufmatch');
   }
   // line numbers: count newlines up to each row start (rows may hold quoted newlines)
   const lineOf: number[] = [];

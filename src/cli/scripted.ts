@@ -2,7 +2,7 @@
 import { applyJournal } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
-import { writeOutputs } from '../output/writeOutputs.js';
+import { OUTPUT_FILES, writeOutputs } from '../output/writeOutputs.js';
 import { summaryJson, summaryText } from '../output/summary.js';
 import { VERSION } from '../version.js';
 import type { Options } from './args.js';
@@ -12,10 +12,12 @@ import { prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
 
+/** Milliseconds per phase. `match` excludes `warnings` (the fuzzy look-ups and their warnings, run inside the match pass). */
 export interface PhaseTimes {
   load: number;
   index: number;
   match: number;
+  warnings?: number;
   write: number;
 }
 
@@ -28,10 +30,10 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   const loaded = await loadDataset(o, sink);
   const timings: PlanTimings = { indexMs: 0, matchMs: 0 };
   const users = loaded.data.users.length;
-  let plan = buildPlan(loaded.data, (done, total) => sink.update('matching', done, total, 'rows', done), timings);
+  let plan = buildPlan(loaded.data, (done, total, users) => sink.update('matching', done, total, 'rows', users), timings);
   sink.finish('matching', users);
   if (loaded.ignored.otherDomainLinks > 0) {
-    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} links of other domains ignored (--domain-id ${o.domainId})\n`);
+    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);
   }
   if (loaded.ignored.unknownEmailContacts > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
@@ -51,7 +53,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
 
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {
   const started = performance.now();
-  const outDir = prepareOutDir(o.out, inputPaths(o));
+  const outDir = prepareOutDir(o.out, inputPaths(o), OUTPUT_FILES);
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
   const tw = performance.now();
@@ -63,7 +65,8 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   if (times) {
     times.load = loaded.loadMs;
     times.index = timings.indexMs;
-    times.match = timings.matchMs;
+    times.warnings = timings.warningsMs ?? 0;
+    times.match = timings.matchMs - times.warnings;
     times.write = performance.now() - tw;
   }
   if (o.json) io.stdout.write(summaryJson(summary));

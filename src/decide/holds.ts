@@ -11,10 +11,12 @@ export type Conflict =
   | { readonly kind: 'contact'; readonly holder: number }
   | { readonly kind: 'email'; readonly holder: number };
 
-function holdsContact(d: Decision): number | null {
+/** The contact a decision links (or keeps), if any. */
+export function heldContact(d: Decision): number | null {
   return d.action === 'link' || d.action === 'keep' ? d.contactId : null;
 }
-function holdsEmail(d: Decision): boolean {
+/** Whether a decision puts the user's email into a link (link, keep, or a new contact's link). */
+export function holdsEmail(d: Decision): boolean {
   return d.action === 'link' || d.action === 'keep' || d.action === 'create';
 }
 
@@ -37,13 +39,13 @@ export class Holds {
   }
 
   private add(u: User, d: Decision): void {
-    const c = holdsContact(d);
+    const c = heldContact(d);
     if (c !== null && !this.contact.has(c)) this.contact.set(c, u.ufId);
     if (holdsEmail(d) && u.emailKey !== '' && !this.email.has(u.emailKey)) this.email.set(u.emailKey, u.ufId);
   }
 
   private remove(u: User, d: Decision): void {
-    const c = holdsContact(d);
+    const c = heldContact(d);
     if (c !== null && this.contact.get(c) === u.ufId) this.contact.delete(c);
     if (holdsEmail(d) && this.email.get(u.emailKey) === u.ufId) this.email.delete(u.emailKey);
   }
@@ -54,7 +56,7 @@ export class Holds {
 
   /** Would giving `u` this decision make a second link to a contact or with an email? */
   conflict(u: User, d: Decision): Conflict | null {
-    const c = holdsContact(d);
+    const c = heldContact(d);
     if (c !== null) {
       const holder = this.contact.get(c);
       if (holder !== undefined && holder !== u.ufId) return { kind: 'contact', holder };

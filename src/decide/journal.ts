@@ -50,7 +50,7 @@ export function parseJournalRows(
     const cid = (cells[col.contactId] ?? '').trim();
     const ufId = /^\d+$/.test(uf) ? Number(uf) : NaN;
     if (!Number.isSafeInteger(ufId) || !(ACTIONS as readonly string[]).includes(act) || (cid !== '' && !/^\d+$/.test(cid))) {
-      problems.push({ kind: 'malformed', ufId: Number.isSafeInteger(ufId) ? ufId : null, line, detail: `line ${line}: not a decision row (uf_id, action or contact_id unreadable)` });
+      problems.push({ kind: 'malformed', ufId: Number.isSafeInteger(ufId) ? ufId : null, line, detail: 'not a decision row (uf_id, action or contact_id unreadable)' });
       continue;
     }
     entries.push({

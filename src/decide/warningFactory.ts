@@ -117,7 +117,7 @@ export class WarningFactory {
   invalidEmail(u: User, o: CivicrmOutcome): WarningOf<'invalid-email'> {
     return {
       code: 'invalid-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, email: u.email,
-      detail: `${who(u)}'s email "${u.email}" is not a valid address; ${this.civi(o)}`,
+      detail: `${who(u)}'s email ${JSON.stringify(u.email)} is not a valid address; ${this.civi(o)}`,
     };
   }
 }

@@ -4,8 +4,12 @@
  * at any moment leaves each target either the previous complete version or the new one, and
  * a failure while writing leaves every target untouched. Files holding personal data are
  * created with mode 0600.
+ *
+ * Temp files are hidden and name their writer: `.<name>.<pid>.<12 hex>.tmp`. A run killed while
+ * writing (SIGKILL, power loss) leaves its temp files behind; the next write of the same
+ * targets removes those whose process is gone (never a live run's).
  */
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -19,12 +23,63 @@ export interface OutputFile {
 }
 
 function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** Whether a process with this id exists (EPERM: it does, under another user). */
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temp files that a killed earlier run left beside these targets (same names, writer
+ * gone). Best effort: a folder that cannot be listed or a file that cannot be removed is left.
+ */
+export function removeStaleTemps(targets: readonly string[]): string[] {
+  const removed: string[] = [];
+  const byDir = new Map<string, Set<string>>();
+  for (const t of targets) {
+    const names = byDir.get(dirname(t)) ?? new Set<string>();
+    names.add(basename(t));
+    byDir.set(dirname(t), names);
+  }
+  for (const [dir, names] of byDir) {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      const m = TEMP_NAME.exec(e);
+      if (!m || !names.has(m[1]!) || processAlive(Number(m[2]))) continue;
+      try {
+        unlinkSync(join(dir, e));
+        removed.push(join(dir, e));
+      } catch {
+        /* gone already, or not ours to remove */
+      }
+    }
+  }
+  return removed;
 }
 
 function writeTemp(file: OutputFile): string {
   const tmp = tempPathFor(file.path);
-  const fd = openSync(tmp, 'wx', file.mode ?? PRIVATE_MODE);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', file.mode ?? PRIVATE_MODE);
+  } catch (e) {
+    throw named(e, file.path);
+  }
   try {
     let buf = '';
     for (const c of file.chunks) {
@@ -44,9 +99,16 @@ function writeTemp(file: OutputFile): string {
       /* closed already */
     }
     removeQuietly(tmp);
-    throw e;
+    throw named(e, file.path);
   }
   return tmp;
+}
+
+/** A file-system error names the output it was writing (write errors carry no path). */
+function named(e: unknown, path: string): unknown {
+  const err = e as NodeJS.ErrnoException | null;
+  if (err && typeof err.code === 'string' && typeof err.syscall === 'string') err.path = path;
+  return e;
 }
 
 function removeQuietly(path: string): void {
@@ -72,6 +134,7 @@ function fsyncDir(dir: string): void {
 
 /** Write a set of files all-or-nothing (as far as a filesystem allows: renames are atomic one by one). */
 export function writeFilesAtomic(files: readonly OutputFile[]): void {
+  removeStaleTemps(files.map((f) => f.path));
   const temps: string[] = [];
   try {
     for (const f of files) temps.push(writeTemp(f));
@@ -79,7 +142,14 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
     for (const t of temps) removeQuietly(t);
     throw e;
   }
-  files.forEach((f, i) => renameSync(temps[i]!, f.path));
+  for (let i = 0; i < files.length; i++) {
+    try {
+      renameSync(temps[i]!, files[i]!.path);
+    } catch (e) {
+      for (const t of temps.slice(i)) removeQuietly(t);
+      throw named(e, files[i]!.path);
+    }
+  }
   for (const dir of new Set(files.map((f) => dirname(f.path)))) fsyncDir(dir);
 }
 

@@ -3,6 +3,9 @@
  * happens only when no row in the domain already has the uf_id, the contact_id or the uf_name
  * (the table's three unique keys; uf_name compares case-insensitively through the column's
  * _ci collation) and when the contact exists (the foreign key). A second run inserts nothing.
+ *
+ * `uf_name` is VARCHAR(128): a longer address (valid up to 254 characters) would stop the whole
+ * file with "Data too long" under strict mode, so such a link is left out, with a comment.
  */
 import type { Plan } from '../domain/decisions.js';
 
@@ -16,6 +19,14 @@ export function sqlString(s: string): string {
   return `_utf8mb4 X'${Buffer.from(s, 'utf8').toString('hex')}'`;
 }
 
+/** civicrm_uf_match.uf_name is VARCHAR(128) (characters). */
+export const UF_NAME_MAX = 128;
+
+/** Longer than uf_name holds (counted in characters, as VARCHAR does). */
+export function tooLongForUfName(s: string): boolean {
+  return s.length > UF_NAME_MAX && [...s].length > UF_NAME_MAX;
+}
+
 function sqlInt(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not an id: ${n}`);
   return String(n);
@@ -24,11 +35,15 @@ function sqlInt(n: number): string {
 export function* ufMatchSql(plan: Plan, version: string): Generator<string> {
   const d = sqlInt(plan.domainId);
   const links = plan.rows.filter((r) => r.decision.action === 'link');
-  yield `-- ufmatch ${version}: ${links.length} new links for domain ${d}.\n`;
+  const tooLong = new Set(links.filter((r) => tooLongForUfName(r.user.email.trim())));
+  yield `-- ufmatch ${version}: ${links.length - tooLong.size} new links for domain ${d}.\n`;
   yield `-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`;
+  for (const r of tooLong) {
+    yield `-- left out: uf_id ${sqlInt(r.user.ufId)}, its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds; link it by hand\n`;
+  }
   yield 'START TRANSACTION;\n';
   for (const r of links) {
-    if (r.decision.action !== 'link') continue;
+    if (r.decision.action !== 'link' || tooLong.has(r)) continue;
     const uf = sqlInt(r.user.ufId);
     const c = sqlInt(r.decision.contactId);
     const name = sqlString(r.user.email.trim());
