@@ -7,10 +7,11 @@ import type { Contact, Dataset, ExistingLink, User } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, isUsable, type ContactIndex } from '../match/contactIndex.js';
+import { buildContactIndex, isUsable, lookupsFor, type ContactIndex } from '../match/contactIndex.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
-import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits } from '../match/fuzzy.js';
-import { nameKey, sameName, type NameKey } from '../match/names.js';
+import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit } from '../match/fuzzy.js';
+import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
+import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
 import { candidateScore, sortCandidates } from './scores.js';
 import { WarningFactory } from './warningFactory.js';
@@ -18,13 +19,26 @@ import { WarningFactory } from './warningFactory.js';
 /** At most this many name-match warnings per user (the best-scored, then lowest ids). */
 export const MAX_NAME_MATCHES = 5;
 
+const nameScore = (relation: NameRelation): number =>
+  candidateScore({ basis: 'name-match', usable: true, primary: false, nameAgrees: relation === 'same', relation });
+const NAME_SCORE: Readonly<Record<NameRelation, number>> = { same: nameScore('same'), swapped: nameScore('swapped'), typo: nameScore('typo') };
+
+/**
+ * Progress of buildPlan: `done` of `total` units, where indexing the contacts counts one unit
+ * per contact and matching one per user (so a large contacts file does not sit at 0%);
+ * `users` is how many users are matched so far.
+ */
 export interface PlanProgress {
-  (done: number, total: number): void;
+  (done: number, total: number, users: number): void;
 }
 
 export interface PlanTimings {
+  /** Building the contact indexes. */
   indexMs: number;
+  /** The pass over the users, fuzzy look-ups included. */
   matchMs: number;
+  /** The part of matchMs spent in the fuzzy look-ups (alias, typo, name) and their warnings. */
+  warningsMs?: number;
 }
 
 /** Who holds what while deciding: the one-link-per-contact and per-email rules. */
@@ -54,11 +68,18 @@ export interface PlanContext {
   readonly sharedKeys: ReadonlyMap<string, readonly number[]>;
   /** lowercased uf_name of an existing link → its uf_id. */
   readonly linkUfName: ReadonlyMap<string, number>;
+  readonly wf: WarningFactory;
 }
 
 export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings): Plan {
   const t0 = performance.now();
-  const ix = buildContactIndex(data.contacts);
+  const contactsN = data.contacts.length;
+  const units = contactsN + data.users.length;
+  const ix = buildContactIndex(
+    data.contacts,
+    lookupsFor(data.users.map((u) => u.emailKey)),
+    progress ? (done) => progress(done, units, 0) : undefined,
+  );
   const t1 = performance.now();
   const ctx = planContext(data, ix);
   const claims = new Claims();
@@ -66,20 +87,18 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
   for (const u of data.users) usersById.add(u.ufId);
   // Existing links are the database's state before anything runs: they hold their contacts
   // and emails against every user, earlier or later in the export.
-  for (const l of data.links) {
-    if (!usersById.has(l.ufId)) continue;
-    claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
-  }
+  for (const l of data.links) claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
   for (const u of data.users) if (ctx.linkByUf.has(u.ufId)) claims.claim(u.ufId, null, u.emailKey);
 
   const batch = new CivicrmBatch(data.links);
   const rows: UserPlan[] = new Array(data.users.length);
   const total = data.users.length;
+  const clock = timings ? { ms: 0 } : null;
   for (let i = 0; i < total; i++) {
-    rows[i] = planUser(ctx, claims, batch, data.users[i]!);
-    if (progress && (i & 4095) === 4095) progress(i + 1, total);
+    rows[i] = planUser(ctx, claims, batch, data.users[i]!, clock);
+    if (progress && (i & 4095) === 4095) progress(contactsN + i + 1, units, i + 1);
   }
-  if (progress) progress(total, total);
+  if (progress) progress(units, units, total);
   const globalWarnings: Warning[] = [];
   const wf = new WarningFactory(data.platform);
   for (const l of data.links) {
@@ -88,6 +107,7 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
   if (timings) {
     timings.indexMs = t1 - t0;
     timings.matchMs = performance.now() - t1;
+    timings.warningsMs = clock!.ms;
   }
   return { platform: data.platform, domainId: data.domainId, rows, globalWarnings };
 }
@@ -112,12 +132,11 @@ export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
       else sharedKeys.set(u.emailKey, [first, u.ufId]);
     }
   }
-  return { data, ix, linkByUf, sharedKeys, linkUfName };
+  return { data, ix, linkByUf, sharedKeys, linkUfName, wf: new WarningFactory(data.platform) };
 }
 
-function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User): UserPlan {
-  const { ix, data } = ctx;
-  const wf = new WarningFactory(data.platform);
+function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User, clock: { ms: number } | null): UserPlan {
+  const { ix, wf } = ctx;
   const warnings: Warning[] = [];
   const candidates: Candidate[] = [];
   const key = user.emailKey;
@@ -143,12 +162,12 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
         primaryEmail: contact.emails.some((e) => e.primary && e.key === key),
         email: contact.emails.find((e) => e.key === key)?.email ?? '',
         usable: isUsable(contact),
-        nameAgrees: agrees(uname, contact),
+        nameAgrees: agrees(ix, uname, pos!),
       });
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
-    return { user, candidates, warnings, decision, proposal: decision, civicrm };
+    return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
 
   if (key === '' || !isValidEmailKey(key)) {
@@ -156,22 +175,23 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
     const noEmail = key === '';
     warnings.push(noEmail ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'skip', reason: noEmail ? 'no-email' : 'invalid-email', decidedBy: 'auto' };
-    return { user, candidates, warnings, decision, proposal: decision, civicrm };
+    return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
 
   // exact matches, in CiviCRM's order
   const refs = exactRefs(ix, key);
-  const usable: { contact: Contact; primary: boolean }[] = [];
+  const usable: { contact: Contact; pos: number; primary: boolean }[] = [];
   let deleted: Contact | null = null;
   let nonIndividual: Contact | null = null;
-  const exactIds = new Set<number>();
+  const exactIds: number[] = [];
   for (const r of refs) {
-    const c = ix.contacts[refContact(r)]!;
-    if (exactIds.has(c.id)) continue;
-    exactIds.add(c.id);
+    const pos = refContact(r);
+    const c = ix.contacts[pos]!;
+    if (exactIds.includes(c.id)) continue;
+    exactIds.push(c.id);
     const primary = refPrimary(r);
-    const nameAgrees = agrees(uname, c);
-    if (isUsable(c)) usable.push({ contact: c, primary });
+    const nameAgrees = agrees(ix, uname, pos);
+    if (isUsable(c)) usable.push({ contact: c, pos, primary });
     else if (c.deleted) deleted ??= c;
     else nonIndividual ??= c;
     candidates.push({
@@ -200,7 +220,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
   if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.contact.id), civicrm));
 
   // the contact ufmatch would link: CiviCRM's pick, or among several the one with the user's name
-  const named = usable.filter((u) => agrees(uname, u.contact));
+  const named = usable.filter((u) => agrees(ix, uname, u.pos));
   const choice = usable.length === 1 ? usable[0]! : named.length === 1 ? named[0]! : null;
   const checkTaken = choice ?? pick;
   if (checkTaken) {
@@ -210,7 +230,9 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
   if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usable.length === 0) {
+    const tf = clock ? performance.now() : 0;
     fuzzy(ctx, user, uname, key, exactIds, candidates, warnings, wf, civicrm);
+    if (clock) clock.ms += performance.now() - tf;
   }
 
   sortCandidates(candidates);
@@ -223,7 +245,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
   });
   if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, key);
   else if (decision.action === 'create') claims.claim(user.ufId, null, key);
-  return { user, candidates, warnings, decision, proposal: decision, civicrm };
+  return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }
 
 function fuzzy(
@@ -231,7 +253,7 @@ function fuzzy(
   user: User,
   uname: NameKey,
   key: string,
-  exactIds: ReadonlySet<number>,
+  exactIds: readonly number[],
   candidates: Candidate[],
   warnings: Warning[],
   wf: WarningFactory,
@@ -243,7 +265,7 @@ function fuzzy(
     const c = ix.contacts[h.pos]!;
     if (flagged.has(c.id)) continue;
     flagged.add(c.id);
-    const nameAgrees = agrees(uname, c);
+    const nameAgrees = agrees(ix, uname, h.pos);
     const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
     candidates.push({ contactId: c.id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, c, h.key, score, civicrm));
@@ -252,17 +274,25 @@ function fuzzy(
     const c = ix.contacts[h.pos]!;
     if (flagged.has(c.id)) continue;
     flagged.add(c.id);
-    const nameAgrees = agrees(uname, c);
+    const nameAgrees = agrees(ix, uname, h.pos);
     const primary = c.emails.some((e) => e.primary && e.key === h.key);
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
     candidates.push({ contactId: c.id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.emailTypo(user, c, h.key, h.part, h.distance, score, civicrm));
   }
-  const names = nameHits(ix, uname)
-    .filter((h) => !flagged.has(ix.contacts[h.pos]!.id))
-    .map((h) => ({ h, score: candidateScore({ basis: 'name-match', usable: true, primary: false, nameAgrees: h.relation === 'same', relation: h.relation }) }))
-    .sort((a, b) => b.score - a.score || ix.contacts[a.h.pos]!.id - ix.contacts[b.h.pos]!.id)
-    .slice(0, MAX_NAME_MATCHES);
+  // the best MAX_NAME_MATCHES by score, then lowest id (what sorting every hit would keep):
+  // a common name can match hundreds of contacts, so none of them is copied or sorted
+  const names: { h: NameHit; score: number; id: number }[] = [];
+  for (const h of nameHits(ix, uname)) {
+    const id = ix.contacts[h.pos]!.id;
+    if (flagged.has(id)) continue;
+    const score = NAME_SCORE[h.relation];
+    let i = names.length;
+    while (i > 0 && (score > names[i - 1]!.score || (score === names[i - 1]!.score && id < names[i - 1]!.id))) i--;
+    if (i >= MAX_NAME_MATCHES) continue;
+    names.splice(i, 0, { h, score, id });
+    if (names.length > MAX_NAME_MATCHES) names.pop();
+  }
   for (const { h, score } of names) {
     const c = ix.contacts[h.pos]!;
     const primaryEmail = c.emails.find((e) => e.primary) ?? c.emails[0];
@@ -279,6 +309,27 @@ function fuzzy(
   }
 }
 
+/** An array grown by push() keeps room for 16 or more elements; 200,000 rows of them add up. */
+function fit<T>(a: T[]): T[] {
+  return a.length === 0 ? a : a.slice();
+}
+
+let flatSink = 0;
+
+/**
+ * The warnings, their details made flat strings now: a template literal builds a tree of
+ * string pieces that V8 flattens on first reading (when warnings.csv is written, long after
+ * the pieces have left the young generation); flattened here, the pieces die young and the
+ * writer does not double the memory of every detail at the end of the run.
+ */
+function fitWarnings(ws: Warning[]): Warning[] {
+  for (let i = 0; i < ws.length; i++) {
+    const d = ws[i]!.detail;
+    if (d.length > 0) flatSink ^= d.charCodeAt(d.length - 1); // reading a character flattens
+  }
+  return fit(ws);
+}
+
 function staleness(contact: Contact, link: ExistingLink, key: string): 'contact-deleted' | 'contact-lacks-email' | 'uf-name-differs' | null {
   if (contact.deleted) return 'contact-deleted';
   if (key !== '' && !contact.emails.some((e) => e.key === key)) return 'contact-lacks-email';
@@ -287,7 +338,11 @@ function staleness(contact: Contact, link: ExistingLink, key: string): 'contact-
   return null;
 }
 
-function agrees(uname: NameKey, c: Contact): boolean {
+/** Whether the contact at `pos` has the user's name (sameName), from the index's folded names for a usable contact. */
+function agrees(ix: ContactIndex, uname: NameKey, pos: number): boolean {
+  if (!hasName(uname)) return false;
+  const c = ix.contacts[pos]!;
+  if (isUsable(c)) return ix.sameNameAt(pos, uname);
   return sameName(uname, nameKey(c.firstName, c.lastName, c.displayName));
 }
 

@@ -21,7 +21,7 @@
 import type { Contact, ContactEmail, LoadedContacts } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError } from './errors.js';
-import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
+import { badId, emailKey, findDuplicateId, isYes, own, parseId } from './fields.js';
 import { Header } from './headers.js';
 
 export { loadEmails, type LoadEmailsOptions, type LoadedEmails } from './emails.js';
@@ -88,18 +88,24 @@ function contactType(cell: string): string {
   return CANONICAL_TYPES.get(s.toLowerCase()) ?? s;
 }
 
+/** Reused while building one contact's emails, then copied to an array of the exact size. */
+const scratch: ContactEmail[] = [];
+
 function buildContact(plan: ContactPlan, f: string[], id: number, line: number): Contact {
-  const emails: ContactEmail[] = [];
+  scratch.length = 0;
   for (let k = 0; k < plan.emails.length; k++) {
-    const email = f[plan.emails[k] as number] as string;
-    if (email.length === 0) continue;
+    const text = f[plan.emails[k] as number] as string;
+    if (text.length === 0) continue;
+    const email = own(text);
     const key = emailKey(email);
-    if (key === '' || hasKey(emails, key)) continue;
-    emails.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });
+    if (key === '' || hasKey(scratch, key)) continue;
+    scratch.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });
   }
+  // a million contacts: an array grown by push() keeps room for 16 elements, slice() fits
+  const emails = scratch.length === 0 ? [] : scratch.slice();
   return {
     id,
-    type: plan.type < 0 ? 'Individual' : contactType(f[plan.type] as string),
+    type: plan.type < 0 ? 'Individual' : own(contactType(f[plan.type] as string)),
     displayName: cell(f, plan.display),
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),
@@ -112,7 +118,7 @@ function buildContact(plan: ContactPlan, f: string[], id: number, line: number):
 
 /** Trimmed cell, '' for an absent column. */
 function cell(f: string[], i: number): string {
-  return i < 0 ? '' : (f[i] as string).trim();
+  return i < 0 ? '' : own((f[i] as string).trim());
 }
 
 function hasKey(emails: readonly ContactEmail[], key: string): boolean {

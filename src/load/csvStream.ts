@@ -17,7 +17,8 @@
  *   quoted fields (only in chunks that contain a quote at all);
  * - empty lines, and lines of delimiters only (`,,,,` as spreadsheets write), are skipped
  *   anywhere; the first other row is the header and every later row must have as many fields.
- * The hot path allocates nothing per row beyond papaparse's string[].
+ * The hot path allocates nothing per row beyond papaparse's string[]; fields are scanned for
+ *   line breaks only in chunks whose line count shows some row spans several lines.
  */
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
@@ -275,8 +276,17 @@ class RowReader {
         errCode = e.code;
       }
     }
-    const quoted = input.indexOf('"') !== -1;
     const br = this.breakChar;
+    // Rows span several lines only through line breaks inside quotes; when the consumed text
+    // has exactly one break per row, no row does, and the fields need not be scanned.
+    let quoted = input.indexOf('"') !== -1;
+    if (quoted && errRow === -1) {
+      const cursor = Math.min(res.meta.cursor, input.length);
+      let breaks = 0;
+      for (let p = input.indexOf(br); p !== -1 && p < cursor; p = input.indexOf(br, p + 1)) breaks++;
+      const terminated = cursor > 0 && input[cursor - 1] === br;
+      if (breaks === count - (terminated ? 0 : 1)) quoted = false;
+    }
     for (let r = 0; r < count; r++) {
       if (r === errRow) throw this.quoteError(errCode);
       const row = data[r] as string[];

@@ -15,7 +15,7 @@
  */
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
-import { badId, emailKey, isYes, parseId } from './fields.js';
+import { badId, emailKey, isYes, own, parseId } from './fields.js';
 import { Header } from './headers.js';
 
 export interface LoadEmailsOptions {
@@ -59,7 +59,7 @@ export async function loadEmails(path: string, contacts: readonly Contact[], opt
         unknownContacts++;
         return;
       }
-      const email = fields[emailCol] as string;
+      const email = own(fields[emailCol] as string);
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);

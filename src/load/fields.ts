@@ -34,7 +34,12 @@ export function isYes(cell: string): boolean {
 
 /** lowercase(trim(email)): the key CiviCRM matches on. */
 export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
+  // fast path: printable ASCII without capitals or spaces is its own key (no new string)
+  for (let i = 0; i < email.length; i++) {
+    const c = email.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return email.trim().toLowerCase();
+  }
+  return email;
 }
 
 const NO_DATE = /^(|0|null|\\n|0000-00-00( 00:00:00)?)$/i;
@@ -81,4 +86,14 @@ export function findDuplicateId(ids: ArrayLike<number>): [number, number] | null
     else return [first, i];
   }
   return null;
+}
+
+/**
+ * A copy of a cell that does not keep its chunk of the file's text alive: V8 cuts cells as
+ * sliced strings of the chunk they came from, so keeping one field of a wide row would keep
+ * the whole chunk (a 2 GiB export of wide rows would be held whole). Short strings are copied
+ * by V8 anyway.
+ */
+export function own(cell: string): string {
+  return cell.length < 13 ? cell : (' ' + cell).slice(1);
 }

@@ -10,7 +10,7 @@
  */
 import type { ExistingLink, LoadedLinks } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
-import { badId, parseId } from './fields.js';
+import { badId, own, parseId } from './fields.js';
 import { Header } from './headers.js';
 
 export interface LoadLinksOptions {
@@ -54,7 +54,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
       links.push({
         ufId: id(p.ufId),
         contactId: id(p.contactId),
-        ufName: p.ufName >= 0 ? (fields[p.ufName] as string) : '',
+        ufName: p.ufName >= 0 ? own(fields[p.ufName] as string) : '',
         domainId: domainCell.trim() === '' ? 1 : id(p.domainId),
         line,
       });

@@ -20,7 +20,7 @@
 import type { LoadedUsers, Platform, User } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError, UsageError } from './errors.js';
-import { badId, emailKey, findDuplicateId, isYes, normalizeDate, parseId } from './fields.js';
+import { badId, emailKey, findDuplicateId, isYes, normalizeDate, own, parseId } from './fields.js';
 import { Header } from './headers.js';
 import { splitDisplayName, splitJoomlaName } from './names.js';
 
@@ -153,8 +153,23 @@ function isBlocked(kind: BlockedKind, cell: string): boolean {
   }
 }
 
-function buildUser(plan: UserPlan, f: string[], ufId: number, line: number): User {
-  const cell = (i: number): string => (i < 0 ? '' : (f[i] as string));
+/**
+ * The same short string object for repeated values of a low-cardinality column (roles: a
+ * handful of values over 200,000 users), instead of a copy per row. Bounded.
+ */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    if (s.length > 40) return s;
+    const known = seen.get(s);
+    if (known !== undefined) return known;
+    if (seen.size < 1000) seen.set(s, s);
+    return s;
+  };
+}
+
+function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, intern: (s: string) => string): User {
+  const cell = (i: number): string => (i < 0 ? '' : own(f[i] as string));
   const email = cell(plan.email);
   const username = cell(plan.username).trim();
   const displayName = cell(plan.display).trim();
@@ -180,7 +195,7 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number): Use
     blocked: plan.blocked >= 0 && isBlocked(plan.blockedKind, cell(plan.blocked)),
     registered: plan.registered >= 0 ? normalizeDate(cell(plan.registered)) : '',
     lastLogin: plan.lastLogin >= 0 ? normalizeDate(cell(plan.lastLogin)) : '',
-    roles: cell(plan.roles).trim(),
+    roles: intern(cell(plan.roles).trim()),
     line,
   };
 }
@@ -191,6 +206,7 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
   }
   let plan: UserPlan | null = null;
   const users: User[] = [];
+  const intern = interner();
   const result = await streamCsv(path, options, {
     header(fields, line) {
       plan = planUsers(new Header(path, fields, line), options.platform);
@@ -202,7 +218,7 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
         if (ufId === 0 && p.platform === 'drupal') return; // anonymous pseudo-user
         throw badId(path, line, p.idName, p.id);
       }
-      users.push(buildUser(p, fields, ufId, line));
+      users.push(buildUser(p, fields, ufId, line, intern));
     },
   });
   const finalPlan = plan as UserPlan | null;

@@ -1,12 +1,21 @@
 /**
  * The indexes built once over the contacts: exact email keys, mailboxes (aliases),
- * and the fuzzy blocking indexes for email typos and names. Built in one pass; the
- * per-user look-ups never scan the contacts.
+ * and the fuzzy blocking indexes for email typos and names. The per-user look-ups never
+ * scan the contacts.
+ *
+ * Built in two passes: the first fills the maps and the email rows, folds the names and
+ * counts; the second fills the four fuzzy indexes, sized exactly, from one pool of typed
+ * arrays (see TypedPool). Memory, for a million contacts: positions live in typed arrays;
+ * `byId` is a binary search over the ids when the export is sorted by id (it usually is)
+ * and a Map only otherwise; and when the caller says what it will look up (`lookups`), the
+ * exact and mailbox maps keep only those keys, not every address.
  */
 import type { Contact } from '../domain/types.js';
-import { mailboxOf, splitKey } from './email.js';
-import { FuzzyIndex, groupHash } from './fuzzyIndex.js';
-import { nameKey } from './names.js';
+import { mailboxOf } from './email.js';
+import { FuzzyIndex, groupHash, TypedPool } from './fuzzyIndex.js';
+import { hasName, nameKey, sameName, type NameKey } from './names.js';
+import { NAME_PART_MIN, NAME_TYPO_MIN, type NameRelation } from './predicates.js';
+import { StringFilter } from './stringFilter.js';
 
 /** Shortest local part or domain (and first or last name) that fuzzy matching considers. */
 export const MIN_FUZZY_LENGTH = 4;
@@ -19,11 +28,16 @@ export type EncodedRef = number;
 export const refContact = (r: EncodedRef): number => r >>> 1;
 export const refPrimary = (r: EncodedRef): boolean => (r & 1) === 1;
 
+/** contact id → position in `contacts`. */
+export interface PositionById {
+  get(id: number): number | undefined;
+  has(id: number): boolean;
+}
+
 export interface ContactIndex {
   readonly contacts: readonly Contact[];
-  /** contact id → position in `contacts`. */
-  readonly byId: ReadonlyMap<number, number>;
-  /** email key → refs, primary first then lowest contact id (CiviCRM's order). */
+  readonly byId: PositionById;
+  /** email key → refs, primary first then lowest contact id (CiviCRM's order); with lookups, only keys that may be looked up. */
   readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
@@ -34,13 +48,41 @@ export interface ContactIndex {
   readonly localsByDomain: FuzzyIndex;
   /** group = local part, value = domain. */
   readonly domainsByLocal: FuzzyIndex;
-  /** Folded first / last names per contact position ('' when none or not usable). */
-  readonly firstFold: readonly string[];
-  readonly lastFold: readonly string[];
-  /** group = first name, value = last name (ids are contact positions). */
+  /** group = folded first name, value = folded last name (ids are contact positions). */
   readonly lastsByFirst: FuzzyIndex;
-  /** group = last name, value = first name. */
+  /** group = folded last name, value = folded first name. */
   readonly firstsByLast: FuzzyIndex;
+  /**
+   * nameRelation(first, last, contact's folded first, contact's folded last) for the contact
+   * at `pos`, read from the name indexes (no string per contact is kept).
+   */
+  nameRelationAt(pos: number, first: string, last: string): NameRelation | null;
+  /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
+  sameNameAt(pos: number, name: NameKey): boolean;
+  /** A reusable "seen" set over email rows and one over contact positions, for de-duplicating hits. */
+  readonly rowMarks: Marks;
+  readonly posMarks: Marks;
+}
+
+/** A set of small integers, emptied in O(1) by begin(). */
+export class Marks {
+  private readonly stampOf: Uint32Array;
+  private stamp = 0;
+  constructor(size: number) {
+    this.stampOf = new Uint32Array(size);
+  }
+  begin(): void {
+    if (++this.stamp === 0xffffffff) {
+      this.stampOf.fill(0);
+      this.stamp = 1;
+    }
+  }
+  /** True the first time `i` is marked since begin(). */
+  mark(i: number): boolean {
+    if (this.stampOf[i] === this.stamp) return false;
+    this.stampOf[i] = this.stamp;
+    return true;
+  }
 }
 
 export function isUsable(c: Contact): boolean {
@@ -58,73 +100,187 @@ export function refsOf(v: EncodedRef | EncodedRef[] | undefined): readonly Encod
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
 
-export function buildContactIndex(contacts: readonly Contact[]): ContactIndex {
-  const byId = new Map<number, number>();
+function positionById(contacts: readonly Contact[]): PositionById {
+  const n = contacts.length;
+  const ids = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const id = contacts[i]!.id;
+    ids[i] = id;
+    if (i > 0 && id <= ids[i - 1]!) sorted = false;
+  }
+  if (!sorted) {
+    const map = new Map<number, number>();
+    for (let i = 0; i < n; i++) map.set(contacts[i]!.id, i); // the last of a repeated id, as Map.set did
+    return map;
+  }
+  const find = (id: number): number => {
+    let lo = 0;
+    let hi = n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  return {
+    get: (id) => {
+      const p = find(id);
+      return p === -1 ? undefined : p;
+    },
+    has: (id) => find(id) !== -1,
+  };
+}
+
+/**
+ * What will be looked up, as Bloom filters: lets the index leave out what no look-up can
+ * reach. A false positive only keeps an entry nobody looks up, so results do not change.
+ */
+export interface IndexLookups {
+  /** Every key passed to `exact.get` or `mailbox.get` (the users' keys and their mailboxes). */
+  readonly keys: StringFilter;
+  /** Every local part typoHits will search domain typos for (the users' local parts). */
+  readonly locals: StringFilter;
+}
+
+/** The look-ups buildPlan makes for these users' email keys. */
+export function lookupsFor(userKeys: readonly string[]): IndexLookups {
+  const keys = new StringFilter(userKeys.length * 2);
+  const locals = new StringFilter(userKeys.length);
+  for (const key of userKeys) {
+    if (key === '') continue;
+    keys.add(key, 0, key.length);
+    const mb = mailboxOf(key);
+    if (mb !== key) keys.add(mb, 0, mb.length);
+    const at = key.lastIndexOf('@');
+    if (at >= 0) locals.add(key, 0, at);
+  }
+  return { keys, locals };
+}
+
+/**
+ * @param lookups when given, everything that will be looked up: keys that no look-up can
+ *   reach are left out of `exact`, `mailbox` and `domainsByLocal` (results are the same).
+ * @param onProgress called now and then with the number of contacts gone through
+ */
+export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexLookups, onProgress?: (done: number) => void): ContactIndex {
+  const keyFilter = lookups?.keys ?? null;
+  const localFilter = lookups?.locals ?? null;
+  const n = contacts.length;
+
+  // sizes, at most: the fuzzy indexes take their buffers from two pools allocated once
+  let keys = 0;
+  let keyChars = 0;
+  let named = 0;
+  let nameChars = 0;
+  for (let pos = 0; pos < n; pos++) {
+    const c = contacts[pos]!;
+    if (!isUsable(c)) continue;
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      keys++;
+      keyChars += emails[j]!.key.length;
+    }
+    named++;
+    // a folded part is at most twice the original (ß → ss), and comes from these columns
+    nameChars += 2 * (c.firstName.length + c.lastName.length + c.displayName.length);
+  }
+  const emailCap = { values: keys, chars: keyChars };
+  const nameCap = { values: named, chars: nameChars };
+  const pool = new TypedPool(
+    2 * FuzzyIndex.bytesFor(EMAIL_TAU, emailCap) + FuzzyIndex.bytesFor(NAME_TAU, nameCap, n) * 2 + 256,
+  );
+  const maxEntries = Math.max(16, keys * (EMAIL_TAU + 1), named * (NAME_TAU + 1));
+  const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emailCap) + 2 * FuzzyIndex.workBytesFor(nameCap) + maxEntries * 12 + 256);
+  const localsByDomain = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emailCap, pool, work);
+  const domainsByLocal = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emailCap, pool, work);
+  const lastsByFirst = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH, nameCap, pool, work, n);
+  const firstsByLast = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH, nameCap, pool, work, n);
+
   const exact = new Map<string, EncodedRef | EncodedRef[]>();
   const mailbox = new Map<string, EncodedRef | EncodedRef[]>();
-  const rowContact: number[] = [];
+  const rowContact = new Int32Array(Math.max(16, keys));
   const rowKey: string[] = [];
-  const localsByDomain = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH);
-  const domainsByLocal = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH);
-  const lastsByFirst = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH);
-  const firstsByLast = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH);
-  const firstFold: string[] = new Array(contacts.length);
-  const lastFold: string[] = new Array(contacts.length);
-
-  for (let pos = 0; pos < contacts.length; pos++) {
+  for (let pos = 0; pos < n; pos++) {
+    if (onProgress && (pos & 65535) === 65535) onProgress(pos);
     const c = contacts[pos]!;
-    byId.set(c.id, pos);
     const usable = isUsable(c);
-    for (const e of c.emails) {
-      if (e.key === '') continue;
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      const e = emails[j]!;
+      const key = e.key;
+      if (key === '') continue;
       const ref = pos * 2 + (e.primary ? 1 : 0);
-      pushRef(exact, e.key, ref);
-      const mb = mailboxOf(e.key);
-      if (mb !== e.key) pushRef(mailbox, mb, ref);
-      if (usable) {
-        const row = rowContact.length;
-        rowContact.push(pos);
-        rowKey.push(e.key);
-        const [local, domain] = splitKey(e.key);
-        if (domain !== '') {
-          localsByDomain.add(groupHash(domain), local, row);
-          domainsByLocal.add(groupHash(local), domain, row);
-        }
+      // A key the filter lets through by mistake only adds an entry nobody looks up.
+      if (!keyFilter || keyFilter.mayHave(key, 0, key.length)) pushRef(exact, key, ref);
+      const mb = mailboxOf(key);
+      if (mb !== key && (!keyFilter || keyFilter.mayHave(mb, 0, mb.length))) pushRef(mailbox, mb, ref);
+      if (!usable) continue;
+      const row = rowKey.length;
+      rowContact[row] = pos;
+      rowKey.push(key);
+      const at = key.lastIndexOf('@');
+      const end = key.length;
+      if (at >= 0 && at < end - 1) {
+        localsByDomain.add(groupHash(key, at + 1, end), key, row, 0, at);
+        // only local parts some user has can be looked up for domain typos
+        if (!localFilter || localFilter.mayHave(key, 0, at)) domainsByLocal.add(groupHash(key, 0, at), key, row, at + 1, end);
       }
     }
     if (usable) {
       const k = nameKey(c.firstName, c.lastName, c.displayName);
-      firstFold[pos] = k.first;
-      lastFold[pos] = k.last;
       if (k.first !== '' && k.last !== '') {
         lastsByFirst.add(groupHash(k.first), k.last, pos);
         firstsByLast.add(groupHash(k.last), k.first, pos);
       }
-    } else {
-      firstFold[pos] = '';
-      lastFold[pos] = '';
     }
   }
+  const scratch = work.int32(3 * maxEntries);
+  localsByDomain.build(scratch);
+  domainsByLocal.build(scratch);
+  lastsByFirst.build(scratch);
+  firstsByLast.build(scratch);
   const order = (a: EncodedRef, b: EncodedRef) =>
     (b & 1) - (a & 1) || contacts[a >>> 1]!.id - contacts[b >>> 1]!.id;
   for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
   for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
-  localsByDomain.build();
-  domainsByLocal.build();
-  lastsByFirst.build();
-  firstsByLast.build();
   return {
     contacts,
-    byId,
+    byId: positionById(contacts),
     exact,
     mailbox,
-    emailRowContact: Int32Array.from(rowContact),
+    emailRowContact: rowContact.subarray(0, rowKey.length),
     emailRowKey: rowKey,
     localsByDomain,
     domainsByLocal,
-    firstFold,
-    lastFold,
     lastsByFirst,
     firstsByLast,
+    nameRelationAt(pos, first, last) {
+      // a contact missing from either index has no folded part of 2+ letters there: null, as nameRelation
+      const fs = firstsByLast.startOf(pos);
+      const ls = lastsByFirst.startOf(pos);
+      if (fs < 0 || ls < 0 || first.length < NAME_PART_MIN || last.length < NAME_PART_MIN) return null;
+      const sameFirst = firstsByLast.equalsAt(fs, first);
+      const sameLast = lastsByFirst.equalsAt(ls, last);
+      if (sameFirst && sameLast) return 'same';
+      if (lastsByFirst.equalsAt(ls, first) && firstsByLast.equalsAt(fs, last)) return 'swapped';
+      if (sameFirst && last.length >= NAME_TYPO_MIN && lastsByFirst.lengthAt(ls) >= NAME_TYPO_MIN && lastsByFirst.oneEditAt(ls, last)) return 'typo';
+      if (sameLast && first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first)) return 'typo';
+      return null;
+    },
+    sameNameAt(pos, name) {
+      if (!hasName(name)) return false;
+      const fs = firstsByLast.startOf(pos);
+      const ls = lastsByFirst.startOf(pos);
+      if (fs >= 0 && ls >= 0) return firstsByLast.equalsAt(fs, name.first) && lastsByFirst.equalsAt(ls, name.last);
+      // a part too short to be indexed (an initial): fold it again
+      const c = contacts[pos]!;
+      return sameName(name, nameKey(c.firstName, c.lastName, c.displayName));
+    },
+    rowMarks: new Marks(rowKey.length),
+    posMarks: new Marks(contacts.length),
   };
 }

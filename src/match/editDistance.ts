@@ -8,30 +8,35 @@ const ROW_B = new Int32Array(257);
 
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (a === b) return 0;
-  let la = a.length;
-  let lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
+  return boundedLevenshteinRange(a, 0, a.length, b, 0, b.length, max);
+}
+
+/** boundedLevenshtein of a[aFrom, aTo) and b[bFrom, bTo), without building the substrings. */
+export function boundedLevenshteinRange(a: string, aFrom: number, aTo: number, b: string, bFrom: number, bTo: number, max: number): number {
+  if (Math.abs(aTo - aFrom - (bTo - bFrom)) > max) return max + 1;
   // strip common prefix and suffix
-  let start = 0;
-  while (start < la && start < lb && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  while (la > start && lb > start && a.charCodeAt(la - 1) === b.charCodeAt(lb - 1)) {
-    la--;
-    lb--;
+  while (aFrom < aTo && bFrom < bTo && a.charCodeAt(aFrom) === b.charCodeAt(bFrom)) {
+    aFrom++;
+    bFrom++;
   }
-  const n = la - start;
-  const m = lb - start;
+  while (aTo > aFrom && bTo > bFrom && a.charCodeAt(aTo - 1) === b.charCodeAt(bTo - 1)) {
+    aTo--;
+    bTo--;
+  }
+  const n = aTo - aFrom;
+  const m = bTo - bFrom;
   if (n === 0) return m <= max ? m : max + 1;
   if (m === 0) return n <= max ? n : max + 1;
-  if (m > 256) return slowLevenshtein(a.slice(start, la), b.slice(start, lb), max);
+  if (m > 256) return slowLevenshtein(a.slice(aFrom, aTo), b.slice(bFrom, bTo), max);
   let prev = ROW_A;
   let cur = ROW_B;
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
-    const ca = a.charCodeAt(start + i - 1);
+    const ca = a.charCodeAt(aFrom + i - 1);
     for (let j = 1; j <= m; j++) {
-      const cost = ca === b.charCodeAt(start + j - 1) ? 0 : 1;
+      const cost = ca === b.charCodeAt(bFrom + j - 1) ? 0 : 1;
       let v = prev[j - 1]! + cost;
       const del = prev[j]! + 1;
       if (del < v) v = del;

@@ -4,7 +4,12 @@
 
 /** lowercase(trim(email)): the key CiviCRM matches on (SPEC §3 item 2). */
 export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
+  // fast path: printable ASCII without capitals or spaces is its own key (no new string)
+  for (let i = 0; i < email.length; i++) {
+    const c = email.charCodeAt(i);
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return email.trim().toLowerCase();
+  }
+  return email;
 }
 
 // A practical address check in the spirit of CiviCRM's CRM_Utils_Rule::email (PHP FILTER_VALIDATE_EMAIL):
@@ -32,6 +37,9 @@ const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 export function mailboxOf(key: string): string {
   const at = key.lastIndexOf('@');
   if (at <= 0) return key;
+  // fast path (most addresses): no '+' in the local part and not a Gmail domain
+  const plusAt = key.indexOf('+');
+  if ((plusAt <= 0 || plusAt > at) && !isGmailDomainAt(key, at)) return key;
   let local = key.slice(0, at);
   let domain = key.slice(at + 1);
   const plus = local.indexOf('+');
@@ -41,6 +49,12 @@ export function mailboxOf(key: string): string {
     if (local.includes('.')) local = local.replace(/\./g, '');
   }
   return `${local}@${domain}`;
+}
+
+/** Whether the text after `at` is gmail.com or googlemail.com (as GMAIL_DOMAINS), without slicing. */
+function isGmailDomainAt(key: string, at: number): boolean {
+  const n = key.length - at - 1;
+  return (n === 9 && key.endsWith('gmail.com')) || (n === 14 && key.endsWith('googlemail.com'));
 }
 
 export type AliasRuleName = 'plus-tag' | 'gmail-dots' | 'googlemail';

@@ -3,10 +3,11 @@
  * Each returns hits sorted by contact position, deduplicated, decided by predicates.ts.
  */
 import { isUsable, refContact, refPrimary, refsOf, type ContactIndex } from './contactIndex.js';
-import { mailboxOf, splitKey } from './email.js';
+import { boundedLevenshteinRange } from './editDistance.js';
+import { mailboxOf } from './email.js';
 import { groupHash } from './fuzzyIndex.js';
 import type { NameKey } from './names.js';
-import { emailAlias, emailTypo, nameRelation, type NameRelation, type TypoMatch } from './predicates.js';
+import { EMAIL_PART_MIN, emailAlias, emailTypo, type NameRelation, type TypoMatch } from './predicates.js';
 
 export interface AliasHit {
   readonly pos: number;
@@ -51,19 +52,53 @@ export function aliasHits(ix: ContactIndex, userKey: string): AliasHit[] {
 
 /** Contacts (usable) whose email is a likely typo of the user's. */
 export function typoHits(ix: ContactIndex, userKey: string): TypoHit[] {
-  const [local, domain] = splitKey(userKey);
-  if (domain === '') return [];
-  const rows = new Set<number>();
-  const collect = (row: number) => rows.add(row);
-  ix.localsByDomain.query(groupHash(domain), local, collect);
-  ix.domainsByLocal.query(groupHash(local), domain, collect);
+  const at = userKey.lastIndexOf('@');
+  if (at < 0 || at === userKey.length - 1) return []; // no domain (as splitKey)
+  const local = userKey.slice(0, at);
+  const domain = userKey.slice(at + 1);
   const hits: TypoHit[] = [];
-  for (const row of rows) {
+  const marks = ix.rowMarks;
+  marks.begin();
+  const check = (row: number) => {
+    if (!marks.mark(row)) return;
     const key = ix.emailRowKey[row]!;
+    if (!mayBeTypo(userKey, at, key)) return;
     const m = emailTypo(userKey, key);
     if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance });
+  };
+  ix.localsByDomain.query(groupHash(userKey, at + 1, userKey.length), local, check);
+  ix.domainsByLocal.query(groupHash(userKey, 0, at), domain, check);
+  return hits.length <= 1 ? hits : dedupeByPosKey(hits.sort(byPosThenKey));
+}
+
+function sameRange(a: string, aFrom: number, b: string, bFrom: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
+/**
+ * A necessary condition for emailTypo(userKey, key) (same domain and a 1–2 edit local part,
+ * or the reverse, both parts at least EMAIL_PART_MIN long), checked without allocating;
+ * emailTypo decides.
+ */
+function mayBeTypo(userKey: string, uAt: number, key: string): boolean {
+  const kAt = key.lastIndexOf('@');
+  if (kAt < 0) return false;
+  const uEnd = userKey.length;
+  const kEnd = key.length;
+  const uDomain = uEnd - uAt - 1;
+  const kDomain = kEnd - kAt - 1;
+  if (uDomain === kDomain && sameRange(userKey, uAt + 1, key, kAt + 1, uDomain)) {
+    if (uAt < EMAIL_PART_MIN || kAt < EMAIL_PART_MIN) return false;
+    const d = boundedLevenshteinRange(userKey, 0, uAt, key, 0, kAt, 2);
+    return d >= 1 && d <= 2;
   }
-  return dedupeByPosKey(hits.sort(byPosThenKey));
+  if (uAt === kAt && sameRange(userKey, 0, key, 0, uAt)) {
+    if (uDomain < EMAIL_PART_MIN || kDomain < EMAIL_PART_MIN) return false;
+    const d = boundedLevenshteinRange(userKey, uAt + 1, uEnd, key, kAt + 1, kEnd, 2);
+    return d >= 1 && d <= 2;
+  }
+  return false;
 }
 
 function dedupeByPosKey<T extends { pos: number; key: string }>(sorted: T[]): T[] {
@@ -78,16 +113,19 @@ function dedupeByPosKey<T extends { pos: number; key: string }>(sorted: T[]): T[
 /** Contacts (usable) with the same or near-same full name. */
 export function nameHits(ix: ContactIndex, name: NameKey): NameHit[] {
   if (name.first === '' || name.last === '') return [];
-  const cand = new Set<number>();
-  const collect = (pos: number) => cand.add(pos);
-  ix.lastsByFirst.query(groupHash(name.first), name.last, collect); // same, typo in last
-  ix.firstsByLast.query(groupHash(name.last), name.first, collect); // typo in first
-  ix.lastsByFirst.query(groupHash(name.last), name.first, collect); // swapped
   const hits: NameHit[] = [];
-  for (const pos of cand) {
-    const rel = nameRelation(name.first, name.last, ix.firstFold[pos]!, ix.lastFold[pos]!);
+  const marks = ix.posMarks;
+  marks.begin();
+  const first = name.first;
+  const last = name.last;
+  const check = (pos: number) => {
+    if (!marks.mark(pos)) return;
+    const rel = ix.nameRelationAt(pos, first, last);
     if (rel) hits.push({ pos, relation: rel });
-  }
+  };
+  ix.lastsByFirst.query(groupHash(first), last, check); // same, typo in last
+  ix.firstsByLast.query(groupHash(last), first, check); // typo in first
+  ix.lastsByFirst.query(groupHash(last), first, check); // swapped
   return hits.sort((a, b) => a.pos - b.pos);
 }
 

@@ -1,13 +1,27 @@
 /**
  * Blocking for "same group, value within edit distance tau": a hashed partition index
- * (the pigeonhole idea behind PassJoin). Each indexed value of length L is cut into tau+1
- * segments; if lev(value, query) <= tau, at least one segment appears unchanged in the query,
- * shifted by at most tau. So a query probes, for each possible length, each segment position
- * within ±tau — a few dozen hash look-ups — instead of comparing against every record.
+ * (PassJoin, Li et al., VLDB 2011). Each indexed value of length L is cut into tau+1
+ * segments; if lev(value, query) <= tau, at least one segment appears unchanged in the query.
+ * With multi-match-aware selection, segment i (0-based, start p) need only be looked for at
+ * query positions [p - i, p + i] ∩ [p + Δ - (tau - i), p + Δ + (tau - i)], Δ = len - L:
+ * take the last segment i with exactly i edits before it; it is untouched, the edits before
+ * it shift it by at most i and the at most tau - i edits after it bound the rest. So a query
+ * probes about 19 hashes (tau = 2) or 6 (tau = 1) instead of comparing against every record.
+ *
+ * Filters, cheapest first, before the caller sees an id:
+ * - a bitset of the groups present: a query whose group has no entry returns at once;
+ * - a 32-bit signature of the characters each value contains, kept beside each entry: one
+ *   edit changes at most two of its bits, so popcount(sig(query) ^ sig(value)) <= 2 * tau;
+ * - the distance itself: values are copied into one UTF-16 arena (their id just before
+ *   them), so a candidate is verified where its entry points, in one memory access, and
+ *   only values within tau of the query reach the caller.
  *
  * Keys are 32-bit hashes of (group, length, segment number, segment text), computed straight
- * from the strings without building substrings. Collisions only add candidates: callers
- * verify the group and the real distance, so results equal an exhaustive comparison.
+ * from the strings without building substrings. Hash collisions across groups only add
+ * candidates: callers verify the group (and their own rule), so results equal an exhaustive
+ * comparison.
+ * Everything lives in typed arrays (no object per entry), carved from one pool when the
+ * caller knows the sizes (see TypedPool); build() is a counting sort by bucket.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -21,6 +35,14 @@ function hashString(h: number, s: string, from: number, to: number): number {
   return h;
 }
 
+function hashArena(h: number, a: Uint16Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= a[i]!;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
 function mix(h: number, n: number): number {
   h ^= n & 0xffff;
   h = Math.imul(h, FNV_PRIME);
@@ -28,11 +50,44 @@ function mix(h: number, n: number): number {
   return Math.imul(h, FNV_PRIME);
 }
 
-export function groupHash(group: string): number {
-  return hashString(FNV_OFFSET, group, 0, group.length);
+/** murmur3's finaliser: FNV's low bits alone mix poorly, and buckets are taken from them. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
-/** Start of segment i (0-based) of tau+1 segments for a string of length len. */
+/** Hash of a group (optionally of s[from, to)). */
+export function groupHash(group: string, from = 0, to = group.length): number {
+  return hashString(FNV_OFFSET, group, from, to);
+}
+
+/** Bit of each character in a signature: letters and digits their own, the rest shared. */
+const SIG_BIT = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  SIG_BIT[c] =
+    c >= 97 && c <= 122 ? 1 << (c - 97) : c >= 65 && c <= 90 ? 1 << (c - 65) : c >= 48 && c <= 57 ? 1 << (26 + ((c - 48) % 5)) : 1 << 31;
+}
+
+/** The set of characters of s[from, to), folded into 32 bits. */
+export function charSignature(s: string, from = 0, to = s.length): number {
+  let sig = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    sig |= c < 128 ? SIG_BIT[c]! : 1 << (c % 31);
+  }
+  return sig;
+}
+
+function popcount(m: number): number {
+  m = m - ((m >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return Math.imul((m + (m >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Start of segment i (0-based) of k segments for a string of length len. */
 function segStart(len: number, k: number, i: number): number {
   const base = Math.floor(len / k);
   const short = k - (len % k); // the first `short` segments have length base, the rest base+1
@@ -44,88 +99,371 @@ function segLen(len: number, k: number, i: number): number {
   return i < k - (len % k) ? base : base + 1;
 }
 
+function grow<T extends Int32Array | Uint16Array>(a: T, min: number): T {
+  let n = a.length * 2;
+  while (n < min) n *= 2;
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
+
+function groupBitsLog2(groups: number): number {
+  let gBits = 5;
+  while (1 << gBits < groups * 16) gBits++;
+  return gBits;
+}
+
+function groupBitsBytes(groups: number): number {
+  return (1 << (groupBitsLog2(groups) - 5)) * 4;
+}
+
+let ROW_A = new Int32Array(64);
+let ROW_B = new Int32Array(64);
+
+/**
+ * Whether lev(q, a[start, start + aLen)) <= max: common prefix and suffix stripped, then a
+ * dynamic programme restricted to the diagonal band |row - column| <= max (cells outside it
+ * exceed max anyway), stopping as soon as a whole row exceeds max.
+ */
+function withinDistance(q: string, qLen: number, a: Uint16Array, start: number, aLen: number, max: number): boolean {
+  let p = 0;
+  while (p < qLen && p < aLen && q.charCodeAt(p) === a[start + p]) p++;
+  let qe = qLen;
+  let ae = aLen;
+  while (qe > p && ae > p && q.charCodeAt(qe - 1) === a[start + ae - 1]) {
+    qe--;
+    ae--;
+  }
+  const n = qe - p;
+  const m = ae - p;
+  if (n === 0) return m <= max;
+  if (m === 0) return n <= max;
+  if (n - m > max || m - n > max) return false;
+  if (m + 2 > ROW_A.length) {
+    ROW_A = new Int32Array(m + 64);
+    ROW_B = new Int32Array(m + 64);
+  }
+  const big = max + 1;
+  let prev = ROW_A;
+  let cur = ROW_B;
+  for (let c = 0; c <= m; c++) prev[c] = c <= max ? c : big;
+  const aFrom = start + p - 1;
+  for (let r = 1; r <= n; r++) {
+    const cFrom = r - max > 1 ? r - max : 1;
+    const cTo = r + max < m ? r + max : m;
+    const left = cFrom === 1 ? (r <= max ? r : big) : big;
+    cur[cFrom - 1] = left;
+    let rowMin = left;
+    const qc = q.charCodeAt(p + r - 1);
+    for (let c = cFrom; c <= cTo; c++) {
+      let v = prev[c - 1]! + (qc === a[aFrom + c] ? 0 : 1);
+      const del = prev[c]! + 1;
+      if (del < v) v = del;
+      const ins = cur[c - 1]! + 1;
+      if (ins < v) v = ins;
+      if (v > big) v = big;
+      cur[c] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (cTo < m) cur[cTo + 1] = big;
+    if (rowMin > max) return false;
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]! <= max;
+}
+
+/**
+ * Typed arrays carved out of one ArrayBuffer. V8 counts typed-array memory as external and
+ * starts a full garbage collection for every 64 MB or so of it: with a million contacts
+ * loaded, each of those marks the whole heap. One allocation for all indexes costs one.
+ */
+export class TypedPool {
+  private readonly buffer: ArrayBuffer;
+  private used = 0;
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(Math.max(8, Math.ceil(bytes / 8) * 8));
+  }
+  private take(bytes: number): number | -1 {
+    const at = this.used;
+    if (at + bytes > this.buffer.byteLength) return -1;
+    this.used = at + Math.ceil(bytes / 8) * 8;
+    return at;
+  }
+  int32(n: number): Int32Array {
+    const at = this.take(n * 4);
+    return at === -1 ? new Int32Array(n) : new Int32Array(this.buffer, at, n);
+  }
+  uint32(n: number): Uint32Array {
+    const at = this.take(n * 4);
+    return at === -1 ? new Uint32Array(n) : new Uint32Array(this.buffer, at, n);
+  }
+  uint16(n: number): Uint16Array {
+    const at = this.take(n * 2);
+    return at === -1 ? new Uint16Array(n) : new Uint16Array(this.buffer, at, n);
+  }
+}
+
+/** Bucket count for n entries: about two entries per bucket. */
+function bucketBits(n: number): number {
+  let bits = 0;
+  while (1 << (bits + 1) <= n) bits++;
+  return bits;
+}
+
+/** Arena slots before each value: its length and its id, 16 bits each. */
+const HEADER = 4;
+
+function lengthAt(arena: Uint16Array, start: number): number {
+  return (arena[start - 4]! << 16) | arena[start - 3]!;
+}
+
 export class FuzzyIndex {
   readonly tau: number;
   /** Values shorter than this are neither indexed nor queried (segments would be empty). */
   readonly minLength: number;
-  private hashes: number[] = [];
-  private ids: number[] = [];
-  private offsets: Uint32Array = new Uint32Array(1);
-  private entryHash: Int32Array = new Int32Array(0);
-  private entryId: Int32Array = new Int32Array(0);
+  private readonly pool: TypedPool | null;
+  /** Values added: where each starts in the arena, and its group hash (needed until build()). */
+  private values = 0;
+  private valueStart: Int32Array;
+  private valueGroup: Int32Array;
+  /** Each value as [length >>> 16, length & 0xffff, id >>> 16, id & 0xffff, ...its UTF-16 code units]. */
+  private arena: Uint16Array;
+  private arenaLength = 0;
+  /** id → start of its value in the arena, or -1 (only with `ids`: one value per id). */
+  private directory: Int32Array | null;
+  /**
+   * Entries, grouped by bucket, three slots each (one cache line, not three arrays): segment
+   * hash, the value's character signature, the value's start in the arena.
+   */
+  private n = 0;
+  private entries3: Int32Array = new Int32Array(0);
+  private offsets: Uint32Array = new Uint32Array(2);
   private mask = 0;
+  private groupBits: Int32Array = new Int32Array(1);
+  private groupMask = 0;
 
-  constructor(tau: number, minLength = tau + 1) {
+  /**
+   * @param capacity how many values (of at least minLength) and how many characters in all
+   *   will be added, at most: right or over, every buffer is sized once (under, they grow)
+   * @param pool where to take the buffers that live as long as the index (see bytesFor)
+   * @param work where to take those only add() and build() need (see workBytesFor)
+   * @param ids when ids are below this and each has one value: keep a directory, so that the
+   *   value of an id can be compared (valueStart, equalsAt, oneEditAt)
+   */
+  constructor(
+    tau: number,
+    minLength = tau + 1,
+    capacity: { values: number; chars: number } = { values: 256, chars: 4096 },
+    pool: TypedPool | null = null,
+    work: TypedPool | null = null,
+    ids = 0,
+  ) {
     this.tau = tau;
     this.minLength = Math.max(minLength, tau + 1);
+    this.pool = pool;
+    const p = pool ?? new TypedPool(0);
+    const w = work ?? p;
+    const values = Math.max(16, capacity.values);
+    this.valueStart = w.int32(values);
+    this.valueGroup = w.int32(values);
+    this.arena = p.uint16(values * HEADER + Math.max(16, capacity.chars));
+    this.directory = ids > 0 ? p.int32(ids).fill(-1) : null;
   }
 
-  add(gh: number, value: string, id: number): void {
-    const len = value.length;
+  /** Bytes a pool needs for the lasting buffers of an index of this capacity. */
+  static bytesFor(tau: number, capacity: { values: number; chars: number }, ids = 0): number {
+    const values = Math.max(16, capacity.values);
+    const entries = values * (tau + 1);
+    const buckets = (1 << bucketBits(entries)) + 1;
+    return 8 * 8 + (values * HEADER + Math.max(16, capacity.chars)) * 2 + entries * 12 + buckets * 4 + groupBitsBytes(values) + ids * 4;
+  }
+
+  /** Bytes a work pool needs for the buffers add() and build() use (build's scratch aside). */
+  static workBytesFor(capacity: { values: number; chars: number }): number {
+    return 8 * 2 + Math.max(16, capacity.values) * 8;
+  }
+
+  /** Where the value of `id` starts in the arena, or -1 (needs `ids`). */
+  startOf(id: number): number {
+    return this.directory !== null && id < this.directory.length ? this.directory[id]! : -1;
+  }
+
+  /** Length of the value starting at `start`. */
+  lengthAt(start: number): number {
+    return lengthAt(this.arena, start);
+  }
+
+  /** Whether the value starting at `start` equals s. */
+  equalsAt(start: number, s: string): boolean {
+    const arena = this.arena;
+    const len = s.length;
+    if (lengthAt(arena, start) !== len) return false;
+    for (let i = 0; i < len; i++) if (arena[start + i] !== s.charCodeAt(i)) return false;
+    return true;
+  }
+
+  /** Whether the value starting at `start` is exactly one edit (Levenshtein) from s. */
+  oneEditAt(start: number, s: string): boolean {
+    return withinDistance(s, s.length, this.arena, start, lengthAt(this.arena, start), 1) && !this.equalsAt(start, s);
+  }
+
+  /** Index s[from, to) in group `gh` under `id` (a non-negative 31-bit integer). */
+  add(gh: number, s: string, id: number, from = 0, to = s.length): void {
+    const len = to - from;
     if (len < this.minLength) return;
-    const k = this.tau + 1;
-    for (let i = 0; i < k; i++) {
-      const s = segStart(len, k, i);
-      let h = mix(mix(gh, len), i);
-      h = hashString(h, value, s, s + segLen(len, k, i));
-      this.hashes.push(h);
-      this.ids.push(id);
+    const v = this.values++;
+    if (v === this.valueStart.length) {
+      this.valueStart = grow(this.valueStart, v + 1);
+      this.valueGroup = grow(this.valueGroup, v + 1);
     }
+    if (this.arenaLength + len + HEADER > this.arena.length) this.arena = grow(this.arena, this.arenaLength + len + HEADER);
+    const arena = this.arena;
+    let at = this.arenaLength;
+    arena[at++] = len >>> 16;
+    arena[at++] = len & 0xffff;
+    arena[at++] = id >>> 16;
+    arena[at++] = id & 0xffff;
+    this.valueStart[v] = at;
+    this.valueGroup[v] = gh;
+    if (this.directory !== null && id < this.directory.length) this.directory[id] = at;
+    for (let i = from; i < to; i++) arena[at++] = s.charCodeAt(i);
+    this.arenaLength = at;
   }
 
-  /** Freeze the index into compact typed arrays (call once, after every add). */
-  build(): void {
-    const n = this.hashes.length;
-    let size = 1;
-    while (size < n * 1.5) size <<= 1;
-    this.mask = size - 1;
-    const offsets = new Uint32Array(size + 1);
-    for (let j = 0; j < n; j++) offsets[(this.hashes[j]! & this.mask) + 1]!++;
-    for (let b = 0; b < size; b++) offsets[b + 1]! += offsets[b]!;
-    const fill = offsets.slice(0, size);
-    const eh = new Int32Array(n);
-    const ei = new Int32Array(n);
-    for (let j = 0; j < n; j++) {
-      const h = this.hashes[j]!;
-      const at = fill[h & this.mask]!++;
-      eh[at] = h;
-      ei[at] = this.ids[j]!;
-    }
-    this.offsets = offsets;
-    this.entryHash = eh;
-    this.entryId = ei;
-    this.hashes = [];
-    this.ids = [];
-  }
-
-  get entries(): number {
-    return this.entryId.length;
+  /** Entries build() will have (scratch size for it: 3 × entries Int32 slots). */
+  get pendingEntries(): number {
+    return this.values * (this.tau + 1);
   }
 
   /**
-   * Calls `visit(id)` for every indexed id that may be within tau of `value` in the same group
-   * (a superset; ids may repeat). The caller verifies.
+   * Freeze the index (call once, after every add): a counting sort of the entries by bucket,
+   * in two steps so that no step scatters writes over the whole table (random writes into
+   * tens of megabytes are what a million contacts would otherwise wait on): first by the
+   * bucket's top 8 bits into `scratch` (256 write streams), then, partition by partition, by
+   * bucket into place. Segment hashes are computed from the arena twice (to count, to place).
+   * @param scratch at least 3 × pendingEntries Int32 slots (allocated here when too small)
+   */
+  build(scratch: Int32Array | null = null): void {
+    const k = this.tau + 1;
+    const values = this.values;
+    const n = values * k;
+    const pool = this.pool ?? new TypedPool(0);
+    const bits = bucketBits(n);
+    const size = 1 << bits;
+    const mask = size - 1;
+    const pBits = Math.min(8, bits);
+    const shift = bits - pBits;
+    const parts = 1 << pBits;
+    const arena = this.arena;
+    const valueStart = this.valueStart;
+    const valueGroup = this.valueGroup;
+    const temp = scratch !== null && scratch.length >= n * 3 ? scratch : new Int32Array(n * 3);
+    // count per partition
+    const pFill = new Uint32Array(parts + 1);
+    for (let v = 0; v < values; v++) {
+      const start = valueStart[v]!;
+      const len = lengthAt(arena, start);
+      const hl = mix(valueGroup[v]!, len);
+      for (let i = 0; i < k; i++) {
+        const ss = start + segStart(len, k, i);
+        pFill[((fmix(hashArena(mix(hl, i), arena, ss, ss + segLen(len, k, i))) & mask) >>> shift) + 1]!++;
+      }
+    }
+    for (let p = 0; p < parts; p++) pFill[p + 1]! += pFill[p]!;
+    // place by partition
+    for (let v = 0; v < values; v++) {
+      const start = valueStart[v]!;
+      const len = lengthAt(arena, start);
+      let sig = 0;
+      for (let c = start; c < start + len; c++) {
+        const ch = arena[c]!;
+        sig |= ch < 128 ? SIG_BIT[ch]! : 1 << (ch % 31);
+      }
+      const hl = mix(valueGroup[v]!, len);
+      for (let i = 0; i < k; i++) {
+        const ss = start + segStart(len, k, i);
+        const h = hashArena(mix(hl, i), arena, ss, ss + segLen(len, k, i));
+        const at = 3 * pFill[(fmix(h) & mask) >>> shift]!++;
+        temp[at] = h;
+        temp[at + 1] = sig;
+        temp[at + 2] = start;
+      }
+    }
+    // then by bucket: the partitions are in bucket order, so both loops stay in one region
+    const offsets = pool.uint32(size + 1);
+    for (let e = 0; e < n * 3; e += 3) offsets[(fmix(temp[e]!) & mask) + 1]!++;
+    for (let b = 0; b < size; b++) offsets[b + 1]! += offsets[b]!;
+    const fill = new Uint32Array(offsets.subarray(0, size)); // a copy: offsets stays as is
+    const entries3 = pool.int32(n * 3);
+    for (let e = 0; e < n * 3; e += 3) {
+      const h = temp[e]!;
+      const at = 3 * fill[fmix(h) & mask]!++;
+      entries3[at] = h;
+      entries3[at + 1] = temp[e + 1]!;
+      entries3[at + 2] = temp[e + 2]!;
+    }
+    // groups present: a bitset of about 16 bits per group (at most one group per value)
+    const gBits = groupBitsLog2(values);
+    const groupBits = pool.int32(1 << (gBits - 5));
+    const groupMask = (1 << gBits) - 1;
+    for (let v = 0; v < values; v++) {
+      const b = fmix(valueGroup[v]! ^ 0x5bd1e995) & groupMask;
+      groupBits[b >>> 5]! |= 1 << (b & 31);
+    }
+    this.n = n;
+    this.mask = mask;
+    this.offsets = offsets;
+    this.entries3 = entries3;
+    this.groupBits = groupBits;
+    this.groupMask = groupMask;
+    this.valueStart = this.valueGroup = new Int32Array(0);
+  }
+
+  get entries(): number {
+    return this.n;
+  }
+
+  /** False when no value of this group was indexed (true may be a false positive). */
+  hasGroup(gh: number): boolean {
+    const b = fmix(gh ^ 0x5bd1e995) & this.groupMask;
+    return (this.groupBits[b >>> 5]! & (1 << (b & 31))) !== 0;
+  }
+
+  /**
+   * Calls `visit(id)` for indexed ids whose value is within tau of `value`, among them every
+   * one of the group `gh` (others may come through hash collisions; ids may repeat): the
+   * caller checks the group and its own rule.
    */
   query(gh: number, value: string, visit: (id: number) => void): void {
     const len = value.length;
-    if (len < this.minLength - this.tau) return;
     const tau = this.tau;
+    if (len < this.minLength - tau || this.n === 0 || !this.hasGroup(gh)) return;
+    const { offsets, entries3, arena, mask } = this;
+    const sig = charSignature(value);
+    const maxBits = 2 * tau;
     const k = tau + 1;
     const lo = Math.max(this.minLength, len - tau);
     for (let L = lo; L <= len + tau; L++) {
+      const delta = len - L;
       const hl = mix(gh, L);
       for (let i = 0; i < k; i++) {
         const p = segStart(L, k, i);
         const sl = segLen(L, k, i);
         const hi = mix(hl, i);
-        const qFrom = Math.max(0, p - tau);
-        const qTo = Math.min(len - sl, p + tau);
+        const qFrom = Math.max(0, p - i, p + delta - (tau - i));
+        const qTo = Math.min(len - sl, p + i, p + delta + (tau - i));
         for (let q = qFrom; q <= qTo; q++) {
           const h = hashString(hi, value, q, q + sl);
-          const b = h & this.mask;
-          const end = this.offsets[b + 1]!;
-          for (let e = this.offsets[b]!; e < end; e++) {
-            if (this.entryHash[e] === h) visit(this.entryId[e]!);
+          const b = fmix(h) & mask;
+          const end = 3 * offsets[b + 1]!;
+          for (let e = 3 * offsets[b]!; e < end; e += 3) {
+            if (entries3[e] !== h || popcount(entries3[e + 1]! ^ sig) > maxBits) continue;
+            const start = entries3[e + 2]!;
+            // a colliding entry may hold a value of another length: check it against its own
+            if (!withinDistance(value, len, arena, start, lengthAt(arena, start), tau)) continue;
+            visit((arena[start - 2]! << 16) | arena[start - 1]!);
           }
         }
       }

@@ -110,6 +110,6 @@ describe('ufmatch binary', () => {
     const r = runBinary([...MAIN, '--yes', '--domain-id', '2', '--json', '--out', out]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).domain_id).toBe(2);
-    expect(r.stderr).toContain('links of other domains ignored (--domain-id 2)');
+    expect(r.stderr).toContain('link(s) of other domains ignored (--domain-id 2)');
   });
 });
