@@ -284,7 +284,7 @@ function fuzzy(
   // a common name can match hundreds of contacts, so none of them is copied or sorted
   const names: { h: NameHit; score: number; id: number }[] = [];
   for (const h of nameHits(ix, uname)) {
-    const id = ix.contacts[h.pos]!.id;
+    const id = ix.ids[h.pos]!;
     if (flagged.has(id)) continue;
     const score = NAME_SCORE[h.relation];
     let i = names.length;

@@ -3,12 +3,13 @@
  * and the fuzzy blocking indexes for email typos and names. The per-user look-ups never
  * scan the contacts.
  *
- * Built in two passes: the first fills the maps and the email rows, folds the names and
- * counts; the second fills the four fuzzy indexes, sized exactly, from one pool of typed
- * arrays (see TypedPool). Memory, for a million contacts: positions live in typed arrays;
- * `byId` is a binary search over the ids when the export is sorted by id (it usually is)
- * and a Map only otherwise; and when the caller says what it will look up (`lookups`), the
- * exact and mailbox maps keep only those keys, not every address.
+ * Built in one pass, after a quick one that bounds the sizes of the four fuzzy indexes so
+ * that their typed arrays come from one pool allocated once (see TypedPool). Memory, for a
+ * million contacts: positions and ids live in typed arrays; folded names are kept only in
+ * the name indexes (compared there, no string per contact); `byId` is a binary search over
+ * the ids when the export is sorted by id (it usually is) and a Map only otherwise; and when
+ * the caller says what it will look up (`lookups`), the exact and mailbox maps keep only
+ * those keys, not every address.
  */
 import type { Contact } from '../domain/types.js';
 import { mailboxOf } from './email.js';
@@ -37,6 +38,8 @@ export interface PositionById {
 export interface ContactIndex {
   readonly contacts: readonly Contact[];
   readonly byId: PositionById;
+  /** Contact id by position (a typed array: ranking hits by id touches no contact object). */
+  readonly ids: Float64Array;
   /** email key → refs, primary first then lowest contact id (CiviCRM's order); with lookups, only keys that may be looked up. */
   readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
@@ -100,14 +103,14 @@ export function refsOf(v: EncodedRef | EncodedRef[] | undefined): readonly Encod
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
 
-function positionById(contacts: readonly Contact[]): PositionById {
+function positionById(contacts: readonly Contact[], ids: Float64Array): PositionById {
   const n = contacts.length;
-  const ids = new Float64Array(n);
   let sorted = true;
-  for (let i = 0; i < n; i++) {
-    const id = contacts[i]!.id;
-    ids[i] = id;
-    if (i > 0 && id <= ids[i - 1]!) sorted = false;
+  for (let i = 1; i < n; i++) {
+    if (ids[i]! <= ids[i - 1]!) {
+      sorted = false;
+      break;
+    }
   }
   if (!sorted) {
     const map = new Map<number, number>();
@@ -185,7 +188,8 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
       keyChars += emails[j]!.key.length;
     }
     named++;
-    // a folded part is at most twice the original (ß → ss), and comes from these columns
+    // a folded part comes from these columns and is rarely longer than twice them (ß → ss);
+    // a longer one only makes its index grow a buffer
     nameChars += 2 * (c.firstName.length + c.lastName.length + c.displayName.length);
   }
   const emailCap = { values: keys, chars: keyChars };
@@ -202,11 +206,13 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
 
   const exact = new Map<string, EncodedRef | EncodedRef[]>();
   const mailbox = new Map<string, EncodedRef | EncodedRef[]>();
+  const ids = new Float64Array(n);
   const rowContact = new Int32Array(Math.max(16, keys));
   const rowKey: string[] = [];
   for (let pos = 0; pos < n; pos++) {
     if (onProgress && (pos & 65535) === 65535) onProgress(pos);
     const c = contacts[pos]!;
+    ids[pos] = c.id;
     const usable = isUsable(c);
     const emails = c.emails;
     for (let j = 0; j < emails.length; j++) {
@@ -249,7 +255,8 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
   for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
   return {
     contacts,
-    byId: positionById(contacts),
+    byId: positionById(contacts, ids),
+    ids,
     exact,
     mailbox,
     emailRowContact: rowContact.subarray(0, rowKey.length),

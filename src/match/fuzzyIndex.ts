@@ -4,24 +4,24 @@
  * segments; if lev(value, query) <= tau, at least one segment appears unchanged in the query.
  * With multi-match-aware selection, segment i (0-based, start p) need only be looked for at
  * query positions [p - i, p + i] ∩ [p + Δ - (tau - i), p + Δ + (tau - i)], Δ = len - L:
- * take the last segment i with exactly i edits before it; it is untouched, the edits before
- * it shift it by at most i and the at most tau - i edits after it bound the rest. So a query
+ * the last segment i (0-based) with at most i edits before it has exactly i before it and
+ * none in it, so it is shifted by at most i, and at most tau - i edits follow it. So a query
  * probes about 19 hashes (tau = 2) or 6 (tau = 1) instead of comparing against every record.
  *
  * Filters, cheapest first, before the caller sees an id:
  * - a bitset of the groups present: a query whose group has no entry returns at once;
  * - a 32-bit signature of the characters each value contains, kept beside each entry: one
  *   edit changes at most two of its bits, so popcount(sig(query) ^ sig(value)) <= 2 * tau;
- * - the distance itself: values are copied into one UTF-16 arena (their id just before
- *   them), so a candidate is verified where its entry points, in one memory access, and
- *   only values within tau of the query reach the caller.
+ * - the distance itself: values are copied into one UTF-16 arena (their length and id just
+ *   before them), so a candidate is verified where its entry points, in one memory access,
+ *   and only values within tau of the query reach the caller.
  *
  * Keys are 32-bit hashes of (group, length, segment number, segment text), computed straight
  * from the strings without building substrings. Hash collisions across groups only add
  * candidates: callers verify the group (and their own rule), so results equal an exhaustive
  * comparison.
  * Everything lives in typed arrays (no object per entry), carved from one pool when the
- * caller knows the sizes (see TypedPool); build() is a counting sort by bucket.
+ * caller knows the sizes (see TypedPool); build() is a two-step counting sort by bucket.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;

@@ -1,7 +1,7 @@
 /**
  * A Bloom filter over strings (or ranges of strings), in a typed array: `mayHave` false means
- * surely absent. Used to skip Set look-ups (which hash and compare whole strings) for the
- * million contact addresses no user can look up; a true answer is confirmed by the Set.
+ * surely absent. The contact index uses it to leave out the million addresses no user will
+ * look up, without hashing each into a Set; a false positive only keeps an unused entry.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -30,12 +30,6 @@ export class StringFilter {
     while (n < expected * 16) n <<= 1;
     this.bits = new Int32Array(n >>> 5);
     this.mask = n - 1;
-  }
-
-  static of(strings: Iterable<string>, expected: number): StringFilter {
-    const f = new StringFilter(expected);
-    for (const s of strings) f.add(s, 0, s.length);
-    return f;
   }
 
   add(s: string, from: number, to: number): void {

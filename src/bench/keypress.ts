@@ -1,0 +1,33 @@
+/**
+ * Keypress → frame latency of the review TUI on a bench set, in its own process: loads the
+ * set as the TUI does, builds the plan, renders the real component tree (src/tui/App) on
+ * stand-in terminals of three sizes and times each key to the frame Ink writes.
+ * Prints one JSON line: { users, sizes: [{ columns, rows, p50, p95, max }] }.
+ *
+ * Usage: node dist/bench/keypress.js --users … --contacts … [--links …] [--emails …] --presses N
+ */
+import { parseCommandLine } from '../cli/args.js';
+import { loadDataset } from '../cli/loadDataset.js';
+import { silentProgress } from '../cli/progress.js';
+import { buildPlan } from '../decide/plan.js';
+import { measureKeypressLatency } from '../tui/benchKeypress.js';
+
+export const TERMINALS = [
+  { columns: 80, rows: 24 },
+  { columns: 100, rows: 30 },
+  { columns: 200, rows: 60 },
+] as const;
+
+const argv = process.argv.slice(2);
+const at = argv.indexOf('--presses');
+const presses = at >= 0 ? Number(argv.splice(at, 2)[1]) | 0 : 60;
+const o = parseCommandLine([...argv, '--yes']);
+const { data } = await loadDataset(o, silentProgress);
+const plan = buildPlan(data);
+const sizes = [];
+for (const t of TERMINALS) {
+  const r = await measureKeypressLatency(plan, { ...t, presses, contacts: data.contacts });
+  sizes.push({ ...t, ...r });
+}
+process.stdout.write(JSON.stringify({ users: plan.rows.length, presses, sizes }) + '\n');
+process.exit(0);
