@@ -32,15 +32,7 @@ export function isYes(cell: string): boolean {
   return cell === '1' || /^\s*(y(es)?|t(rue)?|1)\s*$/i.test(cell);
 }
 
-/** lowercase(trim(email)): the key CiviCRM matches on. */
-export function emailKey(email: string): string {
-  // fast path: printable ASCII without capitals or spaces is its own key (no new string)
-  for (let i = 0; i < email.length; i++) {
-    const c = email.charCodeAt(i);
-    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return email.trim().toLowerCase();
-  }
-  return email;
-}
+export { emailKey } from '../match/email.js';
 
 const NO_DATE = /^(|0|null|\\n|0000-00-00( 00:00:00)?)$/i;
 

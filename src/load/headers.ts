@@ -10,6 +10,7 @@
  * Messages list header names only — never cell values — except when the first line looks like
  * data, which is then reported without echoing it.
  */
+import { boundedLevenshtein } from '../match/editDistance.js';
 import { InputError } from './errors.js';
 
 /** lowercase, without whitespace (incl. BOM), `_`, `-` and `.`. */
@@ -132,21 +133,9 @@ function isClose(alias: string, distance: number): boolean {
   return distance <= Math.max(1, Math.floor(normalizeHeader(alias).length / 3));
 }
 
-/** Levenshtein distance. */
+/** Levenshtein distance (unbounded: the bound is the longer length). */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
+  return boundedLevenshtein(a, b, Math.max(a.length, b.length));
 }
 
 const MAX_LISTED = 25;

@@ -2,26 +2,16 @@
  * Nothing lost: decisions made in the TUI survive a kill -9; reopening the same --out offers
  * to resume them (y restores every one, n starts over keeping the old journal aside).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCsv, REPO, requireBuild, reviewCount, samplesCommand } from '../tui/helpers/e2e.js';
-import { Tmux } from '../tui/helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
 
 describe('resuming after a crash', () => {
-  let tmux: Tmux | null = null;
-  let out = '';
-  beforeAll(() => requireBuild());
-  afterEach(() => {
-    tmux?.kill();
-    tmux = null;
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  const open = terminalSessions('ufmatch-resume-');
 
   it('restores every decision after kill -9 mid-review, or starts over keeping decisions.csv.bak', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-resume-'));
-    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+    const { tmux, out } = open(100, 30);
 
     // first session: skip the first two review cases, link Rachel Moore to candidate 1, then die
     const first = tmux.start(samplesCommand(out));
@@ -78,8 +68,7 @@ describe('resuming after a crash', () => {
   });
 
   it('quitting with unwritten decisions asks first, and they are offered again next time', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-resume-'));
-    tmux = new Tmux({ columns: 80, rows: 24, cwd: REPO });
+    const { tmux, out } = open(80, 24);
     const first = tmux.start(samplesCommand(out));
     await tmux.waitFor(first, /\[Review \d+\]/);
     tmux.keys(first, 's');

@@ -2,26 +2,15 @@
  * The review TUI in a real pseudo-terminal (tmux): open the samples, settle a review case by
  * picking a candidate, undo, redo, write, quit, and check links.csv and the journal.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readCsv, REPO, requireBuild, reviewCount, samplesCommand } from '../tui/helpers/e2e.js';
-import { Tmux } from '../tui/helpers/tmux.js';
+import { describe, expect, it } from 'vitest';
+import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
 
 describe('ufmatch review in a terminal', () => {
-  let tmux: Tmux | null = null;
-  let out = '';
-  beforeAll(() => requireBuild());
-  afterEach(() => {
-    tmux?.kill();
-    tmux = null;
-    if (out) rmSync(out, { recursive: true, force: true });
-  });
+  const open = terminalSessions('ufmatch-tui-');
 
   it('settles a review case by candidate, undoes, redoes, writes links.csv and quits', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
-    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+    const { tmux, out } = open(100, 30);
     const s = tmux.start(samplesCommand(out));
     const opened = await tmux.waitFor(s, /\[Review \d+\]/);
     const reviews = reviewCount(opened);
@@ -65,8 +54,7 @@ describe('ufmatch review in a terminal', () => {
   });
 
   it('Ctrl-C leaves at once with exit code 130', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
-    tmux = new Tmux({ columns: 80, rows: 24, cwd: REPO });
+    const { tmux, out } = open(80, 24);
     const s = tmux.start(samplesCommand(out));
     await tmux.waitFor(s, /\[Review \d+\]/);
     tmux.keys(s, 'C-c');
@@ -74,8 +62,7 @@ describe('ufmatch review in a terminal', () => {
   });
 
   it('uses the room of a big terminal and follows a resize down to 80×24', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
-    tmux = new Tmux({ columns: 200, rows: 60, cwd: REPO });
+    const { tmux, out } = open(200, 60);
     const s = tmux.start(samplesCommand(out));
     const big = await tmux.waitFor(s, /\[Review \d+\]/);
     // side by side: the list's column header and the detail's first line share a line
@@ -91,8 +78,7 @@ describe('ufmatch review in a terminal', () => {
   });
 
   it('with NO_COLOR the screen is monochrome and still shows state in text', async () => {
-    out = mkdtempSync(join(tmpdir(), 'ufmatch-tui-'));
-    tmux = new Tmux({ columns: 100, rows: 30, cwd: REPO });
+    const { tmux, out } = open(100, 30);
     const s = tmux.start(`NO_COLOR=1 ${samplesCommand(out)}`);
     await tmux.waitFor(s, /\[Review \d+\]/);
     const colored = tmux.styledScreen(s);

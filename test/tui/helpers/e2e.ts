@@ -1,7 +1,11 @@
 /** What the end-to-end tests share: the repo, the built CLI, the sample command, CSV reading. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { afterEach, beforeAll } from 'vitest';
+import { Tmux } from './tmux.js';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -22,4 +26,25 @@ export function reviewCount(screen: string): number {
   const m = /\[Review ([\d,]+)\]|Review ([\d,]+)/.exec(screen);
   if (!m) throw new Error(`no Review count on the screen:\n${screen}`);
   return Number((m[1] ?? m[2])!.replace(/,/g, ''));
+}
+
+/**
+ * For a describe block of terminal tests: checks the build once, and gives each test a fresh
+ * tmux server of the given size and a fresh --out folder, both removed after the test.
+ */
+export function terminalSessions(prefix: string): (columns: number, rows: number) => { tmux: Tmux; out: string } {
+  let tmux: Tmux | null = null;
+  let out = '';
+  beforeAll(() => requireBuild());
+  afterEach(() => {
+    tmux?.kill();
+    tmux = null;
+    if (out) rmSync(out, { recursive: true, force: true });
+    out = '';
+  });
+  return (columns, rows) => {
+    out = mkdtempSync(join(tmpdir(), prefix));
+    tmux = new Tmux({ columns, rows, cwd: REPO });
+    return { tmux, out };
+  };
 }
