@@ -11,6 +11,7 @@ import { loadDataset } from '../cli/loadDataset.js';
 import { silentProgress } from '../cli/progress.js';
 import { buildPlan } from '../decide/plan.js';
 import { measureKeypressLatency } from '../tui/benchKeypress.js';
+import { reviewModel } from '../tui/state/model.js';
 
 export const TERMINALS = [
   { columns: 80, rows: 24 },
@@ -22,12 +23,17 @@ const argv = process.argv.slice(2);
 const at = argv.indexOf('--presses');
 const presses = at >= 0 ? Number(argv.splice(at, 2)[1]) | 0 : 60;
 const o = parseCommandLine([...argv, '--yes']);
-const { data } = await loadDataset(o, silentProgress);
-const plan = buildPlan(data);
+/** As in the TUI, the loaded export is let go once the review model holds what it shows. */
+async function reviewOfBenchSet() {
+  const { data } = await loadDataset(o, silentProgress);
+  const plan = buildPlan(data);
+  return reviewModel(plan, data.contacts, data.links);
+}
+const model = await reviewOfBenchSet();
 const sizes = [];
 for (const t of TERMINALS) {
-  const r = await measureKeypressLatency(plan, { ...t, presses, contacts: data.contacts });
+  const r = await measureKeypressLatency(model, { ...t, presses });
   sizes.push({ ...t, ...r });
 }
-process.stdout.write(JSON.stringify({ users: plan.rows.length, presses, sizes }) + '\n');
+process.stdout.write(JSON.stringify({ users: model.plan.rows.length, presses, sizes }) + '\n');
 process.exit(0);

@@ -9,16 +9,13 @@
  * As in the TUI itself (runTui.ts), CI mode is turned off and React's production build is
  * chosen (when NODE_ENV is unset) before Ink and React are loaded.
  */
-import type { Plan } from '../domain/decisions.js';
-import type { Contact } from '../domain/types.js';
+import type { ReviewModel } from './state/model.js';
 import { leaveCiMode, preferProductionReact } from './runTui.js';
 
 export interface LatencyOptions {
   readonly rows: number;
   readonly columns: number;
   readonly presses: number;
-  /** Contacts of the plan, for a detail pane as full as the real one (optional). */
-  readonly contacts?: readonly Contact[];
 }
 
 /** Milliseconds from key to frame. */
@@ -28,9 +25,9 @@ export interface Latency {
   readonly max: number;
 }
 
-export async function measureKeypressLatency(plan: Plan, opts: LatencyOptions): Promise<Latency> {
+export async function measureKeypressLatency(model: ReviewModel, opts: LatencyOptions): Promise<Latency> {
   leaveCiMode(process.env);
   preferProductionReact(process.env);
   const { measure } = await import('./benchRender.js');
-  return measure(plan, opts);
+  return measure(model, opts);
 }

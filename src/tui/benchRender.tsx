@@ -1,11 +1,10 @@
 /** The measuring half of benchKeypress.ts (this one loads Ink). */
 import { render } from 'ink';
-import type { Plan } from '../domain/decisions.js';
 import type { Latency, LatencyOptions } from './benchKeypress.js';
 import { App } from './components/App.js';
 import { FakeStdin, FakeStdout } from './fakeTerminal.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
-import { reviewModel } from './state/model.js';
+import type { ReviewModel } from './state/model.js';
 import { Store } from './store.js';
 
 
@@ -22,9 +21,9 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function measure(plan: Plan, opts: LatencyOptions): Promise<Latency> {
+export async function measure(model: ReviewModel, opts: LatencyOptions): Promise<Latency> {
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
-  store.dispatch({ type: 'start-review', model: reviewModel(plan, opts.contacts ?? []), unwritten: 0, message: null });
+  store.dispatch({ type: 'start-review', model, unwritten: 0, message: null });
   const stdout = new FakeStdout(opts.columns, opts.rows);
   const stdin = new FakeStdin();
   const first = stdout.nextFrame(FRAME_TIMEOUT_MS);

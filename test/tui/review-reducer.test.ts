@@ -3,7 +3,9 @@ import { UF } from './helpers/plans.js';
 import { accept, apply, at, counts, create, decisionOf, pick, queueUfIds, redo, run, selectedUf, skip, start, undo } from './helpers/review.js';
 import { initialReview, reviewReducer } from '../../src/tui/state/review.js';
 import { reviewModel } from '../../src/tui/state/model.js';
-import { samplePlan } from './helpers/plans.js';
+import { sampleDataset, samplePlan } from './helpers/plans.js';
+import { buildPlan } from '../../src/decide/plan.js';
+import { contact } from '../helpers/build.js';
 
 describe('opening the review', () => {
   it('opens on the Review queue when it has users, with live counts per action', () => {
@@ -19,6 +21,18 @@ describe('opening the review', () => {
     const settled = { ...plan, rows: plan.rows.filter((r) => r.decision.action !== 'review') };
     const s = initialReview(reviewModel(settled, data.contacts, data.links));
     expect(s.queue).toBe('all');
+  });
+
+  it('keeps only the candidates\' contacts: they are all the review can show or pick', () => {
+    const base = sampleDataset();
+    const data = { ...base, contacts: [...base.contacts, contact(9001, 'nobody@elsewhere.org', { firstName: 'Zed', lastName: 'Quill' })] };
+    const plan = buildPlan(data);
+    const model = reviewModel(plan, data.contacts, data.links);
+    const candidateIds = new Set(plan.rows.flatMap((r) => r.candidates.map((c) => c.contactId)));
+    expect(candidateIds.size).toBeGreaterThan(0);
+    expect(data.contacts.some((c) => !candidateIds.has(c.id))).toBe(true);
+    expect([...model.contacts.keys()].sort()).toEqual([...candidateIds].sort());
+    for (const id of candidateIds) expect(model.contacts.get(id)).toBe(data.contacts.find((c) => c.id === id));
   });
 });
 

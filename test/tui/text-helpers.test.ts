@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { allotLines } from '../../src/tui/components/DetailPane.js';
 import { fitSegments } from '../../src/tui/components/Marked.js';
 import { compareValues, markDifference } from '../../src/tui/diff.js';
-import { bar, clip, fit } from '../../src/tui/format.js';
+import { bar, clip, fit, wrapWords } from '../../src/tui/format.js';
 import { splitKeys } from '../../src/tui/keyName.js';
 
 describe('marking the differing part', () => {
@@ -65,5 +65,24 @@ describe('keys that arrive together', () => {
       { name: 'return', text: '' },
     ]);
     expect(splitKeys('\u0012\u0003\t\u007f').map((k) => k.name)).toEqual(['ctrl+r', 'ctrl+c', 'tab', 'delete']);
+  });
+});
+
+describe('wrapping the detail pane\'s paragraphs', () => {
+  it('breaks at spaces, never past the width, and loses no word', () => {
+    const text = 'user 59 has the same email as user 1: CiviCRM allows one link per email';
+    const lines = wrapWords(text, 20);
+    expect(lines).toEqual(['user 59 has the same', 'email as user 1:', 'CiviCRM allows one', 'link per email']);
+    for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(20);
+    expect(lines.join(' ')).toBe(text);
+  });
+
+  it('cuts a word longer than a line, counting characters not bytes', () => {
+    expect(wrapWords('ab averyveryverylongword ç', 8)).toEqual(['ab', 'averyver', 'yverylon', 'gword ç']);
+    expect(wrapWords('Łódź ÆØÅ', 4)).toEqual(['Łódź', 'ÆØÅ']);
+  });
+
+  it('gives one empty line for empty text', () => {
+    expect(wrapWords('', 10)).toEqual(['']);
   });
 });

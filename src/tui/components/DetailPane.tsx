@@ -10,7 +10,7 @@ import { PLATFORM_LABEL } from '../../domain/platform.js';
 import { isStrong } from '../../domain/warnings.js';
 import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
-import { clip, score } from '../format.js';
+import { clip, score, wrapWords } from '../format.js';
 import { describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
@@ -44,9 +44,6 @@ export function allotLines(needs: readonly number[], room: number): number[] {
   return out;
 }
 
-function lines(text: string, width: number): number {
-  return Math.max(1, Math.ceil(Array.from(text).length / Math.max(1, width)));
-}
 
 export function DetailPane({ review, row, width, height }: { review: ReviewState; row: number; width: number; height: number }) {
   const { color } = useTheme();
@@ -66,10 +63,11 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
   const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${describeCivicrm(r.civicrm, platform).replace(/^CiviCRM /, '')}`;
   const n = r.candidates.length;
   const gridLines = n === 0 ? 1 : 7 + (gridColumns(width, n).shown < n ? 1 : 0);
-  const used = 2 + lines(civicrm, width) + gridLines;
+  const civicrmLines = wrapWords(civicrm, width);
+  const used = 2 + civicrmLines.length + gridLines;
   const room = Math.max(0, height - used);
-  const warnings = r.warnings.map((w) => `${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${w.detail}`);
-  const allotted = allotLines(warnings.map((w) => lines(w, width)), room);
+  const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${w.detail}`, width));
+  const allotted = allotLines(warnings.map((w) => w.length), room);
   const hidden = warnings.length - allotted.length;
   return (
     <Clip width={width} height={height}>
@@ -79,14 +77,12 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
         <Text color={color ? ACTION_COLOR[d.action] : undefined} bold>{describeDecision(d).toUpperCase()}</Text>
         {` (${by(d)}) · ufmatch: ${proposalText(r)}`}
       </Text>
-      <Text>{civicrm}</Text>
+      <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text>
       <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
       {allotted.map((n, k) => (
-        <Box key={k} height={n} overflowY="hidden" flexShrink={0}>
-          <Text wrap={n > 1 ? 'wrap' : 'truncate-end'} color={color && warnings[k]!.startsWith('★') ? 'yellow' : undefined}>
-            {warnings[k]}
-          </Text>
-        </Box>
+        <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>
+          {warnings[k]!.slice(0, n).join('\n')}
+        </Text>
       ))}
       {hidden > 0 ? <Text wrap="truncate-end" dimColor>{clip(`+${hidden} more warning${hidden > 1 ? 's' : ''} (a taller terminal shows them)`, width)}</Text> : null}
       {r.warnings.length === 0 ? <Text dimColor>No warnings.</Text> : null}

@@ -108,9 +108,12 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
     const c = rowCells(review.rows.row(i), d);
     const selected = pos === view.cursor;
     const nl = pos < end - 1 ? '\n' : '';
+    // keyed by screen line, not by position: a page down then updates the lines' text
+    // instead of tearing down and rebuilding every Ink node (and its Yoga node)
+    const slot = pos - view.top;
     markers.push(selected ? '>' : ' ');
     actions.push(
-      <Text key={pos} color={color ? ACTION_COLOR[d.action] : undefined} bold={d.action === 'review'} inverse={selected && color}>
+      <Text key={slot} color={color ? ACTION_COLOR[d.action] : undefined} bold={d.action === 'review'} inverse={selected && color}>
         {(selected ? fit(c.action, cols.action) : c.action) + nl}
       </Text>,
     );
@@ -119,7 +122,7 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
       const text = clip(c[k], Math.max(0, w - 1));
       cells[k].push(
         selected && color ? (
-          <Text key={pos} inverse>
+          <Text key={slot} inverse>
             {fit(text, w) + nl}
           </Text>
         ) : (

@@ -8,7 +8,12 @@ import type { Contact, ExistingLink } from '../../domain/types.js';
 
 export interface ReviewModel {
   readonly plan: Plan;
-  /** Contacts by id (empty when only a plan is known: the detail pane then shows the candidates' own facts). */
+  /**
+   * The candidates' contacts by id (empty when only a plan is known: the detail pane then
+   * shows the candidates' own facts). Only candidates can be shown or picked, so the other
+   * contacts of the export are not kept: on a million-contact site they would triple the heap
+   * the TUI's garbage collector walks between frames.
+   */
   readonly contacts: ReadonlyMap<number, Contact>;
   /** Existing links of the chosen domain (they hold contacts and emails too). */
   readonly links: readonly ExistingLink[];
@@ -18,8 +23,10 @@ export interface ReviewModel {
 }
 
 export function reviewModel(plan: Plan, contacts: readonly Contact[] = [], links: readonly ExistingLink[] = [], outDir = 'ufmatch-out'): ReviewModel {
+  const wanted = new Set<number>();
+  for (const r of plan.rows) for (const c of r.candidates) wanted.add(c.contactId);
   const byId = new Map<number, Contact>();
-  for (const c of contacts) byId.set(c.id, c);
+  for (const c of contacts) if (wanted.has(c.id)) byId.set(c.id, c);
   const rowOfUf = new Map<number, number>();
   plan.rows.forEach((r, i) => {
     if (!rowOfUf.has(r.user.ufId)) rowOfUf.set(r.user.ufId, i);
