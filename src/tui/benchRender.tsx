@@ -24,13 +24,13 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function measure(model: ReviewModel, opts: LatencyOptions): Promise<Latency> {
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   store.dispatch({ type: 'start-review', model, unwritten: 0, message: null });
-  const stdout = new FakeStdout(opts.columns, opts.rows);
+  const stdout = new FakeStdout(opts.columns, opts.rows, false);
   const stdin = new FakeStdin();
   const first = stdout.nextFrame(FRAME_TIMEOUT_MS);
   const ink = render(<App store={store} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: new FakeStdout(opts.columns, opts.rows) as unknown as NodeJS.WriteStream,
+    stderr: new FakeStdout(opts.columns, opts.rows, false) as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
   });

@@ -7,18 +7,20 @@ import { EventEmitter } from 'node:events';
 
 export class FakeStdout extends EventEmitter {
   readonly isTTY = true;
+  /** Everything written, unless made with `record` false (a terminal keeps no history either). */
   readonly writes: string[] = [];
   private waiters: ((s: string) => void)[] = [];
 
   constructor(
     public columns: number,
     public rows: number,
+    private readonly record = true,
   ) {
     super();
   }
 
   write = (s: string): boolean => {
-    this.writes.push(s);
+    if (this.record) this.writes.push(s);
     if (isFrame(s)) {
       const w = this.waiters;
       this.waiters = [];
