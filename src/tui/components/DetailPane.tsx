@@ -44,7 +44,6 @@ export function allotLines(needs: readonly number[], room: number): number[] {
   return out;
 }
 
-
 export function DetailPane({ review, row, width, height }: { review: ReviewState; row: number; width: number; height: number }) {
   const { color } = useTheme();
   if (row < 0) return <Box height={height} />;
