@@ -14,6 +14,20 @@ export function clip(s: string, width: number): string {
   return chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : s;
 }
 
+/**
+ * `s` cut to at most `width` characters like clip(), but with the '…' kept apart: `head` is
+ * what to draw, `cut` says whether a '…' belongs after it. The list draws its '…' marks in a
+ * column of their own, so that its cells stay plain ASCII where the text is: Ink measures
+ * every line of every frame, and one non-ASCII character sends a whole line down
+ * string-width's slow, per-grapheme path.
+ */
+export function clipApart(s: string, width: number): { head: string; cut: boolean } {
+  if (s.length <= width) return { head: s, cut: false };
+  const chars = Array.from(s);
+  if (chars.length <= width) return { head: s, cut: false };
+  return { head: chars.slice(0, Math.max(0, width - 1)).join(''), cut: true };
+}
+
 export function count(n: number): string {
   return n.toLocaleString('en');
 }

@@ -1,8 +1,10 @@
+import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { allotLines } from '../../src/tui/components/DetailPane.js';
-import { fitSegments } from '../../src/tui/components/Marked.js';
+import { fitSegments, markedText } from '../../src/tui/marked.js';
 import { compareValues, markDifference } from '../../src/tui/diff.js';
-import { bar, clip, fit, wrapWords } from '../../src/tui/format.js';
+import { listColumns } from '../../src/tui/components/UserList.js';
+import { bar, clip, clipApart, fit, wrapWords } from '../../src/tui/format.js';
 import { splitKeys } from '../../src/tui/keyName.js';
 
 describe('marking the differing part', () => {
@@ -27,6 +29,18 @@ describe('marking the differing part', () => {
     expect(fitSegments(seg, 8, false).map((s) => s.text).join('')).toBe('Anna    ');
     expect(fitSegments(markDifference('a@example.org', 'a@exampel.org'), 8, true).map((s) => s.text).join('')).toBe('a@examp…');
   });
+
+  it('draws a marked value as one string: brackets without colour, underline with it', () => {
+    const seg = markDifference('Ann', 'Anna');
+    expect(markedText(seg, 8, false)).toBe('Ann[a]  ');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      expect(markedText(seg, 8, true)).toBe('Ann\u001b[33m\u001b[4ma\u001b[24m\u001b[39m    ');
+    } finally {
+      chalk.level = level;
+    }
+  });
 });
 
 describe('cells and bars', () => {
@@ -35,6 +49,20 @@ describe('cells and bars', () => {
     expect(fit('abcdef', 4)).toBe('abc…');
     expect(clip('abcdef', 4)).toBe('abc…');
     expect(clip('ab', 4)).toBe('ab');
+  });
+
+  it('clipApart cuts like clip but keeps the … apart, so the cell stays plain text', () => {
+    expect(clipApart('abcdef', 4)).toEqual({ head: 'abc', cut: true });
+    expect(clipApart('abcd', 4)).toEqual({ head: 'abcd', cut: false });
+    expect(clipApart('Óscar Núñez', 6)).toEqual({ head: 'Óscar', cut: true });
+    for (const s of ['abcdef', 'abcd', 'Óscar Núñez', '']) {
+      const { head, cut } = clipApart(s, 4);
+      expect(head + (cut ? '…' : '')).toBe(clip(s, 4));
+    }
+  });
+
+  it('the list has room for a 7-digit contact id and its score at every width', () => {
+    for (const width of [40, 80, 120, 200]) expect(listColumns(width).contact - 1).toBeGreaterThanOrEqual('#1234567 0.95'.length);
   });
 
   it('bars fill in proportion, readable without colour', () => {

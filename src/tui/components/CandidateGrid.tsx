@@ -2,14 +2,18 @@
  * The user beside each candidate contact, field by field (email, first and last name, type,
  * trash, link). Each contact cell starts with = (same as the user's), ≠ (differs, the
  * differing part marked) or a blank (nothing to compare).
+ *
+ * Each row is built as one styled string and drawn by one <Text>: at 200×60 the grid made
+ * about a hundred nested text nodes, which Ink squashes, styles and measures on every frame.
  */
+import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import type { Candidate, CandidateBasis, Decision, UserPlan } from '../../domain/decisions.js';
 import type { Contact } from '../../domain/types.js';
 import { useTheme } from '../context.js';
 import { compareValues, markDifference, type Segment } from '../diff.js';
 import { clip, fit, score } from '../format.js';
-import { Marked } from './Marked.js';
+import { markedText } from '../marked.js';
 
 const LABEL = 7;
 const BASIS: Record<CandidateBasis, string> = {
@@ -85,45 +89,36 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
     return fit(`${mark}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`, cols.cand);
   });
   const more = cs.slice(cols.shown);
+  let head = fit('', LABEL) + chalk.bold(fit(`user ${row.user.ufId}`, cols.user));
+  header.forEach((h, k) => {
+    head += color && shown[k]!.contactId === chosen ? chalk.bold.green(h) : chalk.bold(h);
+  });
+  const lines = FIELDS.map((f) => {
+    const uv = userValue(f, row);
+    let line = chalk.dim(fit(f, LABEL)) + fit(uv, cols.user - 1) + ' ';
+    for (const c of shown) {
+      const v = contactValue(f, c, contacts.get(c.contactId), holdersOf(c.contactId), row.user.ufId);
+      let mark = ' ';
+      let segments: Segment[] = v ? [{ text: v, differs: false }] : [];
+      if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
+        mark = compareValues(uv, v) === 'same' ? '=' : '≠';
+        segments = markDifference(uv, v);
+      } else if (f === 'trash' && v === 'IN TRASH') mark = '!';
+      else if (f === 'type' && v !== 'Individual' && v !== '?') mark = '!';
+      else if (f === 'link' && v.startsWith('user')) mark = '!';
+      line += (color && mark === '!' ? chalk.red(mark) : mark) + ' ' + markedText(segments, cols.cand - 3, color) + ' ';
+    }
+    // the last cell's padding is blank screen anyway: not writing it spares Ink the work
+    return line.trimEnd();
+  });
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
-        {fit('', LABEL)}
-        <Text bold>{fit(`user ${row.user.ufId}`, cols.user)}</Text>
-        {header.map((h, k) => (
-          <Text key={k} bold color={color && shown[k]!.contactId === chosen ? 'green' : undefined}>
-            {h}
-          </Text>
-        ))}
-      </Text>
-      {FIELDS.map((f) => {
-        const uv = userValue(f, row);
-        return (
-          <Text key={f} wrap="truncate-end">
-            <Text dimColor>{fit(f, LABEL)}</Text>
-            {fit(uv, cols.user - 1) + ' '}
-            {shown.map((c, k) => {
-              const contact = contacts.get(c.contactId);
-              const v = contactValue(f, c, contact, holdersOf(c.contactId), row.user.ufId);
-              let mark = ' ';
-              let segments: Segment[] = v ? [{ text: v, differs: false }] : [];
-              if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
-                const cmp = compareValues(uv, v);
-                mark = cmp === 'same' ? '=' : '≠';
-                segments = markDifference(uv, v);
-              } else if (f === 'trash' && v === 'IN TRASH') mark = '!';
-              else if (f === 'type' && v !== 'Individual' && v !== '?') mark = '!';
-              else if (f === 'link' && v.startsWith('user')) mark = '!';
-              return (
-                <Text key={k}>
-                  <Text color={color && mark === '!' ? 'red' : undefined}>{mark} </Text>
-                  <Marked segments={segments} width={cols.cand - 2} />
-                </Text>
-              );
-            })}
-          </Text>
-        );
-      })}
+      <Text wrap="truncate-end">{head.trimEnd()}</Text>
+      {lines.map((line, k) => (
+        <Text key={FIELDS[k]} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
       {more.length > 0 ? (
         <Text wrap="truncate-end" dimColor>
           {clip(`more: ${more.map((c, k) => `${cols.shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`, width)}

@@ -10,7 +10,7 @@ import type { Action, Decision, UserPlan } from '../../domain/decisions.js';
 import { warningCodes } from '../../domain/decisions.js';
 import { isStrong } from '../../domain/warnings.js';
 import { useTheme } from '../context.js';
-import { clip, fit, score } from '../format.js';
+import { clip, clipApart, fit, score } from '../format.js';
 import { QUEUE_LABEL, queueLength, rowAt } from '../state/queues.js';
 import type { ReviewState } from '../state/review.js';
 import { clampView } from '../state/view.js';
@@ -36,7 +36,7 @@ export interface ListColumns {
 export function listColumns(width: number): ListColumns {
   const marker = 2;
   const action = 8;
-  const contact = 12;
+  const contact = 14; // "#1234567 0.95" and a gap: ids of a million-contact site are 7 digits
   const rest = Math.max(12, width - marker - action - contact);
   const email = Math.max(10, Math.floor(rest * 0.42));
   const name = Math.max(8, Math.floor(rest * 0.26));
@@ -57,21 +57,37 @@ export function userName(r: UserPlan): string {
   return [u.firstName, u.middleName, u.lastName].filter(Boolean).join(' ') || u.displayName || u.username;
 }
 
-/** The words of one list line, column by column. */
-export function rowCells(r: UserPlan, d: Decision): { action: string; email: string; name: string; contact: string; warnings: string } {
+/** The words of one list line, column by column; `strong`: a ★ warning is among them. */
+export function rowCells(r: UserPlan, d: Decision): { action: string; email: string; name: string; contact: string; warnings: string; strong: boolean } {
+  const codes = warningCodes(r.warnings);
   return {
     action: `${d.action}${d.decidedBy !== 'auto' ? '*' : ''}`,
     email: r.user.email || `(no email) uf ${r.user.ufId}`,
     name: userName(r),
     contact: contactCell(d, r),
-    warnings: warningCodes(r.warnings).map((c) => (isStrong(c) ? `★${c}` : c)).join(' '),
+    warnings: codes.join(' '),
+    strong: codes.some(isStrong),
   };
 }
 
-function Column({ width, children }: { width: number; children: ReactNode }) {
+/** Width of the ★ column at the start of the warnings column. */
+const STAR = 2;
+
+/** A column's lines, and (when any line is cut) the '…' marks laid over its last cell. */
+function Column({ width, children, cuts }: { width: number; children: ReactNode; cuts?: readonly boolean[] }) {
   return (
     <Box width={width} flexShrink={0}>
       <Text>{children}</Text>
+      {cuts?.includes(true) ? <Overlay at={width - 2} marks={cuts.map((c) => (c ? '…' : ''))} /> : null}
+    </Box>
+  );
+}
+
+/** One-character marks drawn over the cells at column `at` (an empty mark leaves the cell be). */
+function Overlay({ at, marks }: { at: number; marks: readonly string[] }) {
+  return (
+    <Box position="absolute" marginLeft={Math.max(0, at)} width={1}>
+      <Text>{marks.join('\n')}</Text>
     </Box>
   );
 }
@@ -101,6 +117,8 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
   const markers: string[] = [];
   const actions: ReactNode[] = [];
   const cells = { email: [] as ReactNode[], name: [] as ReactNode[], contact: [] as ReactNode[], warnings: [] as ReactNode[] };
+  const cuts = { email: [] as boolean[], name: [] as boolean[], contact: [] as boolean[], warnings: [] as boolean[] };
+  const stars: ReactNode[] = [];
   const end = Math.min(length, view.top + rows);
   for (let pos = view.top; pos < end; pos++) {
     const i = rowAt(review.rows, q, pos);
@@ -117,18 +135,22 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
         {(selected ? fit(c.action, cols.action) : c.action) + nl}
       </Text>,
     );
+    const star = c.strong ? '★' : ' ';
+    stars.push(selected && color ? <Text key={slot} inverse>{star + ' ' + nl}</Text> : star + nl);
     for (const k of ['email', 'name', 'contact', 'warnings'] as const) {
-      const w = cols[k];
-      const text = clip(c[k], Math.max(0, w - 1));
-      cells[k].push(
-        selected && color ? (
+      const w = k === 'warnings' ? cols.warnings - STAR : cols[k];
+      if (selected && color) {
+        cells[k].push(
           <Text key={slot} inverse>
-            {fit(text, w) + nl}
-          </Text>
-        ) : (
-          text + nl
-        ),
-      );
+            {fit(clip(c[k], Math.max(0, w - 1)), w) + nl}
+          </Text>,
+        );
+        cuts[k].push(false);
+      } else {
+        const { head, cut } = clipApart(c[k], Math.max(0, w - 1));
+        cells[k].push(head + nl);
+        cuts[k].push(cut);
+      }
     }
   }
   return (
@@ -137,10 +159,23 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
       <Box flexDirection="row" height={rows} flexShrink={0}>
         <Column width={cols.marker}>{markers.join('\n')}</Column>
         <Column width={cols.action}>{actions}</Column>
-        <Column width={cols.email}>{cells.email}</Column>
-        <Column width={cols.name}>{cells.name}</Column>
-        <Column width={cols.contact}>{cells.contact}</Column>
-        <Column width={cols.warnings}>{cells.warnings}</Column>
+        <Column width={cols.email} cuts={cuts.email}>
+          {cells.email}
+        </Column>
+        <Column width={cols.name} cuts={cuts.name}>
+          {cells.name}
+        </Column>
+        <Column width={cols.contact} cuts={cuts.contact}>
+          {cells.contact}
+        </Column>
+        {cols.warnings > STAR ? (
+          <>
+            <Column width={STAR}>{stars}</Column>
+            <Column width={cols.warnings - STAR} cuts={cuts.warnings}>
+              {cells.warnings}
+            </Column>
+          </>
+        ) : null}
       </Box>
     </Box>
   );
