@@ -4,6 +4,7 @@
  */
 import { Box, Text } from 'ink';
 import { StoreContext, ThemeContext, useAppState, type AppStore } from '../context.js';
+import { useIdleCollect } from '../hooks/useIdleCollect.js';
 import { useKeyboard } from '../hooks/useKeyboard.js';
 import { useTerminalSize, type Size } from '../hooks/useTerminalSize.js';
 import { contextOf } from '../input.js';
@@ -39,6 +40,7 @@ function Keyboard() {
 
 function Screen({ size }: { size: Size | undefined }) {
   const state = useAppState();
+  useIdleCollect();
   const { columns, rows } = useTerminalSize(size);
   const layout = layoutFor(columns, rows);
   if (layout.mode === 'too-small') {

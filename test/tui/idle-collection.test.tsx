@@ -1,0 +1,64 @@
+import { PerformanceObserver, constants } from 'node:perf_hooks';
+import { Text } from 'ink';
+import { cleanup, render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useIdleCollect } from '../../src/tui/hooks/useIdleCollect.js';
+import { minorCollector } from '../../src/tui/idleCollect.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+afterEach(() => cleanup());
+
+describe('young-generation collection between keystrokes', () => {
+  it('V8 lends a collector, and it runs a minor (scavenge) collection', async () => {
+    const collect = minorCollector();
+    expect(collect).toBeTypeOf('function');
+    const kinds: number[] = [];
+    const obs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    });
+    obs.observe({ entryTypes: ['gc'] });
+    try {
+      collect!();
+      await sleep(20); // gc entries are delivered asynchronously
+    } finally {
+      obs.disconnect();
+    }
+    expect(kinds).toContain(constants.NODE_PERFORMANCE_GC_MINOR);
+    expect(kinds).not.toContain(constants.NODE_PERFORMANCE_GC_MAJOR);
+  });
+
+  it('leaves the global scope alone (no gc() appears beside the application)', () => {
+    expect(process.execArgv.some((a) => a.includes('expose-gc'))).toBe(false);
+    minorCollector();
+    expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
+  });
+
+  function Frame({ n, collect }: { n: number; collect: () => void }) {
+    useIdleCollect(200, collect);
+    return <Text>{`frame ${n}`}</Text>;
+  }
+
+  it('collects once the screen has been idle, not while frames keep coming', async () => {
+    let calls = 0;
+    const collect = () => void calls++;
+    const ui = render(<Frame n={0} collect={collect} />);
+    for (let n = 1; n <= 5; n++) {
+      await sleep(10);
+      ui.rerender(<Frame n={n} collect={collect} />);
+    }
+    expect(ui.lastFrame()).toBe('frame 5');
+    expect(calls).toBe(0);
+    await sleep(600);
+    expect(calls).toBe(1);
+  });
+
+  it('stops when the screen is unmounted', async () => {
+    let calls = 0;
+    const ui = render(<Frame n={0} collect={() => void calls++} />);
+    await sleep(5);
+    ui.unmount();
+    await sleep(400);
+    expect(calls).toBe(0);
+  });
+});
