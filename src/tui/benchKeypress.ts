@@ -3,8 +3,11 @@
  * fast as a 20-user one), for `npm run bench`. Renders <App> with Ink on stand-in terminal
  * streams (fakeTerminal.ts), presses a cycle of review keys (moves, pages, queues, a
  * decision and its undo) and times each from the key to the frame Ink writes. Presses are
- * spaced out as a person types (Ink draws at most 30 frames a second), so each figure is what
- * a key costs, not the frame-rate wait.
+ * 40 ms apart, faster than a person types but slower than Ink's 30-frames-a-second cap, so
+ * each figure is what a key costs, not the frame-rate wait. In those gaps the App's idle
+ * collection (hooks/useIdleCollect.ts, 30 ms after the last frame) empties V8's young
+ * generation, as it does between an operator's keys; held-down keys (auto-repeat, under
+ * 30 ms apart) leave collection to V8 and are capped by Ink's frame rate anyway.
  *
  * As in the TUI itself (runTui.ts), CI mode is turned off and React's production build is
  * chosen (when NODE_ENV is unset) before Ink and React are loaded.
