@@ -232,6 +232,23 @@ describe('search', () => {
     expect(selectedUf(apply(start(), ...find('10')))).toBe(10);
   });
 
+  it('#N finds the users who have contact N among their candidates; a bare number also finds contact ids', () => {
+    const rows = start().model.plan.rows;
+    const owner = rows.find((r, i) => i > 0 && r.candidates.length > 0)!;
+    const id = owner.candidates[0]!.contactId;
+    const holders = rows.filter((r) => r.candidates.some((c) => c.contactId === id)).map((r) => r.user.ufId);
+    expect(holders).toContain(owner.user.ufId);
+    let s = apply(start(), ...find(`#${id}`));
+    const seen = new Set<number>();
+    for (let k = 0; k < holders.length; k++) {
+      seen.add(selectedUf(s)!);
+      s = apply(s, { type: 'search-next', dir: 1 });
+    }
+    expect([...seen].sort((a, b) => a - b)).toEqual([...holders].sort((a, b) => a - b));
+    expect(selectedUf(apply(start(), ...find(String(id))))).toSatisfy((uf: number) => uf === id || holders.includes(uf));
+    expect(apply(start(), ...find('#999999')).message!.text).toBe('no user matches "#999999"');
+  });
+
   it('n and N go to the next and previous hit, wrapping around', () => {
     let s = apply(start(), ...find('fay'));
     expect(selectedUf(s)).toBe(8);

@@ -13,7 +13,7 @@ export function MessageLine({ review }: { review: ReviewState }) {
         <Text bold>/</Text>
         {review.search.text}
         <Text inverse>{color ? ' ' : '_'}</Text>
-        <Text dimColor>{'  email, name or user id · Enter finds · Esc cancels'}</Text>
+        <Text dimColor>{'  email, name, user id or #contact id · Enter finds · Esc cancels'}</Text>
       </Text>
     );
   }

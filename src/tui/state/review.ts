@@ -150,7 +150,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return query ? searchStep(closed, 1) : closed;
     }
     case 'search-next':
-      if (!s.search.query) return say(s, 'no search yet: / searches by email, name or user id', 'warn');
+      if (!s.search.query) return say(s, 'no search yet: / searches by email, name, user id or #contact id', 'warn');
       return searchStep(s, action.dir);
     case 'help-open':
       return { ...s, overlay: 'help' };

@@ -1,5 +1,5 @@
 /**
- * Search by email, name, username or user id. The text searched per user is built once per
+ * Search by email, name, username, user id or contact id. The text searched per user is built once per
  * plan (lazily, on the first search) and cached; a search scans it from the cursor on, in
  * either direction, wrapping around.
  */
@@ -25,12 +25,22 @@ function haystack(rows: readonly UserPlan[]): readonly string[] {
   return hay;
 }
 
-/** Whether row `i` matches: a number is a user id (exactly); anything else is part of an email, name or username. */
+/**
+ * Whether row `i` matches. `#N` is a contact id (as the screen writes contacts): users with
+ * that contact among their candidates, which includes an existing link. A bare number is a
+ * user id or a contact id ("who else could hold contact 135?"). Anything else is part of an
+ * email, name or username.
+ */
 export function matcher(rows: readonly UserPlan[], query: string): (i: number) => boolean {
   const q = query.trim();
-  if (/^#?\d+$/.test(q)) {
-    const id = Number(q.replace('#', ''));
-    return (i) => rows[i]!.user.ufId === id;
+  const hasContact = (i: number, id: number) => rows[i]!.candidates.some((c) => c.contactId === id);
+  if (/^#\d+$/.test(q)) {
+    const id = Number(q.slice(1));
+    return (i) => hasContact(i, id);
+  }
+  if (/^\d+$/.test(q)) {
+    const id = Number(q);
+    return (i) => rows[i]!.user.ufId === id || hasContact(i, id);
   }
   const f = fold(q);
   const hay = haystack(rows);
