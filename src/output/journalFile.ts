@@ -23,9 +23,24 @@ export class JournalFile {
     return j;
   }
 
-  /** Keep an old journal aside as `<path>.bak` ("start over"), so a new one can begin. */
-  static setAside(path: string): void {
-    if (existsSync(path)) renameSync(path, `${path}.bak`);
+  /**
+   * Keep an old journal aside as `<path>.bak` ("start over"), so a new one can begin. A `.bak`
+   * from an earlier start-over is not overwritten: it moves to the first free `.bak.N`
+   * (`.bak.1` the oldest), so starting over twice loses no one's decisions. Says where that
+   * earlier `.bak` went, if there was one.
+   */
+  static setAside(path: string): { readonly older: string | null } {
+    if (!existsSync(path)) return { older: null };
+    const bak = `${path}.bak`;
+    let older: string | null = null;
+    if (existsSync(bak)) {
+      let n = 1;
+      while (existsSync(`${bak}.${n}`)) n++;
+      older = `${bak}.${n}`;
+      renameSync(bak, older);
+    }
+    renameSync(path, bak);
+    return { older };
   }
 
   append(e: Omit<JournalEntry, 'line'>): void {

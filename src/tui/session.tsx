@@ -4,7 +4,7 @@
  * (flushed at once), writing the outputs, exiting. Everything else is the pure state.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { render } from 'ink';
 import type { Options } from '../cli/args.js';
@@ -153,8 +153,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         said.push(`restored ${count(r.applied)} decisions from ${journalShown}`);
         if (problems.length > 0) said.push(`${problems.length} not applied (${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
       } else {
-        JournalFile.setAside(journalPath);
-        said.push(`started over; the old journal is kept as ${journalShown}.bak`);
+        const { older } = JournalFile.setAside(journalPath);
+        said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
       }
     }
     journal.file = JournalFile.open(journalPath);
