@@ -10,12 +10,12 @@ export function fit(s: string, width: number): string {
 
 /** At most `width` characters (cut with '…'), not padded. */
 export function clip(s: string, width: number): string {
-  const chars = Array.from(s);
-  return chars.length > width ? chars.slice(0, Math.max(0, width - 1)).join('') + '…' : s;
+  const { head, cut } = clipApart(s, width);
+  return cut ? head + '…' : head;
 }
 
 /**
- * `s` cut to at most `width` characters like clip(), but with the '…' kept apart: `head` is
+ * `s` cut to at most `width` characters as by clip(), but with the '…' kept apart: `head` is
  * what to draw, `cut` says whether a '…' belongs after it. The list draws its '…' marks in a
  * column of their own, so that its cells stay plain ASCII where the text is: Ink measures
  * every line of every frame, and one non-ASCII character sends a whole line down
