@@ -113,25 +113,11 @@ export class RowStore {
   rank(a: Action, i: number): number {
     if (!this.root) return 0;
     const code = CODE[a];
-    const target = Math.floor(i / CHUNK);
-    let node: Node = this.root;
-    let lo = 0;
-    let hi = this.chunks;
-    let before = 0;
-    while (node.kind === 'branch') {
-      const mid = (lo + hi) >>> 1;
-      if (target < mid) {
-        node = node.left;
-        hi = mid;
-      } else {
-        before += node.left.counts[code]!;
-        node = node.right;
-        lo = mid;
-      }
-    }
+    const { leaf, lo, before } = this.descend(i, code);
+    let n = before;
     const end = i - lo * CHUNK;
-    for (let j = 0; j < end; j++) if (node.codes[j] === code) before++;
-    return before;
+    for (let j = 0; j < end; j++) if (leaf.codes[j] === code) n++;
+    return n;
   }
 
   /** A store where row `i` has decision `d` (everything else shared). */
@@ -169,21 +155,31 @@ export class RowStore {
 
   private leafOf(i: number): Leaf {
     if (!this.root || i < 0 || i >= this.base.length) throw new RangeError(`row ${i} out of range`);
+    return this.descend(i, -1).leaf;
+  }
+
+  /**
+   * The leaf holding row `i` (root non-null), the index of its first chunk, and how many rows
+   * of the leaves before it have action `code` (0 when `code` is -1).
+   */
+  private descend(i: number, code: number): { leaf: Leaf; lo: number; before: number } {
     const target = Math.floor(i / CHUNK);
-    let node: Node = this.root;
+    let node: Node = this.root!;
     let lo = 0;
     let hi = this.chunks;
+    let before = 0;
     while (node.kind === 'branch') {
       const mid = (lo + hi) >>> 1;
       if (target < mid) {
         node = node.left;
         hi = mid;
       } else {
+        if (code >= 0) before += node.left.counts[code]!;
         node = node.right;
         lo = mid;
       }
     }
-    return node;
+    return { leaf: node, lo, before };
   }
 }
 
