@@ -1,8 +1,9 @@
 /** Loads every input named on the command line into a Dataset, with progress. */
-import type { Dataset, InputInfo } from '../domain/types.js';
+import type { Dataset, InputInfo, User } from '../domain/types.js';
 import { loadContacts, loadEmails } from '../load/contacts.js';
 import { loadLinks } from '../load/links.js';
 import { loadUsers } from '../load/users.js';
+import type { LoadHooks } from '../parallel/contactIndexing.js';
 import type { Options } from './args.js';
 import type { ProgressSink } from './progress.js';
 
@@ -18,17 +19,31 @@ function progressFor(sink: ProgressSink, label: string) {
     sink.update(label, p.bytesRead, p.totalBytes, 'bytes', p.rows);
 }
 
-export async function loadDataset(o: Options, sink: ProgressSink): Promise<LoadedDataset> {
+/**
+ * @param onUsers called once the users are loaded, before the contacts: may return hooks that
+ *   see each contact (and each --emails address added) as it loads
+ */
+export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (users: readonly User[]) => LoadHooks | null): Promise<LoadedDataset> {
   const t0 = performance.now();
   const enc = o.encoding ?? undefined;
   const users = await loadUsers(o.users, { encoding: enc, platform: o.platform ?? undefined, onProgress: progressFor(sink, 'users') });
   sink.finish('users', users.users.length);
-  const contacts = await loadContacts(o.contacts, { encoding: enc, requireEmailColumn: !o.emails, onProgress: progressFor(sink, 'contacts') });
+  const hooks = onUsers?.(users.users) ?? null;
+  const contacts = await loadContacts(o.contacts, {
+    encoding: enc,
+    requireEmailColumn: !o.emails,
+    onProgress: progressFor(sink, 'contacts'),
+    ...(hooks ? { onContact: hooks.onContact } : {}),
+  });
   sink.finish('contacts', contacts.contacts.length);
   let emailsInfo: InputInfo | undefined;
   let unknownEmailContacts = 0;
   if (o.emails) {
-    const r = await loadEmails(o.emails, contacts.contacts, { encoding: enc, onProgress: progressFor(sink, 'emails') });
+    const r = await loadEmails(o.emails, contacts.contacts, {
+      encoding: enc,
+      onProgress: progressFor(sink, 'emails'),
+      ...(hooks ? { onAdded: hooks.onAdded } : {}),
+    });
     emailsInfo = { path: r.path, rows: r.rows, sha256: r.sha256 };
     unknownEmailContacts = r.unknownContacts;
     sink.finish('emails', r.rows);

@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import type { Options } from './args.js';
 import type { Io } from './io.js';
 import { loadDataset, type LoadedDataset } from './loadDataset.js';
+import { ContactIndexing, wantWorker } from '../parallel/contactIndexing.js';
 import { prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
@@ -27,10 +28,29 @@ export function inputPaths(o: Options): string[] {
 
 /** Load and plan, replaying --decisions: shared by the scripted run and the TUI. */
 export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings }> {
-  const loaded = await loadDataset(o, sink);
+  let indexing: ContactIndexing | null = null;
+  let loaded: LoadedDataset;
+  try {
+    loaded = await loadDataset(o, sink, (users) => {
+      indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts));
+      return indexing.hooks;
+    });
+  } catch (e) {
+    (indexing as ContactIndexing | null)?.stop();
+    throw e;
+  }
   const timings: PlanTimings = { indexMs: 0, matchMs: 0 };
   const users = loaded.data.users.length;
-  let plan = buildPlan(loaded.data, (done, total, users) => sink.update('matching', done, total, 'rows', users), timings);
+  const units = loaded.data.contacts.length + users;
+  const progress = (done: number, total: number, users: number) => sink.update('matching', done, total, 'rows', users);
+  const t0 = performance.now();
+  const ix = await indexing!.build(
+    loaded.data.contacts,
+    (done) => progress(done, units, 0),
+    (why) => io.stderr.write(`ufmatch: indexing in a worker thread failed (${why}); indexing in this one\n`),
+  );
+  timings.indexMs = performance.now() - t0;
+  let plan = buildPlan(loaded.data, progress, timings, ix);
   sink.finish('matching', users);
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);

@@ -33,6 +33,8 @@ export interface LoadContactsOptions {
   requireEmailColumn?: boolean;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
+  /** Called with each contact as it is loaded, and its position in `contacts`. */
+  onContact?: (contact: Contact, pos: number) => void;
 }
 
 const ID = ['Contact ID', 'Internal Contact ID', 'id'];
@@ -138,7 +140,9 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       const p = plan as ContactPlan;
       const id = parseId(fields[p.id] as string);
       if (id <= 0) throw badId(path, line, p.idName, p.id);
-      contacts.push(buildContact(p, fields, id, line));
+      const c = buildContact(p, fields, id, line);
+      contacts.push(c);
+      options.onContact?.(c, contacts.length - 1);
     },
   });
   const finalPlan = plan as ContactPlan | null;

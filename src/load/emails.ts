@@ -23,6 +23,8 @@ export interface LoadEmailsOptions {
   onProgress?: (progress: CsvProgress) => void;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
+  /** Called for each address appended to a contact (`pos`: its position in `contacts`). */
+  onAdded?: (pos: number, contact: Contact, key: string) => void;
 }
 
 export interface LoadedEmails extends InputInfo {
@@ -54,16 +56,20 @@ export async function loadEmails(path: string, contacts: readonly Contact[], opt
     row(fields, line) {
       const id = parseId(fields[idCol] as string);
       if (id <= 0) throw badId(path, line, idName, idCol);
-      const contact = lookup(id);
-      if (!contact) {
+      const pos = lookup(id);
+      if (pos < 0) {
         unknownContacts++;
         return;
       }
+      const contact = contacts[pos] as Contact;
       const email = own(fields[emailCol] as string);
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
-      if (addEmail(contact.emails, email, key, primary)) added++;
+      if (addEmail(contact.emails, email, key, primary)) {
+        added++;
+        options.onAdded?.(pos, contact, key);
+      }
     },
   });
   return { path, rows: result.rows, sha256: result.sha256, added, unknownContacts };
@@ -85,8 +91,8 @@ function addEmail(emails: ContactEmail[], email: string, key: string, primary: b
   return true;
 }
 
-/** Binary search when the contacts are sorted by id (exports usually are), else a Map. */
-function contactLookup(contacts: readonly Contact[]): (id: number) => Contact | undefined {
+/** Position of a contact id (-1: none): a binary search when the contacts are sorted by id (exports usually are), else a Map. */
+function contactLookup(contacts: readonly Contact[]): (id: number) => number {
   let sorted = true;
   for (let i = 1; i < contacts.length; i++) {
     if ((contacts[i] as Contact).id <= (contacts[i - 1] as Contact).id) {
@@ -95,9 +101,11 @@ function contactLookup(contacts: readonly Contact[]): (id: number) => Contact | 
     }
   }
   if (!sorted) {
-    const byId = new Map<number, Contact>();
-    for (const c of contacts) if (!byId.has(c.id)) byId.set(c.id, c);
-    return (id) => byId.get(id);
+    const byId = new Map<number, number>();
+    contacts.forEach((c, pos) => {
+      if (!byId.has(c.id)) byId.set(c.id, pos);
+    });
+    return (id) => byId.get(id) ?? -1;
   }
   return (id) => {
     let lo = 0;
@@ -105,10 +113,10 @@ function contactLookup(contacts: readonly Contact[]): (id: number) => Contact | 
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const c = contacts[mid] as Contact;
-      if (c.id === id) return c;
+      if (c.id === id) return mid;
       if (c.id < id) lo = mid + 1;
       else hi = mid - 1;
     }
-    return undefined;
+    return -1;
   };
 }

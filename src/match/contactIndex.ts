@@ -13,16 +13,13 @@
  */
 import type { Contact } from '../domain/types.js';
 import { mailboxOf } from './email.js';
-import { FuzzyIndex, groupHash, TypedPool } from './fuzzyIndex.js';
+import type { FuzzyIndex } from './fuzzyIndex.js';
+import { FuzzyIndexBuilder, type FuzzyIndexes, type FuzzySink } from './fuzzyIndexes.js';
 import { hasName, nameKey, sameName, type NameKey } from './names.js';
 import { NAME_PART_MIN, NAME_TYPO_MIN, type NameRelation } from './predicates.js';
 import { StringFilter } from './stringFilter.js';
 
-/** Shortest local part or domain (and first or last name) that fuzzy matching considers. */
-export const MIN_FUZZY_LENGTH = 4;
-export const MIN_NAME_LENGTH = 2;
-export const EMAIL_TAU = 2;
-export const NAME_TAU = 1;
+export { EMAIL_TAU, MIN_FUZZY_LENGTH, MIN_NAME_LENGTH, NAME_TAU } from './fuzzyIndexes.js';
 
 /** An email row points at a contact (by position) and says whether it is primary: pos*2 + primary. */
 export type EncodedRef = number;
@@ -164,16 +161,106 @@ export function lookupsFor(userKeys: readonly string[]): IndexLookups {
   return { keys, locals };
 }
 
+/** Email rows of usable contacts: row → contact position and key (the fuzzy email indexes' ids). */
+export interface EmailRows {
+  readonly contact: Int32Array;
+  readonly key: readonly string[];
+}
+
 /**
+ * Numbers the email rows of the usable contacts as they come (the contacts in order, then
+ * any address the --emails file adds) and passes each row, and each usable contact's names,
+ * to a FuzzySink: the fuzzy indexes are built from exactly this feed, in this thread or not.
+ */
+export class ContactFeed {
+  private rowContact = new Int32Array(1024);
+  private readonly rowKey: string[] = [];
+  constructor(private readonly sink: FuzzySink) {}
+
+  /** The contact at position `pos`, as loaded (its own email columns). */
+  contact(pos: number, c: Contact): void {
+    if (!isUsable(c)) return;
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      const key = emails[j]!.key;
+      if (key !== '') this.row(pos, key);
+    }
+    this.sink.name(pos, c.firstName, c.lastName, c.displayName);
+  }
+
+  /** An address appended to the contact at `pos` after it was fed (the --emails file). */
+  addedEmail(pos: number, c: Contact, key: string): void {
+    if (isUsable(c) && key !== '') this.row(pos, key);
+  }
+
+  rows(): EmailRows {
+    return { contact: this.rowContact.subarray(0, this.rowKey.length), key: this.rowKey };
+  }
+
+  private row(pos: number, key: string): void {
+    const r = this.rowKey.length;
+    if (r === this.rowContact.length) {
+      const bigger = new Int32Array(r * 2);
+      bigger.set(this.rowContact);
+      this.rowContact = bigger;
+    }
+    this.rowContact[r] = pos;
+    this.rowKey.push(key);
+    this.sink.email(r, key, 0, key.length);
+  }
+}
+
+/** The exact-email part of the index: what stays in this thread whoever builds the fuzzy part. */
+export interface ExactIndex {
+  readonly byId: PositionById;
+  readonly ids: Float64Array;
+  readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+  readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+}
+
+/**
+ * @param lookups when given, everything that will be looked up: keys that no look-up can
+ *   reach are left out of `exact` and `mailbox` (results are the same).
+ * @param onProgress called now and then with the number of contacts gone through
+ */
+export function buildExactIndex(contacts: readonly Contact[], lookups?: IndexLookups, onProgress?: (done: number) => void): ExactIndex {
+  const keyFilter = lookups?.keys ?? null;
+  const n = contacts.length;
+  const exact = new Map<string, EncodedRef | EncodedRef[]>();
+  const mailbox = new Map<string, EncodedRef | EncodedRef[]>();
+  const ids = new Float64Array(n);
+  for (let pos = 0; pos < n; pos++) {
+    if (onProgress && (pos & 65535) === 65535) onProgress(pos);
+    const c = contacts[pos]!;
+    ids[pos] = c.id;
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      const e = emails[j]!;
+      const key = e.key;
+      if (key === '') continue;
+      const ref = pos * 2 + (e.primary ? 1 : 0);
+      // A key the filter lets through by mistake only adds an entry nobody looks up.
+      if (!keyFilter || keyFilter.mayHave(key, 0, key.length)) pushRef(exact, key, ref);
+      const mb = mailboxOf(key);
+      if (mb !== key && (!keyFilter || keyFilter.mayHave(mb, 0, mb.length))) pushRef(mailbox, mb, ref);
+    }
+  }
+  const order = (a: EncodedRef, b: EncodedRef) =>
+    (b & 1) - (a & 1) || contacts[a >>> 1]!.id - contacts[b >>> 1]!.id;
+  for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
+  for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
+  return { byId: positionById(contacts, ids), ids, exact, mailbox };
+}
+
+/**
+ * Builds the whole index in this thread: the fuzzy part first (its buffers sized by a quick
+ * first pass), then the exact part.
  * @param lookups when given, everything that will be looked up: keys that no look-up can
  *   reach are left out of `exact`, `mailbox` and `domainsByLocal` (results are the same).
  * @param onProgress called now and then with the number of contacts gone through
  */
 export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexLookups, onProgress?: (done: number) => void): ContactIndex {
-  const keyFilter = lookups?.keys ?? null;
-  const localFilter = lookups?.locals ?? null;
   const n = contacts.length;
-
   // sizes, at most: the fuzzy indexes take their buffers from two pools allocated once
   let keys = 0;
   let keyChars = 0;
@@ -192,74 +279,32 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
     // a longer one only makes its index grow a buffer
     nameChars += 2 * (c.firstName.length + c.lastName.length + c.displayName.length);
   }
-  const emailCap = { values: keys, chars: keyChars };
-  const nameCap = { values: named, chars: nameChars };
-  const pool = new TypedPool(
-    2 * FuzzyIndex.bytesFor(EMAIL_TAU, emailCap) + FuzzyIndex.bytesFor(NAME_TAU, nameCap, n) * 2 + 256,
-  );
-  const maxEntries = Math.max(16, keys * (EMAIL_TAU + 1), named * (NAME_TAU + 1));
-  const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emailCap) + 2 * FuzzyIndex.workBytesFor(nameCap) + maxEntries * 12 + 256);
-  const localsByDomain = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emailCap, pool, work);
-  const domainsByLocal = new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emailCap, pool, work);
-  const lastsByFirst = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH, nameCap, pool, work, n);
-  const firstsByLast = new FuzzyIndex(NAME_TAU, MIN_NAME_LENGTH, nameCap, pool, work, n);
-
-  const exact = new Map<string, EncodedRef | EncodedRef[]>();
-  const mailbox = new Map<string, EncodedRef | EncodedRef[]>();
-  const ids = new Float64Array(n);
-  const rowContact = new Int32Array(Math.max(16, keys));
-  const rowKey: string[] = [];
+  const builder = new FuzzyIndexBuilder(lookups?.locals ?? null, {
+    emails: { values: keys, chars: keyChars },
+    names: { values: named, chars: nameChars },
+    contacts: n,
+  });
+  const feed = new ContactFeed(builder);
   for (let pos = 0; pos < n; pos++) {
-    if (onProgress && (pos & 65535) === 65535) onProgress(pos);
-    const c = contacts[pos]!;
-    ids[pos] = c.id;
-    const usable = isUsable(c);
-    const emails = c.emails;
-    for (let j = 0; j < emails.length; j++) {
-      const e = emails[j]!;
-      const key = e.key;
-      if (key === '') continue;
-      const ref = pos * 2 + (e.primary ? 1 : 0);
-      // A key the filter lets through by mistake only adds an entry nobody looks up.
-      if (!keyFilter || keyFilter.mayHave(key, 0, key.length)) pushRef(exact, key, ref);
-      const mb = mailboxOf(key);
-      if (mb !== key && (!keyFilter || keyFilter.mayHave(mb, 0, mb.length))) pushRef(mailbox, mb, ref);
-      if (!usable) continue;
-      const row = rowKey.length;
-      rowContact[row] = pos;
-      rowKey.push(key);
-      const at = key.lastIndexOf('@');
-      const end = key.length;
-      if (at >= 0 && at < end - 1) {
-        localsByDomain.add(groupHash(key, at + 1, end), key, row, 0, at);
-        // only local parts some user has can be looked up for domain typos
-        if (!localFilter || localFilter.mayHave(key, 0, at)) domainsByLocal.add(groupHash(key, 0, at), key, row, at + 1, end);
-      }
-    }
-    if (usable) {
-      const k = nameKey(c.firstName, c.lastName, c.displayName);
-      if (k.first !== '' && k.last !== '') {
-        lastsByFirst.add(groupHash(k.first), k.last, pos);
-        firstsByLast.add(groupHash(k.last), k.first, pos);
-      }
-    }
+    if (onProgress && (pos & 131071) === 131071) onProgress(pos >>> 1);
+    feed.contact(pos, contacts[pos]!);
   }
-  const scratch = work.int32(3 * maxEntries);
-  localsByDomain.build(scratch);
-  domainsByLocal.build(scratch);
-  lastsByFirst.build(scratch);
-  firstsByLast.build(scratch);
-  const order = (a: EncodedRef, b: EncodedRef) =>
-    (b & 1) - (a & 1) || contacts[a >>> 1]!.id - contacts[b >>> 1]!.id;
-  for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
-  for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
+  const fuzzy = builder.finish().indexes;
+  const exact = buildExactIndex(contacts, lookups, onProgress ? (done) => onProgress((n + done) >>> 1) : undefined);
+  return assembleContactIndex(contacts, exact, feed.rows(), fuzzy);
+}
+
+/** The index from its parts (built here, or the fuzzy part in a worker). */
+export function assembleContactIndex(contacts: readonly Contact[], exactIx: ExactIndex, rows: EmailRows, fuzzy: FuzzyIndexes): ContactIndex {
+  const { localsByDomain, domainsByLocal, lastsByFirst, firstsByLast } = fuzzy;
+  const rowKey = rows.key;
   return {
     contacts,
-    byId: positionById(contacts, ids),
-    ids,
-    exact,
-    mailbox,
-    emailRowContact: rowContact.subarray(0, rowKey.length),
+    byId: exactIx.byId,
+    ids: exactIx.ids,
+    exact: exactIx.exact,
+    mailbox: exactIx.mailbox,
+    emailRowContact: rows.contact,
     emailRowKey: rowKey,
     localsByDomain,
     domainsByLocal,

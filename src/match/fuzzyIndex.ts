@@ -107,6 +107,13 @@ function grow<T extends Int32Array | Uint16Array>(a: T, min: number): T {
   return b;
 }
 
+/** grow() for the directory: new slots hold -1 (no value). */
+function growFilled(a: Int32Array, min: number): Int32Array {
+  const b = grow(a, min);
+  b.fill(-1, a.length);
+  return b;
+}
+
 function groupBitsLog2(groups: number): number {
   let gBits = 5;
   while (1 << gBits < groups * 16) gBits++;
@@ -180,10 +187,14 @@ function withinDistance(q: string, qLen: number, a: Uint16Array, start: number, 
  * loaded, each of those marks the whole heap. One allocation for all indexes costs one.
  */
 export class TypedPool {
-  private readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer;
   private used = 0;
   constructor(bytes: number) {
     this.buffer = new ArrayBuffer(Math.max(8, Math.ceil(bytes / 8) * 8));
+  }
+  /** Whether every view handed out so far came from the buffer (none fell back to its own). */
+  holds(view: ArrayBufferView): boolean {
+    return view.buffer === this.buffer;
   }
   private take(bytes: number): number | -1 {
     const at = this.used;
@@ -219,11 +230,25 @@ function lengthAt(arena: Uint16Array, start: number): number {
   return (arena[start - 4]! << 16) | arena[start - 3]!;
 }
 
+/** A built FuzzyIndex as numbers and [byteOffset, length] places in its pool's buffer. */
+export interface FuzzyIndexState {
+  readonly tau: number;
+  readonly minLength: number;
+  readonly n: number;
+  readonly mask: number;
+  readonly groupMask: number;
+  readonly arena: readonly [number, number];
+  readonly directory: readonly [number, number] | null;
+  readonly entries3: readonly [number, number];
+  readonly offsets: readonly [number, number];
+  readonly groupBits: readonly [number, number];
+}
+
 export class FuzzyIndex {
   readonly tau: number;
   /** Values shorter than this are neither indexed nor queried (segments would be empty). */
   readonly minLength: number;
-  private readonly pool: TypedPool | null;
+  private pool: TypedPool | null;
   /** Values added: where each starts in the arena, and its group hash (needed until build()). */
   private values = 0;
   private valueStart: Int32Array;
@@ -327,9 +352,71 @@ export class FuzzyIndex {
     arena[at++] = id & 0xffff;
     this.valueStart[v] = at;
     this.valueGroup[v] = gh;
-    if (this.directory !== null && id < this.directory.length) this.directory[id] = at;
+    if (this.directory !== null) {
+      if (id >= this.directory.length) this.directory = growFilled(this.directory, id + 1);
+      this.directory[id] = at;
+    }
     for (let i = from; i < to; i++) arena[at++] = s.charCodeAt(i);
     this.arenaLength = at;
+  }
+
+  /**
+   * Moves the arena (and directory) into a pool of their exact size plus what build() will
+   * take (bytesFor(tau, sizeNeeded(), ids)), so that the built index lives in one buffer that
+   * can be handed to another thread (state()). Call once, after every add, before build().
+   */
+  relocate(pool: TypedPool): void {
+    const arena = pool.uint16(Math.max(16, this.arenaLength));
+    arena.set(this.arena.subarray(0, this.arenaLength));
+    this.arena = arena;
+    if (this.directory !== null) {
+      const dir = pool.int32(this.directory.length);
+      dir.set(this.directory);
+      this.directory = dir;
+    }
+    this.pool = pool;
+  }
+
+  /** What was added: values, their characters, and the directory's length (0 without one). */
+  sizeNeeded(): { values: number; chars: number; ids: number } {
+    return { values: this.values, chars: this.arenaLength - this.values * HEADER, ids: this.directory?.length ?? 0 };
+  }
+
+  /**
+   * The built index as plain numbers and places in its pool's buffer: fromState() on another
+   * thread, given that buffer, answers exactly as this one. Every buffer must be in `pool`.
+   */
+  state(pool: TypedPool): FuzzyIndexState {
+    const place = (v: Int32Array | Uint32Array | Uint16Array): [number, number] => {
+      if (!pool.holds(v)) throw new Error('FuzzyIndex.state: a buffer is outside the pool');
+      return [v.byteOffset, v.length];
+    };
+    return {
+      tau: this.tau,
+      minLength: this.minLength,
+      n: this.n,
+      mask: this.mask,
+      groupMask: this.groupMask,
+      arena: place(this.arena),
+      directory: this.directory === null ? null : place(this.directory),
+      entries3: place(this.entries3),
+      offsets: place(this.offsets),
+      groupBits: place(this.groupBits),
+    };
+  }
+
+  static fromState(st: FuzzyIndexState, buffer: ArrayBuffer): FuzzyIndex {
+    const ix = new FuzzyIndex(st.tau, st.minLength, { values: 0, chars: 0 });
+    ix.n = st.n;
+    ix.mask = st.mask;
+    ix.groupMask = st.groupMask;
+    ix.arena = new Uint16Array(buffer, st.arena[0], st.arena[1]);
+    ix.directory = st.directory === null ? null : new Int32Array(buffer, st.directory[0], st.directory[1]);
+    ix.entries3 = new Int32Array(buffer, st.entries3[0], st.entries3[1]);
+    ix.offsets = new Uint32Array(buffer, st.offsets[0], st.offsets[1]);
+    ix.groupBits = new Int32Array(buffer, st.groupBits[0], st.groupBits[1]);
+    ix.valueStart = ix.valueGroup = new Int32Array(0);
+    return ix;
   }
 
   /** Entries build() will have (scratch size for it: 3 × entries Int32 slots). */

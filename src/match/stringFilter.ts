@@ -25,11 +25,25 @@ export class StringFilter {
   private readonly mask: number;
 
   /** About 16 bits per expected string and two probes: ~1.4% false positives. */
-  constructor(expected: number) {
+  constructor(expected: number, state?: { readonly bits: Int32Array; readonly mask: number }) {
+    if (state) {
+      this.bits = state.bits;
+      this.mask = state.mask;
+      return;
+    }
     let n = 1 << 10;
     while (n < expected * 16) n <<= 1;
     this.bits = new Int32Array(n >>> 5);
     this.mask = n - 1;
+  }
+
+  /** The filter as plain data (to send to another thread); fromState() restores it. */
+  state(): { readonly bits: Int32Array; readonly mask: number } {
+    return { bits: this.bits, mask: this.mask };
+  }
+
+  static fromState(st: { readonly bits: Int32Array; readonly mask: number }): StringFilter {
+    return new StringFilter(0, st);
   }
 
   add(s: string, from: number, to: number): void {

@@ -8,7 +8,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/types.js';
-import { buildContactIndex, lookupsFor } from '../../src/match/contactIndex.js';
+import {
+  assembleContactIndex,
+  buildContactIndex,
+  buildExactIndex,
+  ContactFeed,
+  lookupsFor,
+  type ContactIndex,
+  type IndexLookups,
+} from '../../src/match/contactIndex.js';
+import { FuzzyIndexBuilder, fuzzyIndexesFromState, fuzzyIndexesState } from '../../src/match/fuzzyIndexes.js';
 import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { nameKey } from '../../src/match/names.js';
@@ -107,5 +116,60 @@ describe('blocking index: buffers sized by estimate', () => {
       found += hits.length;
     }
     expect(found).toBeGreaterThan(200);
+  });
+});
+
+/**
+ * The index as the worker path builds it: the fuzzy part fed row by row to a builder that
+ * does not know its sizes (its buffers grow, then move into one pool), handed over as plain
+ * state and a copied buffer, and put back together with the exact part.
+ */
+function buildAsWorkerDoes(contacts: readonly Contact[], lookups?: IndexLookups): ContactIndex {
+  const builder = new FuzzyIndexBuilder(lookups?.locals ?? null);
+  const feed = new ContactFeed(builder);
+  contacts.forEach((c, pos) => feed.contact(pos, c));
+  const { indexes, pool } = builder.finish();
+  const state = structuredClone(fuzzyIndexesState(indexes, pool));
+  const moved = fuzzyIndexesFromState(state, structuredClone(pool.buffer));
+  return assembleContactIndex(contacts, buildExactIndex(contacts, lookups), feed.rows(), moved);
+}
+
+describe('blocking index built the worker’s way (growing buffers, state handed over) = exhaustive comparison', () => {
+  it('alias, typo and name hits, for any query, with and without the look-up restriction', () => {
+    const found = { typo: 0, name: 0 };
+    fc.assert(
+      fc.property(fc.array(contactArb, { minLength: 1, maxLength: 60 }), fc.array(fc.tuple(email, nameWord, nameWord), { minLength: 1, maxLength: 20 }), (specs, queries) => {
+        const contacts = build(specs);
+        const keys = queries.map(([q]) => q.toLowerCase());
+        for (const ix of [buildAsWorkerDoes(contacts), buildAsWorkerDoes(contacts, lookupsFor(keys))]) {
+          for (const [q, f, l] of queries) {
+            const key = q.toLowerCase();
+            const t = typoHits(ix, key);
+            expect(t).toEqual(exhaustiveTypoHits(contacts, key));
+            expect(aliasHits(ix, key)).toEqual(exhaustiveAliasHits(contacts, key));
+            const name = nameKey(f, l, '');
+            const n = nameHits(ix, name);
+            expect(n).toEqual(exhaustiveNameHits(contacts, name));
+            found.typo += t.length;
+            found.name += n.length;
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+    expect(found.typo).toBeGreaterThan(20);
+    expect(found.name).toBeGreaterThan(20);
+  });
+
+  it('addresses added after their contact (the --emails file) are found like the contact’s own', () => {
+    const contacts = [contact(1, ['anna.berg@example.org'], { firstName: 'Anna', lastName: 'Berg' }), contact(2, [], { firstName: 'Bo', lastName: 'Lund' })];
+    const builder = new FuzzyIndexBuilder(null);
+    const feed = new ContactFeed(builder);
+    contacts.forEach((c, pos) => feed.contact(pos, c));
+    contacts[1]!.emails.push({ email: 'bo.lund@example.org', key: 'bo.lund@example.org', primary: false, source: 'emails-file' });
+    feed.addedEmail(1, contacts[1]!, 'bo.lund@example.org');
+    const ix = assembleContactIndex(contacts, buildExactIndex(contacts), feed.rows(), builder.finish().indexes);
+    expect(typoHits(ix, 'bo.lnud@example.org').map((h) => h.pos)).toEqual([1]);
+    expect(typoHits(ix, 'bo.lnud@example.org')).toEqual(exhaustiveTypoHits(contacts, 'bo.lnud@example.org'));
   });
 });
