@@ -41,16 +41,12 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   }
   const timings: PlanTimings = { indexMs: 0, matchMs: 0 };
   const users = loaded.data.users.length;
-  const units = loaded.data.contacts.length + users;
-  const progress = (done: number, total: number, users: number) => sink.update('matching', done, total, 'rows', users);
-  const t0 = performance.now();
-  const ix = await indexing!.build(
-    loaded.data.contacts,
-    (done) => progress(done, units, 0),
+  let plan = await indexing!.plan(
+    loaded.data,
+    (done, total, users) => sink.update('matching', done, total, 'rows', users),
+    timings,
     (why) => io.stderr.write(`ufmatch: indexing in a worker thread failed (${why}); indexing in this one\n`),
   );
-  timings.indexMs = performance.now() - t0;
-  let plan = buildPlan(loaded.data, progress, timings, ix);
   sink.finish('matching', users);
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);

@@ -7,9 +7,9 @@ import type { Contact, Dataset, ExistingLink, User } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, isUsable, lookupsFor, type ContactIndex } from '../match/contactIndex.js';
+import { buildContactIndex, isUsable, lookupsFor, refsOf, type ContactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
-import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit } from '../match/fuzzy.js';
+import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
@@ -72,6 +72,19 @@ export interface PlanContext {
 }
 
 /**
+ * Where a user's typo and name hits come from: the indexes in this thread, or (parallel/)
+ * answers a worker computed ahead from the same indexes. `user` is the user's position.
+ */
+export interface FuzzyLookups {
+  typo(user: number, key: string): readonly TypoHit[];
+  names(user: number, name: NameKey): readonly NameHit[];
+}
+
+export function localLookups(ix: FuzzyLookupIndex): FuzzyLookups {
+  return { typo: (_user, key) => typoHits(ix, key), names: (_user, name) => nameHits(ix, name) };
+}
+
+/**
  * @param prebuilt the contact index, when the caller built it (timings.indexMs is then the
  *   caller's to set); else it is built here, with the look-ups these users make
  */
@@ -87,35 +100,107 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
       progress ? (done) => progress(done, units, 0) : undefined,
     );
   const t1 = performance.now();
-  const ctx = planContext(data, ix);
-  const claims = new Claims();
-  const usersById = new Set<number>();
-  for (const u of data.users) usersById.add(u.ufId);
-  // Existing links are the database's state before anything runs: they hold their contacts
-  // and emails against every user, earlier or later in the export.
-  for (const l of data.links) claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
-  for (const u of data.users) if (ctx.linkByUf.has(u.ufId)) claims.claim(u.ufId, null, u.emailKey);
-
-  const batch = new CivicrmBatch(data.links);
-  const rows: UserPlan[] = new Array(data.users.length);
+  if (timings && !prebuilt) timings.indexMs = t1 - t0;
+  const run = new PlanRun(data, ix, timings);
   const total = data.users.length;
-  const clock = timings ? { ms: 0 } : null;
-  for (let i = 0; i < total; i++) {
-    rows[i] = planUser(ctx, claims, batch, data.users[i]!, clock);
-    if (progress && (i & 4095) === 4095) progress(contactsN + i + 1, units, i + 1);
+  const lookups = localLookups(ix);
+  for (let i = 0; i < total; i += 4096) {
+    run.planUsers(i, Math.min(total, i + 4096), lookups);
+    if (progress) progress(contactsN + run.planned, units, run.planned);
   }
-  if (progress) progress(units, units, total);
-  const globalWarnings: Warning[] = [];
-  const wf = new WarningFactory(data.platform);
-  for (const l of data.links) {
-    if (!usersById.has(l.ufId)) globalWarnings.push(wf.orphanLink(l, 'user', ix.byId.has(l.contactId)));
+  if (progress && total === 0) progress(units, units, 0);
+  return run.finish();
+}
+
+/**
+ * One pass over the users in export order (planUsers on consecutive ranges, then finish):
+ * buildPlan drives it at once; parallel/ drives it as a worker's answers come in.
+ */
+export class PlanRun {
+  private readonly ctx: PlanContext;
+  private readonly claims = new Claims();
+  private readonly batch: CivicrmBatch;
+  private readonly rows: UserPlan[];
+  private readonly clock: { ms: number } | null;
+  private readonly t0 = performance.now();
+  /** Users planned so far (the next to plan). */
+  planned = 0;
+
+  constructor(
+    private readonly data: Dataset,
+    private readonly ix: ContactIndex,
+    private readonly timings?: PlanTimings,
+  ) {
+    this.ctx = planContext(data, ix);
+    // Existing links are the database's state before anything runs: they hold their contacts
+    // and emails against every user, earlier or later in the export.
+    for (const l of data.links) this.claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
+    for (const u of data.users) if (this.ctx.linkByUf.has(u.ufId)) this.claims.claim(u.ufId, null, u.emailKey);
+    this.batch = new CivicrmBatch(data.links);
+    this.rows = new Array(data.users.length);
+    this.clock = timings ? { ms: 0 } : null;
   }
-  if (timings) {
-    if (!prebuilt) timings.indexMs = t1 - t0;
-    timings.matchMs = performance.now() - t1;
-    timings.warningsMs = clock!.ms;
+
+  /** Plans users [from, to); from must be `planned`. */
+  planUsers(from: number, to: number, lookups: FuzzyLookups): void {
+    if (from !== this.planned) throw new Error(`PlanRun: users must be planned in order (${from} after ${this.planned})`);
+    const users = this.data.users;
+    for (let i = from; i < to; i++) this.rows[i] = planUser(this.ctx, this.claims, this.batch, users[i]!, i, lookups, this.clock);
+    this.planned = to;
   }
-  return { platform: data.platform, domainId: data.domainId, rows, globalWarnings };
+
+  finish(): Plan {
+    const { data, ix } = this;
+    const usersById = new Set<number>();
+    for (const u of data.users) usersById.add(u.ufId);
+    const globalWarnings: Warning[] = [];
+    const wf = new WarningFactory(data.platform);
+    for (const l of data.links) {
+      if (!usersById.has(l.ufId)) globalWarnings.push(wf.orphanLink(l, 'user', ix.byId.has(l.contactId)));
+    }
+    if (this.timings) {
+      this.timings.matchMs = performance.now() - this.t0;
+      this.timings.warningsMs = this.clock!.ms;
+    }
+    return { platform: data.platform, domainId: data.domainId, rows: this.rows, globalWarnings };
+  }
+}
+
+/**
+ * Positions of the users planUser will run fuzzy look-ups for (no link, a valid email, and
+ * CiviCRM would create a contact or no usable contact has the email), found with a batch of
+ * their own: what a worker can compute ahead.
+ */
+export function usersNeedingFuzzy(data: Dataset, ix: Pick<ContactIndex, 'exact'>): Int32Array {
+  const linked = new Set<number>();
+  for (const l of data.links) linked.add(l.ufId);
+  const batch = new CivicrmBatch(data.links);
+  const out = new Int32Array(data.users.length);
+  let n = 0;
+  for (let i = 0; i < data.users.length; i++) {
+    const user = data.users[i]!;
+    if (linked.has(user.ufId)) {
+      batch.step(user, null, false);
+      continue;
+    }
+    const key = user.emailKey;
+    if (key === '' || !isValidEmailKey(key)) {
+      batch.step(user, null, false);
+      continue;
+    }
+    let pick = -1;
+    let primary = false;
+    for (const r of refsOf(ix.exact.get(key))) {
+      if (isUsable(data.contacts[refContact(r)]!)) {
+        pick = refContact(r);
+        primary = refPrimary(r);
+        break;
+      }
+    }
+    const civicrm = batch.step(user, pick < 0 ? null : data.contacts[pick]!.id, primary);
+    if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') out[n++] = i;
+  }
+  return out.slice(0, n);
 }
 
 export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
@@ -141,7 +226,7 @@ export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
   return { data, ix, linkByUf, sharedKeys, linkUfName, wf: new WarningFactory(data.platform) };
 }
 
-function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User, clock: { ms: number } | null): UserPlan {
+function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
   const { ix, wf } = ctx;
   const warnings: Warning[] = [];
   const candidates: Candidate[] = [];
@@ -237,7 +322,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
   if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usable.length === 0) {
     const tf = clock ? performance.now() : 0;
-    fuzzy(ctx, user, uname, key, exactIds, candidates, warnings, wf, civicrm);
+    fuzzy(ctx, user, index, lookups, uname, key, exactIds, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;
   }
 
@@ -257,6 +342,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: U
 function fuzzy(
   ctx: PlanContext,
   user: User,
+  index: number,
+  lookups: FuzzyLookups,
   uname: NameKey,
   key: string,
   exactIds: readonly number[],
@@ -276,7 +363,7 @@ function fuzzy(
     candidates.push({ contactId: c.id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, c, h.key, score, civicrm));
   }
-  for (const h of typoHits(ix, key)) {
+  for (const h of lookups.typo(index, key)) {
     const c = ix.contacts[h.pos]!;
     if (flagged.has(c.id)) continue;
     flagged.add(c.id);
@@ -289,7 +376,7 @@ function fuzzy(
   // the best MAX_NAME_MATCHES by score, then lowest id (what sorting every hit would keep):
   // a common name can match hundreds of contacts, so none of them is copied or sorted
   const names: { h: NameHit; score: number; id: number }[] = [];
-  for (const h of nameHits(ix, uname)) {
+  for (const h of lookups.names(index, uname)) {
     const id = ix.ids[h.pos]!;
     if (flagged.has(id)) continue;
     const score = NAME_SCORE[h.relation];

@@ -32,18 +32,11 @@ export interface PositionById {
   has(id: number): boolean;
 }
 
-export interface ContactIndex {
-  readonly contacts: readonly Contact[];
-  readonly byId: PositionById;
-  /** Contact id by position (a typed array: ranking hits by id touches no contact object). */
-  readonly ids: Float64Array;
-  /** email key → refs, primary first then lowest contact id (CiviCRM's order); with lookups, only keys that may be looked up. */
-  readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
-  /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
-  readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
-  /** Email rows of usable contacts (not trashed, Individual), for fuzzy look-ups. */
+/** What the typo and name look-ups need (fuzzy.ts): a worker holding the fuzzy indexes has it too. */
+export interface FuzzyLookupIndex {
+  /** Email rows of usable contacts (not trashed, Individual), for fuzzy look-ups: the contact's position, and the key. */
   readonly emailRowContact: Int32Array;
-  readonly emailRowKey: readonly string[];
+  emailRowKey(row: number): string;
   /** group = domain, value = local part. */
   readonly localsByDomain: FuzzyIndex;
   /** group = local part, value = domain. */
@@ -57,11 +50,22 @@ export interface ContactIndex {
    * at `pos`, read from the name indexes (no string per contact is kept).
    */
   nameRelationAt(pos: number, first: string, last: string): NameRelation | null;
-  /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
-  sameNameAt(pos: number, name: NameKey): boolean;
   /** A reusable "seen" set over email rows and one over contact positions, for de-duplicating hits. */
   readonly rowMarks: Marks;
   readonly posMarks: Marks;
+}
+
+export interface ContactIndex extends FuzzyLookupIndex {
+  readonly contacts: readonly Contact[];
+  readonly byId: PositionById;
+  /** Contact id by position (a typed array: ranking hits by id touches no contact object). */
+  readonly ids: Float64Array;
+  /** email key → refs, primary first then lowest contact id (CiviCRM's order); with lookups, only keys that may be looked up. */
+  readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+  /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
+  readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+  /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
+  sameNameAt(pos: number, name: NameKey): boolean;
 }
 
 /** A set of small integers, emptied in O(1) by begin(). */
@@ -206,7 +210,7 @@ export class ContactFeed {
     }
     this.rowContact[r] = pos;
     this.rowKey.push(key);
-    this.sink.email(r, key, 0, key.length);
+    this.sink.email(r, pos, key, 0, key.length);
   }
 }
 
@@ -296,16 +300,42 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
 
 /** The index from its parts (built here, or the fuzzy part in a worker). */
 export function assembleContactIndex(contacts: readonly Contact[], exactIx: ExactIndex, rows: EmailRows, fuzzy: FuzzyIndexes): ContactIndex {
-  const { localsByDomain, domainsByLocal, lastsByFirst, firstsByLast } = fuzzy;
-  const rowKey = rows.key;
+  const keys = rows.key;
+  const lookup = fuzzyLookupIndex({ count: keys.length, contact: rows.contact, key: (row) => keys[row]! }, fuzzy, contacts.length);
+  const { lastsByFirst, firstsByLast } = fuzzy;
   return {
+    ...lookup,
     contacts,
     byId: exactIx.byId,
     ids: exactIx.ids,
     exact: exactIx.exact,
     mailbox: exactIx.mailbox,
+    sameNameAt(pos, name) {
+      if (!hasName(name)) return false;
+      const fs = firstsByLast.startOf(pos);
+      const ls = lastsByFirst.startOf(pos);
+      if (fs >= 0 && ls >= 0) return firstsByLast.equalsAt(fs, name.first) && lastsByFirst.equalsAt(ls, name.last);
+      // a part too short to be indexed (an initial): fold it again
+      const c = contacts[pos]!;
+      return sameName(name, nameKey(c.firstName, c.lastName, c.displayName));
+    },
+  };
+}
+
+/**
+ * The typo and name look-ups' part of the index, over `rows.count` email rows and `contacts`
+ * contact positions. A worker that only runs the blocking steps (typoCandidates, nameHits)
+ * has no keys: its `contact` is empty and `key` never called.
+ */
+export function fuzzyLookupIndex(
+  rows: { readonly count: number; readonly contact: Int32Array; readonly key: (row: number) => string },
+  fuzzy: FuzzyIndexes,
+  contacts: number,
+): FuzzyLookupIndex {
+  const { localsByDomain, domainsByLocal, lastsByFirst, firstsByLast } = fuzzy;
+  return {
     emailRowContact: rows.contact,
-    emailRowKey: rowKey,
+    emailRowKey: rows.key,
     localsByDomain,
     domainsByLocal,
     lastsByFirst,
@@ -323,16 +353,7 @@ export function assembleContactIndex(contacts: readonly Contact[], exactIx: Exac
       if (sameLast && first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first)) return 'typo';
       return null;
     },
-    sameNameAt(pos, name) {
-      if (!hasName(name)) return false;
-      const fs = firstsByLast.startOf(pos);
-      const ls = lastsByFirst.startOf(pos);
-      if (fs >= 0 && ls >= 0) return firstsByLast.equalsAt(fs, name.first) && lastsByFirst.equalsAt(ls, name.last);
-      // a part too short to be indexed (an initial): fold it again
-      const c = contacts[pos]!;
-      return sameName(name, nameKey(c.firstName, c.lastName, c.displayName));
-    },
-    rowMarks: new Marks(rowKey.length),
-    posMarks: new Marks(contacts.length),
+    rowMarks: new Marks(rows.count),
+    posMarks: new Marks(contacts),
   };
 }

@@ -2,7 +2,7 @@
  * Indexed fuzzy look-ups for one user: alias, typo and name hits among usable contacts.
  * Each returns hits sorted by contact position, deduplicated, decided by predicates.ts.
  */
-import { isUsable, refContact, refPrimary, refsOf, type ContactIndex } from './contactIndex.js';
+import { isUsable, refContact, refPrimary, refsOf, type ContactIndex, type FuzzyLookupIndex } from './contactIndex.js';
 import { boundedLevenshteinRange } from './editDistance.js';
 import { mailboxOf } from './email.js';
 import { groupHash } from './fuzzyIndex.js';
@@ -51,23 +51,41 @@ export function aliasHits(ix: ContactIndex, userKey: string): AliasHit[] {
 }
 
 /** Contacts (usable) whose email is a likely typo of the user's. */
-export function typoHits(ix: ContactIndex, userKey: string): TypoHit[] {
+export function typoHits(ix: FuzzyLookupIndex, userKey: string): TypoHit[] {
+  return typoHitsAmong(ix, userKey, typoCandidates(ix, userKey));
+}
+
+/**
+ * The blocking step of typoHits: email rows (each once) whose local part, in the user's
+ * domain, or whose domain, with the user's local part, is within EMAIL_TAU of the user's.
+ * Needs only the indexes: a worker can run it without the keys.
+ */
+export function typoCandidates(ix: Pick<FuzzyLookupIndex, 'localsByDomain' | 'domainsByLocal' | 'rowMarks'>, userKey: string): number[] {
   const at = userKey.lastIndexOf('@');
   if (at < 0 || at === userKey.length - 1) return []; // no domain (as splitKey)
-  const local = userKey.slice(0, at);
-  const domain = userKey.slice(at + 1);
-  const hits: TypoHit[] = [];
+  const rows: number[] = [];
   const marks = ix.rowMarks;
   marks.begin();
-  const check = (row: number) => {
-    if (!marks.mark(row)) return;
-    const key = ix.emailRowKey[row]!;
-    if (!mayBeTypo(userKey, at, key)) return;
+  const visit = (row: number) => {
+    if (marks.mark(row)) rows.push(row);
+  };
+  ix.localsByDomain.query(groupHash(userKey, at + 1, userKey.length), userKey.slice(0, at), visit);
+  ix.domainsByLocal.query(groupHash(userKey, 0, at), userKey.slice(at + 1), visit);
+  return rows;
+}
+
+/** typoHits given its candidate rows (typoCandidates): the typo rule decides, on the rows' keys. */
+export function typoHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'emailRowContact'>, userKey: string, rows: ArrayLike<number>): TypoHit[] {
+  const at = userKey.lastIndexOf('@');
+  if (at < 0 || at === userKey.length - 1) return [];
+  const hits: TypoHit[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const key = ix.emailRowKey(row);
+    if (!mayBeTypo(userKey, at, key)) continue;
     const m = emailTypo(userKey, key);
     if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance });
-  };
-  ix.localsByDomain.query(groupHash(userKey, at + 1, userKey.length), local, check);
-  ix.domainsByLocal.query(groupHash(userKey, 0, at), domain, check);
+  }
   return hits.length <= 1 ? hits : dedupeByPosKey(hits.sort(byPosThenKey));
 }
 
@@ -111,7 +129,7 @@ function dedupeByPosKey<T extends { pos: number; key: string }>(sorted: T[]): T[
 }
 
 /** Contacts (usable) with the same or near-same full name. */
-export function nameHits(ix: ContactIndex, name: NameKey): NameHit[] {
+export function nameHits(ix: FuzzyLookupIndex, name: NameKey): NameHit[] {
   if (name.first === '' || name.last === '') return [];
   const hits: NameHit[] = [];
   const marks = ix.posMarks;

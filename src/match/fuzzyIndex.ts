@@ -187,10 +187,12 @@ function withinDistance(q: string, qLen: number, a: Uint16Array, start: number, 
  * loaded, each of those marks the whole heap. One allocation for all indexes costs one.
  */
 export class TypedPool {
-  readonly buffer: ArrayBuffer;
+  readonly buffer: ArrayBuffer | SharedArrayBuffer;
   private used = 0;
-  constructor(bytes: number) {
-    this.buffer = new ArrayBuffer(Math.max(8, Math.ceil(bytes / 8) * 8));
+  /** @param shared in a SharedArrayBuffer: another thread can read the same memory */
+  constructor(bytes: number, shared = false) {
+    const size = Math.max(8, Math.ceil(bytes / 8) * 8);
+    this.buffer = shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size);
   }
   /** Whether every view handed out so far came from the buffer (none fell back to its own). */
   holds(view: ArrayBufferView): boolean {
@@ -405,7 +407,7 @@ export class FuzzyIndex {
     };
   }
 
-  static fromState(st: FuzzyIndexState, buffer: ArrayBuffer): FuzzyIndex {
+  static fromState(st: FuzzyIndexState, buffer: ArrayBuffer | SharedArrayBuffer): FuzzyIndex {
     const ix = new FuzzyIndex(st.tau, st.minLength, { values: 0, chars: 0 });
     ix.n = st.n;
     ix.mask = st.mask;

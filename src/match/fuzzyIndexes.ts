@@ -29,8 +29,8 @@ const NAMES = ['localsByDomain', 'domainsByLocal', 'lastsByFirst', 'firstsByLast
 
 /** Where the fuzzy indexes go: one email row, or one contact's names, at a time. */
 export interface FuzzySink {
-  /** Email row `row` of a usable contact; its key is s[from, to). */
-  email(row: number, s: string, from: number, to: number): void;
+  /** Email row `row` of the usable contact at `pos`; its key is s[from, to). */
+  email(row: number, pos: number, s: string, from: number, to: number): void;
   /** The name columns of the usable contact at `pos`. */
   name(pos: number, first: string, last: string, display: string): void;
 }
@@ -81,7 +81,7 @@ export class FuzzyIndexBuilder implements FuzzySink {
     };
   }
 
-  email(row: number, s: string, from: number, to: number): void {
+  email(row: number, _pos: number, s: string, from: number, to: number): void {
     const at = s.lastIndexOf('@', to - 1);
     if (at < from || at >= to - 1) return;
     this.ix.localsByDomain.add(groupHash(s, at + 1, to), s, row, from, at);
@@ -96,8 +96,11 @@ export class FuzzyIndexBuilder implements FuzzySink {
     this.ix.firstsByLast.add(groupHash(k.last), k.first, pos);
   }
 
-  /** Builds the indexes (once, after the last row and name); `pool` holds them all. */
-  finish(): { indexes: FuzzyIndexes; pool: TypedPool } {
+  /**
+   * Builds the indexes (once, after the last row and name); `pool` holds them all.
+   * @param shared when the builder did not know its sizes: put the pool in shared memory
+   */
+  finish(shared = false): { indexes: FuzzyIndexes; pool: TypedPool } {
     let pool = this.pool;
     let maxEntries = this.maxEntries;
     if (pool === null) {
@@ -108,7 +111,7 @@ export class FuzzyIndexBuilder implements FuzzySink {
         bytes += FuzzyIndex.bytesFor(ix.tau, size, size.ids);
         maxEntries = Math.max(maxEntries, ix.pendingEntries);
       }
-      pool = new TypedPool(bytes);
+      pool = new TypedPool(bytes, shared);
       for (const name of NAMES) this.ix[name].relocate(pool);
     }
     const scratch = new Int32Array(3 * Math.max(16, maxEntries));
@@ -129,7 +132,7 @@ export function fuzzyIndexesState(ix: FuzzyIndexes, pool: TypedPool): FuzzyIndex
   };
 }
 
-export function fuzzyIndexesFromState(st: FuzzyIndexesState, buffer: ArrayBuffer): FuzzyIndexes {
+export function fuzzyIndexesFromState(st: FuzzyIndexesState, buffer: ArrayBuffer | SharedArrayBuffer): FuzzyIndexes {
   return {
     localsByDomain: FuzzyIndex.fromState(st.localsByDomain, buffer),
     domainsByLocal: FuzzyIndex.fromState(st.domainsByLocal, buffer),

@@ -1,19 +1,28 @@
 /**
- * How the contact index gets built for one run: in this thread after loading (small inputs,
- * or UFMATCH_WORKERS=0), or with its fuzzy part built by a worker thread fed while the
- * contacts load, the exact part built here meanwhile. Both give the same index (the worker
- * runs the same FuzzyIndexBuilder on the same feed); if the worker fails, the index is built
- * here and the caller is told why.
+ * How one run indexes the contacts and plans the users:
+ * - in this thread, after loading (small inputs, or UFMATCH_WORKERS=0): buildPlan;
+ * - or with a worker thread: it builds the fuzzy indexes from a feed the loaders give it while
+ *   the contacts load (the exact part is built here meanwhile), then answers the typo and name
+ *   look-ups of the users that will need them, block by block, while this thread plans the
+ *   users before them.
+ * Both give the same plan: the worker runs the same builder on the same feed and the same
+ * look-ups on the same indexes (shared memory). If the worker fails before the indexes are
+ * built, everything is done here and the caller is told why; if it fails later, the users it
+ * has not answered are looked up here.
  */
 import { statSync } from 'node:fs';
-import type { Contact, User } from '../domain/types.js';
-import { assembleContactIndex, buildContactIndex, buildExactIndex, ContactFeed, lookupsFor, type ContactIndex, type IndexLookups } from '../match/contactIndex.js';
-import type { FuzzyIndexes, FuzzySink } from '../match/fuzzyIndexes.js';
-import type { StringFilter } from '../match/stringFilter.js';
+import { buildPlan, PlanRun, usersNeedingFuzzy, type PlanProgress, type PlanTimings } from '../decide/plan.js';
+import type { Plan } from '../domain/decisions.js';
+import type { Contact, Dataset, User } from '../domain/types.js';
+import { assembleContactIndex, buildContactIndex, buildExactIndex, ContactFeed, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
+import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink } from './workerFuzzySink.js';
 
 /** Contacts files from this size up get the worker (below it, starting one costs more than it saves). */
 export const WORKER_MIN_BYTES = 8 << 20;
+
+/** Users planned between two looks at the worker's answers. */
+const STEP = 4096;
 
 /** UFMATCH_WORKERS=0: never a worker; 1: always (when the build has one); unset: by file size. */
 export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolean {
@@ -27,16 +36,13 @@ export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolea
   }
 }
 
-/** A FuzzySink that builds elsewhere: finish() resolves to the indexes (or rejects), stop() abandons it. */
-export interface RemoteFuzzySink extends FuzzySink {
-  finish(): Promise<FuzzyIndexes>;
-  stop(): void;
-}
-
 export interface LoadHooks {
   readonly onContact: (contact: Contact, pos: number) => void;
   readonly onAdded: (pos: number, contact: Contact, key: string) => void;
 }
+
+/** What ContactIndexing needs of the worker (WorkerFuzzySink; tests give their own). */
+export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'email' | 'name' | 'finish' | 'ask' | 'stop' | 'onHits'>;
 
 export class ContactIndexing {
   readonly lookups: IndexLookups;
@@ -46,16 +52,15 @@ export class ContactIndexing {
   private readonly feed: ContactFeed | null;
 
   /**
-   * @param worker whether to build the fuzzy part in a worker; or how to start something that
-   *   does (tests)
+   * @param worker whether to use a worker; or how to start something that acts as one (tests)
    */
-  constructor(users: readonly User[], worker: boolean | ((locals: StringFilter) => RemoteFuzzySink)) {
+  constructor(users: readonly User[], worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink)) {
     this.lookups = lookupsFor(users.map((u) => u.emailKey));
     if (worker === false) {
       this.sink = this.feed = this.hooks = null;
       return;
     }
-    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups.locals);
+    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
     const feed = new ContactFeed(sink);
     this.sink = sink;
     this.feed = feed;
@@ -66,18 +71,65 @@ export class ContactIndexing {
   }
 
   /**
-   * The index over the loaded contacts (every contact fed, when there is a worker).
-   * @param onFallback told why, when the worker failed and the index was built here instead
+   * The plan of the loaded data (every contact fed, when there is a worker); sets
+   * timings.indexMs, matchMs and warningsMs.
+   * @param onFallback told why, when the worker failed and this thread did its part
    */
-  async build(contacts: readonly Contact[], onProgress?: (done: number) => void, onFallback?: (why: string) => void): Promise<ContactIndex> {
-    if (!this.sink || !this.feed) return buildContactIndex(contacts, this.lookups, onProgress);
-    const fuzzy = this.sink.finish();
-    const exact = buildExactIndex(contacts, this.lookups, onProgress);
+  async plan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings, onFallback?: (why: string) => void): Promise<Plan> {
+    const contactsN = data.contacts.length;
+    const units = contactsN + data.users.length;
+    const indexProgress = progress ? (done: number) => progress(done, units, 0) : undefined;
+    const t0 = performance.now();
+    const sink = this.sink;
+    if (!sink || !this.feed) return buildPlan(data, progress, timings);
     try {
-      return assembleContactIndex(contacts, exact, this.feed.rows(), await fuzzy);
-    } catch (e) {
-      onFallback?.(e instanceof Error ? e.message : String(e));
-      return buildContactIndex(contacts, this.lookups, onProgress);
+      const fuzzy = sink.finish();
+      const exact = buildExactIndex(data.contacts, this.lookups, indexProgress);
+      const remote = { lookups: null as RemoteLookups | null, early: [] as Parameters<RemoteLookups['add']>[0][], failed: null as string | null };
+      sink.onHits = (m, why) => {
+        if (m === null) {
+          if (remote.lookups) remote.lookups.fail(why ?? 'stopped');
+          else remote.failed = why ?? 'stopped';
+        } else {
+          if (remote.lookups) remote.lookups.add(m);
+          else remote.early.push(m);
+          // every answer is in: the worker's heap (about 100 MB) can go before the plan ends
+          if (m.upTo >= data.users.length) sink.stop();
+        }
+      };
+      // which users will need typo and name look-ups: the worker starts on them once built
+      sink.ask(data.users, usersNeedingFuzzy(data, exact));
+      let indexes;
+      try {
+        indexes = await fuzzy;
+      } catch (e) {
+        onFallback?.(e instanceof Error ? e.message : String(e));
+        const ix = buildContactIndex(data.contacts, this.lookups, indexProgress);
+        if (timings) timings.indexMs = performance.now() - t0;
+        return buildPlan(data, progress, timings, ix);
+      }
+      const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), indexes);
+      if (timings) timings.indexMs = performance.now() - t0;
+      const lookups = new RemoteLookups(ix, data.users.length);
+      remote.lookups = lookups;
+      for (const m of remote.early) lookups.add(m);
+      if (remote.failed !== null) lookups.fail(remote.failed);
+      const run = new PlanRun(data, ix, timings);
+      const total = data.users.length;
+      while (run.planned < total) {
+        const to = Math.min(total, lookups.readyUpTo, run.planned + STEP);
+        if (to <= run.planned) {
+          await lookups.next();
+          continue;
+        }
+        run.planUsers(run.planned, to, lookups);
+        lookups.release(run.planned);
+        progress?.(contactsN + run.planned, units, run.planned);
+      }
+      if (total === 0) progress?.(units, units, 0);
+      return run.finish();
+    } finally {
+      sink.stop();
     }
   }
 

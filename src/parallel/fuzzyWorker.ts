@@ -1,16 +1,34 @@
 /**
  * Worker entry: builds the fuzzy indexes (FuzzyIndexBuilder) from the chunks the main thread
- * sends while it loads the contacts, and sends them back built, in one transferred buffer.
+ * sends while it loads the contacts, shares them back built, then answers the typo and name
+ * look-ups of the users the main thread asks about (see protocol.ts): name hits whole, typo
+ * hits as candidate rows (the blocking step; the keys stay on the main thread, which applies
+ * the typo rule to them).
  */
 import { parentPort } from 'node:worker_threads';
+import { fuzzyLookupIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { nameHits, typoCandidates } from '../match/fuzzy.js';
 import { FuzzyIndexBuilder, fuzzyIndexesState } from '../match/fuzzyIndexes.js';
+import { nameKey } from '../match/names.js';
 import { StringFilter } from '../match/stringFilter.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { fullCollector } from '../runtime/gc.js';
+import { RELATIONS, type FromWorker, type ToWorker } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('fuzzyWorker.js runs as a worker thread');
 
+/** Users answered per `hits` message. */
+const BLOCK = 1024;
+
 let builder: FuzzyIndexBuilder | null = null;
+const noKeys = (): string => {
+  throw new Error('the worker has no email keys');
+};
+let lookups: FuzzyLookupIndex | null = null;
+/** Email rows and contact positions fed so far (the look-ups' "seen" sets are sized by them). */
+let rows = 0;
+let contacts = 0;
+
 /** Code units back to one string, exactly (a lone surrogate stays one, as it was copied). */
 function decode(units: Uint16Array): string {
   const parts: string[] = [];
@@ -18,49 +36,100 @@ function decode(units: Uint16Array): string {
   return parts.join('');
 }
 
-function handle(m: ToWorker): FromWorker | null {
+function addEmails(text: string, meta: Int32Array, count: number): void {
+  const b = builder!;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const row = meta[2 * i]!;
+    const len = meta[2 * i + 1]!;
+    if (row >= rows) rows = row + 1;
+    b.email(row, -1, text, at, at + len);
+    at += len;
+  }
+}
+
+function addNames(text: string, meta: Int32Array, count: number): void {
+  const b = builder!;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const pos = meta[4 * i]!;
+    const f = meta[4 * i + 1]!;
+    const l = meta[4 * i + 2]!;
+    const d = meta[4 * i + 3]!;
+    if (pos >= contacts) contacts = pos + 1;
+    b.name(pos, text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
+    at += f + l + d;
+  }
+}
+
+class HitsBlock {
+  users: number[] = [];
+  typoRows: number[] = [];
+  names: number[] = [];
+  message(upTo: number): FromWorker {
+    return { kind: 'hits', upTo, users: Int32Array.from(this.users), typoRows: Int32Array.from(this.typoRows), names: Int32Array.from(this.names) };
+  }
+}
+
+function answer(text: string, meta: Int32Array, count: number, users: number): void {
+  const ix = lookups!;
+  let block = new HitsBlock();
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const user = meta[5 * i]!;
+    const k = meta[5 * i + 1]!;
+    const f = meta[5 * i + 2]!;
+    const l = meta[5 * i + 3]!;
+    const d = meta[5 * i + 4]!;
+    const key = text.slice(at, at + k);
+    at += k;
+    const name = nameKey(text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
+    at += f + l + d;
+    const typo = typoCandidates(ix, key);
+    const names = nameHits(ix, name);
+    block.users.push(user, typo.length, names.length);
+    for (const row of typo) block.typoRows.push(row);
+    for (const h of names) block.names.push(h.pos, RELATIONS.indexOf(h.relation));
+    if (block.users.length === 3 * BLOCK) {
+      port!.postMessage(block.message(user + 1));
+      block = new HitsBlock();
+    }
+  }
+  port!.postMessage(block.message(users));
+}
+
+function handle(m: ToWorker): void {
   switch (m.kind) {
     case 'init':
       builder = new FuzzyIndexBuilder(m.locals ? StringFilter.fromState(m.locals) : null);
-      return null;
-    case 'emails': {
-      const b = builder!;
-      const { meta } = m;
-      const text = decode(m.text);
-      let at = 0;
-      for (let i = 0; i < m.count; i++) {
-        const len = meta[2 * i + 1]!;
-        b.email(meta[2 * i]!, text, at, at + len);
-        at += len;
-      }
-      return null;
-    }
-    case 'names': {
-      const b = builder!;
-      const { meta } = m;
-      const text = decode(m.text);
-      let at = 0;
-      for (let i = 0; i < m.count; i++) {
-        const f = meta[4 * i + 1]!;
-        const l = meta[4 * i + 2]!;
-        const d = meta[4 * i + 3]!;
-        b.name(meta[4 * i]!, text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
-        at += f + l + d;
-      }
-      return null;
-    }
+      return;
+    case 'emails':
+      addEmails(decode(m.text), m.meta, m.count);
+      return;
+    case 'names':
+      addNames(decode(m.text), m.meta, m.count);
+      return;
     case 'end': {
-      const { indexes, pool } = builder!.finish();
+      const { indexes, pool } = builder!.finish(true);
       builder = null;
-      return { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer };
+      // the growing buffers and the build's scratch (hundreds of MB, counted in the process's
+      // peak) are garbage now; this thread's heap is small, so a full collection is quick
+      fullCollector()?.();
+      // no keys here: the main thread applies the typo rule to the candidate rows sent back
+      lookups = fuzzyLookupIndex({ count: rows, contact: new Int32Array(0), key: noKeys }, indexes, contacts);
+      const reply: FromWorker = { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer as SharedArrayBuffer };
+      port!.postMessage(reply);
+      return;
     }
+    case 'queries':
+      answer(decode(m.text), m.meta, m.count, m.users);
+      return;
   }
 }
 
 port.on('message', (m: ToWorker) => {
   try {
-    const reply = handle(m);
-    if (reply?.kind === 'built') port.postMessage(reply, [reply.buffer]);
+    handle(m);
   } catch (e) {
     const reply: FromWorker = { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
     port.postMessage(reply);

@@ -1,15 +1,16 @@
 /**
- * The main thread's side of the fuzzy-index worker: a FuzzySink that packs email rows and
- * names into chunks and posts them as they come (so the worker builds while the contacts
- * still load), and finish(), which resolves to the built indexes.
+ * The main thread's side of the fuzzy-index worker (protocol.ts): a FuzzySink that packs
+ * email rows and names into chunks and posts them as they come (so the worker builds while
+ * the contacts still load); built(), which resolves to the indexes in shared memory; ask(),
+ * which sends the users to look up, and the answers, which come to `onHits` in blocks.
  *
  * Packing costs the main thread a copy of each value's characters; the worker does the rest
- * (hashing, name folding, the counting sorts). Nothing is shared: the chunks are copied over,
- * the built indexes come back in one transferred buffer.
+ * (hashing, name folding, the counting sorts, the look-ups).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { User } from '../domain/types.js';
 import { fuzzyIndexesFromState, type FuzzyIndexes, type FuzzySink } from '../match/fuzzyIndexes.js';
 import type { StringFilter } from '../match/stringFilter.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -50,6 +51,8 @@ class Chars {
   }
 }
 
+export type HitsMessage = Extract<FromWorker, { kind: 'hits' }>;
+
 export class WorkerFuzzySink implements FuzzySink {
   private readonly worker: Worker;
   private readonly result: Promise<FuzzyIndexes>;
@@ -60,22 +63,32 @@ export class WorkerFuzzySink implements FuzzySink {
   private readonly nameMeta = new Int32Array(4 * CHUNK);
   private names = 0;
   private ended = false;
+  /** Told of each block of answers, and (null, why) if the worker fails or stops after building. */
+  onHits: ((hits: HitsMessage | null, why?: string) => void) | null = null;
 
   constructor(locals: StringFilter | null) {
     this.worker = new Worker(WORKER_FILE);
     this.result = new Promise<FuzzyIndexes>((resolve, reject) => {
+      let built = false;
+      const fail = (why: string) => {
+        if (!built) reject(new Error(why));
+        else this.onHits?.(null, why);
+      };
       this.worker.on('message', (m: FromWorker) => {
-        if (m.kind === 'built') resolve(fuzzyIndexesFromState(m.state, m.buffer));
-        else reject(new Error(m.message));
+        if (m.kind === 'built') {
+          built = true;
+          resolve(fuzzyIndexesFromState(m.state, m.buffer));
+        } else if (m.kind === 'hits') this.onHits?.(m);
+        else fail(m.message);
       });
-      this.worker.on('error', reject);
-      this.worker.on('exit', (code) => reject(new Error(`the indexing worker stopped (exit ${code})`)));
+      this.worker.on('error', (e) => fail(e.message));
+      this.worker.on('exit', (code) => fail(`the indexing worker stopped (exit ${code})`));
     });
     this.result.catch(() => {}); // awaited by finish(); a failure before that is not unhandled
     this.post({ kind: 'init', locals: locals ? locals.state() : null });
   }
 
-  email(row: number, s: string, from: number, to: number): void {
+  email(row: number, _pos: number, s: string, from: number, to: number): void {
     this.emailText.put(s, from, to);
     const i = 2 * this.emails;
     this.emailMeta[i] = row;
@@ -96,7 +109,7 @@ export class WorkerFuzzySink implements FuzzySink {
     if (++this.names === CHUNK) this.flushNames();
   }
 
-  /** Sends what is left and asks for the indexes; resolves to them once built. */
+  /** Sends what is left and asks for the indexes; resolves to them once built (the worker stays, for ask()). */
   finish(): Promise<FuzzyIndexes> {
     if (!this.ended) {
       this.flushEmails();
@@ -104,11 +117,30 @@ export class WorkerFuzzySink implements FuzzySink {
       this.post({ kind: 'end' });
       this.ended = true;
     }
-    return this.result.finally(() => void this.worker.terminate());
+    return this.result;
   }
 
-  /** Stops the worker (a load that failed, or an index no longer wanted). */
+  /**
+   * Asks for the typo and name hits of these users (positions in `users`, ascending); the
+   * answers come to onHits, the last block with upTo = users.length.
+   */
+  ask(users: readonly User[], positions: Int32Array): void {
+    const text = new Chars();
+    const meta = new Int32Array(5 * positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      const u = users[positions[i]!]!;
+      text.put(u.emailKey, 0, u.emailKey.length);
+      text.put(u.firstName, 0, u.firstName.length);
+      text.put(u.lastName, 0, u.lastName.length);
+      text.put(u.displayName, 0, u.displayName.length);
+      meta.set([positions[i]!, u.emailKey.length, u.firstName.length, u.lastName.length, u.displayName.length], 5 * i);
+    }
+    this.post({ kind: 'queries', text: text.take(), meta, count: positions.length, users: users.length });
+  }
+
+  /** Stops the worker (done, or a load that failed). */
   stop(): void {
+    this.onHits = null;
     void this.worker.terminate();
   }
 

@@ -11,13 +11,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
-import type { Contact } from '../../src/domain/types.js';
-import { ContactFeed, lookupsFor, type ContactIndex } from '../../src/match/contactIndex.js';
+import type { Contact, Dataset } from '../../src/domain/types.js';
+import { parseCommandLine } from '../../src/cli/args.js';
+import { loadDataset } from '../../src/cli/loadDataset.js';
+import { silentProgress } from '../../src/cli/progress.js';
+import { buildPlan, PlanRun } from '../../src/decide/plan.js';
+import type { Plan } from '../../src/domain/decisions.js';
+import { buildContactIndex, ContactFeed, fuzzyLookupIndex, lookupsFor, type ContactIndex, type IndexLookups } from '../../src/match/contactIndex.js';
 import { exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
-import { nameHits, typoHits } from '../../src/match/fuzzy.js';
+import { nameHits, typoCandidates, typoHits } from '../../src/match/fuzzy.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
-import { nameKey } from '../../src/match/names.js';
+import { nameKey, type NameKey } from '../../src/match/names.js';
 import { ContactIndexing, type RemoteFuzzySink } from '../../src/parallel/contactIndexing.js';
+import type { HitsMessage } from '../../src/parallel/workerFuzzySink.js';
 import { contact, user } from '../helpers/build.js';
 import { runBinary } from '../helpers/runCli.js';
 
@@ -36,49 +42,122 @@ const QUERIES: [string, string, string][] = [
   ['anna.berg@examp.org', 'Anne', 'Berg'],
 ];
 
-function expectExhaustive(ix: ContactIndex): void {
-  for (const [key, f, l] of QUERIES) {
-    expect(typoHits(ix, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));
-    expect(nameHits(ix, nameKey(f, l, ''))).toEqual(exhaustiveNameHits(CONTACTS, nameKey(f, l, '')));
-  }
-  expect(typoHits(ix, 'anna.berg@examp.org').length).toBeGreaterThan(0);
-  expect(nameHits(ix, nameKey('Anna', 'Berg', '')).length).toBe(3);
-}
 
-async function indexWith(worker: boolean | ((locals: import('../../src/match/stringFilter.js').StringFilter) => RemoteFuzzySink), fallbacks: string[] = []): Promise<ContactIndex> {
-  const indexing = new ContactIndexing(QUERIES.map(([e], i) => user(i + 1, e)), worker);
-  CONTACTS.forEach((c, pos) => indexing.hooks?.onContact(c, pos));
-  return indexing.build(CONTACTS, undefined, (why) => fallbacks.push(why));
-}
+type Answer = 'all' | 'half' | 'none';
 
-/** A sink that builds here, asynchronously (or fails on finish). */
-function localSink(fail: string | null): (locals: import('../../src/match/stringFilter.js').StringFilter) => RemoteFuzzySink {
-  return (locals) => {
-    const b = new FuzzyIndexBuilder(locals);
-    return {
-      email: (row, s, from, to) => b.email(row, s, from, to),
-      name: (pos, f, l, d) => b.name(pos, f, l, d),
-      finish: () => (fail ? Promise.reject(new Error(fail)) : new Promise<FuzzyIndexes>((r) => setTimeout(() => r(b.finish().indexes), 5))),
+/**
+ * Acts as the worker, here: builds on finish() (or fails), and answers ask() in blocks of
+ * 3 users, asynchronously: all of them, or the first half then a failure, or nothing.
+ */
+function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups: IndexLookups) => RemoteFuzzySink {
+  return (lookups) => {
+    const b = new FuzzyIndexBuilder(lookups.locals);
+    const rows: { contact: number[]; key: string[] } = { contact: [], key: [] };
+    let built: FuzzyIndexes | null = null;
+    let contacts = 0;
+    const sink: RemoteFuzzySink = {
+      onHits: null,
+      email: (row, pos, s, from, to) => {
+        rows.contact[row] = pos;
+        rows.key[row] = s.slice(from, to);
+        contacts = Math.max(contacts, pos + 1);
+        b.email(row, pos, s, from, to);
+      },
+      name: (pos, f, l, d) => {
+        contacts = Math.max(contacts, pos + 1);
+        b.name(pos, f, l, d);
+      },
+      finish: () =>
+        opts.failBuild
+          ? Promise.reject(new Error(opts.failBuild))
+          : new Promise<FuzzyIndexes>((r) => setTimeout(() => r((built = b.finish().indexes)), 5)),
+      ask: (users, positions) => {
+        const send = async () => {
+          while (!built) await new Promise((r) => setTimeout(r, 1));
+          const ix = fuzzyLookupIndex({ count: rows.key.length, contact: Int32Array.from(rows.contact), key: (row) => rows.key[row]! }, built, contacts);
+          const upto = opts.answer === 'half' ? positions.length >> 1 : opts.answer === 'none' ? 0 : positions.length;
+          for (let i = 0; i < upto; i += 3) {
+            const block = { users: [] as number[], typoRows: [] as number[], names: [] as number[] };
+            for (const p of positions.slice(i, Math.min(upto, i + 3))) {
+              const u = users[p]!;
+              const t = typoCandidates(ix, u.emailKey);
+              const n = nameHits(ix, nameKey(u.firstName, u.lastName, u.displayName));
+              block.users.push(p, t.length, n.length);
+              block.typoRows.push(...t);
+              for (const h of n) block.names.push(h.pos, ['same', 'swapped', 'typo'].indexOf(h.relation));
+            }
+            const last = positions[Math.min(upto, i + 3) - 1]!;
+            const upTo = i + 3 >= positions.length ? users.length : last + 1;
+            await new Promise((r) => setTimeout(r, 0));
+            sink.onHits?.({ kind: 'hits', upTo, users: Int32Array.from(block.users), typoRows: Int32Array.from(block.typoRows), names: Int32Array.from(block.names) });
+          }
+          if (upto < positions.length) sink.onHits?.(null, 'worker gone');
+        };
+        void send();
+      },
       stop: () => {},
     };
+    return sink;
   };
 }
 
-describe('ContactIndexing', () => {
-  it('builds in this thread without a worker', async () => {
-    expectExhaustive(await indexWith(false));
+async function planWith(data: Dataset, worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink), fallbacks: string[] = []): Promise<Plan> {
+  const indexing = new ContactIndexing(data.users, worker);
+  data.contacts.forEach((c, pos) => indexing.hooks?.onContact(c, pos));
+  return indexing.plan(data, undefined, undefined, (why) => fallbacks.push(why));
+}
+
+describe('ContactIndexing: the same plan however the work is shared', () => {
+  let data: Dataset;
+  let expected: Plan;
+  beforeAll(async () => {
+    const args = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--yes'];
+    data = (await loadDataset(parseCommandLine(args), silentProgress)).data;
+    expected = buildPlan(data);
+    // the sample has users whose plan takes typo and name hits
+    expect(expected.rows.some((r) => r.warnings.some((w) => w.code === 'email-typo'))).toBe(true);
+    expect(expected.rows.some((r) => r.warnings.some((w) => w.code === 'name-match'))).toBe(true);
   });
 
-  it('uses what the remote sink built', async () => {
+  it('without a worker', async () => {
+    expect(await planWith(data, false)).toEqual(expected);
+  });
+
+  it('with the look-ups answered ahead by the worker', async () => {
     const fallbacks: string[] = [];
-    expectExhaustive(await indexWith(localSink(null), fallbacks));
+    expect(await planWith(data, localSink({ answer: 'all' }), fallbacks)).toEqual(expected);
     expect(fallbacks).toEqual([]);
   });
 
-  it('falls back to this thread when the worker fails, and says why', async () => {
+  it('with a worker that answers half and then fails: the rest is looked up here', async () => {
+    expect(await planWith(data, localSink({ answer: 'half' }))).toEqual(expected);
+  });
+
+  it('with a worker that fails before the indexes are built: all of it here, and the caller told why', async () => {
     const fallbacks: string[] = [];
-    expectExhaustive(await indexWith(localSink('out of memory'), fallbacks));
+    expect(await planWith(data, localSink({ failBuild: 'out of memory' }), fallbacks)).toEqual(expected);
     expect(fallbacks).toEqual(['out of memory']);
+  });
+
+  it('asks the worker about exactly the users the plan runs typo and name look-ups for', async () => {
+    const asked: number[] = [];
+    const looked: number[] = [];
+    const sink = localSink({ answer: 'none' });
+    await planWith(data, (lookups) => {
+      const s = sink(lookups);
+      const ask = s.ask.bind(s);
+      s.ask = (users, positions) => {
+        asked.push(...positions);
+        ask(users, positions);
+      };
+      return s;
+    });
+    const ix = buildContactIndex(data.contacts);
+    const spy = { typo: (i: number, key: string) => (looked.push(i), typoHits(ix, key)), names: (_i: number, n: NameKey) => nameHits(ix, n) };
+    const run = new PlanRun(data, ix);
+    run.planUsers(0, data.users.length, spy);
+    expect(asked.length).toBeGreaterThan(5);
+    expect(asked).toEqual(looked);
   });
 });
 
@@ -88,22 +167,44 @@ describe('the real worker thread (from the build)', () => {
     expect(dist.workerAvailable()).toBe(true);
   });
 
-  it('builds indexes the exhaustive comparison agrees with', async () => {
+  it('builds indexes, and answers look-ups, that the exhaustive comparison agrees with', async () => {
     const dist = await import(new URL('../../dist/parallel/workerFuzzySink.js', import.meta.url).href);
     const mIx = await import(new URL('../../dist/match/contactIndex.js', import.meta.url).href);
-    const lookups = lookupsFor(QUERIES.map(([e]) => e));
-    const sink = new dist.WorkerFuzzySink(lookups.locals);
-    const feed = new mIx.ContactFeed(sink) as ContactFeed;
-    CONTACTS.forEach((c, pos) => feed.contact(pos, c));
-    const fuzzy = (await sink.finish()) as FuzzyIndexes;
-    const ix = mIx.assembleContactIndex(CONTACTS, mIx.buildExactIndex(CONTACTS, lookups), feed.rows(), fuzzy) as ContactIndex;
-    // dist's look-ups run on dist's index: compare them with the exhaustive comparison
     const mFuzzy = await import(new URL('../../dist/match/fuzzy.js', import.meta.url).href);
-    for (const [key, f, l] of QUERIES) {
-      expect(mFuzzy.typoHits(ix, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));
-      expect(mFuzzy.nameHits(ix, nameKey(f, l, ''))).toEqual(exhaustiveNameHits(CONTACTS, nameKey(f, l, '')));
+    const mRemote = await import(new URL('../../dist/parallel/remoteLookups.js', import.meta.url).href);
+    const users = QUERIES.map(([e, f, l], i) => user(i + 1, e, { firstName: f, lastName: l }));
+    const lookups = lookupsFor(users.map((u) => u.emailKey));
+    const sink = new dist.WorkerFuzzySink(lookups.locals);
+    try {
+      const feed = new mIx.ContactFeed(sink) as ContactFeed;
+      CONTACTS.forEach((c, pos) => feed.contact(pos, c));
+      const fuzzy = (await sink.finish()) as FuzzyIndexes;
+      const ix = mIx.assembleContactIndex(CONTACTS, mIx.buildExactIndex(CONTACTS, lookups), feed.rows(), fuzzy) as ContactIndex;
+      // dist's look-ups on the shared indexes
+      for (const [key, f, l] of QUERIES) {
+        expect(mFuzzy.typoHits(ix, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));
+        expect(mFuzzy.nameHits(ix, nameKey(f, l, ''))).toEqual(exhaustiveNameHits(CONTACTS, nameKey(f, l, '')));
+      }
+      // the worker's own answers, for users 0 and 2 (the look-ups here must not be the ones used)
+      const remote = new mRemote.RemoteLookups({ ...ix, localsByDomain: null, domainsByLocal: null, lastsByFirst: null, firstsByLast: null }, users.length);
+      const done = new Promise<void>((resolve) => {
+        sink.onHits = (m: HitsMessage | null) => {
+          if (m) remote.add(m);
+          if (remote.readyUpTo >= users.length) resolve();
+        };
+      });
+      sink.ask(users, Int32Array.from([0, 2]));
+      await done;
+      for (const i of [0, 2]) {
+        const [key, f, l] = QUERIES[i]!;
+        expect(remote.typo(i, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));
+        expect(remote.names(i, nameKey(f, l, ''))).toEqual(exhaustiveNameHits(CONTACTS, nameKey(f, l, '')));
+      }
+      expect(exhaustiveTypoHits(CONTACTS, QUERIES[2]![0]).length).toBeGreaterThan(0);
+      expect(exhaustiveNameHits(CONTACTS, nameKey('Anna', 'Berg', '')).length).toBe(3);
+    } finally {
+      sink.stop();
     }
-    expect(mFuzzy.nameHits(ix, nameKey('Anna', 'Berg', '')).length).toBe(3);
   });
 });
 
