@@ -6,10 +6,10 @@
  *
  * Usage: node dist/bench/keypress.js --users … --contacts … [--links …] [--emails …] --presses N
  */
+import { Writable } from 'node:stream';
 import { parseCommandLine } from '../cli/args.js';
-import { loadDataset } from '../cli/loadDataset.js';
 import { silentProgress } from '../cli/progress.js';
-import { buildPlan } from '../decide/plan.js';
+import { prepare } from '../cli/scripted.js';
 import { measureKeypressLatency } from '../tui/benchKeypress.js';
 import { reviewModel } from '../tui/state/model.js';
 
@@ -23,11 +23,15 @@ const argv = process.argv.slice(2);
 const at = argv.indexOf('--presses');
 const presses = at >= 0 ? Number(argv.splice(at, 2)[1]) | 0 : 60;
 const o = parseCommandLine([...argv, '--yes']);
-/** As in the TUI, the loaded export is let go once the review model holds what it shows. */
+/**
+ * As in the TUI: loaded and planned by prepare() (so with the indexing worker on a set this
+ * size), and the loaded export let go once the review model holds what it shows.
+ */
 async function reviewOfBenchSet() {
-  const { data } = await loadDataset(o, silentProgress);
-  const plan = buildPlan(data);
-  return reviewModel(plan, data.contacts, data.links);
+  const notes = new Writable({ write: (_c, _e, cb) => cb() }); // prepare's notes (links of other domains, …)
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: notes, env: process.env };
+  const { loaded, plan } = await prepare(o, io, silentProgress);
+  return reviewModel(plan, loaded.data.contacts, loaded.data.links);
 }
 const model = await reviewOfBenchSet();
 const sizes = [];
