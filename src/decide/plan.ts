@@ -119,24 +119,26 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
 export class PlanRun {
   private readonly ctx: PlanContext;
   private readonly claims = new Claims();
-  private readonly batch: CivicrmBatch;
+  private readonly batch: CivicrmSteps;
   private readonly rows: UserPlan[];
   private readonly clock: { ms: number } | null;
   private readonly t0 = performance.now();
   /** Users planned so far (the next to plan). */
   planned = 0;
 
+  /** @param civicrm CiviCRM's outcomes when run ahead (civicrmAhead), else simulated here as the users are planned */
   constructor(
     private readonly data: Dataset,
     private readonly ix: ContactIndex,
     private readonly timings?: PlanTimings,
+    civicrm?: readonly CivicrmOutcome[],
   ) {
     this.ctx = planContext(data, ix);
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
     for (const l of data.links) this.claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
     for (const u of data.users) if (this.ctx.linkByUf.has(u.ufId)) this.claims.claim(u.ufId, null, u.emailKey);
-    this.batch = new CivicrmBatch(data.links);
+    this.batch = civicrm ? new CivicrmReplay(data.users, civicrm) : new CivicrmBatch(data.links);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
   }
@@ -166,26 +168,43 @@ export class PlanRun {
   }
 }
 
+/** What planUser asks of CiviCRM's batch: CivicrmBatch itself, or its outcomes replayed. */
+export interface CivicrmSteps {
+  step(user: User, pick: number | null, pickIsPrimary: boolean): CivicrmOutcome;
+}
+
+/** CiviCRM's batch run ahead (civicrmAhead), replayed: the same outcomes, in the same order. */
+export class CivicrmReplay implements CivicrmSteps {
+  private next = 0;
+  constructor(
+    private readonly users: readonly User[],
+    private readonly outcomes: readonly CivicrmOutcome[],
+  ) {}
+  step(user: User): CivicrmOutcome {
+    const i = this.next++;
+    if (this.users[i] !== user) throw new Error(`CivicrmReplay: user ${user.ufId} out of order`);
+    return this.outcomes[i]!;
+  }
+}
+
 /**
- * Positions of the users planUser will run fuzzy look-ups for (no link, a valid email, and
- * CiviCRM would create a contact or no usable contact has the email), found with a batch of
- * their own: what a worker can compute ahead.
+ * CiviCRM's batch over every user, run ahead of the plan with the exact index only: its
+ * outcomes (for CivicrmReplay) and the positions of the users planUser will run typo and name
+ * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
+ * contact has the email), which a worker can then answer ahead.
  */
-export function usersNeedingFuzzy(data: Dataset, ix: Pick<ContactIndex, 'exact'>): Int32Array {
+export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { outcomes: CivicrmOutcome[]; needFuzzy: Int32Array } {
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
   const batch = new CivicrmBatch(data.links);
-  const out = new Int32Array(data.users.length);
+  const outcomes: CivicrmOutcome[] = new Array(data.users.length);
+  const needFuzzy = new Int32Array(data.users.length);
   let n = 0;
   for (let i = 0; i < data.users.length; i++) {
     const user = data.users[i]!;
-    if (linked.has(user.ufId)) {
-      batch.step(user, null, false);
-      continue;
-    }
     const key = user.emailKey;
-    if (key === '' || !isValidEmailKey(key)) {
-      batch.step(user, null, false);
+    if (linked.has(user.ufId) || key === '' || !isValidEmailKey(key)) {
+      outcomes[i] = batch.step(user, null, false);
       continue;
     }
     let pick = -1;
@@ -198,9 +217,10 @@ export function usersNeedingFuzzy(data: Dataset, ix: Pick<ContactIndex, 'exact'>
       }
     }
     const civicrm = batch.step(user, pick < 0 ? null : data.contacts[pick]!.id, primary);
-    if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') out[n++] = i;
+    outcomes[i] = civicrm;
+    if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') needFuzzy[n++] = i;
   }
-  return out.slice(0, n);
+  return { outcomes, needFuzzy: needFuzzy.slice(0, n) };
 }
 
 export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
@@ -226,7 +246,7 @@ export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
   return { data, ix, linkByUf, sharedKeys, linkUfName, wf: new WarningFactory(data.platform) };
 }
 
-function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmBatch, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
+function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
   const { ix, wf } = ctx;
   const warnings: Warning[] = [];
   const candidates: Candidate[] = [];

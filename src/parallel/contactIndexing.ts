@@ -11,7 +11,7 @@
  * has not answered are looked up here.
  */
 import { statSync } from 'node:fs';
-import { buildPlan, PlanRun, usersNeedingFuzzy, type PlanProgress, type PlanTimings } from '../decide/plan.js';
+import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
 import { assembleContactIndex, buildContactIndex, buildExactIndex, ContactFeed, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
@@ -97,8 +97,10 @@ export class ContactIndexing {
           if (m.upTo >= data.users.length) sink.stop();
         }
       };
-      // which users will need typo and name look-ups: the worker starts on them once built
-      sink.ask(data.users, usersNeedingFuzzy(data, exact));
+      // CiviCRM's batch run ahead says which users will need typo and name look-ups: the
+      // worker starts on them once built (and the plan replays the batch's outcomes)
+      const ahead = civicrmAhead(data, exact);
+      sink.ask(data.users, ahead.needFuzzy);
       let indexes;
       try {
         indexes = await fuzzy;
@@ -114,7 +116,7 @@ export class ContactIndexing {
       remote.lookups = lookups;
       for (const m of remote.early) lookups.add(m);
       if (remote.failed !== null) lookups.fail(remote.failed);
-      const run = new PlanRun(data, ix, timings);
+      const run = new PlanRun(data, ix, timings, ahead.outcomes);
       const total = data.users.length;
       while (run.planned < total) {
         const to = Math.min(total, lookups.readyUpTo, run.planned + STEP);
