@@ -3,8 +3,11 @@
  * and the fuzzy blocking indexes for email typos and names. The per-user look-ups never
  * scan the contacts.
  *
- * Built in one pass, after a quick one that bounds the sizes of the four fuzzy indexes so
- * that their typed arrays come from one pool allocated once (see TypedPool). Memory, for a
+ * Two parts, built apart: the exact part here (buildExactIndex), and the fuzzy part by a
+ * FuzzyIndexBuilder fed by a ContactFeed, either here (buildContactIndex: after a quick pass
+ * that bounds the four indexes' sizes, so that their typed arrays come from one pool
+ * allocated once, see TypedPool) or in a worker while the contacts load (src/parallel);
+ * assembleContactIndex puts them together. Memory, for a
  * million contacts: positions and ids live in typed arrays; folded names are kept only in
  * the name indexes (compared there, no string per contact); `byId` is a binary search over
  * the ids when the export is sorted by id (it usually is) and a Map only otherwise; and when

@@ -89,14 +89,11 @@ export class ContactIndexing {
     try {
       const fuzzy = sink.finish();
       const exact = buildExactIndex(data.contacts, this.lookups, indexProgress);
-      const remote = { lookups: null as RemoteLookups | null, early: [] as Parameters<RemoteLookups['add']>[0][], failed: null as string | null };
+      const lookups = new RemoteLookups(data.users.length);
       sink.onHits = (m, why) => {
-        if (m === null) {
-          if (remote.lookups) remote.lookups.fail(why ?? 'stopped');
-          else remote.failed = why ?? 'stopped';
-        } else {
-          if (remote.lookups) remote.lookups.add(m);
-          else remote.early.push(m);
+        if (m === null) lookups.fail(why ?? 'stopped');
+        else {
+          lookups.add(m);
           // every answer is in: the worker's heap (about 100 MB) can go before the plan ends
           if (m.upTo >= data.users.length) sink.stop();
         }
@@ -116,10 +113,7 @@ export class ContactIndexing {
       }
       const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), indexes);
       if (timings) timings.indexMs = performance.now() - t0;
-      const lookups = new RemoteLookups(ix, data.users.length);
-      remote.lookups = lookups;
-      for (const m of remote.early) lookups.add(m);
-      if (remote.failed !== null) lookups.fail(remote.failed);
+      lookups.useIndex(ix);
       const run = new PlanRun(data, ix, timings, ahead.outcomes);
       const total = data.users.length;
       while (run.planned < total) {

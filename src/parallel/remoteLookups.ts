@@ -26,13 +26,19 @@ export class RemoteLookups implements FuzzyLookups {
   failed: string | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(
-    private readonly ix: FuzzyLookupIndex,
-    users: number,
-  ) {
+  /** The shared indexes, for the users the worker did not answer (set once they are built). */
+  private ix: FuzzyLookupIndex | null = null;
+
+  /** @param users how many users the plan has */
+  constructor(users: number) {
     this.messageOf = new Int32Array(users).fill(-1);
     this.typoAt = new Int32Array(users);
     this.namesAt = new Int32Array(users);
+  }
+
+  /** The indexes to look users up in when the worker has not answered them. */
+  useIndex(ix: FuzzyLookupIndex): void {
+    this.ix = ix;
   }
 
   /** A block of answers from the worker. */
@@ -75,18 +81,23 @@ export class RemoteLookups implements FuzzyLookups {
 
   typo(user: number, key: string): readonly TypoHit[] {
     const m = this.answer(user);
-    if (m === null) return typoHits(this.ix, key);
+    if (m === null) return typoHits(this.index(), key);
     const from = this.typoAt[user]!;
-    return typoHitsAmong(this.ix, key, m.typoRows.subarray(from, from + m.users[this.slot(m, user) + 1]!));
+    return typoHitsAmong(this.index(), key, m.typoRows.subarray(from, from + m.users[this.slot(m, user) + 1]!));
   }
 
   names(user: number, name: NameKey): readonly NameHit[] {
     const m = this.answer(user);
-    if (m === null) return nameHits(this.ix, name);
+    if (m === null) return nameHits(this.index(), name);
     const hits: NameHit[] = [];
     const count = m.users[this.slot(m, user) + 2]!;
     for (let n = this.namesAt[user]!, end = n + count; n < end; n++) hits.push({ pos: m.names[2 * n]!, relation: RELATIONS[m.names[2 * n + 1]!]! });
     return hits;
+  }
+
+  private index(): FuzzyLookupIndex {
+    if (this.ix === null) throw new Error('RemoteLookups: useIndex() first');
+    return this.ix;
   }
 
   private answer(user: number): HitsMessage | null {

@@ -186,7 +186,8 @@ describe('the real worker thread (from the build)', () => {
         expect(mFuzzy.nameHits(ix, nameKey(f, l, ''))).toEqual(exhaustiveNameHits(CONTACTS, nameKey(f, l, '')));
       }
       // the worker's own answers, for users 0 and 2 (the look-ups here must not be the ones used)
-      const remote = new mRemote.RemoteLookups({ ...ix, localsByDomain: null, domainsByLocal: null, lastsByFirst: null, firstsByLast: null }, users.length);
+      const remote = new mRemote.RemoteLookups(users.length);
+      remote.useIndex({ ...ix, localsByDomain: null, domainsByLocal: null, lastsByFirst: null, firstsByLast: null });
       const done = new Promise<void>((resolve) => {
         sink.onHits = (m: HitsMessage | null) => {
           if (m) remote.add(m);
