@@ -213,7 +213,7 @@ export class ContactFeed {
     }
     this.rowContact[r] = pos;
     this.rowKey.push(key);
-    this.sink.email(r, pos, key, 0, key.length);
+    this.sink.email(r, key, 0, key.length);
   }
 }
 

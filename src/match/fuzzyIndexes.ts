@@ -29,8 +29,8 @@ const NAMES = ['localsByDomain', 'domainsByLocal', 'lastsByFirst', 'firstsByLast
 
 /** Where the fuzzy indexes go: one email row, or one contact's names, at a time. */
 export interface FuzzySink {
-  /** Email row `row` of the usable contact at `pos`; its key is s[from, to). */
-  email(row: number, pos: number, s: string, from: number, to: number): void;
+  /** Email row `row` of a usable contact; its key is s[from, to). */
+  email(row: number, s: string, from: number, to: number): void;
   /** The name columns of the usable contact at `pos`. */
   name(pos: number, first: string, last: string, display: string): void;
 }
@@ -81,7 +81,7 @@ export class FuzzyIndexBuilder implements FuzzySink {
     };
   }
 
-  email(row: number, _pos: number, s: string, from: number, to: number): void {
+  email(row: number, s: string, from: number, to: number): void {
     const at = s.lastIndexOf('@', to - 1);
     if (at < from || at >= to - 1) return;
     this.ix.localsByDomain.add(groupHash(s, at + 1, to), s, row, from, at);

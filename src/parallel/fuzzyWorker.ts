@@ -43,7 +43,7 @@ function addEmails(text: string, meta: Int32Array, count: number): void {
     const row = meta[2 * i]!;
     const len = meta[2 * i + 1]!;
     if (row >= rows) rows = row + 1;
-    b.email(row, -1, text, at, at + len);
+    b.email(row, text, at, at + len);
     at += len;
   }
 }

@@ -88,7 +88,7 @@ export class WorkerFuzzySink implements FuzzySink {
     this.post({ kind: 'init', locals: locals ? locals.state() : null });
   }
 
-  email(row: number, _pos: number, s: string, from: number, to: number): void {
+  email(row: number, s: string, from: number, to: number): void {
     this.emailText.put(s, from, to);
     const i = 2 * this.emails;
     this.emailMeta[i] = row;

@@ -52,16 +52,14 @@ type Answer = 'all' | 'half' | 'none';
 function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups: IndexLookups) => RemoteFuzzySink {
   return (lookups) => {
     const b = new FuzzyIndexBuilder(lookups.locals);
-    const rows: { contact: number[]; key: string[] } = { contact: [], key: [] };
+    let rows = 0;
     let built: FuzzyIndexes | null = null;
     let contacts = 0;
     const sink: RemoteFuzzySink = {
       onHits: null,
-      email: (row, pos, s, from, to) => {
-        rows.contact[row] = pos;
-        rows.key[row] = s.slice(from, to);
-        contacts = Math.max(contacts, pos + 1);
-        b.email(row, pos, s, from, to);
+      email: (row, s, from, to) => {
+        rows = Math.max(rows, row + 1);
+        b.email(row, s, from, to);
       },
       name: (pos, f, l, d) => {
         contacts = Math.max(contacts, pos + 1);
@@ -74,7 +72,8 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
       ask: (users, positions) => {
         const send = async () => {
           while (!built) await new Promise((r) => setTimeout(r, 1));
-          const ix = fuzzyLookupIndex({ count: rows.key.length, contact: Int32Array.from(rows.contact), key: (row) => rows.key[row]! }, built, contacts);
+          // as the worker: the blocking steps only, no keys
+          const ix = fuzzyLookupIndex({ count: rows, contact: new Int32Array(0), key: () => { throw new Error('no keys here'); } }, built, contacts);
           const upto = opts.answer === 'half' ? positions.length >> 1 : opts.answer === 'none' ? 0 : positions.length;
           for (let i = 0; i < upto; i += 3) {
             const block = { users: [] as number[], typoRows: [] as number[], names: [] as number[] };
