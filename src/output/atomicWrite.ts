@@ -72,6 +72,15 @@ export function removeStaleTemps(targets: readonly string[]): string[] {
   return removed;
 }
 
+const WRITE_BUFFER_BYTES = 1 << 20;
+
+/** Writes buf[0, used) whole (writeSync may write less than asked); returns 0. */
+function flush(fd: number, buf: Buffer, used: number): number {
+  let off = 0;
+  while (off < used) off += writeSync(fd, buf, off, used - off);
+  return 0;
+}
+
 function writeTemp(file: OutputFile): string {
   const tmp = tempPathFor(file.path);
   let fd: number;
@@ -81,15 +90,22 @@ function writeTemp(file: OutputFile): string {
     throw named(e, file.path);
   }
   try {
-    let buf = '';
+    // Each piece is encoded straight into one reused buffer: concatenating the pieces into a
+    // string first (`+=` or join) and writing that measured about twice as slow on 95 MB.
+    const buf = Buffer.allocUnsafe(WRITE_BUFFER_BYTES);
+    let used = 0;
     for (const c of file.chunks) {
-      buf += c;
-      if (buf.length >= 1 << 20) {
-        writeSync(fd, buf);
-        buf = '';
+      // a UTF-16 code unit never takes more than 3 bytes of UTF-8
+      if (used + c.length * 3 > WRITE_BUFFER_BYTES) {
+        used = flush(fd, buf, used);
+        if (c.length * 3 > WRITE_BUFFER_BYTES) {
+          writeSync(fd, c);
+          continue;
+        }
       }
+      used += buf.write(c, used);
     }
-    if (buf) writeSync(fd, buf);
+    flush(fd, buf, used);
     fsyncSync(fd);
     closeSync(fd);
   } catch (e) {

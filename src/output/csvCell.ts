@@ -1,15 +1,23 @@
 /**
  * CSV cells as RFC 4180 wants them, with spreadsheet formula injection defused: a cell that
  * starts with =, +, -, @, tab or CR gets a leading apostrophe (SPEC §5).
+ *
+ * Written as character tests rather than regular expressions: this runs for every cell of
+ * every output row (about two million cells at 200k users).
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = typeof value === 'number' ? String(value) : value;
-  if (typeof value === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-  if (NEEDS_QUOTES.test(s)) return `"${s.replace(/"/g, '""')}"`;
+  if (typeof value === 'number') return String(value); // digits, '-', '.', 'e': never quoted
+  const n = value.length;
+  if (n === 0) return value;
+  const first = value.charCodeAt(0);
+  // = + - @ tab CR
+  const s = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${value}` : value;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    // " , CR LF
+    if (c === 34 || c === 44 || c === 13 || c === 10) return `"${s.replace(/"/g, '""')}"`;
+  }
   return s;
 }
 

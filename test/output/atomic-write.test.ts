@@ -40,4 +40,15 @@ describe('atomic output files', () => {
     expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('new a');
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe('new b');
   });
+
+  it('writes every byte of many pieces, multi-byte characters across buffer flushes and pieces over a MiB', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const pieces: string[] = [];
+    // about 3 MiB of UTF-8 in pieces of 1 to 4 bytes per character, so flushes fall everywhere
+    for (let i = 0; i < 60_000; i++) pieces.push(`${i},Siobhán Łukasz 李 😀,${'x'.repeat(i % 37)}\r\n`);
+    pieces.push('é'.repeat(700_000)); // one piece that cannot fit the buffer (≥ 1 MiB as UTF-8)
+    pieces.push('', 'end\n');
+    writeFilesAtomic([{ path: join(dir, 'big.csv'), chunks: pieces }]);
+    expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe(pieces.join(''));
+  });
 });

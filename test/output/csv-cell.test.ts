@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../src/output/csvCell.js';
@@ -29,5 +30,14 @@ describe('csv cells', () => {
     const values = ['1', 'x,y', 'q"uote', 'multi\r\nline', 'ünïcödé'];
     const parsed = Papa.parse<string[]>(csvRow(values), { skipEmptyLines: true }).data[0];
     expect(parsed).toEqual(values);
+  });
+
+  it('agrees with the rule written as regular expressions, for any string', () => {
+    const reference = (v: string): string => {
+      const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    };
+    const text = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', 'é', ' ') }));
+    fc.assert(fc.property(text, (v) => csvCell(v) === reference(v)), { numRuns: 2000 });
   });
 });
