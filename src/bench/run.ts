@@ -29,6 +29,12 @@ interface ParseResult {
   bytes: number;
   maxRssKb: number;
 }
+interface KeepResult {
+  ms: number;
+  rows: number;
+  hits: number;
+  maxRssKb: number;
+}
 interface ReconcileResult {
   ms: number;
   code: number;
@@ -40,8 +46,12 @@ export interface SizeResult {
   readonly manifest: Manifest;
   readonly inputRows: number;
   readonly parse: ParseResult;
+  /** parseKeep.ts: the parse plus a Map of the contacts' email keys and the users' rows, the floor under any papaparse-based reconcile. */
+  readonly keep: KeepResult;
   readonly reconcile: ReconcileResult;
   readonly ratio: number;
+  /** keep / parse-only: how much of the ratio target the floor alone takes. */
+  readonly keepRatio: number;
   readonly runs: number;
 }
 
@@ -97,9 +107,11 @@ export async function benchSize(size: BenchSize, files: BenchFiles, manifest: Ma
   const out = mkdtempSync(join(tmpdir(), 'ufmatch-bench-out-'));
   try {
     const parses: ParseResult[] = [];
+    const keeps: KeepResult[] = [];
     const recs: ReconcileResult[] = [];
     for (let i = 0; i < repeat; i++) {
       parses.push(await child<ParseResult>('parseOnly.js', inputs));
+      keeps.push(await child<KeepResult>('parseKeep.js', [files.users, files.contacts, files.emails, files.links]));
       const nodeArgs = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf, '--cpu-prof-name', `ufmatch-${size.name}-${i + 1}.cpuprofile`] : [];
       recs.push(
         await child<ReconcileResult>(
@@ -110,9 +122,10 @@ export async function benchSize(size: BenchSize, files: BenchFiles, manifest: Ma
       );
     }
     const parse = medianBy(parses, (p) => p.ms);
+    const keep = medianBy(keeps, (k) => k.ms);
     const reconcile = medianBy(recs, (r) => r.ms);
     const m = manifest.rows;
-    return { size, manifest, inputRows: m.users + m.contacts + m.links + m.emails, parse, reconcile, ratio: reconcile.ms / parse.ms, runs: repeat };
+    return { size, manifest, inputRows: m.users + m.contacts + m.links + m.emails, parse, keep, reconcile, ratio: reconcile.ms / parse.ms, keepRatio: keep.ms / parse.ms, runs: repeat };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -145,13 +158,13 @@ export function keypressTable(k: KeypressResult): string {
 
 export function table(results: readonly SizeResult[]): string {
   const lines = [
-    '| set | contacts / users | load | index | match | warnings | write | **total** | parse-only | **ratio** | rows/s | **peak RSS** |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    '| set | contacts / users | load | index | match | warnings | write | **total** | parse-only | **ratio** | parse + keys (floor) | rows/s | **peak RSS** |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of results) {
     const t = r.reconcile.times;
     lines.push(
-      `| ${r.size.name} | ${thousands(r.size.contacts)} / ${thousands(r.size.users)} | ${s(t.load)} s | ${s(t.index)} s | ${s(t.match)} s | ${s(t.warnings)} s | ${s(t.write)} s | **${s(r.reconcile.ms)} s** | ${s(r.parse.ms)} s | **${r.ratio.toFixed(2)}×** | ${thousands(Math.round(r.inputRows / (r.reconcile.ms / 1000)))} | **${Math.round(r.reconcile.maxRssKb / 1024)} MB** |`,
+      `| ${r.size.name} | ${thousands(r.size.contacts)} / ${thousands(r.size.users)} | ${s(t.load)} s | ${s(t.index)} s | ${s(t.match)} s | ${s(t.warnings)} s | ${s(t.write)} s | **${s(r.reconcile.ms)} s** | ${s(r.parse.ms)} s | **${r.ratio.toFixed(2)}×** | ${s(r.keep.ms)} s = ${r.keepRatio.toFixed(2)}× | ${thousands(Math.round(r.inputRows / (r.reconcile.ms / 1000)))} | **${Math.round(r.reconcile.maxRssKb / 1024)} MB** |`,
     );
   }
   return lines.join('\n');
@@ -207,9 +220,9 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const { files, manifest, generatedMs } = ensureDataset(size, root, log);
     if (generatedMs > 0) log(`generated ${size.name} in ${s(generatedMs)} s`);
-    log(`running ${size.name} (${repeat} run${repeat > 1 ? 's' : ''}: parse-only, then reconcile)`);
+    log(`running ${size.name} (${repeat} run${repeat > 1 ? 's' : ''}: parse-only, parse + keys, then reconcile)`);
     const r = await benchSize(size, files, manifest, repeat, cpuProf);
-    log(`${size.name}: total ${s(r.reconcile.ms)} s, parse-only ${s(r.parse.ms)} s, ratio ${r.ratio.toFixed(2)}, peak RSS ${Math.round(r.reconcile.maxRssKb / 1024)} MB`);
+    log(`${size.name}: total ${s(r.reconcile.ms)} s, parse-only ${s(r.parse.ms)} s, ratio ${r.ratio.toFixed(2)}, parse + keys ${r.keepRatio.toFixed(2)}×, peak RSS ${Math.round(r.reconcile.maxRssKb / 1024)} MB`);
     results.push(r);
     largest = files;
   }
@@ -230,7 +243,9 @@ async function main(): Promise<void> {
       ? [`Review TUI, keypress → frame with ${thousands(keypress.users)} users (${keypress.presses} presses per terminal size: moves, pages, queues, a decision and its undo):`, '', keypressTable(keypress), '']
       : []),
     'Times are medians of wall-clock time inside each child process; "warnings" is the part of the match pass spent in fuzzy look-ups (alias, typo, name) and their warnings, "match" the rest of it;',
-    'parse-only = papaparse alone streaming the same four files from disk; ratio = total / parse-only; rows/s = input rows (all four files) / total; peak RSS = the reconcile process\'s maximum resident set size.',
+    'parse-only = papaparse alone streaming the same four files from disk; ratio = total / parse-only;',
+    'parse + keys (floor) = the same parse keeping only a Map of every contact email key to its contact id and the users\' rows, then one exact look-up per user (src/bench/parseKeep.ts), × parse-only: what any reconcile that parses with papaparse pays before names, typos, the plan or any output;',
+    'rows/s = input rows (all four files) / total; peak RSS = the reconcile process\'s maximum resident set size.',
   ].join('\n');
   process.stdout.write(out + '\n');
   if (values.json) {
