@@ -14,19 +14,55 @@ function fmtEta(s: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m${Math.round(s % 60)}s` : `${s.toFixed(0)}s`;
 }
 
+/** The ETA is taken from the progress of about the last few seconds (RATE_WINDOW_MS). */
+export const RATE_WINDOW_MS = 3000;
+/** No ETA until progress has been measured over at least this long. */
+const MIN_RATE_SPAN_MS = 500;
+
+/**
+ * Progress units do not all cost the same (while matching, one unit per contact indexed and
+ * one per user planned, and the index goes much faster): an ETA from the average since the
+ * start would be too hopeful for as long as the phase runs. It comes from the recent rate.
+ */
+class RecentRate {
+  private readonly t: number[] = [];
+  private readonly done: number[] = [];
+
+  /** Records a sample and returns the seconds left at the recent rate (NaN while unknown). */
+  eta(now: number, done: number, total: number): number {
+    this.t.push(now);
+    this.done.push(done);
+    // keep the newest sample at or before the window's start, and everything after it
+    let drop = 0;
+    while (drop + 1 < this.t.length && this.t[drop + 1]! <= now - RATE_WINDOW_MS) drop++;
+    if (drop > 0) {
+      this.t.splice(0, drop);
+      this.done.splice(0, drop);
+    }
+    const span = now - this.t[0]!;
+    const moved = done - this.done[0]!;
+    if (span < MIN_RATE_SPAN_MS || moved <= 0) return NaN;
+    return (Math.max(0, total - done) * span) / moved / 1000;
+  }
+}
+
 export function terminalProgress(out: NodeJS.WriteStream, now: () => number = () => performance.now()): ProgressSink {
   let last = 0;
   const started = new Map<string, number>();
+  const rates = new Map<string, RecentRate>();
   return {
     update(label, done, total, _unit, rows) {
       const t = now();
-      if (!started.has(label)) started.set(label, t);
+      if (!started.has(label)) {
+        started.set(label, t);
+        rates.set(label, new RecentRate());
+      }
       if (t - last < 100) return;
       last = t;
       const secs = (t - started.get(label)!) / 1000;
       const frac = total > 0 ? Math.min(1, done / total) : 0;
       const rate = secs > 0 ? rows / secs : 0;
-      const eta = frac > 0 ? (secs / frac) * (1 - frac) : NaN;
+      const eta = rates.get(label)!.eta(t, done, total);
       const width = 20;
       const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
       out.write(`\r\x1b[2K${label} [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${rows.toLocaleString('en')} rows ${Math.round(rate).toLocaleString('en')} rows/s ETA ${fmtEta(eta)}`);

@@ -50,6 +50,21 @@ describe('terminal progress line', () => {
     expect(t.text()).toMatch(/ 50% 50 rows 1 rows\/s ETA 1m40s$/);
   });
 
+  it('takes the ETA from the recent rate, not the average since the start (units of uneven cost)', () => {
+    let now = 0;
+    const t = fakeTerminal();
+    const p = terminalProgress(t.stream, () => now);
+    p.update('matching', 0, 1000, 'rows', 0);
+    now = 200;
+    p.update('matching', 800, 1000, 'rows', 0); // the index: 80% of the units in 0.2 s
+    for (let done = 810; done <= 900; done += 10) {
+      now += 500;
+      p.update('matching', done, 1000, 'rows', done - 800); // then users, 20 units a second
+    }
+    // since the start: 900 units in 5.2 s would say 1s; the last 3 s say 100 units at 20/s
+    expect(t.text().split('\r\x1b[2K').pop()).toMatch(/ 90% 100 rows \d+ rows\/s ETA 5s$/);
+  });
+
   it('redraws at most ten times a second', () => {
     let now = 1000;
     const t = fakeTerminal();
