@@ -62,6 +62,8 @@ const emailArb: fc.Arbitrary<string> = fc.oneof(
 const firstArb = fc.constantFrom('Ann', 'Bob', 'ann', 'Anne', '', '=Evil');
 const lastArb = fc.constantFrom('Lee', 'Smith', 'Lée', '', '-Minus');
 const typeArb = fc.constantFrom('Individual', 'Individual', 'Individual', 'Organization', 'Household');
+/** One contact in four in the trash: with one in two, two usable contacts rarely shared an email (shared-email). */
+const trashedArb = fc.integer({ min: 0, max: 3 }).map((n) => n === 0);
 
 interface Gen {
   platform: Platform;
@@ -77,7 +79,7 @@ const genArb: fc.Arbitrary<Gen> = fc
     contactIds: fc.uniqueArray(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 12 }),
     seedUsers: fc.array(fc.record({ email: emailArb, first: firstArb, last: lastArb, blocked: fc.boolean() }), { minLength: 12, maxLength: 12 }),
     seedContacts: fc.array(
-      fc.record({ type: typeArb, first: firstArb, last: lastArb, deleted: fc.boolean(), emails: fc.array(emailArb, { maxLength: 3 }), primary: fc.boolean() }),
+      fc.record({ type: typeArb, first: firstArb, last: lastArb, deleted: trashedArb, emails: fc.array(emailArb, { maxLength: 3 }), primary: fc.boolean() }),
       { minLength: 12, maxLength: 12 },
     ),
     seedLinks: fc.array(fc.record({ u: fc.nat(), c: fc.nat(), orphanUser: fc.boolean(), orphanContact: fc.boolean(), name: fc.oneof(emailArb, fc.constant('')), sameAsUser: fc.boolean() }), { maxLength: 6 }),
@@ -258,8 +260,7 @@ function checkFiles(plan: Plan, o: Outputs): void {
 
 describe('invariants over generated exports', () => {
   it('planner + writers: claims, one row per user in order, counts, parse-back', { timeout: 600_000 }, () => {
-    const seen: Record<string, number> = {};
-    const count = (k: string) => (seen[k] = (seen[k] ?? 0) + 1);
+    // a fresh seed each run (fast-check prints it on failure, to replay with fc's `seed`)
     fc.assert(
       fc.property(genArb, (g) => {
         const data = toDataset(g);
@@ -267,15 +268,25 @@ describe('invariants over generated exports', () => {
         expect(plan.rows).toHaveLength(data.users.length);
         checkClaims(data.links, planRows(plan));
         checkFiles(plan, writeAll(plan));
-        for (const r of plan.rows) count(r.decision.action);
-        for (const w of [...plan.rows.flatMap((r) => r.warnings), ...plan.globalWarnings]) count(w.code);
-        if (new Set(data.links.map((l) => l.contactId)).size < data.links.length) count('conflicting-links');
       }),
       { numRuns: Number(process.env.UFMATCH_RUNS ?? 400) },
     );
-    // the generator reaches every action, every warning and conflicting existing links
+  });
+
+  it('the generator reaches every action, every warning and conflicting existing links', () => {
+    // Counted on a fixed sample: with a fresh seed each run, a rare code (shared-email) came
+    // up only 3 times in 400 examples once in a while, and this check failed by chance.
+    const seen: Record<string, number> = {};
+    const count = (k: string) => (seen[k] = (seen[k] ?? 0) + 1);
+    for (const g of fc.sample(genArb, { numRuns: 400, seed: 20261121 })) {
+      const data = toDataset(g);
+      const plan = buildPlan(data);
+      for (const r of plan.rows) count(r.decision.action);
+      for (const w of [...plan.rows.flatMap((r) => r.warnings), ...plan.globalWarnings]) count(w.code);
+      if (new Set(data.links.map((l) => l.contactId)).size < data.links.length) count('conflicting-links');
+    }
     for (const k of ['keep', 'link', 'create', 'review', 'skip', ...WARNING_CODES, 'conflicting-links']) {
-      expect(seen[k] ?? 0, `${k} never generated: ${JSON.stringify(seen)}`).toBeGreaterThan(3);
+      expect(seen[k] ?? 0, `${k} generated too rarely: ${JSON.stringify(seen)}`).toBeGreaterThan(3);
     }
   });
 
