@@ -85,6 +85,7 @@ const CANONICAL_TYPES = new Map([
 ]);
 
 function contactType(cell: string): string {
+  if (cell === 'Individual') return 'Individual'; // most rows: no trimmed or lowercased copy
   const s = cell.trim();
   if (s === '') return 'Individual';
   return CANONICAL_TYPES.get(s.toLowerCase()) ?? s;
