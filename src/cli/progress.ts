@@ -68,7 +68,8 @@ export function terminalProgress(out: NodeJS.WriteStream, now: () => number = ()
       out.write(`\r\x1b[2K${label} [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${rows.toLocaleString('en')} rows ${Math.round(rate).toLocaleString('en')} rows/s ETA ${fmtEta(eta)}`);
     },
     finish(label, rows) {
-      const secs = (now() - (started.get(label) ?? now())) / 1000;
+      const t = now();
+      const secs = (t - (started.get(label) ?? t)) / 1000; // 0.0s for a phase never updated
       out.write(`\r\x1b[2K${label}: ${rows.toLocaleString('en')} rows in ${secs.toFixed(1)}s\n`);
     },
   };

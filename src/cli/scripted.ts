@@ -41,12 +41,29 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   }
   const timings: PlanTimings = { indexMs: 0, matchMs: 0 };
   const users = loaded.data.users.length;
+  // The plan counts one unit per contact indexed, then one per user planned. Shown as two
+  // phases, each in its own units: indexing goes several times faster per unit, and one bar
+  // over both would promise the end far too early.
+  const contacts = loaded.data.contacts.length;
+  let indexed = false;
+  const endIndexing = (): void => {
+    if (indexed) return;
+    indexed = true;
+    sink.finish('indexing', contacts);
+  };
   let plan = await indexing!.plan(
     loaded.data,
-    (done, total, users) => sink.update('matching', done, total, 'rows', users),
+    (done, _total, planned) => {
+      if (planned === 0 && done < contacts) sink.update('indexing', done, contacts, 'rows', done);
+      else {
+        endIndexing();
+        if (planned > 0 || users === 0) sink.update('matching', planned, users, 'rows', planned);
+      }
+    },
     timings,
     (why) => io.stderr.write(`ufmatch: indexing in a worker thread failed (${why}); indexing in this one\n`),
   );
+  endIndexing();
   sink.finish('matching', users);
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);

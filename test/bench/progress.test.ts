@@ -65,6 +65,14 @@ describe('terminal progress line', () => {
     expect(t.text().split('\r\x1b[2K').pop()).toMatch(/ 90% 100 rows \d+ rows\/s ETA 5s$/);
   });
 
+  it('a phase finished without any update took 0.0s, never -0.0s', () => {
+    let now = 1000;
+    const t = fakeTerminal();
+    const p = terminalProgress(t.stream, () => (now += 0.01));
+    p.finish('indexing', 65);
+    expect(t.text()).toBe('\r\x1b[2Kindexing: 65 rows in 0.0s\n');
+  });
+
   it('redraws at most ten times a second', () => {
     let now = 1000;
     const t = fakeTerminal();
@@ -110,6 +118,10 @@ describe('scripted run (--yes)', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('\r\x1b[2K');
     expect(stderr).toMatch(/users \[[#.]{20}\] +\d+% [\d,]+ rows [\d,]+ rows\/s ETA /);
-    for (const label of ['users', 'contacts', 'emails', 'links', 'matching']) expect(stderr).toMatch(new RegExp(`${label}: [\\d,]+ rows in \\d+\\.\\ds\\n`));
+    for (const label of ['users', 'contacts', 'emails', 'links', 'indexing', 'matching']) expect(stderr).toMatch(new RegExp(`${label}: [\\d,]+ rows in \\d+\\.\\ds\\n`));
+
+    // indexing counts the contacts, matching the users: one bar over both promised the end too early
+    expect(stderr).toMatch(/indexing: 65 rows in /);
+    expect(stderr).toMatch(/matching: 42 rows in /);
   });
 });
