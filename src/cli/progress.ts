@@ -20,9 +20,10 @@ export const RATE_WINDOW_MS = 3000;
 const MIN_RATE_SPAN_MS = 500;
 
 /**
- * Progress units do not all cost the same (while matching, one unit per contact indexed and
- * one per user planned, and the index goes much faster): an ETA from the average since the
- * start would be too hopeful for as long as the phase runs. It comes from the recent rate.
+ * The ETA comes from the recent rate, not the average since the phase began: the pace within
+ * a phase changes (the first rows wait for the worker's first answers, the garbage collector
+ * or the other thread takes the core for a while), and the average would carry an early burst
+ * or stall to the end.
  */
 class RecentRate {
   private readonly t: number[] = [];
