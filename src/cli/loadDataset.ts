@@ -42,7 +42,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
     const r = await loadEmails(o.emails, contacts.contacts, {
       encoding: enc,
       onProgress: progressFor(sink, 'emails'),
-      ...(hooks ? { onAdded: hooks.onAdded } : {}),
+      ...(hooks ? { onAdded: hooks.onAdded, onChanged: hooks.onChanged } : {}),
     });
     emailsInfo = { path: r.path, rows: r.rows, sha256: r.sha256 };
     unknownEmailContacts = r.unknownContacts;

@@ -2,6 +2,7 @@
 import { applyJournal } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
+import { hasContactId } from '../domain/contactList.js';
 import { OUTPUT_FILES, writeOutputs } from '../output/writeOutputs.js';
 import { summaryJson, summaryText } from '../output/summary.js';
 import { VERSION } from '../version.js';
@@ -73,8 +74,8 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   }
   if (o.decisions) {
     const { entries, problems: parseProblems } = readJournal(o.decisions);
-    const ids = new Set(loaded.data.contacts.map((c) => c.id));
-    const r = applyJournal(plan, entries, (id) => ids.has(id), 'decisions-file', loaded.data.links);
+    const hasId = hasContactId(loaded.data.contacts);
+    const r = applyJournal(plan, entries, hasId, 'decisions-file', loaded.data.links);
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied\n`);

@@ -3,11 +3,11 @@
  * user's candidates and warnings and makes ufmatch's automatic decision. Pure: data in, Plan out.
  */
 import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
-import type { Contact, Dataset, ExistingLink, User } from '../domain/types.js';
+import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, isUsable, lookupsFor, refsOf, type ContactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
@@ -210,13 +210,13 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { 
     let pick = -1;
     let primary = false;
     for (const r of refsOf(ix.exact.get(key))) {
-      if (isUsable(data.contacts[refContact(r)]!)) {
+      if (data.contacts.usableAt(refContact(r))) {
         pick = refContact(r);
         primary = refPrimary(r);
         break;
       }
     }
-    const civicrm = batch.step(user, pick < 0 ? null : data.contacts[pick]!.id, primary);
+    const civicrm = batch.step(user, pick < 0 ? null : data.contacts.idAt(pick), primary);
     outcomes[i] = civicrm;
     if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') needFuzzy[n++] = i;
   }
@@ -248,6 +248,7 @@ export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
 
 function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
   const { ix, wf } = ctx;
+  const list = ix.contacts;
   const warnings: Warning[] = [];
   const candidates: Candidate[] = [];
   const key = user.emailKey;
@@ -261,19 +262,19 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   if (link) {
     const civicrm = batch.step(user, null, false);
     const pos = ix.byId.get(link.contactId);
-    const contact = pos === undefined ? undefined : ix.contacts[pos]!;
-    if (!contact) warnings.push(wf.orphanLink(link, 'contact', false));
+    if (pos === undefined) warnings.push(wf.orphanLink(link, 'contact', false));
     else {
-      const stale = staleness(contact, link, key);
-      if (stale) warnings.push(wf.staleLink(user, contact, link, stale, civicrm));
+      const emails = list.emailsAt(pos);
+      const stale = staleness(list.deletedAt(pos), emails, link, key);
+      if (stale) warnings.push(wf.staleLink(user, list.at(pos), link, stale, civicrm));
       candidates.push({
-        contactId: contact.id,
+        contactId: list.idAt(pos),
         score: 1,
         basis: 'existing-link',
-        primaryEmail: contact.emails.some((e) => e.primary && e.key === key),
-        email: contact.emails.find((e) => e.key === key)?.email ?? '',
-        usable: isUsable(contact),
-        nameAgrees: agrees(ix, uname, pos!),
+        primaryEmail: emails.some((e) => e.primary && e.key === key),
+        email: emails.find((e) => e.key === key)?.email ?? '',
+        usable: list.usableAt(pos),
+        nameAgrees: agrees(ix, uname, pos),
       });
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
@@ -289,34 +290,36 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
 
-  // exact matches, in CiviCRM's order
+  // exact matches, in CiviCRM's order (contacts are built only for the warnings that name them)
   const refs = exactRefs(ix, key);
-  const usable: { contact: Contact; pos: number; primary: boolean }[] = [];
-  let deleted: Contact | null = null;
-  let nonIndividual: Contact | null = null;
+  const usable: { id: number; pos: number; primary: boolean }[] = [];
+  let deleted = -1;
+  let nonIndividual = -1;
   const exactIds: number[] = [];
   for (const r of refs) {
     const pos = refContact(r);
-    const c = ix.contacts[pos]!;
-    if (exactIds.includes(c.id)) continue;
-    exactIds.push(c.id);
+    const id = list.idAt(pos);
+    if (exactIds.includes(id)) continue;
+    exactIds.push(id);
     const primary = refPrimary(r);
     const nameAgrees = agrees(ix, uname, pos);
-    if (isUsable(c)) usable.push({ contact: c, pos, primary });
-    else if (c.deleted) deleted ??= c;
-    else nonIndividual ??= c;
+    const ok = list.usableAt(pos);
+    if (ok) usable.push({ id, pos, primary });
+    else if (list.deletedAt(pos)) {
+      if (deleted < 0) deleted = pos;
+    } else if (nonIndividual < 0) nonIndividual = pos;
     candidates.push({
-      contactId: c.id,
-      score: candidateScore({ basis: 'exact-email', usable: isUsable(c), primary, nameAgrees }),
+      contactId: id,
+      score: candidateScore({ basis: 'exact-email', usable: ok, primary, nameAgrees }),
       basis: 'exact-email',
       primaryEmail: primary,
-      email: c.emails.find((e) => e.key === key)?.email ?? key,
-      usable: isUsable(c),
+      email: list.emailsAt(pos).find((e) => e.key === key)?.email ?? key,
+      usable: ok,
       nameAgrees,
     });
   }
   const pick = usable[0] ?? null;
-  const civicrm = batch.step(user, pick ? pick.contact.id : null, pick ? pick.primary : false);
+  const civicrm = batch.step(user, pick ? pick.id : null, pick ? pick.primary : false);
 
   if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
   else {
@@ -325,18 +328,18 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   if (usable.length === 0) {
-    if (deleted) warnings.push(wf.deletedMatch(user, deleted, civicrm));
-    if (nonIndividual) warnings.push(wf.nonIndividualMatch(user, nonIndividual, civicrm));
+    if (deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(deleted), civicrm));
+    if (nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(nonIndividual), civicrm));
   }
-  if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.contact.id), civicrm));
+  if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.id), civicrm));
 
   // the contact ufmatch would link: CiviCRM's pick, or among several the one with the user's name
   const named = usable.filter((u) => agrees(ix, uname, u.pos));
   const choice = usable.length === 1 ? usable[0]! : named.length === 1 ? named[0]! : null;
   const checkTaken = choice ?? pick;
   if (checkTaken) {
-    const holder = claims.contactHolder(checkTaken.contact.id, user.ufId);
-    if (holder !== null) warnings.push(wf.contactTaken(user, checkTaken.contact, holder, civicrm));
+    const holder = claims.contactHolder(checkTaken.id, user.ufId);
+    if (holder !== null) warnings.push(wf.contactTaken(user, list.at(checkTaken.pos), holder, civicrm));
   }
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
@@ -350,7 +353,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   const decision = chooseAutomatic({
     warnings,
     usableCount: usable.length,
-    choice: choice ? { contactId: choice.contact.id, byName: usable.length > 1 } : null,
+    choice: choice ? { contactId: choice.id, byName: usable.length > 1 } : null,
     bestCandidate: bestFree(candidates, claims, user.ufId),
     emailHolder: claims.emailHolder(key, user.ufId),
   });
@@ -375,18 +378,20 @@ function fuzzy(
   const { ix } = ctx;
   const flagged = new Set<number>(exactIds);
   for (const h of aliasHits(ix, key)) {
-    const c = ix.contacts[h.pos]!;
-    if (flagged.has(c.id)) continue;
-    flagged.add(c.id);
+    const id = ix.contacts.idAt(h.pos);
+    if (flagged.has(id)) continue;
+    flagged.add(id);
+    const c = ix.contacts.at(h.pos);
     const nameAgrees = agrees(ix, uname, h.pos);
     const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
     candidates.push({ contactId: c.id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, c, h.key, score, civicrm));
   }
   for (const h of lookups.typo(index, key)) {
-    const c = ix.contacts[h.pos]!;
-    if (flagged.has(c.id)) continue;
-    flagged.add(c.id);
+    const id = ix.contacts.idAt(h.pos);
+    if (flagged.has(id)) continue;
+    flagged.add(id);
+    const c = ix.contacts.at(h.pos);
     const nameAgrees = agrees(ix, uname, h.pos);
     const primary = c.emails.some((e) => e.primary && e.key === h.key);
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
@@ -407,7 +412,7 @@ function fuzzy(
     if (names.length > MAX_NAME_MATCHES) names.pop();
   }
   for (const { h, score } of names) {
-    const c = ix.contacts[h.pos]!;
+    const c = ix.contacts.at(h.pos);
     const primaryEmail = c.emails.find((e) => e.primary) ?? c.emails[0];
     candidates.push({
       contactId: c.id,
@@ -443,9 +448,9 @@ function fitWarnings(ws: Warning[]): Warning[] {
   return fit(ws);
 }
 
-function staleness(contact: Contact, link: ExistingLink, key: string): 'contact-deleted' | 'contact-lacks-email' | 'uf-name-differs' | null {
-  if (contact.deleted) return 'contact-deleted';
-  if (key !== '' && !contact.emails.some((e) => e.key === key)) return 'contact-lacks-email';
+function staleness(deleted: boolean, emails: readonly ContactEmail[], link: ExistingLink, key: string): 'contact-deleted' | 'contact-lacks-email' | 'uf-name-differs' | null {
+  if (deleted) return 'contact-deleted';
+  if (key !== '' && !emails.some((e) => e.key === key)) return 'contact-lacks-email';
   const n = emailKey(link.ufName);
   if (link.ufName !== '' && n !== key) return 'uf-name-differs';
   return null;
@@ -454,8 +459,8 @@ function staleness(contact: Contact, link: ExistingLink, key: string): 'contact-
 /** Whether the contact at `pos` has the user's name (sameName), from the index's folded names for a usable contact. */
 function agrees(ix: ContactIndex, uname: NameKey, pos: number): boolean {
   if (!hasName(uname)) return false;
-  const c = ix.contacts[pos]!;
-  if (isUsable(c)) return ix.sameNameAt(pos, uname);
+  if (ix.contacts.usableAt(pos)) return ix.sameNameAt(pos, uname);
+  const c = ix.contacts.at(pos);
   return sameName(uname, nameKey(c.firstName, c.lastName, c.displayName));
 }
 

@@ -3,6 +3,8 @@
  * Loaders produce them; matching, deciding and writing consume them.
  */
 
+import type { ContactList } from './contactList.js';
+
 export type Platform = 'drupal' | 'wordpress' | 'joomla';
 export const PLATFORMS: readonly Platform[] = ['drupal', 'wordpress', 'joomla'];
 
@@ -79,11 +81,6 @@ export interface LoadedUsers {
   readonly info: InputInfo;
 }
 
-export interface LoadedContacts {
-  readonly contacts: readonly Contact[];
-  readonly info: InputInfo;
-}
-
 export interface LoadedLinks {
   readonly links: readonly ExistingLink[];
   readonly info: InputInfo;
@@ -94,7 +91,7 @@ export interface Dataset {
   readonly platform: Platform;
   readonly domainId: number;
   readonly users: readonly User[];
-  readonly contacts: readonly Contact[];
+  readonly contacts: ContactList;
   /** Links of the chosen domain only. */
   readonly links: readonly ExistingLink[];
   readonly inputs: {

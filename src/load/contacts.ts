@@ -18,11 +18,18 @@
  * - Trash (`Contact is in Trash` / `is_deleted`): y/yes/t/true/1 = trashed, anything else not.
  * - Names are trimmed. A header-only file is an InputError.
  */
-import type { Contact, ContactEmail, LoadedContacts } from '../domain/types.js';
+import { statSync } from 'node:fs';
+import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
+import { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError } from './errors.js';
-import { badId, emailKey, findDuplicateId, isYes, own, parseId } from './fields.js';
+import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
 import { Header } from './headers.js';
+
+export interface LoadedContacts {
+  readonly contacts: ContactTable;
+  readonly info: InputInfo;
+}
 
 export { loadEmails, type LoadEmailsOptions, type LoadedEmails } from './emails.js';
 
@@ -33,7 +40,10 @@ export interface LoadContactsOptions {
   requireEmailColumn?: boolean;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
-  /** Called with each contact as it is loaded, and its position in `contacts`. */
+  /**
+   * Called with each contact as it is loaded, and its position in `contacts`. The object and
+   * its strings are transient (the table keeps copies): keep what you need as copies too.
+   */
   onContact?: (contact: Contact, pos: number) => void;
 }
 
@@ -91,24 +101,22 @@ function contactType(cell: string): string {
   return CANONICAL_TYPES.get(s.toLowerCase()) ?? s;
 }
 
-/** Reused while building one contact's emails, then copied to an array of the exact size. */
-const scratch: ContactEmail[] = [];
-
+/**
+ * One row as a transient Contact: its strings are the parser's (cut from the file's text),
+ * fine for the table, which copies them, and for hooks that copy what they keep.
+ */
 function buildContact(plan: ContactPlan, f: string[], id: number, line: number): Contact {
-  scratch.length = 0;
+  const emails: ContactEmail[] = [];
   for (let k = 0; k < plan.emails.length; k++) {
-    const text = f[plan.emails[k] as number] as string;
-    if (text.length === 0) continue;
-    const email = own(text);
+    const email = f[plan.emails[k] as number] as string;
+    if (email.length === 0) continue;
     const key = emailKey(email);
-    if (key === '' || hasKey(scratch, key)) continue;
-    scratch.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });
+    if (key === '' || hasKey(emails, key)) continue;
+    emails.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });
   }
-  // a million contacts: an array grown by push() keeps room for 16 elements, slice() fits
-  const emails = scratch.length === 0 ? [] : scratch.slice();
   return {
     id,
-    type: plan.type < 0 ? 'Individual' : own(contactType(f[plan.type] as string)),
+    type: plan.type < 0 ? 'Individual' : contactType(f[plan.type] as string),
     displayName: cell(f, plan.display),
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),
@@ -121,7 +129,7 @@ function buildContact(plan: ContactPlan, f: string[], id: number, line: number):
 
 /** Trimmed cell, '' for an absent column. */
 function cell(f: string[], i: number): string {
-  return i < 0 ? '' : own((f[i] as string).trim());
+  return i < 0 ? '' : (f[i] as string).trim();
 }
 
 function hasKey(emails: readonly ContactEmail[], key: string): boolean {
@@ -131,7 +139,7 @@ function hasKey(emails: readonly ContactEmail[], key: string): boolean {
 
 export async function loadContacts(path: string, options: LoadContactsOptions = {}): Promise<LoadedContacts> {
   let plan: ContactPlan | null = null;
-  const contacts: Contact[] = [];
+  const contacts = new ContactTable(fileBytes(path));
   const requireEmail = options.requireEmailColumn ?? true;
   const result = await streamCsv(path, options, {
     header(fields, line) {
@@ -142,7 +150,7 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       const id = parseId(fields[p.id] as string);
       if (id <= 0) throw badId(path, line, p.idName, p.id);
       const c = buildContact(p, fields, id, line);
-      contacts.push(c);
+      contacts.append(c);
       options.onContact?.(c, contacts.length - 1);
     },
   });
@@ -151,10 +159,19 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
   if (result.rows === 0) {
     throw new InputError(path, result.headerLine + 1, 'no contacts: the file has a header but no data rows', 'export the contacts again, with their rows');
   }
-  const dup = findDuplicateId(contacts.map((c) => c.id));
+  const dup = findDuplicateId(contacts.idColumn());
   if (dup) {
-    const [a, b] = dup.map((i) => contacts[i] as Contact) as [Contact, Contact];
-    throw new InputError(path, b.line, `"${finalPlan.idName}" repeats the contact id of line ${a.line}`, 'each contact must appear once; remove the duplicate row or export again');
+    const [a, b] = dup;
+    throw new InputError(path, contacts.lineAt(b), `"${finalPlan.idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again');
   }
   return { contacts, info: { path, rows: result.rows, sha256: result.sha256 } };
+}
+
+/** The file's size, a bound on its text in UTF-8 (the table's first arena); 0 when unknown. */
+function fileBytes(path: string): number {
+  try {
+    return Math.min(statSync(path).size, 1 << 28);
+  } catch {
+    return 0; // the loader reports an unreadable file
+  }
 }

@@ -14,6 +14,7 @@
  *   The primary email stays at `emails[0]`.
  */
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
+import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { badId, emailKey, isYes, own, parseId } from './fields.js';
 import { Header } from './headers.js';
@@ -23,8 +24,10 @@ export interface LoadEmailsOptions {
   onProgress?: (progress: CsvProgress) => void;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
-  /** Called for each address appended to a contact (`pos`: its position in `contacts`). */
+  /** Called for each address appended to a contact (`pos`: its position in `contacts`), with the contact as it now is. */
   onAdded?: (pos: number, contact: Contact, key: string) => void;
+  /** Called whenever the emails of the contact at `pos` change (an address added, or one made primary). */
+  onChanged?: (pos: number) => void;
 }
 
 export interface LoadedEmails extends InputInfo {
@@ -36,8 +39,8 @@ export interface LoadedEmails extends InputInfo {
 
 const SOURCE = 'emails-file';
 
-export async function loadEmails(path: string, contacts: readonly Contact[], options: LoadEmailsOptions = {}): Promise<LoadedEmails> {
-  const lookup = contactLookup(contacts);
+export async function loadEmails(path: string, contacts: ContactTable, options: LoadEmailsOptions = {}): Promise<LoadedEmails> {
+  const lookup = contactLookup(contacts.idColumn());
   let idCol = -1;
   let idName = 'contact_id';
   let emailCol = -1;
@@ -61,14 +64,19 @@ export async function loadEmails(path: string, contacts: readonly Contact[], opt
         unknownContacts++;
         return;
       }
-      const contact = contacts[pos] as Contact;
       const email = own(fields[emailCol] as string);
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
-      if (addEmail(contact.emails, email, key, primary)) {
+      const before = contacts.emailsAt(pos);
+      const emails = before.slice();
+      const isNew = addEmail(emails, email, key, primary);
+      if (!changed(emails, before)) return;
+      contacts.setEmails(pos, emails);
+      options.onChanged?.(pos);
+      if (isNew) {
         added++;
-        options.onAdded?.(pos, contact, key);
+        options.onAdded?.(pos, contacts.at(pos), key);
       }
     },
   });
@@ -91,30 +99,37 @@ function addEmail(emails: ContactEmail[], email: string, key: string, primary: b
   return true;
 }
 
+/** Whether addEmail changed anything (a new address, or one made primary). */
+function changed(now: readonly ContactEmail[], before: readonly ContactEmail[]): boolean {
+  if (now.length !== before.length) return true;
+  for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return true;
+  return false;
+}
+
 /** Position of a contact id (-1: none): a binary search when the contacts are sorted by id (exports usually are), else a Map. */
-function contactLookup(contacts: readonly Contact[]): (id: number) => number {
+function contactLookup(ids: Float64Array): (id: number) => number {
   let sorted = true;
-  for (let i = 1; i < contacts.length; i++) {
-    if ((contacts[i] as Contact).id <= (contacts[i - 1] as Contact).id) {
+  for (let i = 1; i < ids.length; i++) {
+    if (ids[i]! <= ids[i - 1]!) {
       sorted = false;
       break;
     }
   }
   if (!sorted) {
     const byId = new Map<number, number>();
-    contacts.forEach((c, pos) => {
-      if (!byId.has(c.id)) byId.set(c.id, pos);
+    ids.forEach((id, pos) => {
+      if (!byId.has(id)) byId.set(id, pos);
     });
     return (id) => byId.get(id) ?? -1;
   }
   return (id) => {
     let lo = 0;
-    let hi = contacts.length - 1;
+    let hi = ids.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = contacts[mid] as Contact;
-      if (c.id === id) return mid;
-      if (c.id < id) lo = mid + 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;

@@ -14,7 +14,10 @@
  * the caller says what it will look up (`lookups`), the exact and mailbox maps keep only
  * those keys, not every address.
  */
+import { isUsable, type ContactList } from '../domain/contactList.js';
 import type { Contact } from '../domain/types.js';
+import { own } from '../load/fields.js';
+import { Utf8Arena } from '../runtime/utf8Arena.js';
 import { mailboxOf } from './email.js';
 import type { FuzzyIndex } from './fuzzyIndex.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes, type FuzzySink } from './fuzzyIndexes.js';
@@ -59,7 +62,7 @@ export interface FuzzyLookupIndex {
 }
 
 export interface ContactIndex extends FuzzyLookupIndex {
-  readonly contacts: readonly Contact[];
+  readonly contacts: ContactList;
   readonly byId: PositionById;
   /** Contact id by position (a typed array: ranking hits by id touches no contact object). */
   readonly ids: Float64Array;
@@ -92,23 +95,14 @@ export class Marks {
   }
 }
 
-export function isUsable(c: Contact): boolean {
-  return !c.deleted && c.type === 'Individual';
-}
-
-function pushRef(map: Map<string, EncodedRef | EncodedRef[]>, key: string, ref: EncodedRef): void {
-  const cur = map.get(key);
-  if (cur === undefined) map.set(key, ref);
-  else if (typeof cur === 'number') map.set(key, [cur, ref]);
-  else cur.push(ref);
-}
+export { isUsable };
 
 export function refsOf(v: EncodedRef | EncodedRef[] | undefined): readonly EncodedRef[] {
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
 
-function positionById(contacts: readonly Contact[], ids: Float64Array): PositionById {
-  const n = contacts.length;
+function positionById(ids: Float64Array): PositionById {
+  const n = ids.length;
   let sorted = true;
   for (let i = 1; i < n; i++) {
     if (ids[i]! <= ids[i - 1]!) {
@@ -118,7 +112,7 @@ function positionById(contacts: readonly Contact[], ids: Float64Array): Position
   }
   if (!sorted) {
     const map = new Map<number, number>();
-    for (let i = 0; i < n; i++) map.set(contacts[i]!.id, i); // the last of a repeated id, as Map.set did
+    for (let i = 0; i < n; i++) map.set(ids[i]!, i); // the last of a repeated id, as Map.set did
     return map;
   }
   const find = (id: number): number => {
@@ -143,35 +137,43 @@ function positionById(contacts: readonly Contact[], ids: Float64Array): Position
 }
 
 /**
- * What will be looked up, as Bloom filters: lets the index leave out what no look-up can
- * reach. A false positive only keeps an entry nobody looks up, so results do not change.
+ * What will be looked up: lets the index leave out what no look-up can reach (results do
+ * not change).
  */
 export interface IndexLookups {
   /** Every key passed to `exact.get` or `mailbox.get` (the users' keys and their mailboxes). */
-  readonly keys: StringFilter;
-  /** Every local part typoHits will search domain typos for (the users' local parts). */
+  readonly keys: ReadonlySet<string>;
+  /** The same keys as a Bloom filter: a few bits per key that stay in the processor's cache, where the set's table would not (a false positive costs one `get`). */
+  readonly keyFilter: StringFilter;
+  /** Every local part typoHits will search domain typos for (the users' local parts), as a Bloom filter: a false positive only keeps an entry nobody looks up. */
   readonly locals: StringFilter;
 }
 
 /** The look-ups buildPlan makes for these users' email keys. */
 export function lookupsFor(userKeys: readonly string[]): IndexLookups {
-  const keys = new StringFilter(userKeys.length * 2);
+  const keys = new Set<string>();
+  const keyFilter = new StringFilter(userKeys.length * 2);
   const locals = new StringFilter(userKeys.length);
   for (const key of userKeys) {
     if (key === '') continue;
-    keys.add(key, 0, key.length);
+    keys.add(key);
+    keyFilter.add(key, 0, key.length);
     const mb = mailboxOf(key);
-    if (mb !== key) keys.add(mb, 0, mb.length);
+    if (mb !== key) {
+      keys.add(mb);
+      keyFilter.add(mb, 0, mb.length);
+    }
     const at = key.lastIndexOf('@');
     if (at >= 0) locals.add(key, 0, at);
   }
-  return { keys, locals };
+  return { keys, keyFilter, locals };
 }
 
 /** Email rows of usable contacts: row → contact position and key (the fuzzy email indexes' ids). */
 export interface EmailRows {
+  readonly count: number;
   readonly contact: Int32Array;
-  readonly key: readonly string[];
+  key(row: number): string;
 }
 
 /**
@@ -181,7 +183,8 @@ export interface EmailRows {
  */
 export class ContactFeed {
   private rowContact = new Int32Array(1024);
-  private readonly rowKey: string[] = [];
+  /** The rows' keys, as UTF-8 in one buffer: a string each would be a million more objects to keep. */
+  private readonly rowKey = new Utf8Arena();
   constructor(private readonly sink: FuzzySink) {}
 
   /** The contact at position `pos`, as loaded (its own email columns). */
@@ -201,18 +204,19 @@ export class ContactFeed {
   }
 
   rows(): EmailRows {
-    return { contact: this.rowContact.subarray(0, this.rowKey.length), key: this.rowKey };
+    const keys = this.rowKey;
+    return { count: keys.count, contact: this.rowContact.subarray(0, keys.count), key: (row) => keys.get(row) };
   }
 
   private row(pos: number, key: string): void {
-    const r = this.rowKey.length;
+    const r = this.rowKey.count;
     if (r === this.rowContact.length) {
       const bigger = new Int32Array(r * 2);
       bigger.set(this.rowContact);
       this.rowContact = bigger;
     }
     this.rowContact[r] = pos;
-    this.rowKey.push(key);
+    this.rowKey.add(key);
     this.sink.email(r, key, 0, key.length);
   }
 }
@@ -225,38 +229,117 @@ export interface ExactIndex {
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
 }
 
+/** A key some look-up may reach, with no contact yet (ExactIndexBuilder with look-ups). */
+const NONE = -1;
+
+/**
+ * Builds the exact part contact by contact, as they load: a contact's strings are not kept
+ * (only keys, copied), so no contact needs building again after. The --emails file may add
+ * addresses (add) and make one primary: finish() reads the final primary flags of the
+ * contacts it changed.
+ *
+ * With look-ups, both maps start with every key that will be looked up (NONE): a contact's
+ * key then costs one `get`, the maps never grow while a million contacts go by, and no
+ * contact's string is kept (an entry keeps the user's string it was made with).
+ */
+export class ExactIndexBuilder {
+  private readonly exact = new Map<string, EncodedRef | EncodedRef[]>();
+  private readonly mailbox = new Map<string, EncodedRef | EncodedRef[]>();
+  private readonly seeded: boolean;
+  private readonly keyFilter: StringFilter | null;
+
+  /** @param lookups when given, everything that will be looked up: keys that no look-up can reach are left out (results are the same) */
+  constructor(lookups?: IndexLookups) {
+    this.seeded = lookups !== undefined;
+    this.keyFilter = lookups?.keyFilter ?? null;
+    if (lookups) {
+      for (const key of lookups.keys) {
+        this.exact.set(key, NONE);
+        this.mailbox.set(key, NONE);
+      }
+    }
+  }
+
+  /** The contact at `pos`, as loaded. */
+  contact(pos: number, c: Contact): void {
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      const e = emails[j]!;
+      this.add(pos, e.key, e.primary);
+    }
+  }
+
+  /** One address of the contact at `pos`. */
+  add(pos: number, key: string, primary: boolean): void {
+    if (key === '') return;
+    const ref = pos * 2 + (primary ? 1 : 0);
+    this.put(this.exact, key, ref);
+    const mb = mailboxOf(key);
+    if (mb !== key) this.put(this.mailbox, mb, ref);
+  }
+
+  private put(map: Map<string, EncodedRef | EncodedRef[]>, key: string, ref: EncodedRef): void {
+    if (this.keyFilter && !this.keyFilter.mayHave(key, 0, key.length)) return;
+    const cur = map.get(key);
+    if (cur === undefined) {
+      if (!this.seeded) map.set(own(key), ref); // a loader's string would keep its chunk of the file
+    } else if (cur === NONE) map.set(key, ref); // the entry keeps the key it was made with
+    else if (typeof cur === 'number') map.set(key, [cur, ref]);
+    else cur.push(ref);
+  }
+
+  /**
+   * @param changed positions of the contacts whose emails changed after they were given (the
+   *   --emails file): their primary flags are read again from `contacts`
+   */
+  finish(contacts: ContactList, changed: Iterable<number> = []): ExactIndex {
+    const { exact, mailbox } = this;
+    if (this.seeded) {
+      for (const [k, v] of exact) if (v === NONE) exact.delete(k);
+      for (const [k, v] of mailbox) if (v === NONE) mailbox.delete(k);
+    }
+    for (const pos of changed) {
+      for (const e of contacts.at(pos).emails) {
+        setPrimary(exact, e.key, pos, e.primary);
+        const mb = mailboxOf(e.key);
+        if (mb !== e.key) setPrimary(mailbox, mb, pos, e.primary);
+      }
+    }
+    const n = contacts.length;
+    const ids = new Float64Array(n);
+    for (let pos = 0; pos < n; pos++) ids[pos] = contacts.idAt(pos);
+    const order = (a: EncodedRef, b: EncodedRef) => (b & 1) - (a & 1) || ids[a >>> 1]! - ids[b >>> 1]!;
+    for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
+    for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
+    return { byId: positionById(ids), ids, exact, mailbox };
+  }
+}
+
+/** Sets the primary bit of the contact at `pos` among the refs of `key`, if it has an entry. */
+function setPrimary(map: Map<string, EncodedRef | EncodedRef[]>, key: string, pos: number, primary: boolean): void {
+  const refs = map.get(key);
+  const ref = pos * 2 + (primary ? 1 : 0);
+  if (refs === undefined) return;
+  if (typeof refs === 'number') {
+    if (refs >>> 1 === pos) map.set(key, ref);
+    return;
+  }
+  for (let i = 0; i < refs.length; i++) if (refs[i]! >>> 1 === pos) refs[i] = ref;
+}
+
 /**
  * @param lookups when given, everything that will be looked up: keys that no look-up can
  *   reach are left out of `exact` and `mailbox` (results are the same).
  * @param onProgress called now and then with the number of contacts gone through
  */
-export function buildExactIndex(contacts: readonly Contact[], lookups?: IndexLookups, onProgress?: (done: number) => void): ExactIndex {
-  const keyFilter = lookups?.keys ?? null;
+export function buildExactIndex(contacts: ContactList, lookups?: IndexLookups, onProgress?: (done: number) => void): ExactIndex {
+  const builder = new ExactIndexBuilder(lookups);
   const n = contacts.length;
-  const exact = new Map<string, EncodedRef | EncodedRef[]>();
-  const mailbox = new Map<string, EncodedRef | EncodedRef[]>();
-  const ids = new Float64Array(n);
   for (let pos = 0; pos < n; pos++) {
     if (onProgress && (pos & 65535) === 65535) onProgress(pos);
-    const c = contacts[pos]!;
-    ids[pos] = c.id;
-    const emails = c.emails;
-    for (let j = 0; j < emails.length; j++) {
-      const e = emails[j]!;
-      const key = e.key;
-      if (key === '') continue;
-      const ref = pos * 2 + (e.primary ? 1 : 0);
-      // A key the filter lets through by mistake only adds an entry nobody looks up.
-      if (!keyFilter || keyFilter.mayHave(key, 0, key.length)) pushRef(exact, key, ref);
-      const mb = mailboxOf(key);
-      if (mb !== key && (!keyFilter || keyFilter.mayHave(mb, 0, mb.length))) pushRef(mailbox, mb, ref);
-    }
+    builder.contact(pos, contacts.at(pos));
   }
-  const order = (a: EncodedRef, b: EncodedRef) =>
-    (b & 1) - (a & 1) || contacts[a >>> 1]!.id - contacts[b >>> 1]!.id;
-  for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
-  for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
-  return { byId: positionById(contacts, ids), ids, exact, mailbox };
+  return builder.finish(contacts);
 }
 
 /**
@@ -266,7 +349,7 @@ export function buildExactIndex(contacts: readonly Contact[], lookups?: IndexLoo
  *   reach are left out of `exact`, `mailbox` and `domainsByLocal` (results are the same).
  * @param onProgress called now and then with the number of contacts gone through
  */
-export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexLookups, onProgress?: (done: number) => void): ContactIndex {
+export function buildContactIndex(contacts: ContactList, lookups?: IndexLookups, onProgress?: (done: number) => void): ContactIndex {
   const n = contacts.length;
   // sizes, at most: the fuzzy indexes take their buffers from two pools allocated once
   let keys = 0;
@@ -274,8 +357,8 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
   let named = 0;
   let nameChars = 0;
   for (let pos = 0; pos < n; pos++) {
-    const c = contacts[pos]!;
-    if (!isUsable(c)) continue;
+    if (!contacts.usableAt(pos)) continue;
+    const c = contacts.at(pos);
     const emails = c.emails;
     for (let j = 0; j < emails.length; j++) {
       keys++;
@@ -294,7 +377,7 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
   const feed = new ContactFeed(builder);
   for (let pos = 0; pos < n; pos++) {
     if (onProgress && (pos & 131071) === 131071) onProgress(pos >>> 1);
-    feed.contact(pos, contacts[pos]!);
+    feed.contact(pos, contacts.at(pos));
   }
   const fuzzy = builder.finish().indexes;
   const exact = buildExactIndex(contacts, lookups, onProgress ? (done) => onProgress((n + done) >>> 1) : undefined);
@@ -302,9 +385,8 @@ export function buildContactIndex(contacts: readonly Contact[], lookups?: IndexL
 }
 
 /** The index from its parts (built here, or the fuzzy part in a worker). */
-export function assembleContactIndex(contacts: readonly Contact[], exactIx: ExactIndex, rows: EmailRows, fuzzy: FuzzyIndexes): ContactIndex {
-  const keys = rows.key;
-  const lookup = fuzzyLookupIndex({ count: keys.length, contact: rows.contact, key: (row) => keys[row]! }, fuzzy, contacts.length);
+export function assembleContactIndex(contacts: ContactList, exactIx: ExactIndex, rows: EmailRows, fuzzy: FuzzyIndexes): ContactIndex {
+  const lookup = fuzzyLookupIndex(rows, fuzzy, contacts.length);
   const { lastsByFirst, firstsByLast } = fuzzy;
   return {
     ...lookup,
@@ -319,7 +401,7 @@ export function assembleContactIndex(contacts: readonly Contact[], exactIx: Exac
       const ls = lastsByFirst.startOf(pos);
       if (fs >= 0 && ls >= 0) return firstsByLast.equalsAt(fs, name.first) && lastsByFirst.equalsAt(ls, name.last);
       // a part too short to be indexed (an initial): fold it again
-      const c = contacts[pos]!;
+      const c = contacts.at(pos);
       return sameName(name, nameKey(c.firstName, c.lastName, c.displayName));
     },
   };

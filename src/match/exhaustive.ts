@@ -11,12 +11,26 @@
  * domain nor its local part equals the user's (a typo changes one part by at most 2 edits and
  * leaves the other identical).
  */
+import { isUsable, type ContactList } from '../domain/contactList.js';
 import type { Contact } from '../domain/types.js';
-import { isUsable } from './contactIndex.js';
 import { mailboxOf } from './email.js';
 import type { AliasHit, NameHit, TypoHit } from './fuzzy.js';
 import { nameKey, type NameKey } from './names.js';
 import { emailTypo, nameRelation } from './predicates.js';
+
+/** The contacts as one array of objects, built once per list (a ContactTable builds its contacts on demand). */
+const arrays = new WeakMap<ContactList, readonly Contact[]>();
+
+function arrayOf(contacts: ContactList | readonly Contact[]): readonly Contact[] {
+  if (Array.isArray(contacts)) return contacts as readonly Contact[];
+  const list = contacts as ContactList;
+  let a = arrays.get(list);
+  if (a === undefined || a.length !== list.length) {
+    a = [...list];
+    arrays.set(list, a);
+  }
+  return a;
+}
 
 /** Folded names by position, per contacts array (names, trash and type never change after loading). */
 const nameKeys = new WeakMap<readonly Contact[], (NameKey | null)[]>();
@@ -48,7 +62,8 @@ function sameMailboxDomain(key: string, mailbox: string, mailboxDomain: string |
   return n === mailboxDomain.length && key.endsWith(mailboxDomain);
 }
 
-export function exhaustiveAliasHits(contacts: readonly Contact[], userKey: string): AliasHit[] {
+export function exhaustiveAliasHits(list: ContactList | readonly Contact[], userKey: string): AliasHit[] {
+  const contacts = arrayOf(list);
   const hits: AliasHit[] = [];
   const userMailbox = mailboxOf(userKey);
   const mbAt = userMailbox.lastIndexOf('@');
@@ -68,7 +83,8 @@ export function exhaustiveAliasHits(contacts: readonly Contact[], userKey: strin
   return hits.sort(byPosThenKey);
 }
 
-export function exhaustiveTypoHits(contacts: readonly Contact[], userKey: string): TypoHit[] {
+export function exhaustiveTypoHits(list: ContactList | readonly Contact[], userKey: string): TypoHit[] {
+  const contacts = arrayOf(list);
   const hits: TypoHit[] = [];
   const len = userKey.length;
   const at = userKey.lastIndexOf('@');
@@ -96,7 +112,8 @@ export function exhaustiveTypoHits(contacts: readonly Contact[], userKey: string
   return hits.sort(byPosThenKey);
 }
 
-export function exhaustiveNameHits(contacts: readonly Contact[], name: NameKey): NameHit[] {
+export function exhaustiveNameHits(list: ContactList | readonly Contact[], name: NameKey): NameHit[] {
+  const contacts = arrayOf(list);
   const hits: NameHit[] = [];
   const keys = nameKeysOf(contacts);
   contacts.forEach((_c, pos) => {

@@ -2,7 +2,7 @@
  * Indexed fuzzy look-ups for one user: alias, typo and name hits among usable contacts.
  * Each returns hits sorted by contact position, deduplicated, decided by predicates.ts.
  */
-import { isUsable, refContact, refPrimary, refsOf, type ContactIndex, type FuzzyLookupIndex } from './contactIndex.js';
+import { refContact, refPrimary, refsOf, type ContactIndex, type FuzzyLookupIndex } from './contactIndex.js';
 import { boundedLevenshteinRange } from './editDistance.js';
 import { mailboxOf } from './email.js';
 import { groupHash } from './fuzzyIndex.js';
@@ -33,9 +33,8 @@ export function aliasHits(ix: ContactIndex, userKey: string): AliasHit[] {
   const seen = new Set<string>();
   const consider = (ref: number) => {
     const pos = refContact(ref);
-    const c = ix.contacts[pos]!;
-    if (!isUsable(c)) return;
-    for (const e of c.emails) {
+    if (!ix.contacts.usableAt(pos)) return;
+    for (const e of ix.contacts.emailsAt(pos)) {
       if (emailAlias(userKey, e.key) && mailboxOf(e.key) === mb) {
         const id = `${pos}\u0000${e.key}`;
         if (!seen.has(id)) {

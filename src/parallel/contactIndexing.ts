@@ -14,7 +14,8 @@ import { statSync } from 'node:fs';
 import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
-import { assembleContactIndex, buildContactIndex, buildExactIndex, ContactFeed, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
+import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
+import { FuzzyIndexBuilder } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink } from './workerFuzzySink.js';
 
@@ -43,6 +44,8 @@ export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolea
 export interface LoadHooks {
   readonly onContact: (contact: Contact, pos: number) => void;
   readonly onAdded: (pos: number, contact: Contact, key: string) => void;
+  /** The --emails file changed the emails of the contact at `pos` (an address added, or made primary). */
+  readonly onChanged: (pos: number) => void;
 }
 
 /** What ContactIndexing needs of the worker (WorkerFuzzySink; tests give their own). */
@@ -50,27 +53,47 @@ export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'email' | 'name' | 'finish' 
 
 export class ContactIndexing {
   readonly lookups: IndexLookups;
-  /** For the loaders: feed the worker as contacts (and --emails addresses) load; null without a worker. */
-  readonly hooks: LoadHooks | null;
+  /**
+   * For the loaders: every contact (and --emails address) goes into the exact index, and to
+   * the fuzzy indexes' builder (a worker, or one in this thread), as it loads. A contact is
+   * never built again to index it.
+   */
+  readonly hooks: LoadHooks;
   private readonly sink: RemoteFuzzySink | null;
-  private readonly feed: ContactFeed | null;
+  private readonly local: FuzzyIndexBuilder | null;
+  private readonly feed: ContactFeed;
+  private readonly exact: ExactIndexBuilder;
+  private fed = 0;
+  /** Contacts whose emails changed after they were fed: their primary flags are read again. */
+  private readonly changed = new Set<number>();
 
   /**
    * @param worker whether to use a worker; or how to start something that acts as one (tests)
    */
   constructor(users: readonly User[], worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink)) {
     this.lookups = lookupsFor(users.map((u) => u.emailKey));
+    const exact = new ExactIndexBuilder(this.lookups);
+    this.exact = exact;
     if (worker === false) {
-      this.sink = this.feed = this.hooks = null;
-      return;
+      this.sink = null;
+      this.local = new FuzzyIndexBuilder(this.lookups.locals);
+    } else {
+      this.sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
+      this.local = null;
     }
-    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
-    const feed = new ContactFeed(sink);
-    this.sink = sink;
+    const feed = new ContactFeed(this.sink ?? this.local!);
     this.feed = feed;
     this.hooks = {
-      onContact: (c, pos) => feed.contact(pos, c),
-      onAdded: (pos, c, key) => feed.addedEmail(pos, c, key),
+      onContact: (c, pos) => {
+        exact.contact(pos, c);
+        feed.contact(pos, c);
+        this.fed = pos + 1;
+      },
+      onAdded: (pos, c, key) => {
+        exact.add(pos, key, false); // its primary flag is read again at the end (onChanged)
+        feed.addedEmail(pos, c, key);
+      },
+      onChanged: (pos) => this.changed.add(pos),
     };
   }
 
@@ -85,10 +108,18 @@ export class ContactIndexing {
     const indexProgress = progress ? (done: number) => progress(done, units, 0) : undefined;
     const t0 = performance.now();
     const sink = this.sink;
-    if (!sink || !this.feed) return buildPlan(data, progress, timings);
+    if (this.fed !== contactsN) throw new Error(`ContactIndexing: ${this.fed} of ${contactsN} contacts were given to the hooks`);
+    if (!sink) {
+      const exact = this.exact.finish(data.contacts, this.changed);
+      const fuzzy = this.local!.finish().indexes;
+      const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), fuzzy);
+      if (timings) timings.indexMs = performance.now() - t0;
+      return buildPlan(data, progress, timings, ix);
+    }
     try {
       const fuzzy = sink.finish();
-      const exact = buildExactIndex(data.contacts, this.lookups, indexProgress);
+      const exact = this.exact.finish(data.contacts, this.changed);
+      indexProgress?.(contactsN);
       const lookups = new RemoteLookups(data.users.length);
       sink.onHits = (m, why) => {
         if (m === null) lookups.fail(why ?? 'stopped');

@@ -14,6 +14,7 @@ import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
 import { applyJournal, entryFor } from '../decide/journal.js';
 import type { Plan } from '../domain/decisions.js';
+import { hasContactId } from '../domain/contactList.js';
 import { JournalFile } from '../output/journalFile.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
@@ -145,8 +146,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
       if (restore === null) return exit.promise;
       if (restore) {
-        const ids = new Set(loaded.data.contacts.map((c) => c.id));
-        const r = applyJournal(plan, old.entries, (id) => ids.has(id), 'operator', loaded.data.links);
+        const hasId = hasContactId(loaded.data.contacts);
+        const r = applyJournal(plan, old.entries, hasId, 'operator', loaded.data.links);
         plan = r.plan;
         unwritten = r.applied;
         const problems = [...old.problems, ...r.problems];

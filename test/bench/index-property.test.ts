@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contactList } from '../../src/domain/contactList.js';
 import type { Contact } from '../../src/domain/types.js';
 import {
   assembleContactIndex,
@@ -60,7 +61,7 @@ describe('blocking index = exhaustive comparison (property)', () => {
     fc.assert(
       fc.property(fc.array(contactArb, { minLength: 1, maxLength: 60 }), fc.array(fc.tuple(email, nameWord, nameWord), { minLength: 1, maxLength: 20 }), (specs, queries) => {
         const contacts = build(specs);
-        const ix = buildContactIndex(contacts);
+        const ix = buildContactIndex(contactList(contacts));
         for (const [q, f, l] of queries) {
           const key = q.toLowerCase();
           const t = typoHits(ix, key);
@@ -89,7 +90,7 @@ describe('blocking index = exhaustive comparison (property)', () => {
         const contacts = build(specs);
         // users often share a contact's address or one near it
         const keys = userEmails.map((e, i) => (i % 3 === 0 && contacts[i % contacts.length]!.emails[0] ? contacts[i % contacts.length]!.emails[0]!.key : e.toLowerCase()));
-        const ix = buildContactIndex(contacts, lookupsFor(keys));
+        const ix = buildContactIndex(contactList(contacts), lookupsFor(keys));
         for (const key of keys) {
           expect(typoHits(ix, key)).toEqual(exhaustiveTypoHits(contacts, key));
           expect(aliasHits(ix, key)).toEqual(exhaustiveAliasHits(contacts, key));
@@ -107,7 +108,7 @@ describe('blocking index: buffers sized by estimate', () => {
     const contacts = Array.from({ length: 300 }, (_, i) =>
       contact(i + 1, [`kim${i}@example.org`], { firstName: i % 2 ? long : `${long}김`, lastName: i % 3 ? 'ab' : 'abc' }),
     );
-    const ix = buildContactIndex(contacts);
+    const ix = buildContactIndex(contactList(contacts));
     let found = 0;
     for (const [f, l] of [[long, 'ab'], [`${long}김`, 'abc'], ['ab', long], [long, 'abd'], [long.slice(1), 'ab']]) {
       const name = nameKey(f!, l!, '');
@@ -131,7 +132,8 @@ function buildAsWorkerDoes(contacts: readonly Contact[], lookups?: IndexLookups)
   const { indexes, pool } = builder.finish();
   const state = structuredClone(fuzzyIndexesState(indexes, pool));
   const moved = fuzzyIndexesFromState(state, structuredClone(pool.buffer));
-  return assembleContactIndex(contacts, buildExactIndex(contacts, lookups), feed.rows(), moved);
+  const list = contactList(contacts);
+  return assembleContactIndex(list, buildExactIndex(list, lookups), feed.rows(), moved);
 }
 
 describe('blocking index built the worker’s way (growing buffers, state handed over) = exhaustive comparison', () => {
@@ -168,7 +170,8 @@ describe('blocking index built the worker’s way (growing buffers, state handed
     contacts.forEach((c, pos) => feed.contact(pos, c));
     contacts[1]!.emails.push({ email: 'bo.lund@example.org', key: 'bo.lund@example.org', primary: false, source: 'emails-file' });
     feed.addedEmail(1, contacts[1]!, 'bo.lund@example.org');
-    const ix = assembleContactIndex(contacts, buildExactIndex(contacts), feed.rows(), builder.finish().indexes);
+    const list = contactList(contacts);
+    const ix = assembleContactIndex(list, buildExactIndex(list), feed.rows(), builder.finish().indexes);
     expect(typoHits(ix, 'bo.lnud@example.org').map((h) => h.pos)).toEqual([1]);
     expect(typoHits(ix, 'bo.lnud@example.org')).toEqual(exhaustiveTypoHits(contacts, 'bo.lnud@example.org'));
   });

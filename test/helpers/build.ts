@@ -1,4 +1,5 @@
 /** Small builders for hand-made datasets in tests. */
+import { contactList } from '../../src/domain/contactList.js';
 import type { Contact, Dataset, ExistingLink, Platform, User } from '../../src/domain/types.js';
 
 let line = 2;
@@ -57,5 +58,5 @@ export function dataset(
   platform: Platform = 'wordpress',
 ): Dataset {
   const info = { path: 'test', rows: 0, sha256: '' };
-  return { platform, domainId: 1, users, contacts, links, inputs: { users: info, contacts: info } };
+  return { platform, domainId: 1, users, contacts: contactList(contacts), links, inputs: { users: info, contacts: info } };
 }

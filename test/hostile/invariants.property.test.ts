@@ -33,6 +33,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { buildPlan } from '../../src/decide/plan.js';
 import { warningCodes, type Plan } from '../../src/domain/decisions.js';
+import { contactList } from '../../src/domain/contactList.js';
 import type { Contact, Dataset, ExistingLink, Platform, User } from '../../src/domain/types.js';
 import { WARNING_CODES } from '../../src/domain/warnings.js';
 import { contactsToCreateCsv } from '../../src/output/contactsToCreate.js';
@@ -134,7 +135,7 @@ function toDataset(g: Gen): Dataset {
   line = 2;
   const links: ExistingLink[] = g.links.map((l) => ({ ...l, domainId: 1, line: line++ }));
   const info = { path: 'generated', rows: 0, sha256: '' };
-  return { platform: g.platform, domainId: 1, users, contacts, links, inputs: { users: info, contacts: info } };
+  return { platform: g.platform, domainId: 1, users, contacts: contactList(contacts), links, inputs: { users: info, contacts: info } };
 }
 
 // ---------------------------------------------------------------- the checks

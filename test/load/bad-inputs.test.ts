@@ -7,6 +7,7 @@
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ContactTable } from '../../src/load/contactTable.js';
 import { loadContacts, loadEmails } from '../../src/load/contacts.js';
 import { loadLinks } from '../../src/load/links.js';
 import { loadUsers } from '../../src/load/users.js';
@@ -30,7 +31,7 @@ describe('bad inputs', () => {
     const links = tmp.write('links-header.csv', 'uf_id,contact_id\n');
     expect((await loadLinks(links)).links).toEqual([]);
     const emails = tmp.write('emails-header.csv', 'contact_id,email,is_primary\n');
-    expect(await loadEmails(emails, [])).toMatchObject({ rows: 0, added: 0, unknownContacts: 0 });
+    expect(await loadEmails(emails, new ContactTable())).toMatchObject({ rows: 0, added: 0, unknownContacts: 0 });
   });
 
   it('no header (first row is data): reported without echoing the row', async () => {

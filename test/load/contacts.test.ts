@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ContactTable } from '../../src/load/contactTable.js';
 import type { Contact } from '../../src/domain/types.js';
 import { loadContacts, loadEmails } from '../../src/load/contacts.js';
 import { expectInputError, fixture, tempDir } from './helpers.js';
@@ -38,12 +39,12 @@ describe('loadContacts: UI export', () => {
   it('tab-separated UI export', async () => {
     const r = await loadContacts(fixture('contacts-tab.csv'));
     expect(r.contacts).toHaveLength(1);
-    expect(emailsOf(r.contacts[0])).toEqual([['tab@example.org', true, 'Email']]);
+    expect(emailsOf(r.contacts.at(0))).toEqual([['tab@example.org', true, 'Email']]);
   });
 
   it('older "Internal Contact ID" header', async () => {
     const p = tmp.write('internal.csv', 'Internal Contact ID,Email\n5,a@x.org\n');
-    expect((await loadContacts(p)).contacts[0]?.id).toBe(5);
+    expect((await loadContacts(p)).contacts.at(0)?.id).toBe(5);
   });
 });
 
@@ -62,7 +63,7 @@ describe('loadContacts: API / SearchKit export', () => {
 
   it('plain "email" column is primary; no contact_type column → Individual', async () => {
     const p = tmp.write('api-min.csv', 'id,email\n9,Mixed@Case.org\n');
-    const c = (await loadContacts(p)).contacts[0];
+    const c = (await loadContacts(p)).contacts.at(0);
     expect(c).toMatchObject({ id: 9, type: 'Individual', deleted: false, displayName: '' });
     expect(c?.emails).toEqual([{ email: 'Mixed@Case.org', key: 'mixed@case.org', primary: true, source: 'email' }]);
   });
@@ -73,7 +74,7 @@ describe('loadContacts: errors and options', () => {
     const p = tmp.write('noemail.csv', 'Contact ID,Display Name,E-mail Adress\n1,A\n'.replace('\n1,A\n', '\n1,A,x\n'));
     const e = await expectInputError(loadContacts(p), p, 1, /missing column "Email".*columns found: Contact ID, Display Name, E-mail Adress/);
     expect(e.remedy).toContain('nearest match: "E-mail Adress"');
-    expect((await loadContacts(p, { requireEmailColumn: false })).contacts[0]?.emails).toEqual([]);
+    expect((await loadContacts(p, { requireEmailColumn: false })).contacts.at(0)?.emails).toEqual([]);
   });
 
   it('missing id column lists the columns found', async () => {
@@ -94,7 +95,7 @@ describe('loadEmails', () => {
     const r = await loadEmails(path, contacts);
     expect(r).toMatchObject({ path, rows: 8, added: 4, unknownContacts: 1 });
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const byId = new Map(contacts.map((c) => [c.id, c]));
+    const byId = new Map([...contacts].map((c) => [c.id, c]));
     // 101 has a primary from the contacts file: the emails file's primary is added as non-primary; its own address is not repeated.
     expect(emailsOf(byId.get(101))).toEqual([
       ['fiona@example.org', true, 'Email'],
@@ -120,7 +121,7 @@ describe('loadEmails', () => {
     const { contacts } = await loadContacts(c);
     const e = tmp.write('emails-min.csv', 'email,contact_id\nz@x.org,2\nq@x.org,77\n');
     expect(await loadEmails(e, contacts)).toMatchObject({ rows: 2, added: 1, unknownContacts: 1 });
-    expect(emailsOf(contacts[1])).toEqual([
+    expect(emailsOf(contacts.at(1))).toEqual([
       ['b@x.org', true, 'email'],
       ['z@x.org', false, 'emails-file'],
     ]);
@@ -130,8 +131,8 @@ describe('loadEmails', () => {
 
   it('bad contact_id and missing columns are InputErrors', async () => {
     const e = tmp.write('emails-bad.csv', 'contact_id,email\n1,a@x.org\nx,b@x.org\n');
-    await expectInputError(loadEmails(e, []), e, 3, /"contact_id" is not a positive whole number/, ['b@x.org']);
+    await expectInputError(loadEmails(e, new ContactTable()), e, 3, /"contact_id" is not a positive whole number/, ['b@x.org']);
     const m = tmp.write('emails-nocol.csv', 'contact,email\n1,a@x.org\n');
-    await expectInputError(loadEmails(m, []), m, 1, /missing column "contact_id"/);
+    await expectInputError(loadEmails(m, new ContactTable()), m, 1, /missing column "contact_id"/);
   });
 });

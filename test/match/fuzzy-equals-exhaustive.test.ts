@@ -2,6 +2,7 @@
  * The blocking indexes find exactly what comparing every user with every contact finds.
  */
 import { describe, expect, it } from 'vitest';
+import { contactList } from '../../src/domain/contactList.js';
 import { buildContactIndex } from '../../src/match/contactIndex.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
@@ -56,7 +57,7 @@ describe('fuzzy look-ups equal an exhaustive comparison', () => {
           type: r() < 0.05 ? 'Organization' : 'Individual',
         });
       });
-      const ix = buildContactIndex(contacts);
+      const ix = buildContactIndex(contactList(contacts));
       let typo = 0;
       let alias = 0;
       let name = 0;

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactList } from '../../src/domain/contactList.js';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
 import type { Contact, Dataset } from '../../src/domain/types.js';
 import { parseCommandLine } from '../../src/cli/args.js';
@@ -102,7 +103,7 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
 
 async function planWith(data: Dataset, worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink), fallbacks: string[] = []): Promise<Plan> {
   const indexing = new ContactIndexing(data.users, worker);
-  data.contacts.forEach((c, pos) => indexing.hooks?.onContact(c, pos));
+  for (let pos = 0; pos < data.contacts.length; pos++) indexing.hooks?.onContact(data.contacts.at(pos), pos);
   return indexing.plan(data, undefined, undefined, (why) => fallbacks.push(why));
 }
 
@@ -178,7 +179,8 @@ describe('the real worker thread (from the build)', () => {
       const feed = new mIx.ContactFeed(sink) as ContactFeed;
       CONTACTS.forEach((c, pos) => feed.contact(pos, c));
       const fuzzy = (await sink.finish()) as FuzzyIndexes;
-      const ix = mIx.assembleContactIndex(CONTACTS, mIx.buildExactIndex(CONTACTS, lookups), feed.rows(), fuzzy) as ContactIndex;
+      const list = contactList(CONTACTS);
+      const ix = mIx.assembleContactIndex(list, mIx.buildExactIndex(list, lookups), feed.rows(), fuzzy) as ContactIndex;
       // dist's look-ups on the shared indexes
       for (const [key, f, l] of QUERIES) {
         expect(mFuzzy.typoHits(ix, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contactList } from '../../src/domain/contactList.js';
 import { UF } from './helpers/plans.js';
 import { accept, apply, at, counts, create, decisionOf, pick, queueUfIds, redo, run, selectedUf, skip, start, undo } from './helpers/review.js';
 import { initialReview, reviewReducer } from '../../src/tui/state/review.js';
@@ -25,7 +26,7 @@ describe('opening the review', () => {
 
   it('keeps only the candidates\' contacts: they are all the review can show or pick', () => {
     const base = sampleDataset();
-    const data = { ...base, contacts: [...base.contacts, contact(9001, 'nobody@elsewhere.org', { firstName: 'Zed', lastName: 'Quill' })] };
+    const data = { ...base, contacts: contactList([...base.contacts, contact(9001, 'nobody@elsewhere.org', { firstName: 'Zed', lastName: 'Quill' })]) };
     const plan = buildPlan(data);
     const model = reviewModel(plan, data.contacts, data.links);
     const candidateIds = new Set(plan.rows.flatMap((r) => r.candidates.map((c) => c.contactId)));

@@ -4,6 +4,7 @@
  * pane, and where each user sits.
  */
 import type { Plan } from '../../domain/decisions.js';
+import { contactList, type ContactList } from '../../domain/contactList.js';
 import type { Contact, ExistingLink } from '../../domain/types.js';
 
 export interface ReviewModel {
@@ -22,11 +23,14 @@ export interface ReviewModel {
   readonly outDir: string;
 }
 
-export function reviewModel(plan: Plan, contacts: readonly Contact[] = [], links: readonly ExistingLink[] = [], outDir = 'ufmatch-out'): ReviewModel {
+export function reviewModel(plan: Plan, contacts: ContactList = contactList([]), links: readonly ExistingLink[] = [], outDir = 'ufmatch-out'): ReviewModel {
   const wanted = new Set<number>();
   for (const r of plan.rows) for (const c of r.candidates) wanted.add(c.contactId);
   const byId = new Map<number, Contact>();
-  for (const c of contacts) if (wanted.has(c.id)) byId.set(c.id, c);
+  for (let pos = 0; pos < contacts.length; pos++) {
+    const id = contacts.idAt(pos);
+    if (wanted.has(id) && !byId.has(id)) byId.set(id, contacts.at(pos));
+  }
   const rowOfUf = new Map<number, number>();
   plan.rows.forEach((r, i) => {
     if (!rowOfUf.has(r.user.ufId)) rowOfUf.set(r.user.ufId, i);

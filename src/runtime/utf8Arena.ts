@@ -1,0 +1,64 @@
+/**
+ * Many short strings kept as UTF-8 in one growing buffer, numbered in the order they are
+ * added: no object per string for the garbage collector to copy and walk (a million contact
+ * rows would otherwise keep several million strings alive for the whole run). Reading one
+ * back builds a new string.
+ *
+ * A lone surrogate (which no UTF-8 input can hold) comes back as U+FFFD; the outputs are
+ * UTF-8 anyway, so it is written the same either way.
+ */
+
+/** Buffer's own UTF-8 decoder, without toString's argument checks (measured: 60 ns a field against 100 for String.fromCharCode over a view). */
+type Utf8Buffer = Buffer & { utf8Slice(from: number, to: number): string };
+
+export class Utf8Arena {
+  private bytes: Utf8Buffer;
+  private used = 0;
+  /** Where each string ends in `bytes` (it starts where the one before it ends). */
+  private ends = new Int32Array(1024);
+  count = 0;
+
+  /** @param bytes room at first (untouched room costs no memory: the pages are never written) */
+  constructor(bytes = 1 << 16) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(64, bytes)) as Utf8Buffer;
+  }
+
+  /** Adds s[from, to) and returns its number. ASCII is copied here, anything else encoded by Buffer. */
+  add(s: string, from = 0, to = s.length): number {
+    const n = to - from;
+    if (this.used + 3 * n > this.bytes.length) this.grow(this.used + 3 * n);
+    if (this.count === this.ends.length) {
+      const bigger = new Int32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    const a = this.bytes;
+    const start = this.used;
+    let u = start;
+    let i = from;
+    for (; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) break;
+      a[u++] = c;
+    }
+    if (i < to) u = start + a.write(from === 0 && to === s.length ? s : s.slice(from, to), start, 'utf8');
+    this.used = u;
+    this.ends[this.count] = u;
+    return this.count++;
+  }
+
+  /** String number i, as a new string. */
+  get(i: number): string {
+    const from = i === 0 ? 0 : this.ends[i - 1]!;
+    const to = this.ends[i]!;
+    return from === to ? '' : this.bytes.utf8Slice(from, to);
+  }
+
+  private grow(min: number): void {
+    let size = this.bytes.length * 2;
+    while (size < min) size *= 2;
+    const b = Buffer.allocUnsafeSlow(size) as Utf8Buffer;
+    this.bytes.copy(b, 0, 0, this.used);
+    this.bytes = b;
+  }
+}
