@@ -14,6 +14,7 @@
  *   The primary email stays at `emails[0]`.
  */
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
+import { positionById } from '../match/contactIndex.js';
 import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { badId, emailKey, isYes, own, parseId } from './fields.js';
@@ -40,7 +41,7 @@ export interface LoadedEmails extends InputInfo {
 const SOURCE = 'emails-file';
 
 export async function loadEmails(path: string, contacts: ContactTable, options: LoadEmailsOptions = {}): Promise<LoadedEmails> {
-  const lookup = contactLookup(contacts.idColumn());
+  const byId = positionById(contacts.idColumn()); // ids are unique: the loader refused repeats
   let idCol = -1;
   let idName = 'contact_id';
   let emailCol = -1;
@@ -59,8 +60,8 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
     row(fields, line) {
       const id = parseId(fields[idCol] as string);
       if (id <= 0) throw badId(path, line, idName, idCol);
-      const pos = lookup(id);
-      if (pos < 0) {
+      const pos = byId.get(id);
+      if (pos === undefined) {
         unknownContacts++;
         return;
       }
@@ -104,34 +105,4 @@ function changed(now: readonly ContactEmail[], before: readonly ContactEmail[]):
   if (now.length !== before.length) return true;
   for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return true;
   return false;
-}
-
-/** Position of a contact id (-1: none): a binary search when the contacts are sorted by id (exports usually are), else a Map. */
-function contactLookup(ids: Float64Array): (id: number) => number {
-  let sorted = true;
-  for (let i = 1; i < ids.length; i++) {
-    if (ids[i]! <= ids[i - 1]!) {
-      sorted = false;
-      break;
-    }
-  }
-  if (!sorted) {
-    const byId = new Map<number, number>();
-    ids.forEach((id, pos) => {
-      if (!byId.has(id)) byId.set(id, pos);
-    });
-    return (id) => byId.get(id) ?? -1;
-  }
-  return (id) => {
-    let lo = 0;
-    let hi = ids.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = ids[mid]!;
-      if (v === id) return mid;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
 }

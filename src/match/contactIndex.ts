@@ -101,7 +101,8 @@ export function refsOf(v: EncodedRef | EncodedRef[] | undefined): readonly Encod
   return v === undefined ? [] : typeof v === 'number' ? [v] : v;
 }
 
-function positionById(ids: Float64Array): PositionById {
+/** contact id → position: a binary search when the ids ascend (exports usually do), else a Map. */
+export function positionById(ids: Float64Array): PositionById {
   const n = ids.length;
   let sorted = true;
   for (let i = 1; i < n; i++) {
