@@ -2,7 +2,8 @@
  * `npm run bench`: generates (or reuses) the synthetic exports, then for each size runs, each
  * in a child process of its own, papaparse alone over the input files (the baseline) and the
  * full scripted reconcile (`--yes`, every output), and prints a Markdown table: phase times,
- * total, parse-only time, their ratio, input rows per second, and the reconcile's peak RSS.
+ * total, parse-only time, their ratio, the reconcile's CPU time and the ratio that CPU time
+ * allows at best on this machine's cores, input rows per second, and the reconcile's peak RSS.
  *
  *   npm run bench                        the three sets (20k/5k, 200k/50k, 1M/200k), median of 3 runs each
  *   npm run bench -- --sizes small       only some sets (small, medium, large)
@@ -15,7 +16,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readSync, closeSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 interface ParseResult {
   ms: number;
+  cpuMs: number;
   rows: number;
   bytes: number;
   maxRssKb: number;
@@ -37,6 +39,8 @@ interface KeepResult {
 }
 interface ReconcileResult {
   ms: number;
+  /** User + system time of every thread of the process (this one, the worker, the collector's helpers). */
+  cpuMs: number;
   code: number;
   times: { load: number; index: number; match: number; warnings: number; write: number };
   maxRssKb: number;
@@ -156,15 +160,24 @@ export function keypressTable(k: KeypressResult): string {
   return lines.join('\n');
 }
 
-export function table(results: readonly SizeResult[]): string {
+/**
+ * The lowest ratio the reconcile's CPU time allows on `cores` cores: its CPU time spread
+ * perfectly over every core, over the parse-only time. Wall time can only beat it by doing
+ * less work, not by running more of it in parallel.
+ */
+export function cpuBound(r: SizeResult, cores: number): number {
+  return r.reconcile.cpuMs / cores / r.parse.ms;
+}
+
+export function table(results: readonly SizeResult[], cores = availableParallelism()): string {
   const lines = [
-    '| set | contacts / users | load | index | match | warnings | write | **total** | parse-only | **ratio** | parse + keys (floor) | rows/s | **peak RSS** |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    `| set | contacts / users | load | index | match | warnings | write | **total** | parse-only | **ratio** | CPU (all threads) | CPU ÷ ${cores} cores ÷ parse-only | parse + keys (floor) | rows/s | **peak RSS** |`,
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of results) {
     const t = r.reconcile.times;
     lines.push(
-      `| ${r.size.name} | ${thousands(r.size.contacts)} / ${thousands(r.size.users)} | ${s(t.load)} s | ${s(t.index)} s | ${s(t.match)} s | ${s(t.warnings)} s | ${s(t.write)} s | **${s(r.reconcile.ms)} s** | ${s(r.parse.ms)} s | **${r.ratio.toFixed(2)}×** | ${s(r.keep.ms)} s = ${r.keepRatio.toFixed(2)}× | ${thousands(Math.round(r.inputRows / (r.reconcile.ms / 1000)))} | **${Math.round(r.reconcile.maxRssKb / 1024)} MB** |`,
+      `| ${r.size.name} | ${thousands(r.size.contacts)} / ${thousands(r.size.users)} | ${s(t.load)} s | ${s(t.index)} s | ${s(t.match)} s | ${s(t.warnings)} s | ${s(t.write)} s | **${s(r.reconcile.ms)} s** | ${s(r.parse.ms)} s | **${r.ratio.toFixed(2)}×** | ${s(r.reconcile.cpuMs)} s | ${cpuBound(r, cores).toFixed(2)}× | ${s(r.keep.ms)} s = ${r.keepRatio.toFixed(2)}× | ${thousands(Math.round(r.inputRows / (r.reconcile.ms / 1000)))} | **${Math.round(r.reconcile.maxRssKb / 1024)} MB** |`,
     );
   }
   return lines.join('\n');
@@ -244,6 +257,7 @@ async function main(): Promise<void> {
       : []),
     'Times are medians of wall-clock time inside each child process; "warnings" is the part of the match pass spent in fuzzy look-ups (alias, typo, name) and their warnings, "match" the rest of it;',
     'parse-only = papaparse alone streaming the same four files from disk; ratio = total / parse-only;',
+    `CPU = user + system time of the reconcile process, every thread (main, indexing worker, collector helpers); CPU ÷ ${availableParallelism()} cores ÷ parse-only = the lowest ratio that much work allows on this machine, were it spread perfectly over every core;`,
     'parse + keys (floor) = the same parse keeping only a Map of every contact email key to its contact id and the users\' rows, then one exact look-up per user (src/bench/parseKeep.ts), × parse-only: what any reconcile that parses with papaparse pays before names, typos, the plan or any output;',
     'rows/s = input rows (all four files) / total; peak RSS = the reconcile process\'s maximum resident set size.',
   ].join('\n');
