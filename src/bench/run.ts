@@ -245,10 +245,11 @@ async function main(): Promise<void> {
     keypress = await benchKeypress(largest, Math.max(10, Number(values.presses ?? 60) | 0));
   }
   const load = loadavg().map((l) => l.toFixed(1)).join(', ');
+  const cores = availableParallelism();
   const out = [
     `Machine: ${machine()} (load average at the end: ${load})`,
     '',
-    table(results),
+    table(results, cores),
     '',
     ...scaling(results),
     '',
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
       : []),
     'Times are medians of wall-clock time inside each child process; "warnings" is the part of the match pass spent in fuzzy look-ups (alias, typo, name) and their warnings, "match" the rest of it;',
     'parse-only = papaparse alone streaming the same four files from disk; ratio = total / parse-only;',
-    `CPU = user + system time of the reconcile process, every thread (main, indexing worker, collector helpers); CPU ÷ ${availableParallelism()} cores ÷ parse-only = the lowest ratio that much work allows on this machine, were it spread perfectly over every core;`,
+    `CPU = user + system time of the reconcile process, every thread (main, indexing worker, collector helpers); CPU ÷ ${cores} cores ÷ parse-only = the lowest ratio that much work allows on this machine, were it spread perfectly over every core;`,
     'parse + keys (floor) = the same parse keeping only a Map of every contact email key to its contact id and the users\' rows, then one exact look-up per user (src/bench/parseKeep.ts), × parse-only: what any reconcile that parses with papaparse pays before names, typos, the plan or any output;',
     'rows/s = input rows (all four files) / total; peak RSS = the reconcile process\'s maximum resident set size.',
   ].join('\n');
