@@ -51,7 +51,7 @@ function mix(h: number, n: number): number {
 }
 
 /** murmur3's finaliser: FNV's low bits alone mix poorly, and buckets are taken from them. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -4,6 +4,8 @@
  * look up, without hashing each into a Set; a false positive only keeps an unused entry.
  */
 
+import { fmix } from './fuzzyIndex.js';
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -13,11 +15,17 @@ function rangeHash(s: string, from: number, to: number): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return fmix(h);
+}
+
+/** rangeHash over bytes: the same hash as over a string of those character codes (ASCII). */
+function bytesHash(b: Uint8Array, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    h ^= b[i]!;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return fmix(h);
 }
 
 export class StringFilter {
@@ -55,7 +63,15 @@ export class StringFilter {
   }
 
   mayHave(s: string, from: number, to: number): boolean {
-    const h = rangeHash(s, from, to);
+    return this.test(rangeHash(s, from, to));
+  }
+
+  /** mayHave for the ASCII string whose character codes are b[from, to). */
+  mayHaveBytes(b: Uint8Array, from: number, to: number): boolean {
+    return this.test(bytesHash(b, from, to));
+  }
+
+  private test(h: number): boolean {
     const a = h & this.mask;
     if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
     const b = Math.imul(h, 0x9e3779b1) & this.mask;
