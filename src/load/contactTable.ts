@@ -58,6 +58,27 @@ export class ContactTable implements ContactList {
 
   /** Appends a contact (its strings are copied: the object can be thrown away). */
   append(c: Contact): void {
+    this.begin(c.id, c.line, c.type, c.deleted);
+    const text = this.text;
+    text.add(c.displayName);
+    text.add(c.firstName);
+    text.add(c.middleName);
+    text.add(c.lastName);
+    const emails = c.emails;
+    for (let j = 0; j < emails.length; j++) {
+      const e = emails[j]!;
+      this.emailMeta(this.sourceIndex(e.source), e.primary);
+      text.add(e.email);
+    }
+    this.end();
+  }
+
+  /**
+   * Starts appending a contact field by field (the loader's byte path): then its display,
+   * first, middle and last name (nameText / nameBytes, in that order), its emails
+   * (emailMeta, then emailText / emailBytes, each), and end().
+   */
+  begin(id: number, line: number, type: string, deleted: boolean): void {
     const pos = this.length;
     if (pos === this.ids.length) {
       this.ids = grown(this.ids, pos + 1);
@@ -65,26 +86,81 @@ export class ContactTable implements ContactList {
       this.flags = grown(this.flags, pos + 1);
     }
     if (pos + 1 >= this.fieldFrom.length) this.fieldFrom = grown(this.fieldFrom, pos + 2);
-    this.ids[pos] = c.id;
-    this.lines[pos] = c.line;
-    const t = TYPES.indexOf(c.type as (typeof TYPES)[number]);
-    if (t < 0) this.otherTypes.set(pos, c.type);
-    this.flags[pos] = (c.deleted ? DELETED : 0) | ((t < 0 ? OTHER : t) << 1);
-    const emails = c.emails;
-    const text = this.text;
-    const need = text.count + NAME_FIELDS + emails.length;
-    if (need > this.fieldMeta.length) this.fieldMeta = grown(this.fieldMeta, need);
-    text.add(c.displayName);
-    text.add(c.firstName);
-    text.add(c.middleName);
-    text.add(c.lastName);
-    for (let j = 0; j < emails.length; j++) {
-      const e = emails[j]!;
-      this.fieldMeta[text.count] = this.sourceIndex(e.source) * 2 + (e.primary ? 1 : 0);
-      text.add(e.email);
-    }
+    this.ids[pos] = id;
+    this.lines[pos] = line;
+    const t = type === 'Individual' ? 0 : TYPES.indexOf(type as (typeof TYPES)[number]);
+    if (t < 0) this.otherTypes.set(pos, type);
+    this.flags[pos] = (deleted ? DELETED : 0) | ((t < 0 ? OTHER : t) << 1);
+  }
+
+  /** A name (already trimmed), as a string. */
+  nameText(s: string): void {
+    this.text.add(s);
+  }
+
+  /** A name (already trimmed), as UTF-8 bytes b[from, to). */
+  nameBytes(b: Uint8Array, from: number, to: number): void {
+    this.text.addBytes(b, from, to);
+  }
+
+  /** Says where the email that follows (emailText / emailBytes) came from. */
+  emailMeta(source: number, primary: boolean): void {
+    const f = this.text.count;
+    if (f >= this.fieldMeta.length) this.fieldMeta = grown(this.fieldMeta, f + 1);
+    this.fieldMeta[f] = source * 2 + (primary ? 1 : 0);
+  }
+
+  emailText(s: string): void {
+    this.text.add(s);
+  }
+
+  emailBytes(b: Uint8Array, from: number, to: number): void {
+    this.text.addBytes(b, from, to);
+  }
+
+  end(): void {
+    const pos = this.length;
     this.length = pos + 1;
-    this.fieldFrom[pos + 1] = text.count;
+    this.fieldFrom[pos + 1] = this.text.count;
+  }
+
+  /** The number of an email source (a column name such as `Email`), for emailMeta. */
+  sourceIndex(source: string): number {
+    const i = this.sources.indexOf(source);
+    return i < 0 ? this.sources.push(source) - 1 : i;
+  }
+
+  /**
+   * The contact's fields as bytes, for indexing without building it: fields are numbered;
+   * the contact at `pos` has its display, first, middle and last name in fields
+   * firstField(pos) + 0…3, and its emails as loaded in firstField(pos) + 4 … firstField(pos + 1)
+   * (not the --emails file's changes). Field f's UTF-8 bytes are textBytes()[fieldStart(f),
+   * fieldEnd(f)).
+   */
+  firstField(pos: number): number {
+    return this.fieldFrom[pos]!;
+  }
+
+  textBytes(): Uint8Array {
+    return this.text.buffer;
+  }
+
+  fieldStart(f: number): number {
+    return this.text.startOf(f);
+  }
+
+  fieldEnd(f: number): number {
+    return this.text.endOf(f);
+  }
+
+  /** Whether email field f is the contact's primary address. */
+  primaryField(f: number): boolean {
+    return (this.fieldMeta[f]! & 1) === 1;
+  }
+
+  /** Field f as a string. */
+  fieldText(f: number): string {
+    return this.text.get(f);
   }
 
   at(pos: number): Contact {
@@ -162,12 +238,4 @@ export class ContactTable implements ContactList {
     return emails;
   }
 
-  private fieldText(f: number): string {
-    return this.text.get(f);
-  }
-
-  private sourceIndex(source: string): number {
-    const i = this.sources.indexOf(source);
-    return i < 0 ? this.sources.push(source) - 1 : i;
-  }
 }

@@ -17,11 +17,19 @@
  *   spelling; anything else kept as exported (e.g. a translated label).
  * - Trash (`Contact is in Trash` / `is_deleted`): y/yes/t/true/1 = trashed, anything else not.
  * - Names are trimmed. A header-only file is an InputError.
+ *
+ * How: a plain UTF-8 file (what exports write; plainCsv.ts says exactly what that is) is read
+ * as bytes straight into the table (contactBytes.ts), with these same rules; any other file
+ * (another --encoding, UTF-16, a quote inside a value, a ragged row, …) goes through
+ * papaparse (csvStream.ts), which also words the errors. Both give the same contacts; a
+ * property test compares them on random files.
  */
 import { statSync } from 'node:fs';
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { ContactTable } from './contactTable.js';
-import { streamCsv, type CsvProgress } from './csvStream.js';
+import { loadContactBytes } from './contactBytes.js';
+import { DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress } from './csvStream.js';
+import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
 import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
 import { Header } from './headers.js';
@@ -40,11 +48,10 @@ export interface LoadContactsOptions {
   requireEmailColumn?: boolean;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
-  /**
-   * Called with each contact as it is loaded, and its position in `contacts`. The object and
-   * its strings are transient (the table keeps copies): keep what you need as copies too.
-   */
-  onContact?: (contact: Contact, pos: number) => void;
+  /** Default true: read a plain UTF-8 file as bytes (contactBytes.ts); false: always with papaparse (tests compare the two). */
+  bytes?: boolean;
+  /** Called with each contact as soon as it is stored, and its position: read it from `contacts` without building it. */
+  onStored?: (contacts: ContactTable, pos: number) => void;
 }
 
 const ID = ['Contact ID', 'Internal Contact ID', 'id'];
@@ -52,7 +59,7 @@ const PRIMARY_EMAIL = ['Email', 'email_primary.email', 'Primary Email', 'Email A
 const NOT_AN_ADDRESS = new Set(['donotemail']);
 const CONTEXT = 'a CiviCRM contacts export';
 
-interface ContactPlan {
+export interface ContactPlan {
   readonly id: number;
   readonly idName: string;
   readonly type: number;
@@ -67,7 +74,7 @@ interface ContactPlan {
   readonly primary: boolean;
 }
 
-function planContacts(header: Header, requireEmail: boolean): ContactPlan {
+export function planContacts(header: Header, requireEmail: boolean): ContactPlan {
   const id = header.require(ID, CONTEXT);
   const primary = header.find(PRIMARY_EMAIL);
   const others = header.filter((k) => k.endsWith('email') && !NOT_AN_ADDRESS.has(k)).filter((i) => i !== primary);
@@ -138,9 +145,20 @@ function hasKey(emails: readonly ContactEmail[], key: string): boolean {
 }
 
 export async function loadContacts(path: string, options: LoadContactsOptions = {}): Promise<LoadedContacts> {
-  let plan: ContactPlan | null = null;
   const contacts = new ContactTable(fileBytes(path));
   const requireEmail = options.requireEmailColumn ?? true;
+  if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
+    const r = await loadContactBytes(path, contacts, {
+      plan: (header) => planContacts(header, requireEmail),
+      contactType,
+      maxRowBytes: DEFAULT_MAX_ROW_CHARS,
+      ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onStored ? { onStored: options.onStored } : {}),
+    });
+    if (r) return checked(path, contacts, r.info, r.headerLine, r.idName);
+  }
+  let plan: ContactPlan | null = null;
   const result = await streamCsv(path, options, {
     header(fields, line) {
       plan = planContacts(new Header(path, fields, line), requireEmail);
@@ -151,20 +169,25 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       if (id <= 0) throw badId(path, line, p.idName, p.id);
       const c = buildContact(p, fields, id, line);
       contacts.append(c);
-      options.onContact?.(c, contacts.length - 1);
+      options.onStored?.(contacts, contacts.length - 1);
     },
   });
   const finalPlan = plan as ContactPlan | null;
-  if (finalPlan === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
-  if (result.rows === 0) {
-    throw new InputError(path, result.headerLine + 1, 'no contacts: the file has a header but no data rows', 'export the contacts again, with their rows');
+  return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, finalPlan?.idName ?? null);
+}
+
+/** The checks on the whole file, however it was read: a header, rows, no id twice. */
+function checked(path: string, contacts: ContactTable, info: InputInfo, headerLine: number, idName: string | null): LoadedContacts {
+  if (idName === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
+  if (info.rows === 0) {
+    throw new InputError(path, headerLine + 1, 'no contacts: the file has a header but no data rows', 'export the contacts again, with their rows');
   }
   const dup = findDuplicateId(contacts.idColumn());
   if (dup) {
     const [a, b] = dup;
-    throw new InputError(path, contacts.lineAt(b), `"${finalPlan.idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again');
+    throw new InputError(path, contacts.lineAt(b), `"${idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again');
   }
-  return { contacts, info: { path, rows: result.rows, sha256: result.sha256 } };
+  return { contacts, info };
 }
 
 /** The file's size, a bound on its text in UTF-8 (the table's first arena); 0 when unknown. */

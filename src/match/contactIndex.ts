@@ -18,7 +18,8 @@ import { isUsable, type ContactList } from '../domain/contactList.js';
 import type { Contact } from '../domain/types.js';
 import { own } from '../load/fields.js';
 import { Utf8Arena } from '../runtime/utf8Arena.js';
-import { mailboxOf } from './email.js';
+import { emailKey, mailboxOf } from './email.js';
+import { emailKeyInto, mayHaveOtherMailbox } from './emailBytes.js';
 import type { FuzzyIndex } from './fuzzyIndex.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes, type FuzzySink } from './fuzzyIndexes.js';
 import { hasName, nameKey, sameName, type NameKey } from './names.js';
@@ -170,6 +171,48 @@ export function lookupsFor(userKeys: readonly string[]): IndexLookups {
   return { keys, keyFilter, locals };
 }
 
+/**
+ * A contact kept as UTF-8 fields (load/contactTable.ts), as the index reads it while the
+ * contacts load: no contact object and no string per address.
+ */
+export interface StoredContacts {
+  usableAt(pos: number): boolean;
+  /** Fields firstField(pos) + 0…3: display, first, middle, last name; then its emails, up to firstField(pos + 1). */
+  firstField(pos: number): number;
+  textBytes(): Uint8Array;
+  fieldStart(f: number): number;
+  fieldEnd(f: number): number;
+  primaryField(f: number): boolean;
+  fieldText(f: number): string;
+}
+
+const NAME_FIELDS = 4;
+
+type Latin1Buffer = Buffer & { latin1Slice(from: number, to: number): string };
+
+/**
+ * Reads a stored email field's key: into `bytes` (ASCII, the usual case), or as `text` when
+ * the address has other characters (emailKey on the decoded string).
+ */
+class StoredKey {
+  bytes = Buffer.allocUnsafe(256) as Latin1Buffer;
+  text = '';
+
+  /** The key's length in `bytes`; -1 when it is in `text` instead (which may be ''). */
+  read(stored: StoredContacts, f: number): number {
+    const from = stored.fieldStart(f);
+    const to = stored.fieldEnd(f);
+    if (to - from > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * (to - from)) as Latin1Buffer;
+    const n = emailKeyInto(stored.textBytes(), from, to, this.bytes);
+    if (n < 0) this.text = emailKey(stored.fieldText(f));
+    return n;
+  }
+
+  string(n: number): string {
+    return this.bytes.latin1Slice(0, n);
+  }
+}
+
 /** Email rows of usable contacts: row → contact position and key (the fuzzy email indexes' ids). */
 export interface EmailRows {
   readonly count: number;
@@ -186,6 +229,7 @@ export class ContactFeed {
   private rowContact = new Int32Array(1024);
   /** The rows' keys, as UTF-8 in one buffer: a string each would be a million more objects to keep. */
   private readonly rowKey = new Utf8Arena();
+  private readonly key = new StoredKey();
   constructor(private readonly sink: FuzzySink) {}
 
   /** The contact at position `pos`, as loaded (its own email columns). */
@@ -199,6 +243,21 @@ export class ContactFeed {
     this.sink.name(pos, c.firstName, c.lastName, c.displayName);
   }
 
+  /** The stored contact at `pos`: the same rows and names as contact(pos, its Contact). */
+  stored(contacts: StoredContacts, pos: number): void {
+    if (!contacts.usableAt(pos)) return;
+    const first = contacts.firstField(pos);
+    const end = contacts.firstField(pos + 1);
+    const k = this.key;
+    for (let f = first + NAME_FIELDS; f < end; f++) {
+      const n = k.read(contacts, f);
+      if (n > 0) this.rowBytes(pos, k.bytes, n);
+      else if (n < 0 && k.text !== '') this.row(pos, k.text);
+    }
+    if (this.sink.storedName) this.sink.storedName(pos, contacts, first);
+    else this.sink.name(pos, contacts.fieldText(first + 1), contacts.fieldText(first + 3), contacts.fieldText(first));
+  }
+
   /** An address appended to the contact at `pos` after it was fed (the --emails file). */
   addedEmail(pos: number, c: Contact, key: string): void {
     if (isUsable(c) && key !== '') this.row(pos, key);
@@ -210,6 +269,20 @@ export class ContactFeed {
   }
 
   private row(pos: number, key: string): void {
+    const r = this.nextRow(pos);
+    this.rowKey.add(key);
+    this.sink.email(r, key, 0, key.length);
+  }
+
+  /** A row whose key is the ASCII bytes k[0, n). */
+  private rowBytes(pos: number, k: Latin1Buffer, n: number): void {
+    const r = this.nextRow(pos);
+    this.rowKey.addBytes(k, 0, n);
+    if (this.sink.emailBytes) this.sink.emailBytes(r, k, 0, n);
+    else this.sink.email(r, k.latin1Slice(0, n), 0, n);
+  }
+
+  private nextRow(pos: number): number {
     const r = this.rowKey.count;
     if (r === this.rowContact.length) {
       const bigger = new Int32Array(r * 2);
@@ -217,8 +290,7 @@ export class ContactFeed {
       this.rowContact = bigger;
     }
     this.rowContact[r] = pos;
-    this.rowKey.add(key);
-    this.sink.email(r, key, 0, key.length);
+    return r;
   }
 }
 
@@ -248,6 +320,7 @@ export class ExactIndexBuilder {
   private readonly mailbox = new Map<string, EncodedRef | EncodedRef[]>();
   private readonly seeded: boolean;
   private readonly keyFilter: StringFilter | null;
+  private readonly key = new StoredKey();
 
   /** @param lookups when given, everything that will be looked up: keys that no look-up can reach are left out (results are the same) */
   constructor(lookups?: IndexLookups) {
@@ -270,6 +343,29 @@ export class ExactIndexBuilder {
     }
   }
 
+  /** The stored contact at `pos`: the same entries as contact(pos, its Contact). */
+  stored(contacts: StoredContacts, pos: number): void {
+    const end = contacts.firstField(pos + 1);
+    const k = this.key;
+    const filter = this.keyFilter;
+    for (let f = contacts.firstField(pos) + NAME_FIELDS; f < end; f++) {
+      const n = k.read(contacts, f);
+      const primary = contacts.primaryField(f);
+      if (n < 0) {
+        this.add(pos, k.text, primary);
+        continue;
+      }
+      if (n === 0) continue;
+      const ref = pos * 2 + (primary ? 1 : 0);
+      if (!filter || filter.mayHaveBytes(k.bytes, 0, n)) this.place(this.exact, k.string(n), ref);
+      if (mayHaveOtherMailbox(k.bytes, n)) {
+        const key = k.string(n);
+        const mb = mailboxOf(key);
+        if (mb !== key) this.put(this.mailbox, mb, ref);
+      }
+    }
+  }
+
   /** One address of the contact at `pos`. */
   add(pos: number, key: string, primary: boolean): void {
     if (key === '') return;
@@ -281,6 +377,11 @@ export class ExactIndexBuilder {
 
   private put(map: Map<string, EncodedRef | EncodedRef[]>, key: string, ref: EncodedRef): void {
     if (this.keyFilter && !this.keyFilter.mayHave(key, 0, key.length)) return;
+    this.place(map, key, ref);
+  }
+
+  /** put, once the key filter has let the key through. */
+  private place(map: Map<string, EncodedRef | EncodedRef[]>, key: string, ref: EncodedRef): void {
     const cur = map.get(key);
     if (cur === undefined) {
       if (!this.seeded) map.set(own(key), ref); // a loader's string would keep its chunk of the file

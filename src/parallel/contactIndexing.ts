@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
-import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
+import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups, type StoredContacts } from '../match/contactIndex.js';
 import { FuzzyIndexBuilder } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink } from './workerFuzzySink.js';
@@ -42,14 +42,15 @@ export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolea
 }
 
 export interface LoadHooks {
-  readonly onContact: (contact: Contact, pos: number) => void;
+  /** The contact at `pos` has been stored in `contacts` (read from there, without building it). */
+  readonly onStored: (contacts: StoredContacts, pos: number) => void;
   readonly onAdded: (pos: number, contact: Contact, key: string) => void;
   /** The --emails file changed the emails of the contact at `pos` (an address added, or made primary). */
   readonly onChanged: (pos: number) => void;
 }
 
 /** What ContactIndexing needs of the worker (WorkerFuzzySink; tests give their own). */
-export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'email' | 'name' | 'finish' | 'ask' | 'stop' | 'onHits'>;
+export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'email' | 'name' | 'finish' | 'ask' | 'stop' | 'onHits'> & Partial<Pick<WorkerFuzzySink, 'emailBytes' | 'storedName'>>;
 
 export class ContactIndexing {
   readonly lookups: IndexLookups;
@@ -84,9 +85,9 @@ export class ContactIndexing {
     const feed = new ContactFeed(this.sink ?? this.local!);
     this.feed = feed;
     this.hooks = {
-      onContact: (c, pos) => {
-        exact.contact(pos, c);
-        feed.contact(pos, c);
+      onStored: (contacts, pos) => {
+        exact.stored(contacts, pos);
+        feed.stored(contacts, pos);
         this.fed = pos + 1;
       },
       onAdded: (pos, c, key) => {

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { User } from '../domain/types.js';
-import { fuzzyIndexesFromState, type FuzzyIndexes, type FuzzySink } from '../match/fuzzyIndexes.js';
+import { fuzzyIndexesFromState, type FuzzyIndexes, type FuzzySink, type StoredNames } from '../match/fuzzyIndexes.js';
 import type { StringFilter } from '../match/stringFilter.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -33,16 +33,38 @@ class Chars {
   private a = new Uint16Array(1 << 19);
   private n = 0;
   put(s: string, from: number, to: number): void {
-    if (this.n + (to - from) > this.a.length) {
-      const b = new Uint16Array(Math.max(this.a.length * 2, this.n + (to - from)));
-      b.set(this.a.subarray(0, this.n));
-      this.a = b;
-    }
+    this.room(to - from);
     const a = this.a;
     let n = this.n;
     for (let i = from; i < to; i++) a[n++] = s.charCodeAt(i);
     this.n = n;
   }
+  /**
+   * Puts b[from, to) as characters if every byte is ASCII (then a byte is a code unit) and
+   * returns how many; -1, with nothing put, otherwise.
+   */
+  putAscii(b: Uint8Array, from: number, to: number): number {
+    this.room(to - from);
+    const a = this.a;
+    let n = this.n;
+    let or = 0;
+    for (let i = from; i < to; i++) {
+      const c = b[i]!;
+      or |= c;
+      a[n++] = c;
+    }
+    if (or >= 128) return -1;
+    this.n = n;
+    return to - from;
+  }
+
+  private room(n: number): void {
+    if (this.n + n <= this.a.length) return;
+    const b = new Uint16Array(Math.max(this.a.length * 2, this.n + n));
+    b.set(this.a.subarray(0, this.n));
+    this.a = b;
+  }
+
   /** The characters so far, as a view valid until the next put() (postMessage copies it at once). */
   take(): Uint16Array {
     const out = this.a.subarray(0, this.n);
@@ -107,6 +129,32 @@ export class WorkerFuzzySink implements FuzzySink {
     this.nameMeta[i + 2] = last.length;
     this.nameMeta[i + 3] = display.length;
     if (++this.names === CHUNK) this.flushNames();
+  }
+
+  emailBytes(row: number, b: Uint8Array, from: number, to: number): void {
+    if (this.emailText.putAscii(b, from, to) < 0) throw new Error('emailBytes: not ASCII'); // ContactFeed gives ASCII keys only
+    const i = 2 * this.emails;
+    this.emailMeta[i] = row;
+    this.emailMeta[i + 1] = to - from;
+    if (++this.emails === CHUNK) this.flushEmails();
+  }
+
+  storedName(pos: number, contacts: StoredNames, f: number): void {
+    const i = 4 * this.names;
+    this.nameMeta[i] = pos;
+    this.nameMeta[i + 1] = this.putField(contacts, f + 1);
+    this.nameMeta[i + 2] = this.putField(contacts, f + 3);
+    this.nameMeta[i + 3] = this.putField(contacts, f);
+    if (++this.names === CHUNK) this.flushNames();
+  }
+
+  /** Field f's characters, copied from its bytes when ASCII; returns how many. */
+  private putField(contacts: StoredNames, f: number): number {
+    const n = this.nameText.putAscii(contacts.textBytes(), contacts.fieldStart(f), contacts.fieldEnd(f));
+    if (n >= 0) return n;
+    const s = contacts.fieldText(f);
+    this.nameText.put(s, 0, s.length);
+    return s.length;
   }
 
   /** Sends what is left and asks for the indexes; resolves to them once built (the worker stays, for ask()). */

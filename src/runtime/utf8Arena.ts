@@ -27,11 +27,7 @@ export class Utf8Arena {
   add(s: string, from = 0, to = s.length): number {
     const n = to - from;
     if (this.used + 3 * n > this.bytes.length) this.grow(this.used + 3 * n);
-    if (this.count === this.ends.length) {
-      const bigger = new Int32Array(this.ends.length * 2);
-      bigger.set(this.ends);
-      this.ends = bigger;
-    }
+    this.slot();
     const a = this.bytes;
     const start = this.used;
     let u = start;
@@ -47,11 +43,51 @@ export class Utf8Arena {
     return this.count++;
   }
 
+  /** Adds bytes b[from, to), which must be valid UTF-8, and returns its number. */
+  addBytes(b: Uint8Array, from: number, to: number): number {
+    const n = to - from;
+    if (this.used + n > this.bytes.length) this.grow(this.used + n);
+    this.slot();
+    const a = this.bytes;
+    let u = this.used;
+    if (n < 48) for (let i = from; i < to; i++) a[u++] = b[i]!;
+    else {
+      a.set(b.subarray(from, to), u);
+      u += n;
+    }
+    this.used = u;
+    this.ends[this.count] = u;
+    return this.count++;
+  }
+
+  /** The buffer holding the strings' bytes (replaced when the arena grows: ask again after adding). */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Where string i's bytes start in `buffer`. */
+  startOf(i: number): number {
+    return i === 0 ? 0 : this.ends[i - 1]!;
+  }
+
+  /** Where string i's bytes end in `buffer`. */
+  endOf(i: number): number {
+    return this.ends[i]!;
+  }
+
   /** String number i, as a new string. */
   get(i: number): string {
     const from = i === 0 ? 0 : this.ends[i - 1]!;
     const to = this.ends[i]!;
     return from === to ? '' : this.bytes.utf8Slice(from, to);
+  }
+
+  /** Room for one more string's end. */
+  private slot(): void {
+    if (this.count < this.ends.length) return;
+    const bigger = new Int32Array(this.ends.length * 2);
+    bigger.set(this.ends);
+    this.ends = bigger;
   }
 
   private grow(min: number): void {

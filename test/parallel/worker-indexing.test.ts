@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactList } from '../../src/domain/contactList.js';
+import type { ContactTable } from '../../src/load/contactTable.js';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
 import type { Contact, Dataset } from '../../src/domain/types.js';
 import { parseCommandLine } from '../../src/cli/args.js';
@@ -103,7 +104,7 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
 
 async function planWith(data: Dataset, worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink), fallbacks: string[] = []): Promise<Plan> {
   const indexing = new ContactIndexing(data.users, worker);
-  for (let pos = 0; pos < data.contacts.length; pos++) indexing.hooks?.onContact(data.contacts.at(pos), pos);
+  for (let pos = 0; pos < data.contacts.length; pos++) indexing.hooks?.onStored(data.contacts as ContactTable, pos);
   return indexing.plan(data, undefined, undefined, (why) => fallbacks.push(why));
 }
 

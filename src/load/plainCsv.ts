@@ -1,0 +1,219 @@
+/**
+ * Rows of a "plain" CSV file cut straight from its UTF-8 bytes: no string per field, for the
+ * contacts export (a million rows; see contactBytes.ts). Plain means what exports write:
+ * - valid UTF-8 without NUL bytes, an optional UTF-8 byte-order mark;
+ * - rows ending in LF or CRLF (a CR anywhere else is not plain);
+ * - a quote only at the start of a field, closed by a quote followed by the delimiter or the
+ *   row's end (a quote inside a quoted field is doubled);
+ * - every non-blank row as wide as the first (the header); rows shorter than `maxRowBytes`.
+ * On such a file the rows, their fields and their lines are exactly what csvStream.ts
+ * (papaparse) gives, which the tests check on random files. On anything else `feed` returns
+ * NOT_PLAIN and the caller reads the file with csvStream.ts, which also says what is wrong.
+ */
+import { isUtf8 } from 'node:buffer';
+import { detectDelimiter } from './csvStream.js';
+
+/** What `feed` returns when the bytes are not plain CSV. */
+export const NOT_PLAIN = -1;
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** One row's fields: field i is bytes[start[i], end[i]); `escaped` bit i: it holds doubled quotes. */
+export interface PlainRow {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** 1 where the field was quoted and holds "" (to be read as "). */
+  readonly escaped: Uint8Array;
+}
+
+export interface PlainRowSink {
+  header(bytes: Buffer, row: PlainRow, fields: number, line: number): void;
+  row(bytes: Buffer, row: PlainRow, fields: number, line: number): void;
+}
+
+type Utf8Buffer = Buffer & { utf8Slice(from: number, to: number): string };
+
+/** Field i of `row` as a string (quotes undoubled). */
+export function fieldString(bytes: Buffer, row: PlainRow, i: number): string {
+  const s = (bytes as Utf8Buffer).utf8Slice(row.start[i]!, row.end[i]!);
+  return row.escaped[i] === 1 ? s.replace(/""/g, '"') : s;
+}
+
+export class PlainCsvScanner implements PlainRow {
+  /** Data rows (the header and blank rows excluded). */
+  rows = 0;
+  headerLine = 0;
+  delimiter = -1;
+  /** Line where the next row starts. */
+  private line = 1;
+  private width = -1;
+  private started = false;
+  /** The row being delivered (PlainRow). */
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  escaped = new Uint8Array(64);
+
+  /** @param sink null: only check that the file is plain (nothing is delivered) */
+  constructor(
+    private readonly sink: PlainRowSink | null,
+    private readonly maxRowBytes: number,
+  ) {}
+
+  /**
+   * Scans the complete rows in bytes[0, length) and returns how many bytes they take (the
+   * rest is an unfinished row: give it again, followed by more); with `final`, the rest is the
+   * last row. NOT_PLAIN when the file is not plain CSV.
+   */
+  feed(bytes: Buffer, length: number, final: boolean): number {
+    let p = 0;
+    if (!this.started) {
+      if (length < 3 && !final) return 0;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) p = 3;
+      this.started = true;
+    }
+    if (this.delimiter < 0) {
+      const d = this.sniff(bytes, p, length, final);
+      if (d === NOT_PLAIN) return NOT_PLAIN;
+      if (d === 0) return p === 3 ? this.keepBom(bytes, length) : 0;
+      this.delimiter = d;
+    }
+    const region = bytes.subarray(0, length);
+    if (region.indexOf(0) !== -1) return NOT_PLAIN;
+    const done = this.rowsIn(bytes, p, length, final);
+    if (done === NOT_PLAIN) return NOT_PLAIN;
+    if (!isUtf8(bytes.subarray(p, done))) return NOT_PLAIN;
+    if (!final && length - done > this.maxRowBytes) return NOT_PLAIN;
+    return done;
+  }
+
+  /** The BOM was seen but the first line is not complete yet: drop it, keep the rest. */
+  private keepBom(bytes: Buffer, length: number): number {
+    return length >= 3 ? 3 : 0;
+  }
+
+  /** The delimiter from the first non-empty line (as csvStream.ts): its byte, 0 when that line is not complete yet. */
+  private sniff(bytes: Buffer, from: number, length: number, final: boolean): number {
+    let i = from;
+    while (i < length && (bytes[i] === LF || bytes[i] === CR)) i++;
+    if (i === length) return final ? NOT_PLAIN : 0;
+    let inQuotes = false;
+    let j = i;
+    for (; j < length; j++) {
+      const c = bytes[j]!;
+      if (c === QUOTE) inQuotes = !inQuotes;
+      else if (!inQuotes && (c === LF || c === CR)) break;
+    }
+    if (j === length && !final) return j - from > this.maxRowBytes ? NOT_PLAIN : 0;
+    const d = detectDelimiter(bytes.toString('utf8', i, j));
+    return d.charCodeAt(0);
+  }
+
+  /** Scans rows from `p`; returns where the first unfinished row starts, or NOT_PLAIN. */
+  private rowsIn(b: Buffer, p: number, n: number, final: boolean): number {
+    const delim = this.delimiter;
+    for (;;) {
+      if (p >= n) return p;
+      const rowStart = p;
+      let nf = 0;
+      let breaks = 0;
+      let blank = true;
+      for (;;) {
+        if (nf === this.start.length) this.widen();
+        let s: number;
+        let e: number;
+        let esc = 0;
+        if (b[p] === QUOTE) {
+          s = ++p;
+          for (;;) {
+            const q = b.indexOf(QUOTE, p);
+            if (q === -1 || q >= n) return final ? NOT_PLAIN : rowStart;
+            if (q + 1 < n && b[q + 1] === QUOTE) {
+              esc = 1;
+              p = q + 2;
+              continue;
+            }
+            if (q + 1 >= n && !final) return rowStart;
+            e = q;
+            p = q + 1;
+            break;
+          }
+          for (let k = b.indexOf(LF, s); k !== -1 && k < e; k = b.indexOf(LF, k + 1)) breaks++;
+        } else {
+          s = p;
+          while (p < n) {
+            const c = b[p]!;
+            if (c === delim || c === LF) break;
+            if (c === QUOTE) return NOT_PLAIN;
+            if (c === CR) {
+              if (p + 1 < n && b[p + 1] === LF) break;
+              return p + 1 >= n && !final ? rowStart : NOT_PLAIN;
+            }
+            p++;
+          }
+          e = p;
+        }
+        this.start[nf] = s;
+        this.end[nf] = e;
+        this.escaped[nf] = esc;
+        nf++;
+        if (e > s) blank = false;
+        if (p >= n) {
+          if (!final) return rowStart;
+          break; // the last row, without a line break
+        }
+        const c = b[p]!;
+        if (c === delim) {
+          p++;
+          if (p >= n && !final) return rowStart;
+          if (p >= n) {
+            // a delimiter ends the file: one more, empty, field
+            if (nf === this.start.length) this.widen();
+            this.start[nf] = this.end[nf] = p;
+            this.escaped[nf] = 0;
+            nf++;
+            break;
+          }
+          continue;
+        }
+        if (c === LF) {
+          p++;
+          break;
+        }
+        if (c === CR) {
+          if (p + 1 >= n) return final ? NOT_PLAIN : rowStart;
+          if (b[p + 1] !== LF) return NOT_PLAIN;
+          p += 2;
+          break;
+        }
+        return NOT_PLAIN; // text after a closing quote
+      }
+      if (p - rowStart > this.maxRowBytes) return NOT_PLAIN;
+      const line = this.line;
+      this.line = line + 1 + breaks;
+      if (blank) continue;
+      if (nf === this.width) {
+        this.rows++;
+        this.sink?.row(b, this, nf, line);
+      } else if (this.width === -1) {
+        this.width = nf;
+        this.headerLine = line;
+        this.sink?.header(b, this, nf, line);
+      } else return NOT_PLAIN;
+    }
+  }
+
+  private widen(): void {
+    const n = this.start.length * 2;
+    const s = new Int32Array(n);
+    s.set(this.start);
+    const e = new Int32Array(n);
+    e.set(this.end);
+    const x = new Uint8Array(n);
+    x.set(this.escaped);
+    this.start = s;
+    this.end = e;
+    this.escaped = x;
+  }
+}

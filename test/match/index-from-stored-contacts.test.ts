@@ -1,0 +1,94 @@
+/**
+ * The index read from the contact table's bytes (ExactIndexBuilder.stored, ContactFeed.stored)
+ * is the index built from the contacts as objects (contact()): the same exact and mailbox
+ * entries, the same email rows and names given to the fuzzy side, whether the sink takes
+ * bytes (as the worker's does) or only strings.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../../src/domain/types.js';
+import { ContactTable } from '../../src/load/contactTable.js';
+import { ContactFeed, ExactIndexBuilder, lookupsFor } from '../../src/match/contactIndex.js';
+import type { FuzzySink, StoredNames } from '../../src/match/fuzzyIndexes.js';
+import { contact } from '../helpers/build.js';
+
+const EMAIL = fc.constantFrom('ann@example.org', 'Ann@Example.ORG', ' ann@example.org ', 'a.nn+x@gmail.com', 'ann@googlemail.com', 'zoë@exämple.org', 'ÅSA@x.org', 'bo@x.org', '');
+const NAME = fc.constantFrom('Anna', 'Zoë', 'Łukasz', '', 'Nguyễn', 'Bo');
+const CONTACTS = fc.array(
+  fc.record({
+    emails: fc.array(EMAIL, { maxLength: 3 }),
+    first: NAME,
+    last: NAME,
+    display: NAME,
+    deleted: fc.boolean(),
+    type: fc.constantFrom('Individual', 'Individual', 'Organization'),
+  }),
+  { minLength: 1, maxLength: 20 },
+);
+
+function build(specs: { emails: string[]; first: string; last: string; display: string; deleted: boolean; type: string }[]): { list: Contact[]; table: ContactTable } {
+  const table = new ContactTable(64);
+  const list = specs.map((s, i) => {
+    const seen = new Set<string>();
+    const emails = s.emails.filter((e) => e.trim() !== '' && !seen.has(e.trim().toLowerCase()) && seen.add(e.trim().toLowerCase()));
+    return contact(i + 1, emails.map((e, j) => ({ email: e, primary: j === 0 })), { firstName: s.first, lastName: s.last, displayName: s.display, deleted: s.deleted, type: s.type });
+  });
+  for (const c of list) table.append(c);
+  return { list, table };
+}
+
+/** Records what a FuzzySink is given, as strings; with `bytes`, it takes the byte forms too. */
+function recorder(bytes: boolean): FuzzySink & { calls: unknown[] } {
+  const calls: unknown[] = [];
+  const sink: FuzzySink & { calls: unknown[] } = {
+    calls,
+    email: (row, s, from, to) => calls.push(['email', row, s.slice(from, to)]),
+    name: (pos, first, last, display) => calls.push(['name', pos, first, last, display]),
+  };
+  if (bytes) {
+    sink.emailBytes = (row, b, from, to) => calls.push(['email', row, Buffer.from(b.subarray(from, to)).toString('latin1')]);
+    sink.storedName = (pos, c: StoredNames, f) => calls.push(['name', pos, c.fieldText(f + 1), c.fieldText(f + 3), c.fieldText(f)]);
+  }
+  return sink;
+}
+
+describe('the index read from the stored contacts', () => {
+  it('has the entries of the index built from the contacts as objects', () => {
+    fc.assert(
+      fc.property(CONTACTS, fc.boolean(), (specs, withLookups) => {
+        const { list, table } = build(specs);
+        const lookups = withLookups ? lookupsFor(['ann@example.org', 'ann@gmail.com', 'zoë@exämple.org', 'åsa@x.org']) : undefined;
+        const a = new ExactIndexBuilder(lookups);
+        const b = new ExactIndexBuilder(lookups);
+        list.forEach((c, pos) => a.contact(pos, c));
+        for (let pos = 0; pos < table.length; pos++) b.stored(table, pos);
+        const x = a.finish(table);
+        const y = b.finish(table);
+        expect([...y.exact]).toEqual([...x.exact]);
+        expect([...y.mailbox]).toEqual([...x.mailbox]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('feeds the fuzzy side the same rows and names, to a sink of strings or of bytes', () => {
+    fc.assert(
+      fc.property(CONTACTS, fc.boolean(), (specs, bytes) => {
+        const { list, table } = build(specs);
+        const ref = recorder(false);
+        const got = recorder(bytes);
+        const fa = new ContactFeed(ref);
+        const fb = new ContactFeed(got);
+        list.forEach((c, pos) => fa.contact(pos, c));
+        for (let pos = 0; pos < table.length; pos++) fb.stored(table, pos);
+        expect(got.calls).toEqual(ref.calls);
+        const ra = fa.rows();
+        const rb = fb.rows();
+        expect(rb.count).toBe(ra.count);
+        expect([...rb.contact]).toEqual([...ra.contact]);
+        for (let r = 0; r < ra.count; r++) expect(rb.key(r)).toBe(ra.key(r));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
