@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { User } from '../domain/types.js';
 import { fuzzyIndexesFromState, type FuzzyIndexes, type FuzzySink, type StoredNames } from '../match/fuzzyIndexes.js';
 import type { StringFilter } from '../match/stringFilter.js';
+import { utf8ToUnits } from '../runtime/utf8Units.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 const CHUNK = 16384;
@@ -39,23 +40,12 @@ class Chars {
     for (let i = from; i < to; i++) a[n++] = s.charCodeAt(i);
     this.n = n;
   }
-  /**
-   * Puts b[from, to) as characters if every byte is ASCII (then a byte is a code unit) and
-   * returns how many; -1, with nothing put, otherwise.
-   */
-  putAscii(b: Uint8Array, from: number, to: number): number {
+  /** Puts the characters of the valid UTF-8 bytes b[from, to) and returns how many code units. */
+  putUtf8(b: Uint8Array, from: number, to: number): number {
     this.room(to - from);
-    const a = this.a;
-    let n = this.n;
-    let or = 0;
-    for (let i = from; i < to; i++) {
-      const c = b[i]!;
-      or |= c;
-      a[n++] = c;
-    }
-    if (or >= 128) return -1;
-    this.n = n;
-    return to - from;
+    const n = utf8ToUnits(b, from, to, this.a, this.n);
+    this.n += n;
+    return n;
   }
 
   private room(n: number): void {
@@ -132,29 +122,21 @@ export class WorkerFuzzySink implements FuzzySink {
   }
 
   emailBytes(row: number, b: Uint8Array, from: number, to: number): void {
-    if (this.emailText.putAscii(b, from, to) < 0) throw new Error('emailBytes: not ASCII'); // ContactFeed gives ASCII keys only
     const i = 2 * this.emails;
     this.emailMeta[i] = row;
-    this.emailMeta[i + 1] = to - from;
+    this.emailMeta[i + 1] = this.emailText.putUtf8(b, from, to);
     if (++this.emails === CHUNK) this.flushEmails();
   }
 
   storedName(pos: number, contacts: StoredNames, f: number): void {
+    const b = contacts.textBytes();
+    const text = this.nameText;
     const i = 4 * this.names;
     this.nameMeta[i] = pos;
-    this.nameMeta[i + 1] = this.putField(contacts, f + 1);
-    this.nameMeta[i + 2] = this.putField(contacts, f + 3);
-    this.nameMeta[i + 3] = this.putField(contacts, f);
+    this.nameMeta[i + 1] = text.putUtf8(b, contacts.fieldStart(f + 1), contacts.fieldEnd(f + 1));
+    this.nameMeta[i + 2] = text.putUtf8(b, contacts.fieldStart(f + 3), contacts.fieldEnd(f + 3));
+    this.nameMeta[i + 3] = text.putUtf8(b, contacts.fieldStart(f), contacts.fieldEnd(f));
     if (++this.names === CHUNK) this.flushNames();
-  }
-
-  /** Field f's characters, copied from its bytes when ASCII; returns how many. */
-  private putField(contacts: StoredNames, f: number): number {
-    const n = this.nameText.putAscii(contacts.textBytes(), contacts.fieldStart(f), contacts.fieldEnd(f));
-    if (n >= 0) return n;
-    const s = contacts.fieldText(f);
-    this.nameText.put(s, 0, s.length);
-    return s.length;
   }
 
   /** Sends what is left and asks for the indexes; resolves to them once built (the worker stays, for ask()). */
