@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/types.js';
 import { ContactTable } from '../../src/load/contactTable.js';
 import { ContactFeed, ExactIndexBuilder, lookupsFor } from '../../src/match/contactIndex.js';
+import { mailboxOf } from '../../src/match/email.js';
 import type { FuzzySink, StoredNames } from '../../src/match/fuzzyIndexes.js';
 import { contact } from '../helpers/build.js';
 
@@ -66,6 +67,29 @@ describe('the index read from the stored contacts', () => {
         const y = b.finish(table);
         expect([...y.exact]).toEqual([...x.exact]);
         expect([...y.mailbox]).toEqual([...x.mailbox]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with look-ups, keeps exactly the entries of the keys looked up, as the index of every key has them', () => {
+    const LOOKED_UP = ['ann@example.org', 'ann@gmail.com', 'zoë@exämple.org', 'åsa@x.org', 'nobody@x.org'];
+    fc.assert(
+      fc.property(CONTACTS, fc.subarray(LOOKED_UP), fc.boolean(), (specs, users, stored) => {
+        const { list, table } = build(specs);
+        const all = new ExactIndexBuilder();
+        const some = new ExactIndexBuilder(lookupsFor(users));
+        list.forEach((c, pos) => all.contact(pos, c));
+        for (let pos = 0; pos < table.length; pos++) {
+          if (stored) some.stored(table, pos);
+          else some.contact(pos, list[pos]!);
+        }
+        const x = all.finish(table);
+        const y = some.finish(table);
+        const reachable = new Set(users.flatMap((u) => [u, mailboxOf(u)]));
+        const only = (m: ReadonlyMap<string, unknown>) => [...m].filter(([k]) => reachable.has(k)).sort();
+        expect([...y.exact].sort()).toEqual(only(x.exact));
+        expect([...y.mailbox].sort()).toEqual(only(x.mailbox));
       }),
       { numRuns: 300 },
     );

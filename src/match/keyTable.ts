@@ -1,0 +1,92 @@
+/**
+ * A fixed set of strings (the email keys and mailboxes users will look up) as UTF-8 bytes in
+ * an open-addressing hash table on typed arrays: a contact's address is found, or found
+ * absent, from its bytes, with no string made and no Map walked (a million addresses go by
+ * while the contacts load; a few hundred thousand keys are in the table). Keys are numbered
+ * in the order given; `strings` holds them as given.
+ */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function hashBytes(b: Uint8Array, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    h ^= b[i]!;
+    h = Math.imul(h, FNV_PRIME);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h;
+}
+
+export class KeyTable {
+  /** The keys, numbered. */
+  readonly strings: string[] = [];
+  /** Per slot: key number (-1: empty) and that key's hash, side by side (one cache line for both). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly ends: Int32Array;
+  private readonly bytes: Buffer;
+  private scratch = Buffer.allocUnsafe(256);
+
+  /** @param keys distinct or not (a repeat keeps its first number) */
+  constructor(keys: Iterable<string>) {
+    const list = [...keys];
+    let size = 16;
+    while (size < list.length * 2) size <<= 1;
+    this.slots = new Int32Array(2 * size).fill(-1);
+    this.mask = size - 1;
+    this.ends = new Int32Array(list.length);
+    let total = 0;
+    for (const s of list) total += Buffer.byteLength(s, 'utf8');
+    this.bytes = Buffer.allocUnsafe(Math.max(1, total));
+    let used = 0;
+    for (const s of list) {
+      const n = this.bytes.write(s, used, 'utf8');
+      if (this.findAt(this.bytes, used, used + n) !== -1) continue;
+      const k = this.strings.length;
+      const h = hashBytes(this.bytes, used, used + n);
+      this.ends[k] = used + n;
+      this.strings.push(s);
+      let slot = h & this.mask;
+      while (this.slots[2 * slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = k;
+      this.slots[2 * slot + 1] = h;
+      used += n;
+    }
+  }
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  /** The number of the key whose UTF-8 bytes are b[from, to), or -1. */
+  find(b: Uint8Array, from: number, to: number): number {
+    return this.findAt(b, from, to);
+  }
+
+  /** The number of key s, or -1. */
+  findString(s: string): number {
+    if (3 * s.length > this.scratch.length) this.scratch = Buffer.allocUnsafe(6 * s.length);
+    const n = this.scratch.write(s, 0, 'utf8');
+    return this.findAt(this.scratch, 0, n);
+  }
+
+  private findAt(b: Uint8Array, from: number, to: number): number {
+    const h = hashBytes(b, from, to);
+    const len = to - from;
+    const bytes = this.bytes;
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const k = this.slots[2 * slot]!;
+      if (k === -1) return -1;
+      if (this.slots[2 * slot + 1] !== h) continue;
+      const end = this.ends[k]!;
+      const start = k === 0 ? 0 : this.ends[k - 1]!;
+      if (end - start !== len) continue;
+      let i = 0;
+      while (i < len && bytes[start + i] === b[from + i]) i++;
+      if (i === len) return k;
+    }
+  }
+}
