@@ -313,7 +313,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
       score: candidateScore({ basis: 'exact-email', usable: ok, primary, nameAgrees }),
       basis: 'exact-email',
       primaryEmail: primary,
-      email: list.emailsAt(pos).find((e) => e.key === key)?.email ?? key,
+      email: list.emailWithKey(pos, key) ?? key,
       usable: ok,
       nameAgrees,
     });

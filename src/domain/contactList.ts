@@ -16,6 +16,8 @@ export interface ContactList extends Iterable<Contact> {
   deletedAt(pos: number): boolean;
   /** Its emails, without building the rest of it. */
   emailsAt(pos: number): readonly ContactEmail[];
+  /** The address of the contact at `pos` whose key is `key`, as exported; undefined when it has none. */
+  emailWithKey(pos: number, key: string): string | undefined;
 }
 
 export function isUsable(c: Contact): boolean {
@@ -31,6 +33,7 @@ export function contactList(contacts: readonly Contact[]): ContactList & readonl
     usableAt: (pos: number) => isUsable(list[pos]!),
     deletedAt: (pos: number) => list[pos]!.deleted,
     emailsAt: (pos: number) => list[pos]!.emails,
+    emailWithKey: (pos: number, key: string) => list[pos]!.emails.find((e) => e.key === key)?.email,
   });
 }
 

@@ -17,6 +17,7 @@
 import type { ContactList } from '../domain/contactList.js';
 import type { Contact, ContactEmail } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
+import { emailKeyInto } from '../match/emailBytes.js';
 import { Utf8Arena } from '../runtime/utf8Arena.js';
 
 const NAME_FIELDS = 4;
@@ -50,6 +51,7 @@ export class ContactTable implements ContactList {
   private readonly emailsSet = new Map<number, readonly ContactEmail[]>();
   private readonly cachePos = new Int32Array(1 << CACHE_BITS).fill(-1);
   private readonly cached: (Contact | undefined)[] = new Array(1 << CACHE_BITS);
+  private keyBytes = new Uint8Array(256);
 
   /** @param bytes room for this much text at first (the file's size bounds it; untouched room costs no memory) */
   constructor(bytes = 1 << 16) {
@@ -196,6 +198,32 @@ export class ContactTable implements ContactList {
   /** The emails of the contact at `pos`. */
   emailsAt(pos: number): readonly ContactEmail[] {
     return this.emailsSet.get(pos) ?? this.columnEmails(pos);
+  }
+
+  /** The address of the contact at `pos` whose key is `key`, as exported (only that one decoded). */
+  emailWithKey(pos: number, key: string): string | undefined {
+    const set = this.emailsSet.get(pos);
+    if (set) return set.find((e) => e.key === key)?.email;
+    const b = this.text.buffer;
+    const from = this.fieldFrom[pos]! + NAME_FIELDS;
+    const to = this.fieldFrom[pos + 1]!;
+    for (let f = from; f < to; f++) {
+      const s = this.text.startOf(f);
+      const e = this.text.endOf(f);
+      if (this.keyBytes.length < e - s) this.keyBytes = Buffer.allocUnsafe(2 * (e - s));
+      const n = emailKeyInto(b, s, e, this.keyBytes);
+      if (n < 0) {
+        const email = this.text.get(f);
+        if (emailKey(email) === key) return email;
+        continue;
+      }
+      if (n !== key.length) continue; // ASCII: a byte per character
+      const k = this.keyBytes;
+      let i = 0;
+      while (i < n && k[i] === key.charCodeAt(i)) i++;
+      if (i === n) return this.text.get(f);
+    }
+    return undefined;
   }
 
   /** Replaces the emails of the contact at `pos` (the --emails file). */

@@ -47,6 +47,9 @@ describe('ContactTable', () => {
           expect(table.usableAt(pos)).toBe(!c.deleted && c.type === 'Individual');
           expect(table.emailsAt(pos)).toEqual(c.emails);
           expect(table.lineAt(pos)).toBe(c.line);
+          for (const key of [...c.emails.map((e) => e.key), 'mixed@case.org', 'åsa@exämple.org', 'nobody@x.org', '']) {
+            expect(table.emailWithKey(pos, key)).toBe(c.emails.find((e) => e.key === key)?.email);
+          }
         });
       }),
       { numRuns: 150 },
@@ -62,6 +65,17 @@ describe('ContactTable', () => {
     table.setEmails(0, added);
     expect(table.at(0).emails).toEqual(added);
     expect(table.emailsAt(0)).toBe(added);
+    expect(table.emailWithKey(0, 'ana@example.org')).toBe('Ana@Example.org');
+  });
+
+  it('finds the address with a key among look-alikes (same length, same first letters, other case)', () => {
+    const table = new ContactTable();
+    const emails = ['ab@x.org', 'Ac@X.org', ' ad@x.org', 'Zoë@x.org'].map((email, i): ContactEmail => ({ email, key: emailKey(email), primary: i === 0, source: 'Email' }));
+    table.append({ id: 1, type: 'Individual', displayName: '', firstName: '', middleName: '', lastName: '', deleted: false, emails, line: 2 });
+    expect(table.emailWithKey(0, 'ac@x.org')).toBe('Ac@X.org');
+    expect(table.emailWithKey(0, 'ad@x.org')).toBe(' ad@x.org');
+    expect(table.emailWithKey(0, 'zoë@x.org')).toBe('Zoë@x.org');
+    expect(table.emailWithKey(0, 'ae@x.org')).toBeUndefined();
   });
 
   it('keeps building the right contact when many share a cache slot', () => {
