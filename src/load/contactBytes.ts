@@ -12,12 +12,12 @@
  * reports what is wrong with it. Measured at 1M contacts (87 MB): see the README.
  */
 import { createHash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { InputInfo } from '../domain/types.js';
 import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
-import type { CsvProgress } from './csvStream.js';
+import { readError, type CsvProgress } from './csvStream.js';
 import { InputError } from './errors.js';
 import { badId, emailKey, isYes, parseId } from './fields.js';
 import { Header } from './headers.js';
@@ -47,22 +47,34 @@ const INDIVIDUAL = Buffer.from('Individual', 'latin1');
 /** Loads the file into `table`; null (and `table` untouched) when it is not plain CSV. */
 export async function loadContactBytes(path: string, table: ContactTable, o: ByteLoadOptions): Promise<ByteLoadResult | null> {
   let fh: FileHandle;
+  const chunk = o.chunk ?? CHUNK;
   try {
+    // only a regular file (a FIFO would block here, and be read up once); csvStream.ts words the rest
+    if (!(await stat(path)).isFile()) return null;
     fh = await open(path, 'r');
   } catch {
-    return null; // csvStream.ts says why
+    return null;
   }
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await fh.read(head, 0, 4, 0);
-    if (bytesRead === 0 || !textual(head)) return null;
-    const chunk = o.chunk ?? CHUNK;
-    if ((await scan(fh, chunk, new PlainCsvScanner(null, o.maxRowBytes), null, null)) === null) return null;
+    try {
+      const head = Buffer.alloc(4);
+      const { bytesRead } = await fh.read(head, 0, 4, 0);
+      if (bytesRead === 0 || !textual(head)) return null;
+      if ((await scan(fh, chunk, new PlainCsvScanner(null, o.maxRowBytes), null, null)) === null) return null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException | null)?.syscall) return null; // csvStream.ts reads it again and words the failure
+      throw err;
+    }
     const rows = new RowsToTable(path, table, o);
     const hash = createHash('sha256');
-    const total = (await fh.stat()).size;
     const scanner = new PlainCsvScanner(rows, o.maxRowBytes);
-    const done = await scan(fh, chunk, scanner, hash, o.onProgress ? (bytes) => o.onProgress!({ bytesRead: bytes, totalBytes: total, rows: scanner.rows }) : null);
+    let done: number | null;
+    try {
+      const total = (await fh.stat()).size;
+      done = await scan(fh, chunk, scanner, hash, o.onProgress ? (bytes) => o.onProgress!({ bytesRead: bytes, totalBytes: total, rows: scanner.rows }) : null);
+    } catch (err) {
+      throw (err as NodeJS.ErrnoException | null)?.syscall ? readError(path, err) : err;
+    }
     if (done === null) throw new InputError(path, null, 'the file changed while it was being read', 'run ufmatch again once nothing writes to the file');
     return { info: { path, rows: scanner.rows, sha256: hash.digest('hex') }, headerLine: scanner.headerLine, idName: rows.idName };
   } finally {

@@ -179,7 +179,8 @@ export function describeOpenError(path: string, err: unknown): InputError {
   }
 }
 
-function readError(path: string, err: unknown): InputError {
+/** A read that failed after the file was opened (exported for contactBytes.ts). */
+export function readError(path: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? 'unknown error';
   return new InputError(path, null, `reading the file failed (${code})`, 'check the disk and copy the file again');
 }

@@ -8,12 +8,14 @@
  * spellings, bad ids, and files that are not plain (quotes inside a value, text after a
  * closing quote, ragged rows, unclosed quotes), read in chunks of a few bytes or whole.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/types.js';
 import { loadContacts } from '../../src/load/contacts.js';
 import type { ContactTable } from '../../src/load/contactTable.js';
-import { tempDir } from './helpers.js';
+import { expectInputError, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 
@@ -111,6 +113,13 @@ describe('contacts read as bytes', () => {
     const [a, b] = [...r.contacts];
     expect(a).toMatchObject({ id: 1, firstName: 'Zoë', lastName: 'Two\r\nLines', line: 2, emails: [{ email: 'ZOE@Example.org', key: 'zoe@example.org', primary: true }] });
     expect(b).toMatchObject({ id: 2, firstName: 'Bo "B"', line: 6, emails: [{ email: ' bo@example.org ', key: 'bo@example.org' }] });
+  });
+
+  it('leave a directory or a FIFO to the CSV reader, which says what it is (and does not wait on the FIFO)', async () => {
+    await expectInputError(loadContacts(tmp.dir), tmp.dir, null, /is a directory/);
+    const fifo = join(tmp.dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    await expectInputError(loadContacts(fifo), fifo, null, /not a regular file/);
   });
 
   it('leave a file that is not plain CSV to papaparse, which loads what it can', async () => {
