@@ -1,7 +1,8 @@
 /**
  * A Bloom filter over strings (or ranges of strings), in a typed array: `mayHave` false means
- * surely absent. The contact index uses it to leave out the million addresses no user will
- * look up, without hashing each into a Set; a false positive only keeps an unused entry.
+ * surely absent. The fuzzy indexes use it to leave out the local parts no user will search
+ * domain typos for, without hashing each into a Set; a false positive only keeps an unused
+ * entry.
  */
 
 import { fmix } from './fuzzyIndex.js';
@@ -13,16 +14,6 @@ function rangeHash(s: string, from: number, to: number): number {
   let h = FNV_OFFSET;
   for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
-  }
-  return fmix(h);
-}
-
-/** rangeHash over bytes: the same hash as over a string of those character codes (ASCII). */
-function bytesHash(b: Uint8Array, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) {
-    h ^= b[i]!;
     h = Math.imul(h, FNV_PRIME);
   }
   return fmix(h);
@@ -63,15 +54,7 @@ export class StringFilter {
   }
 
   mayHave(s: string, from: number, to: number): boolean {
-    return this.test(rangeHash(s, from, to));
-  }
-
-  /** mayHave for the ASCII string whose character codes are b[from, to). */
-  mayHaveBytes(b: Uint8Array, from: number, to: number): boolean {
-    return this.test(bytesHash(b, from, to));
-  }
-
-  private test(h: number): boolean {
+    const h = rangeHash(s, from, to);
     const a = h & this.mask;
     if ((this.bits[a >>> 5]! & (1 << (a & 31))) === 0) return false;
     const b = Math.imul(h, 0x9e3779b1) & this.mask;
