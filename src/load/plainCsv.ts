@@ -76,7 +76,7 @@ export class PlainCsvScanner implements PlainRow {
     if (this.delimiter < 0) {
       const d = this.sniff(bytes, p, length, final);
       if (d === NOT_PLAIN) return NOT_PLAIN;
-      if (d === 0) return p === 3 ? this.keepBom(bytes, length) : 0;
+      if (d === 0) return p; // the first line is not complete yet: drop the BOM if any, keep the rest
       this.delimiter = d;
     }
     const region = bytes.subarray(0, length);
@@ -86,11 +86,6 @@ export class PlainCsvScanner implements PlainRow {
     if (!isUtf8(bytes.subarray(p, done))) return NOT_PLAIN;
     if (!final && length - done > this.maxRowBytes) return NOT_PLAIN;
     return done;
-  }
-
-  /** The BOM was seen but the first line is not complete yet: drop it, keep the rest. */
-  private keepBom(bytes: Buffer, length: number): number {
-    return length >= 3 ? 3 : 0;
   }
 
   /** The delimiter from the first non-empty line (as csvStream.ts): its byte, 0 when that line is not complete yet. */
