@@ -24,8 +24,9 @@
  * caller knows the sizes (see TypedPool); build() is a two-step counting sort by bucket.
  */
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's starting value and multiplier (the Bloom filter and the key table hash with them too). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 function hashString(h: number, s: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {

@@ -5,8 +5,7 @@
  * while the contacts load; a few hundred thousand keys are in the table). Keys are numbered
  * in the order given; `strings` holds them as given.
  */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+import { fmix, FNV_OFFSET, FNV_PRIME } from './fuzzyIndex.js';
 
 function hashBytes(b: Uint8Array, from: number, to: number): number {
   let h = FNV_OFFSET;
@@ -14,10 +13,7 @@ function hashBytes(b: Uint8Array, from: number, to: number): number {
     h ^= b[i]!;
     h = Math.imul(h, FNV_PRIME);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h;
+  return fmix(h);
 }
 
 export class KeyTable {

@@ -5,10 +5,7 @@
  * entry.
  */
 
-import { fmix } from './fuzzyIndex.js';
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+import { fmix, FNV_OFFSET, FNV_PRIME } from './fuzzyIndex.js';
 
 function rangeHash(s: string, from: number, to: number): number {
   let h = FNV_OFFSET;
