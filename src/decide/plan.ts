@@ -117,42 +117,59 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
  * buildPlan drives it at once; parallel/ drives it as a worker's answers come in.
  */
 export class PlanRun {
-  private readonly ctx: PlanContext;
+  private readonly prep: PlanPrep;
+  private ctx: PlanContext | null = null;
   private readonly claims = new Claims();
   private readonly batch: CivicrmSteps;
   private readonly rows: UserPlan[];
   private readonly clock: { ms: number } | null;
-  private readonly t0 = performance.now();
+  private t0 = 0;
   /** Users planned so far (the next to plan). */
   planned = 0;
 
-  /** @param civicrm CiviCRM's outcomes when run ahead (civicrmAhead), else simulated here as the users are planned */
+  /**
+   * @param ix the contact index; null when it is still being built (useIndex gives it, and
+   *   what needs no index is done meanwhile)
+   * @param civicrm CiviCRM's outcomes when run ahead (civicrmAhead), else simulated here as the users are planned
+   */
   constructor(
     private readonly data: Dataset,
-    private readonly ix: ContactIndex,
+    ix: ContactIndex | null,
     private readonly timings?: PlanTimings,
     civicrm?: readonly CivicrmOutcome[],
   ) {
-    this.ctx = planContext(data, ix);
+    const start = performance.now();
+    this.prep = planPrep(data);
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
     for (const l of data.links) this.claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
-    for (const u of data.users) if (this.ctx.linkByUf.has(u.ufId)) this.claims.claim(u.ufId, null, u.emailKey);
+    for (const u of data.users) if (this.prep.linkByUf.has(u.ufId)) this.claims.claim(u.ufId, null, u.emailKey);
     this.batch = civicrm ? new CivicrmReplay(data.users, civicrm) : new CivicrmBatch(data.links);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
+    if (ix) this.useIndex(ix, start);
+  }
+
+  /** The contact index, once built (the plan's time, matchMs, counts from `since`). */
+  useIndex(ix: ContactIndex, since = performance.now()): void {
+    this.ctx = { ...this.prep, data: this.data, ix, wf: new WarningFactory(this.data.platform) };
+    this.t0 = since;
   }
 
   /** Plans users [from, to); from must be `planned`. */
   planUsers(from: number, to: number, lookups: FuzzyLookups): void {
     if (from !== this.planned) throw new Error(`PlanRun: users must be planned in order (${from} after ${this.planned})`);
+    const ctx = this.ctx;
+    if (!ctx) throw new Error('PlanRun: planUsers before useIndex');
     const users = this.data.users;
-    for (let i = from; i < to; i++) this.rows[i] = planUser(this.ctx, this.claims, this.batch, users[i]!, i, lookups, this.clock);
+    for (let i = from; i < to; i++) this.rows[i] = planUser(ctx, this.claims, this.batch, users[i]!, i, lookups, this.clock);
     this.planned = to;
   }
 
   finish(): Plan {
-    const { data, ix } = this;
+    const data = this.data;
+    const ix = this.ctx?.ix;
+    if (!ix) throw new Error('PlanRun: finish before useIndex');
     const usersById = new Set<number>();
     for (const u of data.users) usersById.add(u.ufId);
     const globalWarnings: Warning[] = [];
@@ -223,7 +240,10 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { 
   return { outcomes, needFuzzy: needFuzzy.slice(0, n) };
 }
 
-export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
+/** What the plan looks up besides the contact index: built from the users and links alone. */
+type PlanPrep = Pick<PlanContext, 'linkByUf' | 'sharedKeys' | 'linkUfName'>;
+
+function planPrep(data: Dataset): PlanPrep {
   const linkByUf = new Map<number, ExistingLink>();
   const linkUfName = new Map<string, number>();
   for (const l of data.links) {
@@ -243,7 +263,7 @@ export function planContext(data: Dataset, ix: ContactIndex): PlanContext {
       else sharedKeys.set(u.emailKey, [first, u.ufId]);
     }
   }
-  return { data, ix, linkByUf, sharedKeys, linkUfName, wf: new WarningFactory(data.platform) };
+  return { linkByUf, sharedKeys, linkUfName };
 }
 
 function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {

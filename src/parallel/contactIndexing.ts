@@ -134,6 +134,8 @@ export class ContactIndexing {
       // worker starts on them once built (and the plan replays the batch's outcomes)
       const ahead = civicrmAhead(data, exact);
       sink.ask(data.users, ahead.needFuzzy);
+      // what the plan needs besides the indexes is prepared while the worker finishes them
+      const run = new PlanRun(data, null, timings, ahead.outcomes);
       let indexes;
       try {
         indexes = await fuzzy;
@@ -146,7 +148,7 @@ export class ContactIndexing {
       const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), indexes);
       if (timings) timings.indexMs = performance.now() - t0;
       lookups.useIndex(ix);
-      const run = new PlanRun(data, ix, timings, ahead.outcomes);
+      run.useIndex(ix);
       const total = data.users.length;
       while (run.planned < total) {
         const to = Math.min(total, lookups.readyUpTo, run.planned + STEP);

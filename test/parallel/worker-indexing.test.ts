@@ -17,7 +17,7 @@ import type { Contact, Dataset } from '../../src/domain/types.js';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { loadDataset } from '../../src/cli/loadDataset.js';
 import { silentProgress } from '../../src/cli/progress.js';
-import { buildPlan, PlanRun } from '../../src/decide/plan.js';
+import { buildPlan, localLookups, PlanRun } from '../../src/decide/plan.js';
 import type { Plan } from '../../src/domain/decisions.js';
 import { buildContactIndex, ContactFeed, fuzzyLookupIndex, lookupsFor, type ContactIndex, type IndexLookups } from '../../src/match/contactIndex.js';
 import { exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
@@ -159,6 +159,16 @@ describe('ContactIndexing: the same plan however the work is shared', () => {
     run.planUsers(0, data.users.length, spy);
     expect(asked.length).toBeGreaterThan(5);
     expect(asked).toEqual(looked);
+  });
+
+  it('prepares the plan before the index is built, and plans only once it is given', () => {
+    const ix = buildContactIndex(data.contacts);
+    const early = new PlanRun(data, null);
+    expect(() => early.planUsers(0, 1, localLookups(ix))).toThrow(/before useIndex/);
+    expect(() => early.finish()).toThrow(/before useIndex/);
+    early.useIndex(ix);
+    early.planUsers(0, data.users.length, localLookups(ix));
+    expect(early.finish()).toEqual(buildPlan(data));
   });
 });
 
