@@ -1,9 +1,15 @@
 /** links.csv (SPEC §5.1): one row per user, in input order. */
-import { warningCodes, type Plan, type UserPlan } from '../domain/decisions.js';
+import type { Plan, UserPlan } from '../domain/decisions.js';
+import type { WarningCode } from '../domain/warnings.js';
 import { csvRow } from './csvCell.js';
+import { fixed2 } from './fixed2.js';
+import { textOf, type TextOut } from './textOut.js';
 
 export const LINKS_HEADER = ['uf_id', 'uf_name', 'contact_id', 'action', 'reason', 'candidates', 'warnings', 'decided_by'] as const;
 export const MAX_CANDIDATES_LISTED = 5;
+
+const COMMA = 44;
+const SEMICOLON = 59;
 
 export function linkContactId(r: UserPlan): number | null {
   const d = r.decision;
@@ -11,24 +17,65 @@ export function linkContactId(r: UserPlan): number | null {
 }
 
 export function candidatesCell(r: UserPlan): string {
-  return r.candidates
-    .slice(0, MAX_CANDIDATES_LISTED)
-    .map((c) => `${c.contactId}:${c.score.toFixed(2)}`)
-    .join(';');
+  return textOf((out) => candidates(r, out));
 }
 
-export function* linksCsv(plan: Plan): Generator<string> {
-  yield csvRow(LINKS_HEADER);
-  for (const r of plan.rows) {
-    yield csvRow([
-      r.user.ufId,
-      r.user.email,
-      linkContactId(r),
-      r.decision.action,
-      r.decision.reason,
-      candidatesCell(r),
-      warningCodes(r.warnings).join(';'),
-      r.decision.decidedBy,
-    ]);
+/**
+ * The candidates cell, `id:score` joined by `;`: contact ids are positive whole numbers (the
+ * loader refuses others) and scores lie in [0, 1], so the cell never needs quoting nor the
+ * formula prefix, and is written as it is.
+ */
+function candidates(r: UserPlan, out: TextOut): void {
+  const cs = r.candidates;
+  const n = Math.min(cs.length, MAX_CANDIDATES_LISTED);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) out.char(SEMICOLON);
+    out.num(cs[i]!.contactId);
+    out.char(58); // ':'
+    out.text(fixed2(cs[i]!.score));
   }
+}
+
+/** The warnings cell: each code once, in order, joined by `;` (codes are lowercase words and hyphens: written as they are). */
+function warningCodes(r: UserPlan, out: TextOut): void {
+  const ws = r.warnings;
+  let written = 0;
+  for (let i = 0; i < ws.length; i++) {
+    const code: WarningCode = ws[i]!.code;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = ws[j]!.code === code;
+    if (seen) continue;
+    if (written++ > 0) out.char(SEMICOLON);
+    out.text(code);
+  }
+}
+
+export function writeLinksCsv(plan: Plan, out: TextOut): void {
+  out.text(csvRow(LINKS_HEADER));
+  for (const r of plan.rows) {
+    const d = r.decision;
+    out.num(r.user.ufId);
+    out.char(COMMA);
+    out.cell(r.user.email);
+    out.char(COMMA);
+    out.cell(linkContactId(r));
+    out.char(COMMA);
+    // the action, reason and decided_by are words of the spec (lowercase letters and
+    // hyphens): cells that never need quoting nor the formula prefix
+    out.text(d.action);
+    out.char(COMMA);
+    out.text(d.reason);
+    out.char(COMMA);
+    candidates(r, out);
+    out.char(COMMA);
+    warningCodes(r, out);
+    out.char(COMMA);
+    out.text(d.decidedBy);
+    out.text('\r\n');
+  }
+}
+
+/** links.csv as one string (tests, small plans). */
+export function linksCsv(plan: Plan): string {
+  return textOf((out) => writeLinksCsv(plan, out));
 }

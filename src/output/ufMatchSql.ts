@@ -8,6 +8,7 @@
  * file with "Data too long" under strict mode, so such a link is left out, with a comment.
  */
 import type { Plan } from '../domain/decisions.js';
+import { textOf, type TextOut } from './textOut.js';
 
 /**
  * A MySQL/MariaDB string literal that is safe whatever sql_mode says about backslashes:
@@ -32,25 +33,45 @@ function sqlInt(n: number): string {
   return String(n);
 }
 
-export function* ufMatchSql(plan: Plan, version: string): Generator<string> {
+export function writeUfMatchSql(plan: Plan, version: string, out: TextOut): void {
   const d = sqlInt(plan.domainId);
   const links = plan.rows.filter((r) => r.decision.action === 'link');
   const tooLong = new Set(links.filter((r) => tooLongForUfName(r.user.email.trim())));
-  yield `-- ufmatch ${version}: ${links.length - tooLong.size} new links for domain ${d}.\n`;
-  yield `-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`;
+  out.text(`-- ufmatch ${version}: ${links.length - tooLong.size} new links for domain ${d}.\n`);
+  out.text(`-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`);
   for (const r of tooLong) {
-    yield `-- left out: uf_id ${sqlInt(r.user.ufId)}, its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds; link it by hand\n`;
+    out.text(`-- left out: uf_id ${sqlInt(r.user.ufId)}, its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds; link it by hand\n`);
   }
-  yield 'START TRANSACTION;\n';
+  out.text('START TRANSACTION;\n');
   for (const r of links) {
     if (r.decision.action !== 'link' || tooLong.has(r)) continue;
     const uf = sqlInt(r.user.ufId);
     const c = sqlInt(r.decision.contactId);
     const name = sqlString(r.user.email.trim());
-    yield `INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id)\n` +
-      `SELECT ${d}, ${uf}, ${name}, ${c} FROM DUAL\n` +
-      `WHERE EXISTS (SELECT 1 FROM civicrm_contact WHERE id = ${c})\n` +
-      `AND NOT EXISTS (SELECT 1 FROM civicrm_uf_match WHERE domain_id = ${d} AND (uf_id = ${uf} OR contact_id = ${c} OR uf_name = ${name}));\n`;
+    out.text('INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id)\nSELECT ');
+    out.text(d);
+    out.text(', ');
+    out.text(uf);
+    out.text(', ');
+    out.text(name);
+    out.text(', ');
+    out.text(c);
+    out.text(' FROM DUAL\nWHERE EXISTS (SELECT 1 FROM civicrm_contact WHERE id = ');
+    out.text(c);
+    out.text(')\nAND NOT EXISTS (SELECT 1 FROM civicrm_uf_match WHERE domain_id = ');
+    out.text(d);
+    out.text(' AND (uf_id = ');
+    out.text(uf);
+    out.text(' OR contact_id = ');
+    out.text(c);
+    out.text(' OR uf_name = ');
+    out.text(name);
+    out.text('));\n');
   }
-  yield 'COMMIT;\n';
+  out.text('COMMIT;\n');
+}
+
+/** uf_match.sql as one string (tests, small plans). */
+export function ufMatchSql(plan: Plan, version: string): string {
+  return textOf((out) => writeUfMatchSql(plan, version, out));
 }

@@ -2,11 +2,11 @@
 import { join } from 'node:path';
 import type { Plan } from '../domain/decisions.js';
 import { writeFilesAtomic } from './atomicWrite.js';
-import { contactsToCreateCsv } from './contactsToCreate.js';
-import { linksCsv } from './linksCsv.js';
+import { writeContactsToCreateCsv } from './contactsToCreate.js';
+import { writeLinksCsv } from './linksCsv.js';
 import { buildSummary, summaryJson, summaryText, type Summary, type SummaryMeta } from './summary.js';
-import { ufMatchSql } from './ufMatchSql.js';
-import { warningsCsv } from './warningsCsv.js';
+import { writeUfMatchSql } from './ufMatchSql.js';
+import { writeWarningsCsv } from './warningsCsv.js';
 
 export const OUTPUT_FILES = [
   'links.csv',
@@ -20,13 +20,13 @@ export const OUTPUT_FILES = [
 export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta): Summary {
   const summary = buildSummary(plan, meta);
   writeFilesAtomic([
-    { path: join(outDir, 'links.csv'), chunks: linksCsv(plan) },
-    { path: join(outDir, 'warnings.csv'), chunks: warningsCsv(plan) },
-    { path: join(outDir, 'contacts-to-create.csv'), chunks: contactsToCreateCsv(plan) },
-    { path: join(outDir, 'uf_match.sql'), chunks: ufMatchSql(plan, meta.version) },
+    { path: join(outDir, 'links.csv'), write: (out) => writeLinksCsv(plan, out) },
+    { path: join(outDir, 'warnings.csv'), write: (out) => writeWarningsCsv(plan, out) },
+    { path: join(outDir, 'contacts-to-create.csv'), write: (out) => writeContactsToCreateCsv(plan, out) },
+    { path: join(outDir, 'uf_match.sql'), write: (out) => writeUfMatchSql(plan, meta.version, out) },
     // the summaries hold counts, paths and hashes only, but stay private with the rest
-    { path: join(outDir, 'summary.txt'), chunks: [summaryText(summary)] },
-    { path: join(outDir, 'summary.json'), chunks: [summaryJson(summary)] },
+    { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary)) },
+    { path: join(outDir, 'summary.json'), write: (out) => out.text(summaryJson(summary)) },
   ]);
   return summary;
 }

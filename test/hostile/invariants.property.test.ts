@@ -160,10 +160,10 @@ interface Outputs {
 function writeAll(plan: Plan): Outputs {
   const info = { path: 'generated', rows: 0, sha256: '' };
   return {
-    links: [...linksCsv(plan)].join(''),
-    warnings: [...warningsCsv(plan)].join(''),
-    create: [...contactsToCreateCsv(plan)].join(''),
-    sql: [...ufMatchSql(plan, 'test')].join(''),
+    links: linksCsv(plan),
+    warnings: warningsCsv(plan),
+    create: contactsToCreateCsv(plan),
+    sql: ufMatchSql(plan, 'test'),
     summary: summaryJson(buildSummary(plan, { inputs: { users: info, contacts: info }, version: 'test', elapsedMs: 0 })),
   };
 }

@@ -261,7 +261,7 @@ describe('hostile values through the pipeline', () => {
         }));
         const plan = { platform: 'wordpress', domainId: 1, rows, globalWarnings: [] } as unknown as Plan;
         const file = join(tmp, 'hostile.sql');
-        writeFileSync(file, [...ufMatchSql(plan, 'test')].join(''));
+        writeFileSync(file, ufMatchSql(plan, 'test'));
         expect(/^[\x20-\x7e\n]*$/.test(readFileSync(file, 'utf8'))).toBe(true);
         db.query(`INSERT INTO civicrm_contact (id) VALUES ${hostile.map((_, i) => `(${700 + i})`).join(',')};`);
         expect(db.load(file)).toEqual({ code: 0, stderr: '' });

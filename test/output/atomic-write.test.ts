@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFilesAtomic } from '../../src/output/atomicWrite.js';
+import { fromChunks, writeFilesAtomic } from '../../src/output/atomicWrite.js';
 
 describe('atomic output files', () => {
   it('creates files with mode 0600', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
-    writeFilesAtomic([{ path: join(dir, 'a.csv'), chunks: ['x\n'] }]);
+    writeFilesAtomic([{ path: join(dir, 'a.csv'), write: fromChunks(['x\n']) }]);
     expect(statSync(join(dir, 'a.csv')).mode & 0o777).toBe(0o600);
   });
 
@@ -21,8 +21,8 @@ describe('atomic output files', () => {
     }
     expect(() =>
       writeFilesAtomic([
-        { path: join(dir, 'a.csv'), chunks: ['new a'] },
-        { path: join(dir, 'b.csv'), chunks: broken() },
+        { path: join(dir, 'a.csv'), write: fromChunks(['new a']) },
+        { path: join(dir, 'b.csv'), write: fromChunks(broken()) },
       ]),
     ).toThrow('disk on fire');
     expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('old a');
@@ -34,8 +34,8 @@ describe('atomic output files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
     writeFileSync(join(dir, 'a.csv'), 'old a');
     writeFilesAtomic([
-      { path: join(dir, 'a.csv'), chunks: ['new ', 'a'] },
-      { path: join(dir, 'b.csv'), chunks: ['new b'] },
+      { path: join(dir, 'a.csv'), write: fromChunks(['new ', 'a']) },
+      { path: join(dir, 'b.csv'), write: fromChunks(['new b']) },
     ]);
     expect(readFileSync(join(dir, 'a.csv'), 'utf8')).toBe('new a');
     expect(readFileSync(join(dir, 'b.csv'), 'utf8')).toBe('new b');
@@ -48,7 +48,7 @@ describe('atomic output files', () => {
     for (let i = 0; i < 60_000; i++) pieces.push(`${i},Siobhán Łukasz 李 😀,${'x'.repeat(i % 37)}\r\n`);
     pieces.push('é'.repeat(700_000)); // one piece that cannot fit the buffer (≥ 1 MiB as UTF-8)
     pieces.push('', 'end\n');
-    writeFilesAtomic([{ path: join(dir, 'big.csv'), chunks: pieces }]);
+    writeFilesAtomic([{ path: join(dir, 'big.csv'), write: fromChunks(pieces) }]);
     expect(readFileSync(join(dir, 'big.csv'), 'utf8')).toBe(pieces.join(''));
   });
 });

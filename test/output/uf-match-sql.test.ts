@@ -22,7 +22,7 @@ describe('uf_match.sql', () => {
 
   it('writes one guarded INSERT per link inside one transaction', () => {
     const plan = buildPlan(dataset([user(7, 'Ann@Example.org'), user(8, 'new@example.org')], [contact(70, 'ann@example.org')]));
-    const sql = [...ufMatchSql(plan, 'test')].join('');
+    const sql = ufMatchSql(plan, 'test');
     expect(sql.match(/INSERT INTO civicrm_uf_match/g)).toHaveLength(1);
     expect(sql).toContain("SELECT 1, 7, 'Ann@Example.org', 70 FROM DUAL");
     expect(sql).toContain("WHERE domain_id = 1 AND (uf_id = 7 OR contact_id = 70 OR uf_name = 'Ann@Example.org')");
