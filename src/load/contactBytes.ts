@@ -6,22 +6,19 @@
  * remove; an address with one, which toLowerCase may change; a type or trash flag other than
  * the usual) is decoded and goes through contacts.ts's string rules instead.
  *
- * The file is read twice: first only to check that it is plain CSV (the rows are not
- * delivered, so nothing has seen a row of a file the next step may reject), then to load it.
- * A file that is not plain gives null, and contacts.ts reads it with papaparse, which also
- * reports what is wrong with it. Measured at 1M contacts (87 MB): see the README.
+ * The file is read by plainFile.ts (a check pass, then the load). A file that is not plain
+ * gives null, and contacts.ts reads it with papaparse, which also reports what is wrong with
+ * it. Measured at 1M contacts (87 MB): see the README.
  */
-import { createHash } from 'node:crypto';
-import { open, stat, type FileHandle } from 'node:fs/promises';
 import type { InputInfo } from '../domain/types.js';
 import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
-import { readError, type CsvProgress } from './csvStream.js';
-import { InputError } from './errors.js';
+import type { CsvProgress } from './csvStream.js';
 import { badId, emailKey, isYes, parseId } from './fields.js';
 import { Header } from './headers.js';
-import { fieldString, NOT_PLAIN, PlainCsvScanner, type PlainRow, type PlainRowSink } from './plainCsv.js';
+import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
+import { readPlainFile } from './plainFile.js';
 
 export interface ByteLoadOptions {
   /** contacts.ts's planContacts: the columns read, from the header. */
@@ -41,78 +38,19 @@ export interface ByteLoadResult {
   readonly idName: string | null;
 }
 
-const CHUNK = 1 << 20;
 const INDIVIDUAL = Buffer.from('Individual', 'latin1');
 
 /** Loads the file into `table`; null (and `table` untouched) when it is not plain CSV. */
 export async function loadContactBytes(path: string, table: ContactTable, o: ByteLoadOptions): Promise<ByteLoadResult | null> {
-  let fh: FileHandle;
-  const chunk = o.chunk ?? CHUNK;
-  try {
-    // only a regular file (a FIFO would block here, and be read up once); csvStream.ts words the rest
-    if (!(await stat(path)).isFile()) return null;
-    fh = await open(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    try {
-      const head = Buffer.alloc(4);
-      const { bytesRead } = await fh.read(head, 0, 4, 0);
-      if (bytesRead === 0 || !textual(head)) return null;
-      if ((await scan(fh, chunk, new PlainCsvScanner(null, o.maxRowBytes), null, null)) === null) return null;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException | null)?.syscall) return null; // csvStream.ts reads it again and words the failure
-      throw err;
-    }
-    const rows = new RowsToTable(path, table, o);
-    const hash = createHash('sha256');
-    const scanner = new PlainCsvScanner(rows, o.maxRowBytes);
-    let done: number | null;
-    try {
-      const total = (await fh.stat()).size;
-      done = await scan(fh, chunk, scanner, hash, o.onProgress ? (bytes) => o.onProgress!({ bytesRead: bytes, totalBytes: total, rows: scanner.rows }) : null);
-    } catch (err) {
-      throw (err as NodeJS.ErrnoException | null)?.syscall ? readError(path, err) : err;
-    }
-    if (done === null) throw new InputError(path, null, 'the file changed while it was being read', 'run ufmatch again once nothing writes to the file');
-    return { info: { path, rows: scanner.rows, sha256: hash.digest('hex') }, headerLine: scanner.headerLine, idName: rows.idName };
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Not a UTF-16 byte-order mark, nor a ZIP, old Excel or gzip file (decode.ts reports those). */
-function textual(h: Buffer): boolean {
-  if ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)) return false;
-  if (h[0] === 0x50 && h[1] === 0x4b) return false;
-  if (h[0] === 0xd0 && h[1] === 0xcf) return false;
-  return !(h[0] === 0x1f && h[1] === 0x8b);
-}
-
-/** Reads the whole file through the scanner; the number of bytes, or null when it is not plain. */
-async function scan(fh: FileHandle, chunk: number, scanner: PlainCsvScanner, hash: ReturnType<typeof createHash> | null, progress: ((bytes: number) => void) | null): Promise<number | null> {
-  let buf = Buffer.allocUnsafe(chunk);
-  let have = 0;
-  let position = 0;
-  for (;;) {
-    if (have === buf.length) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, have);
-      buf = bigger;
-    }
-    const { bytesRead } = await fh.read(buf, have, buf.length - have, position);
-    if (hash && bytesRead > 0) hash.update(buf.subarray(have, have + bytesRead));
-    position += bytesRead;
-    have += bytesRead;
-    const final = bytesRead === 0;
-    const used = scanner.feed(buf, have, final);
-    if (used === NOT_PLAIN) return null;
-    if (final) return used === have ? position : null;
-    buf.copy(buf, 0, used, have);
-    have -= used;
-    progress?.(position);
-  }
+  const rows = new RowsToTable(path, table, o);
+  const progress = o.onProgress;
+  const r = await readPlainFile(path, rows, {
+    maxRowBytes: o.maxRowBytes,
+    ...(o.chunk ? { chunk: o.chunk } : {}),
+    ...(progress ? { onProgress: (bytesRead: number, totalBytes: number, n: number) => progress({ bytesRead, totalBytes, rows: n }) } : {}),
+  });
+  if (r === null) return null;
+  return { info: { path, rows: r.rows, sha256: r.sha256 }, headerLine: r.headerLine, idName: rows.idName };
 }
 
 /** Rows → the contact table (contacts.ts's rules, read from bytes where they allow). */

@@ -159,7 +159,8 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
     if (r) return checked(path, contacts, r.info, r.headerLine, r.idName);
   }
   let plan: ContactPlan | null = null;
-  const result = await streamCsv(path, options, {
+  // the bytes were tried above (or are not wanted): papaparse, which also says what is wrong
+  const result = await streamCsv(path, { ...options, plain: false }, {
     header(fields, line) {
       plan = planContacts(new Header(path, fields, line), requireEmail);
     },

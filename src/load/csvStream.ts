@@ -25,6 +25,8 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
 import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, type ChunkDecoder } from './decode.js';
+import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
+import { readPlainFile } from './plainFile.js';
 
 export interface CsvProgress {
   readonly bytesRead: number;
@@ -42,12 +44,23 @@ export interface CsvOptions {
   highWaterMark?: number;
   /** Longest row accepted, in characters (default 1 MiB): longer means a broken quote. */
   maxRowChars?: number;
+  /**
+   * Default true: a plain UTF-8 file (plainCsv.ts) is cut from its bytes, without papaparse;
+   * false: always papaparse (tests compare the two; contacts.ts after its own byte reader
+   * found the file is not plain).
+   */
+  plain?: boolean;
 }
 
-/** Receives the header and the rows; may throw InputError. `fields` is papaparse's array. */
+/** Receives the header and the rows; may throw InputError. `fields` is the sink's to keep. */
 export interface CsvSink {
   header(fields: string[], line: number): void;
-  row(fields: string[], line: number): void;
+  /**
+   * @param own true when the fields keep no more than their row's text alive (the file was cut
+   *   from its bytes); false when they may be slices of a whole chunk of the file's text, which
+   *   keeping one field would keep (fields.ts's own() copies a field that is kept)
+   */
+  row(fields: string[], line: number, own: boolean): void;
 }
 
 export interface CsvResult {
@@ -69,6 +82,10 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon'
 
 export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink): Promise<CsvResult> {
   const requested = resolveEncoding(path, options.encoding);
+  if (options.plain !== false && requested === 'utf-8') {
+    const r = await plainRows(path, options, sink);
+    if (r) return r;
+  }
   const handle = await openInput(path);
   try {
     const totalBytes = (await handle.stat()).size;
@@ -148,6 +165,56 @@ export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The file cut from its bytes when it is plain CSV (plainFile.ts): the same rows, lines and
+ * result as the papaparse path below gives for such a file, which the tests check on random
+ * files; null when it is not plain (nothing has been delivered then).
+ */
+async function plainRows(path: string, options: CsvOptions, sink: CsvSink): Promise<CsvResult | null> {
+  const onProgress = options.onProgress;
+  const r = await readPlainFile(path, new PlainToStrings(sink), {
+    maxRowBytes: options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS,
+    ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
+    ...(onProgress ? { onProgress: (bytesRead: number, totalBytes: number, rows: number) => onProgress({ bytesRead, totalBytes, rows }) } : {}),
+  });
+  if (r === null) return null;
+  if (r.headerLine === 0) throw emptyFile(path);
+  if (onProgress) onProgress({ bytesRead: r.bytes, totalBytes: r.bytes, rows: r.rows });
+  return { path, rows: r.rows, sha256: r.sha256, bytes: r.bytes, delimiter: r.delimiter, encoding: 'utf-8', headerLine: r.headerLine };
+}
+
+/** plainCsv.ts's rows as string arrays, for a CsvSink. */
+class PlainToStrings implements PlainRowSink {
+  constructor(private readonly sink: CsvSink) {}
+  header(bytes: Buffer, row: PlainRow, fields: number, line: number): void {
+    this.sink.header(strings(bytes, row, fields), line);
+  }
+  row(bytes: Buffer, row: PlainRow, fields: number, line: number): void {
+    this.sink.row(strings(bytes, row, fields), line, true);
+  }
+}
+
+type Utf8Buffer = Buffer & { utf8Slice(from: number, to: number): string };
+
+/**
+ * The row's fields as strings: an ASCII row (most are) is decoded once and cut with substring,
+ * which costs far less than decoding each field on its own (a field then keeps the row's text
+ * alive, no more); a row with other characters is decoded field by field.
+ */
+function strings(bytes: Buffer, row: PlainRow, n: number): string[] {
+  const out = new Array<string>(n);
+  const from = row.start[0]!;
+  const to = row.end[n - 1]!;
+  const text = (bytes as Utf8Buffer).utf8Slice(from, to);
+  if (text.length === to - from) {
+    for (let i = 0; i < n; i++) {
+      const f = text.substring(row.start[i]! - from, row.end[i]! - from);
+      out[i] = row.escaped[i] === 1 ? f.replace(/""/g, '"') : f;
+    }
+  } else for (let i = 0; i < n; i++) out[i] = fieldString(bytes, row, i);
+  return out;
 }
 
 /** Opens a regular file for reading, turning every failure into an InputError. */
@@ -301,7 +368,7 @@ class RowReader {
       if (row[0] === '' && isBlank(row)) continue; // empty line, or only delimiters (Excel's ",,,,")
       if (this.width === row.length) {
         this.rows++;
-        this.sink.row(row, start);
+        this.sink.row(row, start, false);
       } else if (this.width === -1) {
         this.width = row.length;
         this.headerLine = start;

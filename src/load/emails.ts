@@ -57,7 +57,7 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       emailCol = header.require(['email'], context);
       primaryCol = header.find(['is_primary']);
     },
-    row(fields, line) {
+    row(fields, line, owned) {
       const id = parseId(fields[idCol] as string);
       if (id <= 0) throw badId(path, line, idName, idCol);
       const pos = byId.get(id);
@@ -65,7 +65,7 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
         unknownContacts++;
         return;
       }
-      const email = own(fields[emailCol] as string);
+      const email = owned ? (fields[emailCol] as string) : own(fields[emailCol] as string);
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);

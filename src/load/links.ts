@@ -43,7 +43,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
         names: header.names,
       };
     },
-    row(fields, line) {
+    row(fields, line, owned) {
       const p = plan as LinkPlan;
       const id = (col: number): number => {
         const v = parseId(fields[col] as string);
@@ -54,7 +54,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
       links.push({
         ufId: id(p.ufId),
         contactId: id(p.contactId),
-        ufName: p.ufName >= 0 ? own(fields[p.ufName] as string) : '',
+        ufName: p.ufName < 0 ? '' : owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string),
         domainId: domainCell.trim() === '' ? 1 : id(p.domainId),
         line,
       });

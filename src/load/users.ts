@@ -168,8 +168,8 @@ function interner(): (s: string) => string {
   };
 }
 
-function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, intern: (s: string) => string): User {
-  const cell = (i: number): string => (i < 0 ? '' : own(f[i] as string));
+function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, intern: (s: string) => string, owned: boolean): User {
+  const cell = (i: number): string => (i < 0 ? '' : owned ? (f[i] as string) : own(f[i] as string));
   const email = cell(plan.email);
   const username = cell(plan.username).trim();
   const displayName = cell(plan.display).trim();
@@ -211,14 +211,14 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
     header(fields, line) {
       plan = planUsers(new Header(path, fields, line), options.platform);
     },
-    row(fields, line) {
+    row(fields, line, owned) {
       const p = plan as UserPlan;
       const ufId = parseId(fields[p.id] as string);
       if (ufId <= 0) {
         if (ufId === 0 && p.platform === 'drupal') return; // anonymous pseudo-user
         throw badId(path, line, p.idName, p.id);
       }
-      users.push(buildUser(p, fields, ufId, line, intern));
+      users.push(buildUser(p, fields, ufId, line, intern, owned));
     },
   });
   const finalPlan = plan as UserPlan | null;

@@ -16,7 +16,7 @@ interface Collected {
   result: Awaited<ReturnType<typeof streamCsv>>;
 }
 
-async function collect(path: string, options: CsvOptions = {}): Promise<Collected> {
+async function collectRows(path: string, options: CsvOptions): Promise<Collected> {
   let header: string[] = [];
   let headerLine = 0;
   const rows: string[][] = [];
@@ -34,296 +34,304 @@ async function collect(path: string, options: CsvOptions = {}): Promise<Collecte
   return { header, headerLine, rows, lines, result };
 }
 
-describe('streamCsv: delimiters, line endings, BOM', () => {
-  it.each([
-    [',', 'comma'],
-    [';', 'semicolon'],
-    ['\t', 'tab'],
-  ])('detects %j (%s) from the header line', async (d) => {
-    const p = tmp.write(`delim-${d.charCodeAt(0)}.csv`, `a${d}b${d}c\n1${d}"x${d}y"${d}3\n`);
-    const { header, rows, result } = await collect(p);
-    expect(result.delimiter).toBe(d);
-    expect(header).toEqual(['a', 'b', 'c']);
-    expect(rows).toEqual([['1', `x${d}y`, '3']]);
-  });
+// Every case twice: a plain UTF-8 file is cut from its bytes (plainFile.ts) unless `plain: false`,
+// and both ways must read it alike (rows-read-as-bytes.test.ts checks that on random files).
+for (const plain of [true, false]) {
+  describe(plain ? 'bytes first (plain files cut from their bytes)' : 'papaparse only (plain: false)', () => {
+    const collect = (path: string, options: CsvOptions = {}): Promise<Collected> => collectRows(path, { plain, ...options });
 
-  it('counts delimiters outside quotes only', () => {
-    expect(detectDelimiter('"a;b;c;d",e,f')).toBe(',');
-    expect(detectDelimiter('a;b;c')).toBe(';');
-    expect(detectDelimiter('single')).toBe(',');
-    expect(detectDelimiter('a\tb\tc,d')).toBe('\t');
-  });
+    describe('streamCsv: delimiters, line endings, BOM', () => {
+      it.each([
+        [',', 'comma'],
+        [';', 'semicolon'],
+        ['\t', 'tab'],
+      ])('detects %j (%s) from the header line', async (d) => {
+        const p = tmp.write(`delim-${d.charCodeAt(0)}.csv`, `a${d}b${d}c\n1${d}"x${d}y"${d}3\n`);
+        const { header, rows, result } = await collect(p);
+        expect(result.delimiter).toBe(d);
+        expect(header).toEqual(['a', 'b', 'c']);
+        expect(rows).toEqual([['1', `x${d}y`, '3']]);
+      });
 
-  it('strips a UTF-8 BOM', async () => {
-    const p = tmp.write('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,user_email\n1,a@x.org\n')]));
-    const { header, result } = await collect(p);
-    expect(header).toEqual(['ID', 'user_email']);
-    expect(result.encoding).toBe('utf-8');
-  });
+      it('counts delimiters outside quotes only', () => {
+        expect(detectDelimiter('"a;b;c;d",e,f')).toBe(',');
+        expect(detectDelimiter('a;b;c')).toBe(';');
+        expect(detectDelimiter('single')).toBe(',');
+        expect(detectDelimiter('a\tb\tc,d')).toBe('\t');
+      });
 
-  it('CRLF files yield no stray \\r, with any chunk size', async () => {
-    const text = 'a,b,c\r\n1,2,3\r\n"q\r\nr",5,"6"\r\n7,8,9\r\n';
-    const p = tmp.write('crlf.csv', text);
-    for (const hwm of [1, 2, 3, 5, 8, 64]) {
-      const { header, rows, lines } = await collect(p, { highWaterMark: hwm });
-      expect(header).toEqual(['a', 'b', 'c']);
-      expect(rows).toEqual([
-        ['1', '2', '3'],
-        ['q\r\nr', '5', '6'],
-        ['7', '8', '9'],
-      ]);
-      expect(lines).toEqual([2, 3, 5]);
-      for (const r of rows) expect(r[r.length - 1]).not.toMatch(/\r$/);
-    }
-  });
+      it('strips a UTF-8 BOM', async () => {
+        const p = tmp.write('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('ID,user_email\n1,a@x.org\n')]));
+        const { header, result } = await collect(p);
+        expect(header).toEqual(['ID', 'user_email']);
+        expect(result.encoding).toBe('utf-8');
+      });
 
-  it('mixed CRLF and LF lines load cleanly', async () => {
-    const p = tmp.write('mixed.csv', 'a,b\n1,2\r\n3,4\n5,6\r\n');
-    const { rows, lines } = await collect(p);
-    expect(rows).toEqual([
-      ['1', '2'],
-      ['3', '4'],
-      ['5', '6'],
-    ]);
-    expect(lines).toEqual([2, 3, 4]);
-  });
+      it('CRLF files yield no stray \\r, with any chunk size', async () => {
+        const text = 'a,b,c\r\n1,2,3\r\n"q\r\nr",5,"6"\r\n7,8,9\r\n';
+        const p = tmp.write('crlf.csv', text);
+        for (const hwm of [1, 2, 3, 5, 8, 64]) {
+          const { header, rows, lines } = await collect(p, { highWaterMark: hwm });
+          expect(header).toEqual(['a', 'b', 'c']);
+          expect(rows).toEqual([
+            ['1', '2', '3'],
+            ['q\r\nr', '5', '6'],
+            ['7', '8', '9'],
+          ]);
+          expect(lines).toEqual([2, 3, 5]);
+          for (const r of rows) expect(r[r.length - 1]).not.toMatch(/\r$/);
+        }
+      });
 
-  it('CR-only (old Mac) files are cut on CR', async () => {
-    const p = tmp.write('cr.csv', 'a,b\r1,2\r3,"x\ry"\r');
-    const { rows, lines } = await collect(p);
-    expect(rows).toEqual([
-      ['1', '2'],
-      ['3', 'x\ry'],
-    ]);
-    expect(lines).toEqual([2, 3]);
-  });
+      it('mixed CRLF and LF lines load cleanly', async () => {
+        const p = tmp.write('mixed.csv', 'a,b\n1,2\r\n3,4\n5,6\r\n');
+        const { rows, lines } = await collect(p);
+        expect(rows).toEqual([
+          ['1', '2'],
+          ['3', '4'],
+          ['5', '6'],
+        ]);
+        expect(lines).toEqual([2, 3, 4]);
+      });
 
-  it('a trailing newline, blank lines and a missing final newline give no empty rows', async () => {
-    const p1 = tmp.write('trailing.csv', 'a,b\n1,2\n');
-    expect((await collect(p1)).rows).toEqual([['1', '2']]);
-    const p2 = tmp.write('blank-lines.csv', '\n\na,b\n1,2\n\n3,4\n\n\n');
-    const c = await collect(p2);
-    expect(c.headerLine).toBe(3);
-    expect(c.rows).toEqual([
-      ['1', '2'],
-      ['3', '4'],
-    ]);
-    expect(c.lines).toEqual([4, 6]);
-    const p4 = tmp.write('delims-only.csv', 'a,b,c\n1,2,3\n,,\n,\n,,,,\n');
-    expect((await collect(p4)).rows).toEqual([['1', '2', '3']]);
-    const p3 = tmp.write('no-final-newline.csv', 'a,b\n1,2');
-    expect((await collect(p3)).rows).toEqual([['1', '2']]);
-  });
+      it('CR-only (old Mac) files are cut on CR', async () => {
+        const p = tmp.write('cr.csv', 'a,b\r1,2\r3,"x\ry"\r');
+        const { rows, lines } = await collect(p);
+        expect(rows).toEqual([
+          ['1', '2'],
+          ['3', 'x\ry'],
+        ]);
+        expect(lines).toEqual([2, 3]);
+      });
 
-  it('quoted fields keep embedded newlines, doubled quotes and delimiters', async () => {
-    const p = tmp.write('quoted.csv', 'a,b\n"x ""y"", z","1\n2"\n');
-    const { rows } = await collect(p);
-    expect(rows).toEqual([['x "y", z', '1\n2']]);
-  });
-});
+      it('a trailing newline, blank lines and a missing final newline give no empty rows', async () => {
+        const p1 = tmp.write('trailing.csv', 'a,b\n1,2\n');
+        expect((await collect(p1)).rows).toEqual([['1', '2']]);
+        const p2 = tmp.write('blank-lines.csv', '\n\na,b\n1,2\n\n3,4\n\n\n');
+        const c = await collect(p2);
+        expect(c.headerLine).toBe(3);
+        expect(c.rows).toEqual([
+          ['1', '2'],
+          ['3', '4'],
+        ]);
+        expect(c.lines).toEqual([4, 6]);
+        const p4 = tmp.write('delims-only.csv', 'a,b,c\n1,2,3\n,,\n,\n,,,,\n');
+        expect((await collect(p4)).rows).toEqual([['1', '2', '3']]);
+        const p3 = tmp.write('no-final-newline.csv', 'a,b\n1,2');
+        expect((await collect(p3)).rows).toEqual([['1', '2']]);
+      });
 
-describe('streamCsv: line numbers', () => {
-  it('reports the physical start line of rows after multi-line fields, and in a later error', async () => {
-    const path = fixture('multiline.csv');
-    await expectInputError(collect(path), path, 8, /row has 5 fields but the header has 4/);
-    const lines: number[] = [];
-    await streamCsv(path, {}, {
-      header() {},
-      row(_f, line) {
-        lines.push(line);
-        if (line === 7) throw new InputError(path, line, 'stop', 'test');
-      },
-    }).catch(() => undefined);
-    expect(lines).toEqual([2, 4, 7]);
-  });
+      it('quoted fields keep embedded newlines, doubled quotes and delimiters', async () => {
+        const p = tmp.write('quoted.csv', 'a,b\n"x ""y"", z","1\n2"\n');
+        const { rows } = await collect(p);
+        expect(rows).toEqual([['x "y", z', '1\n2']]);
+      });
+    });
 
-  it('line numbers survive every chunk size', async () => {
-    const text = readFileSync(fixture('multiline.csv'), 'utf8').split('\n').slice(0, 7).join('\n') + '\n';
-    const p = tmp.write('multiline-ok.csv', text);
-    for (const hwm of [1, 4, 7, 16, 1000]) {
-      const { lines } = await collect(p, { highWaterMark: hwm });
-      expect(lines).toEqual([2, 4, 7]);
-    }
-  });
-});
+    describe('streamCsv: line numbers', () => {
+      it('reports the physical start line of rows after multi-line fields, and in a later error', async () => {
+        const path = fixture('multiline.csv');
+        await expectInputError(collect(path), path, 8, /row has 5 fields but the header has 4/);
+        const lines: number[] = [];
+        await streamCsv(path, { plain }, {
+          header() {},
+          row(_f, line) {
+            lines.push(line);
+            if (line === 7) throw new InputError(path, line, 'stop', 'test');
+          },
+        }).catch(() => undefined);
+        expect(lines).toEqual([2, 4, 7]);
+      });
 
-describe('streamCsv: encodings', () => {
-  const names = 'ID,display_name\n1,Renée Müller\n2,Señor Ñandú\n';
+      it('line numbers survive every chunk size', async () => {
+        const text = readFileSync(fixture('multiline.csv'), 'utf8').split('\n').slice(0, 7).join('\n') + '\n';
+        const p = tmp.write('multiline-ok.csv', text);
+        for (const hwm of [1, 4, 7, 16, 1000]) {
+          const { lines } = await collect(p, { highWaterMark: hwm });
+          expect(lines).toEqual([2, 4, 7]);
+        }
+      });
+    });
 
-  it.each(['windows-1252', 'latin1', 'ISO-8859-1'])('decodes %s with --encoding', async (enc) => {
-    const p = tmp.write(`enc-${enc}.csv`, iconv.encode(names, enc));
-    const { rows, result } = await collect(p, { encoding: enc });
-    expect(rows).toEqual([
-      ['1', 'Renée Müller'],
-      ['2', 'Señor Ñandú'],
-    ]);
-    expect(result.encoding).toBe(enc.toLowerCase());
-  });
+    describe('streamCsv: encodings', () => {
+      const names = 'ID,display_name\n1,Renée Müller\n2,Señor Ñandú\n';
 
-  it('windows-1252 specials (€, curly quotes) decode', async () => {
-    const p = tmp.write('cp1252-specials.csv', iconv.encode('a\n€ “x” – y\n', 'windows-1252'));
-    expect((await collect(p, { encoding: 'windows-1252' })).rows).toEqual([['€ “x” – y']]);
-  });
+      it.each(['windows-1252', 'latin1', 'ISO-8859-1'])('decodes %s with --encoding', async (enc) => {
+        const p = tmp.write(`enc-${enc}.csv`, iconv.encode(names, enc));
+        const { rows, result } = await collect(p, { encoding: enc });
+        expect(rows).toEqual([
+          ['1', 'Renée Müller'],
+          ['2', 'Señor Ñandú'],
+        ]);
+        expect(result.encoding).toBe(enc.toLowerCase());
+      });
 
-  it('a multi-byte character straddling chunk boundaries decodes intact', async () => {
-    const text = 'ID,name\n1,Zoë Brontë 日本 😀\n2,Åsa\n';
-    const p = tmp.write('straddle.csv', text);
-    for (const hwm of [1, 2, 3, 5, 7, 11]) {
-      const { rows } = await collect(p, { highWaterMark: hwm });
-      expect(rows).toEqual([
-        ['1', 'Zoë Brontë 日本 😀'],
-        ['2', 'Åsa'],
-      ]);
-    }
-  });
+      it('windows-1252 specials (€, curly quotes) decode', async () => {
+        const p = tmp.write('cp1252-specials.csv', iconv.encode('a\n€ “x” – y\n', 'windows-1252'));
+        expect((await collect(p, { encoding: 'windows-1252' })).rows).toEqual([['€ “x” – y']]);
+      });
 
-  it('invalid UTF-8 without --encoding is an InputError suggesting windows-1252, at the right line', async () => {
-    const p = tmp.write('latin1-as-utf8.csv', iconv.encode(names, 'latin1'));
-    const e = await expectInputError(collect(p), p, 2, /not valid UTF-8/, ['Renée', 'Müller']);
-    expect(e.remedy).toContain('--encoding windows-1252');
-    const big = tmp.write('latin1-late.csv', Buffer.concat([Buffer.from('a,b\n' + '1,2\n'.repeat(500)), iconv.encode('3,é\n', 'latin1')]));
-    await expectInputError(collect(big, { highWaterMark: 64 }), big, 502, /not valid UTF-8/);
-  });
+      it('a multi-byte character straddling chunk boundaries decodes intact', async () => {
+        const text = 'ID,name\n1,Zoë Brontë 日本 😀\n2,Åsa\n';
+        const p = tmp.write('straddle.csv', text);
+        for (const hwm of [1, 2, 3, 5, 7, 11]) {
+          const { rows } = await collect(p, { highWaterMark: hwm });
+          expect(rows).toEqual([
+            ['1', 'Zoë Brontë 日本 😀'],
+            ['2', 'Åsa'],
+          ]);
+        }
+      });
 
-  it('a file ending inside a UTF-8 sequence is an InputError', async () => {
-    const p = tmp.write('truncated-utf8.csv', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xc3])]));
-    await expectInputError(collect(p), p, 2, /not valid UTF-8/);
-  });
+      it('invalid UTF-8 without --encoding is an InputError suggesting windows-1252, at the right line', async () => {
+        const p = tmp.write('latin1-as-utf8.csv', iconv.encode(names, 'latin1'));
+        const e = await expectInputError(collect(p), p, 2, /not valid UTF-8/, ['Renée', 'Müller']);
+        expect(e.remedy).toContain('--encoding windows-1252');
+        const big = tmp.write('latin1-late.csv', Buffer.concat([Buffer.from('a,b\n' + '1,2\n'.repeat(500)), iconv.encode('3,é\n', 'latin1')]));
+        await expectInputError(collect(big, { highWaterMark: 64 }), big, 502, /not valid UTF-8/);
+      });
 
-  it('UTF-16 with a BOM (LE and BE) is decoded', async () => {
-    const text = 'ID\tname\n1\tZoë\n';
-    const le = tmp.write('u16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-    const be = tmp.write('u16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
-    for (const [p, enc] of [
-      [le, 'utf-16le'],
-      [be, 'utf-16be'],
-    ] as const) {
-      const { header, rows, result } = await collect(p, { highWaterMark: 3 });
-      expect(header).toEqual(['ID', 'name']);
-      expect(rows).toEqual([['1', 'Zoë']]);
-      expect(result.encoding).toBe(enc);
-    }
-  });
+      it('a file ending inside a UTF-8 sequence is an InputError', async () => {
+        const p = tmp.write('truncated-utf8.csv', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xc3])]));
+        await expectInputError(collect(p), p, 2, /not valid UTF-8/);
+      });
 
-  it('UTF-16 without BOM loads with --encoding utf-16le', async () => {
-    const p = tmp.write('u16-nobom.csv', Buffer.from('a,b\n1,2\n', 'utf16le'));
-    expect((await collect(p, { encoding: 'utf-16le' })).rows).toEqual([['1', '2']]);
-  });
+      it('UTF-16 with a BOM (LE and BE) is decoded', async () => {
+        const text = 'ID\tname\n1\tZoë\n';
+        const le = tmp.write('u16le.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+        const be = tmp.write('u16be.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+        for (const [p, enc] of [
+          [le, 'utf-16le'],
+          [be, 'utf-16be'],
+        ] as const) {
+          const { header, rows, result } = await collect(p, { highWaterMark: 3 });
+          expect(header).toEqual(['ID', 'name']);
+          expect(rows).toEqual([['1', 'Zoë']]);
+          expect(result.encoding).toBe(enc);
+        }
+      });
 
-  it('a UTF-8 BOM wins over --encoding', async () => {
-    const p = tmp.write('bom-vs-enc.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\nRenée\n')]));
-    const { rows, result } = await collect(p, { encoding: 'windows-1252' });
-    expect(rows).toEqual([['Renée']]);
-    expect(result.encoding).toBe('utf-8');
-  });
+      it('UTF-16 without BOM loads with --encoding utf-16le', async () => {
+        const p = tmp.write('u16-nobom.csv', Buffer.from('a,b\n1,2\n', 'utf16le'));
+        expect((await collect(p, { encoding: 'utf-16le' })).rows).toEqual([['1', '2']]);
+      });
 
-  it('an unknown encoding name is an InputError', async () => {
-    const p = tmp.write('any.csv', 'a\n1\n');
-    await expectInputError(collect(p, { encoding: 'klingon-8' }), p, null, /unknown encoding "klingon-8"/);
-  });
+      it('a UTF-8 BOM wins over --encoding', async () => {
+        const p = tmp.write('bom-vs-enc.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\nRenée\n')]));
+        const { rows, result } = await collect(p, { encoding: 'windows-1252' });
+        expect(rows).toEqual([['Renée']]);
+        expect(result.encoding).toBe('utf-8');
+      });
 
-  it('utf8 aliases are accepted', async () => {
-    const p = tmp.write('alias.csv', 'a\nü\n');
-    expect((await collect(p, { encoding: 'UTF8' })).rows).toEqual([['ü']]);
-  });
-});
+      it('an unknown encoding name is an InputError', async () => {
+        const p = tmp.write('any.csv', 'a\n1\n');
+        await expectInputError(collect(p, { encoding: 'klingon-8' }), p, null, /unknown encoding "klingon-8"/);
+      });
 
-describe('streamCsv: facts and progress', () => {
-  it('sha256 is the hash of the raw bytes; rows counts data rows', async () => {
-    const path = fixture('wordpress-users.csv');
-    const { result } = await collect(path, { highWaterMark: 16 });
-    expect(result.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
-    expect(result.rows).toBe(4);
-    expect(result.bytes).toBe(readFileSync(path).length);
-    expect(result.headerLine).toBe(1);
-  });
+      it('utf8 aliases are accepted', async () => {
+        const p = tmp.write('alias.csv', 'a\nü\n');
+        expect((await collect(p, { encoding: 'UTF8' })).rows).toEqual([['ü']]);
+      });
+    });
 
-  it('onProgress is called per chunk, not per row, and ends at 100%', async () => {
-    const p = tmp.write('progress.csv', 'a,b\n' + '1,2\n'.repeat(10_000));
-    const calls: CsvProgress[] = [];
-    const { result } = await collect(p, { highWaterMark: 4096, onProgress: (x) => calls.push(x) });
-    expect(result.rows).toBe(10_000);
-    expect(calls.length).toBeLessThan(30);
-    expect(calls.length).toBeGreaterThan(5);
-    const last = calls[calls.length - 1] as CsvProgress;
-    expect(last).toEqual({ bytesRead: 40_004, totalBytes: 40_004, rows: 10_000 });
-    for (let i = 1; i < calls.length; i++) expect((calls[i] as CsvProgress).bytesRead).toBeGreaterThanOrEqual((calls[i - 1] as CsvProgress).bytesRead);
-  });
-});
+    describe('streamCsv: facts and progress', () => {
+      it('sha256 is the hash of the raw bytes; rows counts data rows', async () => {
+        const path = fixture('wordpress-users.csv');
+        const { result } = await collect(path, { highWaterMark: 16 });
+        expect(result.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+        expect(result.rows).toBe(4);
+        expect(result.bytes).toBe(readFileSync(path).length);
+        expect(result.headerLine).toBe(1);
+      });
 
-describe('streamCsv: malformed input', () => {
-  it('ragged rows name the line and both counts', async () => {
-    const p = tmp.write('ragged.csv', 'a,b,c\n1,2,3\n4,5\n');
-    const e = await expectInputError(collect(p), p, 3, /row has 2 fields but the header has 3/);
-    expect(e.remedy).toMatch(/missing/);
-    const q = tmp.write('ragged2.csv', 'a,b\n1,2\n3,4,5\n');
-    await expectInputError(collect(q), q, 3, /row has 3 fields but the header has 2/);
-  });
+      it('onProgress is called per chunk, not per row, and ends at 100%', async () => {
+        const p = tmp.write('progress.csv', 'a,b\n' + '1,2\n'.repeat(10_000));
+        const calls: CsvProgress[] = [];
+        const { result } = await collect(p, { highWaterMark: 4096, onProgress: (x) => calls.push(x) });
+        expect(result.rows).toBe(10_000);
+        expect(calls.length).toBeLessThan(30);
+        expect(calls.length).toBeGreaterThan(5);
+        const last = calls[calls.length - 1] as CsvProgress;
+        expect(last).toEqual({ bytesRead: 40_004, totalBytes: 40_004, rows: 10_000 });
+        for (let i = 1; i < calls.length; i++) expect((calls[i] as CsvProgress).bytesRead).toBeGreaterThanOrEqual((calls[i - 1] as CsvProgress).bytesRead);
+      });
+    });
 
-  it('an unterminated quote names the line where the field starts', async () => {
-    const p = tmp.write('unterminated.csv', 'a,b\n1,2\n3,"open\n4,5\n6,7\n');
-    await expectInputError(collect(p, { highWaterMark: 4 }), p, 3, /never closed/);
-  });
+    describe('streamCsv: malformed input', () => {
+      it('ragged rows name the line and both counts', async () => {
+        const p = tmp.write('ragged.csv', 'a,b,c\n1,2,3\n4,5\n');
+        const e = await expectInputError(collect(p), p, 3, /row has 2 fields but the header has 3/);
+        expect(e.remedy).toMatch(/missing/);
+        const q = tmp.write('ragged2.csv', 'a,b\n1,2\n3,4,5\n');
+        await expectInputError(collect(q), q, 3, /row has 3 fields but the header has 2/);
+      });
 
-  it('text after a closing quote is malformed', async () => {
-    const p = tmp.write('badquote.csv', 'a,b\n1,2\n3,"x"y\n');
-    await expectInputError(collect(p), p, 3, /malformed quotes/);
-  });
+      it('an unterminated quote names the line where the field starts', async () => {
+        const p = tmp.write('unterminated.csv', 'a,b\n1,2\n3,"open\n4,5\n6,7\n');
+        await expectInputError(collect(p, { highWaterMark: 4 }), p, 3, /never closed/);
+      });
 
-  it('a quote inside an unquoted field is data', async () => {
-    const p = tmp.write('innerquote.csv', 'a,b\n1,John "Jack" Smith\n');
-    expect((await collect(p)).rows).toEqual([['1', 'John "Jack" Smith']]);
-  });
+      it('text after a closing quote is malformed', async () => {
+        const p = tmp.write('badquote.csv', 'a,b\n1,2\n3,"x"y\n');
+        await expectInputError(collect(p), p, 3, /malformed quotes/);
+      });
 
-  it('NUL bytes: looks binary, with the line', async () => {
-    const p = tmp.write('nul.csv', Buffer.from('a,b\n1,2\n3,x\0y\n'));
-    await expectInputError(collect(p), p, 3, /looks binary/);
-  });
+      it('a quote inside an unquoted field is data', async () => {
+        const p = tmp.write('innerquote.csv', 'a,b\n1,John "Jack" Smith\n');
+        expect((await collect(p)).rows).toEqual([['1', 'John "Jack" Smith']]);
+      });
 
-  it('a row longer than maxRowChars is an InputError (unterminated quote), quickly', async () => {
-    const p = tmp.write('long.csv', 'a,b\n1,2\n3,"' + 'x'.repeat(5000) + '\n4,5\n');
-    await expectInputError(collect(p, { maxRowChars: 1000, highWaterMark: 256 }), p, 3, /longer than/);
-    await expectInputError(collect(p, { maxRowChars: 1000 }), p, 3, /longer than/);
-  });
+      it('NUL bytes: looks binary, with the line', async () => {
+        const p = tmp.write('nul.csv', Buffer.from('a,b\n1,2\n3,x\0y\n'));
+        await expectInputError(collect(p), p, 3, /looks binary/);
+      });
 
-  it('a header line longer than maxRowChars is an InputError', async () => {
-    const p = tmp.write('longheader.csv', 'x'.repeat(3000));
-    await expectInputError(collect(p, { maxRowChars: 1000, highWaterMark: 256 }), p, 1, /longer than/);
-  });
+      it('a row longer than maxRowChars is an InputError (unterminated quote), quickly', async () => {
+        const p = tmp.write('long.csv', 'a,b\n1,2\n3,"' + 'x'.repeat(5000) + '\n4,5\n');
+        await expectInputError(collect(p, { maxRowChars: 1000, highWaterMark: 256 }), p, 3, /longer than/);
+        await expectInputError(collect(p, { maxRowChars: 1000 }), p, 3, /longer than/);
+      });
 
-  it('zip and gzip files are named as such', async () => {
-    const zip = tmp.write('x.csv.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
-    await expectInputError(collect(zip), zip, 1, /ZIP/);
-    const gz = tmp.write('x.csv.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0]));
-    await expectInputError(collect(gz), gz, 1, /gzip/);
-  });
+      it('a header line longer than maxRowChars is an InputError', async () => {
+        const p = tmp.write('longheader.csv', 'x'.repeat(3000));
+        await expectInputError(collect(p, { maxRowChars: 1000, highWaterMark: 256 }), p, 1, /longer than/);
+      });
 
-  it('only blank lines = empty file', async () => {
-    const p = tmp.write('blank.csv', '\n\r\n\n');
-    await expectInputError(collect(p), p, 1, /empty/);
-    const bomOnly = tmp.write('bom-only.csv', Buffer.from([0xef, 0xbb, 0xbf]));
-    await expectInputError(collect(bomOnly), bomOnly, 1, /empty/);
-  });
+      it('zip and gzip files are named as such', async () => {
+        const zip = tmp.write('x.csv.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+        await expectInputError(collect(zip), zip, 1, /ZIP/);
+        const gz = tmp.write('x.csv.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0]));
+        await expectInputError(collect(gz), gz, 1, /gzip/);
+      });
 
-  it("a sink's own error passes through unchanged", async () => {
-    const p = tmp.write('sink.csv', 'a\n1\n');
-    const boom = new RangeError('boom');
-    await expect(
-      streamCsv(p, {}, {
-        header() {},
-        row() {
-          throw boom;
-        },
-      }),
-    ).rejects.toBe(boom);
-  });
+      it('only blank lines = empty file', async () => {
+        const p = tmp.write('blank.csv', '\n\r\n\n');
+        await expectInputError(collect(p), p, 1, /empty/);
+        const bomOnly = tmp.write('bom-only.csv', Buffer.from([0xef, 0xbb, 0xbf]));
+        await expectInputError(collect(bomOnly), bomOnly, 1, /empty/);
+      });
 
-  it('maps file-system errors', () => {
-    const err = (code: string) => Object.assign(new Error(code), { code });
-    expect(describeOpenError('f.csv', err('EACCES')).problem).toMatch(/permission denied/);
-    expect(describeOpenError('f.csv', err('EPERM')).problem).toMatch(/permission denied/);
-    expect(describeOpenError('f.csv', err('ENOENT')).problem).toMatch(/not found/);
-    expect(describeOpenError('f.csv', err('EISDIR')).problem).toMatch(/directory/);
-    expect(describeOpenError('f.csv', err('EMFILE')).problem).toMatch(/EMFILE/);
+      it("a sink's own error passes through unchanged", async () => {
+        const p = tmp.write('sink.csv', 'a\n1\n');
+        const boom = new RangeError('boom');
+        await expect(
+          streamCsv(p, { plain }, {
+            header() {},
+            row() {
+              throw boom;
+            },
+          }),
+        ).rejects.toBe(boom);
+      });
+
+      it('maps file-system errors', () => {
+        const err = (code: string) => Object.assign(new Error(code), { code });
+        expect(describeOpenError('f.csv', err('EACCES')).problem).toMatch(/permission denied/);
+        expect(describeOpenError('f.csv', err('EPERM')).problem).toMatch(/permission denied/);
+        expect(describeOpenError('f.csv', err('ENOENT')).problem).toMatch(/not found/);
+        expect(describeOpenError('f.csv', err('EISDIR')).problem).toMatch(/directory/);
+        expect(describeOpenError('f.csv', err('EMFILE')).problem).toMatch(/EMFILE/);
+      });
+    });
   });
-});
+}
