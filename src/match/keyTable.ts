@@ -7,9 +7,15 @@
  */
 import { fmix, FNV_OFFSET, FNV_PRIME } from './fuzzyIndex.js';
 
+/** FNV-1a over 32-bit words (then the bytes left), finished by murmur's fmix: a quarter of the multiplications of a byte-wise FNV. */
 function hashBytes(b: Uint8Array, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) {
+  let h = FNV_OFFSET ^ (to - from);
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    h ^= b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  for (; i < to; i++) {
     h ^= b[i]!;
     h = Math.imul(h, FNV_PRIME);
   }
@@ -21,6 +27,13 @@ export class KeyTable {
   readonly strings: string[] = [];
   /** Per slot: key number (-1: empty) and that key's hash, side by side (one cache line for both). */
   private readonly slots: Int32Array;
+  /**
+   * One bit per hash value's top bits, set for every key: about 16 bits per key, small enough to
+   * stay in the processor's cache. Most addresses looked up are no user's, and nine in ten of
+   * those are turned away here without a visit to the slots (megabytes, a cache miss each).
+   */
+  private readonly present: Int32Array;
+  private readonly presentShift: number;
   private readonly mask: number;
   private readonly ends: Int32Array;
   private readonly bytes: Buffer;
@@ -33,6 +46,10 @@ export class KeyTable {
     while (size < list.length * 2) size <<= 1;
     this.slots = new Int32Array(2 * size).fill(-1);
     this.mask = size - 1;
+    let presentBits = 10;
+    while (1 << presentBits < list.length * 16 && presentBits < 30) presentBits++;
+    this.present = new Int32Array(1 << (presentBits - 5));
+    this.presentShift = 32 - presentBits;
     this.ends = new Int32Array(list.length);
     let total = 0;
     for (const s of list) total += Buffer.byteLength(s, 'utf8');
@@ -49,6 +66,8 @@ export class KeyTable {
       while (this.slots[2 * slot] !== -1) slot = (slot + 1) & this.mask;
       this.slots[2 * slot] = k;
       this.slots[2 * slot + 1] = h;
+      const bit = h >>> this.presentShift;
+      this.present[bit >>> 5]! |= 1 << (bit & 31);
       used += n;
     }
   }
@@ -71,6 +90,8 @@ export class KeyTable {
 
   private findAt(b: Uint8Array, from: number, to: number): number {
     const h = hashBytes(b, from, to);
+    const bit = h >>> this.presentShift;
+    if ((this.present[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
     const len = to - from;
     const bytes = this.bytes;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
