@@ -401,22 +401,20 @@ function fuzzy(
     const id = ix.contacts.idAt(h.pos);
     if (flagged.has(id)) continue;
     flagged.add(id);
-    const c = ix.contacts.at(h.pos);
     const nameAgrees = agrees(ix, uname, h.pos);
     const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
-    candidates.push({ contactId: c.id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
-    warnings.push(wf.aliasEmail(user, c, h.key, score, civicrm));
+    candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
+    warnings.push(wf.aliasEmail(user, ix.contacts.refAt(h.pos), h.key, score, civicrm));
   }
   for (const h of lookups.typo(index, key)) {
     const id = ix.contacts.idAt(h.pos);
     if (flagged.has(id)) continue;
     flagged.add(id);
-    const c = ix.contacts.at(h.pos);
     const nameAgrees = agrees(ix, uname, h.pos);
-    const primary = c.emails.some((e) => e.primary && e.key === h.key);
+    const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
-    candidates.push({ contactId: c.id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
-    warnings.push(wf.emailTypo(user, c, h.key, h.part, h.distance, score, civicrm));
+    candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
+    warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, score, civicrm));
   }
   // the best MAX_NAME_MATCHES by score, then lowest id (what sorting every hit would keep):
   // a common name can match hundreds of contacts, so none of them is copied or sorted
@@ -431,19 +429,18 @@ function fuzzy(
     names.splice(i, 0, { h, score, id });
     if (names.length > MAX_NAME_MATCHES) names.pop();
   }
-  for (const { h, score } of names) {
-    const c = ix.contacts.at(h.pos);
-    const primaryEmail = c.emails.find((e) => e.primary) ?? c.emails[0];
+  for (const { h, score, id } of names) {
+    const main = ix.contacts.mainEmailAt(h.pos);
     candidates.push({
-      contactId: c.id,
+      contactId: id,
       score,
       basis: 'name-match',
-      primaryEmail: !!primaryEmail?.primary,
-      email: primaryEmail?.email ?? '',
+      primaryEmail: main.primary,
+      email: main.email,
       usable: true,
       nameAgrees: h.relation === 'same',
     });
-    warnings.push(wf.nameMatch(user, c, h.relation, primaryEmail?.email ?? '', score, civicrm));
+    warnings.push(wf.nameMatch(user, ix.contacts.refAt(h.pos), ix.contacts.personNameAt(h.pos), h.relation, main.email, score, civicrm));
   }
 }
 

@@ -3,6 +3,7 @@
  * what CiviCRM would do on this platform.
  */
 import type { CivicrmOutcome } from '../domain/decisions.js';
+import type { ContactRef } from '../domain/contactList.js';
 import type { Contact, ExistingLink, Platform, User } from '../domain/types.js';
 import type { Warning, WarningOf } from '../domain/warnings.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
@@ -19,7 +20,7 @@ export function similarity(a: string, b: string): number {
 }
 
 const who = (u: User) => `user ${u.ufId}`;
-const contactLabel = (c: Contact) => `contact ${c.id}${c.displayName ? ` (${c.displayName})` : ''}`;
+const contactLabel = (c: ContactRef) => `contact ${c.id}${c.displayName ? ` (${c.displayName})` : ''}`;
 
 export class WarningFactory {
   constructor(private readonly platform: Platform) {}
@@ -28,7 +29,7 @@ export class WarningFactory {
     return describeCivicrm(o, this.platform);
   }
 
-  emailTypo(u: User, c: Contact, contactEmail: string, part: 'local' | 'domain', distance: number, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
+  emailTypo(u: User, c: ContactRef, contactEmail: string, part: 'local' | 'domain', distance: number, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
     const what = part === 'domain' ? 'domain' : 'part before the @';
     return {
       code: 'email-typo', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, part, distance,
@@ -36,7 +37,7 @@ export class WarningFactory {
     };
   }
 
-  aliasEmail(u: User, c: Contact, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'alias-email'> {
+  aliasEmail(u: User, c: ContactRef, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'alias-email'> {
     const rules = aliasRules(u.emailKey, contactEmail);
     const how = rules.map((r) => (r === 'plus-tag' ? '+tag' : r === 'gmail-dots' ? 'Gmail dots' : 'googlemail.com = gmail.com')).join(', ');
     return {
@@ -45,9 +46,9 @@ export class WarningFactory {
     };
   }
 
-  nameMatch(u: User, c: Contact, relation: NameRelation, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'name-match'> {
+  /** @param contactName the contact's personName */
+  nameMatch(u: User, c: ContactRef, contactName: string, relation: NameRelation, contactEmail: string, score: number, o: CivicrmOutcome): WarningOf<'name-match'> {
     const how = relation === 'same' ? 'the same name' : relation === 'swapped' ? 'the same name in swapped order' : 'nearly the same name (one letter apart)';
-    const contactName = c.displayName || `${c.firstName} ${c.lastName}`.trim();
     return {
       code: 'name-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactName, contactEmail,
       detail: `${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail || 'none'}); ${this.civi(o)}`,

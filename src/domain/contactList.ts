@@ -18,7 +18,28 @@ export interface ContactList extends Iterable<Contact> {
   emailsAt(pos: number): readonly ContactEmail[];
   /** The address of the contact at `pos` whose key is `key`, as exported; undefined when it has none. */
   emailWithKey(pos: number, key: string): string | undefined;
+  /** What a warning names the contact by: its id and display name (ContactRef), without building the rest. */
+  refAt(pos: number): ContactRef;
+  /** Its name for a person: the display name, else first and last name. */
+  personNameAt(pos: number): string;
+  /** Its primary address, else its first (as exported; '' when it has none), and whether that one is primary. */
+  mainEmailAt(pos: number): { readonly email: string; readonly primary: boolean };
+  /** Whether its primary address has the key `key`. */
+  primaryKeyIs(pos: number, key: string): boolean;
 }
+
+/** A contact as warnings name it. */
+export type ContactRef = Pick<Contact, 'id' | 'displayName'>;
+
+/** ContactList's questions about a built contact (the list over built contacts, and the column store's overrides). */
+export const personName = (c: Pick<Contact, 'displayName' | 'firstName' | 'lastName'>): string => c.displayName || `${c.firstName} ${c.lastName}`.trim();
+
+export function mainEmail(emails: readonly ContactEmail[]): { readonly email: string; readonly primary: boolean } {
+  const e = emails.find((x) => x.primary) ?? emails[0];
+  return { email: e?.email ?? '', primary: !!e?.primary };
+}
+
+export const primaryKeyIs = (emails: readonly ContactEmail[], key: string): boolean => emails.some((e) => e.primary && e.key === key);
 
 export function isUsable(c: Contact): boolean {
   return !c.deleted && c.type === 'Individual';
@@ -34,6 +55,10 @@ export function contactList(contacts: readonly Contact[]): ContactList & readonl
     deletedAt: (pos: number) => list[pos]!.deleted,
     emailsAt: (pos: number) => list[pos]!.emails,
     emailWithKey: (pos: number, key: string) => list[pos]!.emails.find((e) => e.key === key)?.email,
+    refAt: (pos: number) => list[pos]!,
+    personNameAt: (pos: number) => personName(list[pos]!),
+    mainEmailAt: (pos: number) => mainEmail(list[pos]!.emails),
+    primaryKeyIs: (pos: number, key: string) => primaryKeyIs(list[pos]!.emails, key),
   });
 }
 

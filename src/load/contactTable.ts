@@ -14,7 +14,7 @@
  * primary first when it has one). The --emails file may change a contact's emails after
  * loading (setEmails): those contacts' emails are kept as objects beside the columns.
  */
-import type { ContactList } from '../domain/contactList.js';
+import { mainEmail, primaryKeyIs, type ContactList, type ContactRef } from '../domain/contactList.js';
 import type { Contact, ContactEmail } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
 import { emailKeyInto } from '../match/emailBytes.js';
@@ -204,26 +204,53 @@ export class ContactTable implements ContactList {
   emailWithKey(pos: number, key: string): string | undefined {
     const set = this.emailsSet.get(pos);
     if (set) return set.find((e) => e.key === key)?.email;
-    const b = this.text.buffer;
     const from = this.fieldFrom[pos]! + NAME_FIELDS;
     const to = this.fieldFrom[pos + 1]!;
-    for (let f = from; f < to; f++) {
-      const s = this.text.startOf(f);
-      const e = this.text.endOf(f);
-      if (this.keyBytes.length < e - s) this.keyBytes = Buffer.allocUnsafe(2 * (e - s));
-      const n = emailKeyInto(b, s, e, this.keyBytes);
-      if (n < 0) {
-        const email = this.text.get(f);
-        if (emailKey(email) === key) return email;
-        continue;
-      }
-      if (n !== key.length) continue; // ASCII: a byte per character
-      const k = this.keyBytes;
-      let i = 0;
-      while (i < n && k[i] === key.charCodeAt(i)) i++;
-      if (i === n) return this.text.get(f);
-    }
+    for (let f = from; f < to; f++) if (this.fieldHasKey(f, key)) return this.text.get(f);
     return undefined;
+  }
+
+  refAt(pos: number): ContactRef {
+    const slot = pos & ((1 << CACHE_BITS) - 1);
+    if (this.cachePos[slot] === pos) return this.cached[slot]!;
+    return { id: this.ids[pos]!, displayName: this.fieldText(this.fieldFrom[pos]!) };
+  }
+
+  personNameAt(pos: number): string {
+    const f = this.fieldFrom[pos]!;
+    return this.fieldText(f) || `${this.fieldText(f + 1)} ${this.fieldText(f + 3)}`.trim();
+  }
+
+  mainEmailAt(pos: number): { readonly email: string; readonly primary: boolean } {
+    const set = this.emailsSet.get(pos);
+    if (set) return mainEmail(set);
+    const from = this.fieldFrom[pos]! + NAME_FIELDS;
+    const to = this.fieldFrom[pos + 1]!;
+    for (let f = from; f < to; f++) if ((this.fieldMeta[f]! & 1) === 1) return { email: this.text.get(f), primary: true };
+    return { email: from < to ? this.text.get(from) : '', primary: false };
+  }
+
+  primaryKeyIs(pos: number, key: string): boolean {
+    const set = this.emailsSet.get(pos);
+    if (set) return primaryKeyIs(set, key);
+    const from = this.fieldFrom[pos]! + NAME_FIELDS;
+    const to = this.fieldFrom[pos + 1]!;
+    for (let f = from; f < to; f++) if ((this.fieldMeta[f]! & 1) === 1 && this.fieldHasKey(f, key)) return true;
+    return false;
+  }
+
+  /** Whether email field f's key is `key` (read from its bytes when ASCII). */
+  private fieldHasKey(f: number, key: string): boolean {
+    const s = this.text.startOf(f);
+    const e = this.text.endOf(f);
+    if (this.keyBytes.length < e - s) this.keyBytes = Buffer.allocUnsafe(2 * (e - s));
+    const n = emailKeyInto(this.text.buffer, s, e, this.keyBytes);
+    if (n < 0) return emailKey(this.text.get(f)) === key;
+    if (n !== key.length) return false; // ASCII: a byte per character
+    const k = this.keyBytes;
+    let i = 0;
+    while (i < n && k[i] === key.charCodeAt(i)) i++;
+    return i === n;
   }
 
   /** Replaces the emails of the contact at `pos` (the --emails file). */

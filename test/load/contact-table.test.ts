@@ -49,7 +49,13 @@ describe('ContactTable', () => {
           expect(table.lineAt(pos)).toBe(c.line);
           for (const key of [...c.emails.map((e) => e.key), 'mixed@case.org', 'åsa@exämple.org', 'nobody@x.org', '']) {
             expect(table.emailWithKey(pos, key)).toBe(c.emails.find((e) => e.key === key)?.email);
+            expect(table.primaryKeyIs(pos, key)).toBe(c.emails.some((e) => e.primary && e.key === key));
           }
+          // what warnings name a contact by, without building it: as the built contact says
+          expect(table.refAt(pos)).toMatchObject({ id: c.id, displayName: c.displayName });
+          expect(table.personNameAt(pos)).toBe(c.displayName || `${c.firstName} ${c.lastName}`.trim());
+          const main = c.emails.find((e) => e.primary) ?? c.emails[0];
+          expect(table.mainEmailAt(pos)).toEqual({ email: main?.email ?? '', primary: !!main?.primary });
         });
       }),
       { numRuns: 150 },
@@ -66,6 +72,8 @@ describe('ContactTable', () => {
     expect(table.at(0).emails).toEqual(added);
     expect(table.emailsAt(0)).toBe(added);
     expect(table.emailWithKey(0, 'ana@example.org')).toBe('Ana@Example.org');
+    expect(table.primaryKeyIs(0, 'ana@example.org')).toBe(true);
+    expect(table.mainEmailAt(0)).toEqual({ email: 'Ana@Example.org', primary: true });
   });
 
   it('finds the address with a key among look-alikes (same length, same first letters, other case)', () => {
