@@ -60,14 +60,23 @@ export class Claims {
   }
 }
 
-export interface PlanContext {
+/**
+ * What the plan knows of each user (by position) before the contacts are indexed, read once in
+ * one pass (planPrep) rather than looked up in maps while planning, where those look-ups were
+ * among the costliest lines.
+ */
+export interface PlanPrep {
+  /** The user's existing link (the first, when an export repeats a uf_id). */
+  readonly linkOf: readonly (ExistingLink | undefined)[];
+  /** Another user exporting the same email (the first such other), or -1. */
+  readonly dupOther: Float64Array;
+  /** The user whose existing link holds this user's email as its uf_name (the first such link), or -1. */
+  readonly ufNameHolder: Float64Array;
+}
+
+export interface PlanContext extends PlanPrep {
   readonly data: Dataset;
   readonly ix: ContactIndex;
-  readonly linkByUf: ReadonlyMap<number, ExistingLink>;
-  /** email key → uf_ids of users exporting it (only keys held by 2+ users). */
-  readonly sharedKeys: ReadonlyMap<string, readonly number[]>;
-  /** lowercased uf_name of an existing link → its uf_id. */
-  readonly linkUfName: ReadonlyMap<string, number>;
   readonly wf: WarningFactory;
 }
 
@@ -143,7 +152,9 @@ export class PlanRun {
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
     for (const l of data.links) this.claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
-    for (const u of data.users) if (this.prep.linkByUf.has(u.ufId)) this.claims.claim(u.ufId, null, u.emailKey);
+    data.users.forEach((u, i) => {
+      if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, u.emailKey);
+    });
     this.batch = civicrm ? new CivicrmReplay(data.users, civicrm) : new CivicrmBatch(data.links);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
@@ -240,10 +251,8 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { 
   return { outcomes, needFuzzy: needFuzzy.slice(0, n) };
 }
 
-/** What the plan looks up besides the contact index: built from the users and links alone. */
-type PlanPrep = Pick<PlanContext, 'linkByUf' | 'sharedKeys' | 'linkUfName'>;
-
 function planPrep(data: Dataset): PlanPrep {
+  const users = data.users;
   const linkByUf = new Map<number, ExistingLink>();
   const linkUfName = new Map<string, number>();
   for (const l of data.links) {
@@ -251,19 +260,34 @@ function planPrep(data: Dataset): PlanPrep {
     const n = emailKey(l.ufName);
     if (n !== '' && !linkUfName.has(n)) linkUfName.set(n, l.ufId);
   }
+  const linkOf = new Array<ExistingLink | undefined>(users.length);
+  const dupOther = new Float64Array(users.length).fill(-1);
+  const ufNameHolder = new Float64Array(users.length).fill(-1);
+  // email key → the first user exporting it, and (when another user does too) the second
   const firstByKey = new Map<string, number>();
-  const sharedKeys = new Map<string, number[]>();
-  for (const u of data.users) {
-    if (u.emailKey === '') continue;
-    const first = firstByKey.get(u.emailKey);
-    if (first === undefined) firstByKey.set(u.emailKey, u.ufId);
-    else {
-      const list = sharedKeys.get(u.emailKey);
-      if (list) list.push(u.ufId);
-      else sharedKeys.set(u.emailKey, [first, u.ufId]);
-    }
+  const secondByKey = new Map<string, number>();
+  for (let i = 0; i < users.length; i++) {
+    const u = users[i]!;
+    linkOf[i] = linkByUf.get(u.ufId);
+    const key = u.emailKey;
+    if (key === '') continue;
+    const holder = linkUfName.get(key);
+    if (holder !== undefined) ufNameHolder[i] = holder;
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, u.ufId);
+    else if (!secondByKey.has(key)) secondByKey.set(key, u.ufId);
   }
-  return { linkByUf, sharedKeys, linkUfName };
+  // the sharers' first uf_id that is not the user's own (uf_ids are unique: the loader refuses repeats)
+  for (let i = 0; i < users.length; i++) {
+    const u = users[i]!;
+    const key = u.emailKey;
+    if (key === '') continue;
+    const second = secondByKey.get(key);
+    if (second === undefined) continue;
+    const first = firstByKey.get(key)!;
+    dupOther[i] = first !== u.ufId ? first : second;
+  }
+  return { linkOf, dupOther, ufNameHolder };
 }
 
 function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
@@ -275,10 +299,10 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   const uname = nameKey(user.firstName, user.lastName, user.displayName);
 
   // duplicate-user-email: another user exports the same email (or holds it as a link's uf_name)
-  const sharers = key === '' ? undefined : ctx.sharedKeys.get(key);
-  const dupOther = sharers?.find((id) => id !== user.ufId);
+  const other = ctx.dupOther[index]!;
+  const dupOther = other < 0 ? undefined : other;
 
-  const link = ctx.linkByUf.get(user.ufId);
+  const link = ctx.linkOf[index];
   if (link) {
     const civicrm = batch.step(user, null, false);
     const pos = ix.byId.get(link.contactId);
@@ -343,8 +367,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
 
   if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
   else {
-    const holder = ctx.linkUfName.get(key);
-    if (holder !== undefined && holder !== user.ufId) warnings.push(wf.duplicateUser(user, holder, 'link', civicrm));
+    const holder = ctx.ufNameHolder[index]!;
+    if (holder >= 0 && holder !== user.ufId) warnings.push(wf.duplicateUser(user, holder, 'link', civicrm));
   }
 
   if (usable.length === 0) {
