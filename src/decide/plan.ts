@@ -7,7 +7,7 @@ import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type FuzzyLookupIndex } from '../match/contactIndex.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
@@ -78,6 +78,8 @@ export interface PlanContext extends PlanPrep {
   readonly data: Dataset;
   readonly ix: ContactIndex;
   readonly wf: WarningFactory;
+  /** The exact look-ups civicrmAhead made, when it ran. */
+  readonly exactOf: ExactOf | null;
 }
 
 /**
@@ -139,13 +141,14 @@ export class PlanRun {
   /**
    * @param ix the contact index; null when it is still being built (useIndex gives it, and
    *   what needs no index is done meanwhile)
-   * @param civicrm CiviCRM's outcomes when run ahead (civicrmAhead), else simulated here as the users are planned
+   * @param ahead CiviCRM's batch run ahead (civicrmAhead): its outcomes are replayed and its
+   *   exact look-ups reused; else the batch is simulated here as the users are planned
    */
   constructor(
     private readonly data: Dataset,
     ix: ContactIndex | null,
     private readonly timings?: PlanTimings,
-    civicrm?: readonly CivicrmOutcome[],
+    private readonly ahead?: CivicrmAhead,
   ) {
     const start = performance.now();
     this.prep = planPrep(data);
@@ -155,7 +158,7 @@ export class PlanRun {
     data.users.forEach((u, i) => {
       if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, u.emailKey);
     });
-    this.batch = civicrm ? new CivicrmReplay(data.users, civicrm) : new CivicrmBatch(data.links);
+    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
     if (ix) this.useIndex(ix, start);
@@ -163,7 +166,7 @@ export class PlanRun {
 
   /** The contact index, once built (the plan's time, matchMs, counts from `since`). */
   useIndex(ix: ContactIndex, since = performance.now()): void {
-    this.ctx = { ...this.prep, data: this.data, ix, wf: new WarningFactory(this.data.platform) };
+    this.ctx = { ...this.prep, data: this.data, ix, wf: new WarningFactory(this.data.platform), exactOf: this.ahead?.exactOf ?? null };
     this.t0 = since;
   }
 
@@ -221,12 +224,13 @@ export class CivicrmReplay implements CivicrmSteps {
  * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
  * contact has the email), which a worker can then answer ahead.
  */
-export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { outcomes: CivicrmOutcome[]; needFuzzy: Int32Array } {
+export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): CivicrmAhead {
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
   const batch = new CivicrmBatch(data.links);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);
+  const exactOf: ExactOf = new Array(data.users.length);
   let n = 0;
   for (let i = 0; i < data.users.length; i++) {
     const user = data.users[i]!;
@@ -237,7 +241,9 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { 
     }
     let pick = -1;
     let primary = false;
-    for (const r of refsOf(ix.exact.get(key))) {
+    const found = ix.exact.get(key);
+    exactOf[i] = found ?? NO_REFS;
+    for (const r of refsOf(found)) {
       if (data.contacts.usableAt(refContact(r))) {
         pick = refContact(r);
         primary = refPrimary(r);
@@ -248,7 +254,18 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): { 
     outcomes[i] = civicrm;
     if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') needFuzzy[n++] = i;
   }
-  return { outcomes, needFuzzy: needFuzzy.slice(0, n) };
+  return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf };
+}
+
+/** Users' exact refs as the index gave them (ix.exact.get), by position; a hole: not looked up; NO_REFS: none. */
+type ExactOf = (EncodedRef | EncodedRef[])[];
+const NO_REFS = -1;
+
+/** CiviCRM's batch run ahead: its outcomes, the users that need fuzzy look-ups, and the exact look-ups it made. */
+export interface CivicrmAhead {
+  readonly outcomes: CivicrmOutcome[];
+  readonly needFuzzy: Int32Array;
+  readonly exactOf: ExactOf;
 }
 
 function planPrep(data: Dataset): PlanPrep {
@@ -335,7 +352,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   // exact matches, in CiviCRM's order (contacts are built only for the warnings that name them)
-  const refs = exactRefs(ix, key);
+  const known = ctx.exactOf?.[index];
+  const refs = known === undefined ? exactRefs(ix, key) : refsOf(known === NO_REFS ? undefined : known);
   const usable: { id: number; pos: number; primary: boolean }[] = [];
   let deleted = -1;
   let nonIndividual = -1;

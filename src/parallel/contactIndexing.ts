@@ -135,7 +135,7 @@ export class ContactIndexing {
       const ahead = civicrmAhead(data, exact);
       sink.ask(data.users, ahead.needFuzzy);
       // what the plan needs besides the indexes is prepared while the worker finishes them
-      const run = new PlanRun(data, null, timings, ahead.outcomes);
+      const run = new PlanRun(data, null, timings, ahead);
       let indexes;
       try {
         indexes = await fuzzy;
