@@ -6,10 +6,10 @@ import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../dom
 import { PLATFORM_LABEL, SYNC_WHEN } from '../domain/platform.js';
 import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
-import { isUsable } from '../match/contactIndex.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
-import { nameKey, sameName } from '../match/names.js';
+import { nameKey } from '../match/names.js';
+import type { ContactDirectory } from './contactDirectory.js';
 import { cref, uref, type ExplainContext } from './context.js';
 import type {
   CandidateView,
@@ -57,7 +57,7 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
 export function explainUser(
   plan: Plan,
   row: UserPlan,
-  contactsById: ReadonlyMap<number, Contact>,
+  contactsById: ContactDirectory,
   links: readonly ExistingLink[],
   lookups: ExplainLookups = explainLookups(plan, links),
 ): Explanation {
@@ -85,27 +85,14 @@ export function explainUser(
 export function explainContext(
   plan: Plan,
   row: UserPlan,
-  contactsById: ReadonlyMap<number, Contact>,
+  contactsById: ContactDirectory,
   lookups: ExplainLookups,
 ): ExplainContext {
   const u = row.user;
   const link = lookups.linkByUf.get(u.ufId) ?? null;
   const linkedId = link?.contactId ?? null;
-  const emailHolders: Contact[] = [];
-  if (u.emailKey !== '') {
-    for (const c of contactsById.values()) {
-      if (c.id !== linkedId && c.emails.some((e) => e.key === u.emailKey)) emailHolders.push(c);
-    }
-    emailHolders.sort((a, b) => a.id - b.id);
-  }
-  const sameNameContacts: Contact[] = [];
-  if (!isValidEmailKey(u.emailKey)) {
-    const k = nameKey(u.firstName, u.lastName, u.displayName);
-    for (const c of contactsById.values()) {
-      if (isUsable(c) && sameName(k, nameKey(c.firstName, c.lastName, c.displayName))) sameNameContacts.push(c);
-    }
-    sameNameContacts.sort((a, b) => a.id - b.id);
-  }
+  const emailHolders = u.emailKey === '' ? [] : contactsById.withEmailKey(u.emailKey).filter((c) => c.id !== linkedId);
+  const sameNameContacts = isValidEmailKey(u.emailKey) ? [] : contactsById.withName(nameKey(u.firstName, u.lastName, u.displayName));
   return {
     platform: plan.platform,
     domainId: plan.domainId,

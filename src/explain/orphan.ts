@@ -3,7 +3,8 @@
  * a global warning): `explain 77` cannot explain a user, but it can say what the link holds.
  */
 import type { Plan } from '../domain/decisions.js';
-import type { Contact, ExistingLink } from '../domain/types.js';
+import type { ExistingLink } from '../domain/types.js';
+import type { ContactDirectory } from './contactDirectory.js';
 import type { WarningOf } from '../domain/warnings.js';
 import type { ContactView, FixStep, WarningView } from './model.js';
 import { cref } from './context.js';
@@ -22,7 +23,7 @@ export interface OrphanLinkExplanation {
 export function explainOrphanLink(
   plan: Plan,
   ufId: number,
-  contactsById: ReadonlyMap<number, Contact>,
+  contactsById: ContactDirectory,
   links: readonly ExistingLink[],
 ): OrphanLinkExplanation | null {
   const w = plan.globalWarnings.find((x): x is WarningOf<'orphan-link'> => x.code === 'orphan-link' && x.ufId === ufId && x.missing === 'user');

@@ -8,7 +8,7 @@ import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/io.js';
 import { silentProgress } from '../cli/progress.js';
 import { prepare } from '../cli/scripted.js';
-import type { Contact } from '../domain/types.js';
+import { contactDirectory } from './contactDirectory.js';
 import { explainUser } from './explainUser.js';
 import { explainOrphanLink } from './orphan.js';
 import {
@@ -36,8 +36,7 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
   const query = o.query;
   const color = { color: useColor(io) };
   const res = resolveQuery(plan.rows, query);
-  const contactsById = new Map<number, Contact>();
-  for (const c of loaded.data.contacts) if (!contactsById.has(c.id)) contactsById.set(c.id, c);
+  const contactsById = contactDirectory(loaded.data.contacts);
   const links = loaded.data.links;
 
   switch (res.kind) {

@@ -2,6 +2,7 @@
 import { buildPlan } from '../../src/decide/plan.js';
 import type { Plan, UserPlan } from '../../src/domain/decisions.js';
 import type { Contact, Dataset, ExistingLink, Platform, User } from '../../src/domain/types.js';
+import { contactDirectory, type ContactDirectory } from '../../src/explain/contactDirectory.js';
 import { explainUser } from '../../src/explain/explainUser.js';
 import type { Explanation, FixStep } from '../../src/explain/model.js';
 import { contact, dataset, link, user } from '../helpers/build.js';
@@ -22,7 +23,7 @@ export const named = (first: string, last: string): Partial<Omit<Contact, 'email
 export interface Built {
   readonly data: Dataset;
   readonly plan: Plan;
-  readonly contactsById: ReadonlyMap<number, Contact>;
+  readonly contactsById: ContactDirectory;
   row(ufId: number): UserPlan;
   explain(ufId: number): Explanation;
 }
@@ -35,7 +36,7 @@ export function build(
 ): Built {
   const data = dataset(users, contacts, links, platform);
   const plan = buildPlan(data);
-  const contactsById = new Map(contacts.map((c) => [c.id, c]));
+  const contactsById = contactDirectory(data.contacts);
   const row = (ufId: number) => {
     const r = plan.rows.find((x) => x.user.ufId === ufId);
     if (!r) throw new Error(`no user ${ufId} in the test dataset`);
