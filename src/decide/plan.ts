@@ -66,7 +66,7 @@ export class Claims {
  * among the costliest lines.
  */
 export interface PlanPrep {
-  /** The user's existing link (the first, when an export repeats a uf_id). */
+  /** The user's existing link in the domain (the first, when the links file has several for its uf_id). */
   readonly linkOf: readonly (ExistingLink | undefined)[];
   /** Another user exporting the same email (the first such other), or -1. */
   readonly dupOther: Float64Array;
