@@ -1,6 +1,5 @@
 /** links.csv (SPEC §5.1): one row per user, in input order. */
-import type { Plan, UserPlan } from '../domain/decisions.js';
-import type { WarningCode } from '../domain/warnings.js';
+import { warningCodes, type Plan, type UserPlan } from '../domain/decisions.js';
 import { csvRow } from './csvCell.js';
 import { fixed2 } from './fixed2.js';
 import { textOf, type TextOut } from './textOut.js';
@@ -37,16 +36,11 @@ function candidates(r: UserPlan, out: TextOut): void {
 }
 
 /** The warnings cell: each code once, in order, joined by `;` (codes are lowercase words and hyphens: written as they are). */
-function warningCodes(r: UserPlan, out: TextOut): void {
-  const ws = r.warnings;
-  let written = 0;
-  for (let i = 0; i < ws.length; i++) {
-    const code: WarningCode = ws[i]!.code;
-    let seen = false;
-    for (let j = 0; j < i && !seen; j++) seen = ws[j]!.code === code;
-    if (seen) continue;
-    if (written++ > 0) out.char(SEMICOLON);
-    out.text(code);
+function codesCell(r: UserPlan, out: TextOut): void {
+  const codes = warningCodes(r.warnings);
+  for (let i = 0; i < codes.length; i++) {
+    if (i > 0) out.char(SEMICOLON);
+    out.text(codes[i]!);
   }
 }
 
@@ -68,7 +62,7 @@ export function writeLinksCsv(plan: Plan, out: TextOut): void {
     out.char(COMMA);
     candidates(r, out);
     out.char(COMMA);
-    warningCodes(r, out);
+    codesCell(r, out);
     out.char(COMMA);
     out.text(d.decidedBy);
     out.text('\r\n');

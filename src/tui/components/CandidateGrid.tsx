@@ -8,6 +8,7 @@
  */
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
+import { mainEmail } from '../../domain/contactList.js';
 import type { Candidate, CandidateBasis, Decision, UserPlan } from '../../domain/decisions.js';
 import type { Contact } from '../../domain/types.js';
 import { useTheme } from '../context.js';
@@ -59,7 +60,7 @@ function userValue(f: Field, r: UserPlan): string {
 
 function contactValue(f: Field, c: Candidate, contact: Contact | undefined, holders: readonly number[], ufId: number): string {
   switch (f) {
-    case 'email': return c.email || contact?.emails.find((e) => e.primary)?.email || contact?.emails[0]?.email || '';
+    case 'email': return c.email || (contact ? mainEmail(contact.emails).email : '');
     case 'first': return contact ? [contact.firstName, contact.middleName].filter(Boolean).join(' ') : '';
     case 'last': return contact?.lastName ?? '';
     case 'type': return contact?.type ?? (c.usable ? 'Individual' : '?');
