@@ -33,7 +33,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
     encoding: enc,
     requireEmailColumn: !o.emails,
     onProgress: progressFor(sink, 'contacts'),
-    ...(hooks ? { onStored: hooks.onStored } : {}),
+    ...(hooks ? { onStored: hooks.onStored, sharedTable: hooks.sharedTable } : {}),
   });
   sink.finish('contacts', contacts.contacts.length);
   let emailsInfo: InputInfo | undefined;

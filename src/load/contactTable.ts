@@ -18,7 +18,7 @@ import { mainEmail, primaryKeyIs, type ContactList, type ContactRef } from '../d
 import type { Contact, ContactEmail } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
 import { emailKeyInto } from '../match/emailBytes.js';
-import { Utf8Arena } from '../runtime/utf8Arena.js';
+import { Utf8Arena, type Utf8ArenaState } from '../runtime/utf8Arena.js';
 
 const NAME_FIELDS = 4;
 const DELETED = 1;
@@ -27,12 +27,35 @@ const TYPES = ['Individual', 'Organization', 'Household'] as const;
 const OTHER = 3;
 const CACHE_BITS = 10;
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(a: T, min: number): T {
+type Column = Float64Array | Int32Array | Uint8Array;
+
+/** A copy of `a` with room for `min` elements or more; in a SharedArrayBuffer when `a` is in one. */
+function grown<T extends Column>(a: T, min: number): T {
   let n = Math.max(16, a.length * 2);
   while (n < min) n *= 2;
-  const b = new (a.constructor as new (n: number) => T)(n);
+  const C = a.constructor as { new (n: number): T; new (b: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+  const b = a.buffer instanceof SharedArrayBuffer ? new C(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT)) : new C(n);
   b.set(a);
   return b;
+}
+
+function column<T extends Column>(C: { new (n: number): T; new (b: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, n: number, shared: boolean): T {
+  return shared ? new C(new SharedArrayBuffer(n * C.BYTES_PER_ELEMENT)) : new C(n);
+}
+
+/**
+ * What another thread needs to read the stored contacts' names and emails (StoredTable, in
+ * sharedTable.ts): views of the table's columns, in SharedArrayBuffers when the table is shared.
+ * Valid for the contacts stored when it was taken (the table only appends; growing a column
+ * copies it to a new buffer, so a view taken before still holds what it held).
+ */
+export interface StoredTableView {
+  /** Per contact: 0 when usable (not trashed, an Individual). */
+  readonly flags: Uint8Array;
+  /** Per contact: its first field; [pos + 1]: the end of its fields. */
+  readonly fieldFrom: Int32Array;
+  /** The fields' text (utf8Arena.ts). */
+  readonly text: Utf8ArenaState;
 }
 
 
@@ -40,9 +63,9 @@ export class ContactTable implements ContactList {
   length = 0;
   private ids = new Float64Array(1024);
   private lines = new Int32Array(1024);
-  private flags = new Uint8Array(1024);
+  private flags: Uint8Array;
   /** Per contact: its first field; [length] is the end of the last contact's fields. */
-  private fieldFrom = new Int32Array(1025);
+  private fieldFrom: Int32Array;
   /** Per field (numbered as in the arena), for email fields: source index * 2 + primary. */
   private fieldMeta = new Int32Array(4096);
   private readonly text: Utf8Arena;
@@ -53,9 +76,19 @@ export class ContactTable implements ContactList {
   private readonly cached: (Contact | undefined)[] = new Array(1 << CACHE_BITS);
   private keyBytes = new Uint8Array(256);
 
-  /** @param bytes room for this much text at first (the file's size bounds it; untouched room costs no memory) */
-  constructor(bytes = 1 << 16) {
-    this.text = new Utf8Arena(bytes);
+  /**
+   * @param bytes room for this much text at first (the file's size bounds it; untouched room costs no memory)
+   * @param shared keep what sharedView() gives in SharedArrayBuffers, for a worker to read as the contacts load
+   */
+  constructor(bytes = 1 << 16, shared = false) {
+    this.text = new Utf8Arena(bytes, shared);
+    this.flags = column(Uint8Array, 1024, shared);
+    this.fieldFrom = column(Int32Array, 1025, shared);
+  }
+
+  /** The columns another thread reads the stored contacts from (see StoredTableView). */
+  sharedView(): StoredTableView {
+    return { flags: this.flags, fieldFrom: this.fieldFrom, text: this.text.state() };
   }
 
   /** Appends a contact (its strings are copied: the object can be thrown away). */

@@ -52,6 +52,8 @@ export interface LoadContactsOptions {
   bytes?: boolean;
   /** Called with each contact as soon as it is stored, and its position: read it from `contacts` without building it. */
   onStored?: (contacts: ContactTable, pos: number) => void;
+  /** Keep the table's columns in shared memory (ContactTable's `shared`): a worker reads the contacts as they are stored. */
+  sharedTable?: boolean;
 }
 
 const ID = ['Contact ID', 'Internal Contact ID', 'id'];
@@ -145,7 +147,7 @@ function hasKey(emails: readonly ContactEmail[], key: string): boolean {
 }
 
 export async function loadContacts(path: string, options: LoadContactsOptions = {}): Promise<LoadedContacts> {
-  const contacts = new ContactTable(fileBytes(path));
+  const contacts = new ContactTable(fileBytes(path), options.sharedTable === true);
   const requireEmail = options.requireEmailColumn ?? true;
   if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
     const r = await loadContactBytes(path, contacts, {

@@ -17,7 +17,7 @@
 import { isUsable, type ContactList } from '../domain/contactList.js';
 import type { Contact } from '../domain/types.js';
 import { own } from '../load/fields.js';
-import { Utf8Arena } from '../runtime/utf8Arena.js';
+import { Utf8Arena, type Utf8ArenaState } from '../runtime/utf8Arena.js';
 import { emailKey, mailboxOf } from './email.js';
 import { emailKeyInto, mayHaveOtherMailbox } from './emailBytes.js';
 import type { FuzzyIndex } from './fuzzyIndex.js';
@@ -214,6 +214,17 @@ export interface EmailRows {
   key(row: number): string;
 }
 
+/** EmailRows as typed arrays (ContactFeed.rowsState). */
+export interface EmailRowsState {
+  readonly contact: Int32Array;
+  readonly keys: Utf8ArenaState;
+}
+
+export function emailRows(state: EmailRowsState): EmailRows {
+  const keys = Utf8Arena.fromState(state.keys);
+  return { count: keys.count, contact: state.contact, key: (row) => keys.get(row) };
+}
+
 /**
  * Numbers the email rows of the usable contacts as they come (the contacts in order, then
  * any address the --emails file adds) and passes each row, and each usable contact's names,
@@ -248,18 +259,27 @@ export class ContactFeed {
       if (n > 0) this.rowBytes(pos, k.bytes, n);
       else if (n < 0 && k.text !== '') this.row(pos, k.text);
     }
-    if (this.sink.storedName) this.sink.storedName(pos, contacts, first);
-    else this.sink.name(pos, contacts.fieldText(first + 1), contacts.fieldText(first + 3), contacts.fieldText(first));
+    this.sink.name(pos, contacts.fieldText(first + 1), contacts.fieldText(first + 3), contacts.fieldText(first));
   }
 
   /** An address appended to the contact at `pos` after it was fed (the --emails file). */
   addedEmail(pos: number, c: Contact, key: string): void {
-    if (isUsable(c) && key !== '') this.row(pos, key);
+    if (isUsable(c)) this.addedKey(pos, key);
+  }
+
+  /** addedEmail for a contact the caller knows is usable. */
+  addedKey(pos: number, key: string): void {
+    if (key !== '') this.row(pos, key);
   }
 
   rows(): EmailRows {
-    const keys = this.rowKey;
-    return { count: keys.count, contact: this.rowContact.subarray(0, keys.count), key: (row) => keys.get(row) };
+    return emailRows(this.rowsState());
+  }
+
+  /** The rows as typed arrays, to hand to another thread (emailRows() there). */
+  rowsState(): EmailRowsState {
+    const keys = this.rowKey.state();
+    return { contact: this.rowContact.subarray(0, keys.count), keys };
   }
 
   private row(pos: number, key: string): void {
@@ -272,8 +292,7 @@ export class ContactFeed {
   private rowBytes(pos: number, k: Latin1Buffer, n: number): void {
     const r = this.nextRow(pos);
     this.rowKey.addBytes(k, 0, n);
-    if (this.sink.emailBytes) this.sink.emailBytes(r, k, 0, n);
-    else this.sink.email(r, k.latin1Slice(0, n), 0, n);
+    this.sink.email(r, k.latin1Slice(0, n), 0, n);
   }
 
   private nextRow(pos: number): number {

@@ -33,18 +33,6 @@ export interface FuzzySink {
   email(row: number, s: string, from: number, to: number): void;
   /** The name columns of the usable contact at `pos`. */
   name(pos: number, first: string, last: string, display: string): void;
-  /** email() for a key given as ASCII bytes b[from, to) (ContactFeed calls email() when absent). */
-  emailBytes?(row: number, b: Uint8Array, from: number, to: number): void;
-  /** name() for a stored contact, its display, first, middle and last name in fields f … f + 3 (ContactFeed calls name() when absent). */
-  storedName?(pos: number, contacts: StoredNames, f: number): void;
-}
-
-/** The part of a contact table a FuzzySink reads names from (see contactIndex.ts's StoredContacts). */
-export interface StoredNames {
-  textBytes(): Uint8Array;
-  fieldStart(f: number): number;
-  fieldEnd(f: number): number;
-  fieldText(f: number): string;
 }
 
 /** Sizes known in advance (buildContactIndex counts them): every buffer is then sized once. */

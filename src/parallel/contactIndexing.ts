@@ -1,8 +1,9 @@
 /**
  * How one run indexes the contacts and plans the users:
  * - in this thread, after loading (small inputs, or UFMATCH_WORKERS=0): buildPlan;
- * - or with a worker thread: it builds the fuzzy indexes from a feed the loaders give it while
- *   the contacts load (the exact part is built here meanwhile), then answers the typo and name
+ * - or with a worker thread: it builds the fuzzy indexes while the contacts load, reading them
+ *   from the contact table's columns in shared memory as they are stored (the exact part is
+ *   built here meanwhile), then answers the typo and name
  *   look-ups of the users that will need them, block by block, while this thread plans the
  *   users before them.
  * Both give the same plan: the worker runs the same builder on the same feed and the same
@@ -13,8 +14,10 @@
 import { statSync } from 'node:fs';
 import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
+import { isUsable } from '../domain/contactList.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
-import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups, type StoredContacts } from '../match/contactIndex.js';
+import type { ContactTable } from '../load/contactTable.js';
+import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
 import { FuzzyIndexBuilder } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink } from './workerFuzzySink.js';
@@ -29,6 +32,9 @@ export const WORKER_MIN_BYTES = 24 << 20;
 /** Users planned between two looks at the worker's answers. */
 const STEP = 4096;
 
+/** Contacts stored between two words to the worker (a power of two). */
+const STORED_STEP = 8192;
+
 /** UFMATCH_WORKERS=0: never a worker; 1: always (when the build has one); unset: by file size. */
 export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolean {
   const setting = env.UFMATCH_WORKERS;
@@ -42,15 +48,17 @@ export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolea
 }
 
 export interface LoadHooks {
+  /** Whether the contact table is to keep its columns in shared memory (a worker reads them). */
+  readonly sharedTable: boolean;
   /** The contact at `pos` has been stored in `contacts` (read from there, without building it). */
-  readonly onStored: (contacts: StoredContacts, pos: number) => void;
+  readonly onStored: (contacts: ContactTable, pos: number) => void;
   readonly onAdded: (pos: number, contact: Contact, key: string) => void;
   /** The --emails file changed the emails of the contact at `pos` (an address added, or made primary). */
   readonly onChanged: (pos: number) => void;
 }
 
 /** What ContactIndexing needs of the worker (WorkerFuzzySink; tests give their own). */
-export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'email' | 'name' | 'finish' | 'ask' | 'stop' | 'onHits'> & Partial<Pick<WorkerFuzzySink, 'emailBytes' | 'storedName'>>;
+export type RemoteFuzzySink = Pick<WorkerFuzzySink, 'stored' | 'added' | 'finish' | 'ask' | 'stop' | 'onHits'>;
 
 export class ContactIndexing {
   readonly lookups: IndexLookups;
@@ -61,10 +69,13 @@ export class ContactIndexing {
    */
   readonly hooks: LoadHooks;
   private readonly sink: RemoteFuzzySink | null;
+  /** Without a worker: the fuzzy indexes' builder, and its feed, in this thread. */
   private readonly local: FuzzyIndexBuilder | null;
-  private readonly feed: ContactFeed;
+  private readonly feed: ContactFeed | null;
   private readonly exact: ExactIndexBuilder;
   private fed = 0;
+  /** With a worker: the table the contacts are stored in (the worker is told of the last ones by plan()). */
+  private table: ContactTable | null = null;
   /** Contacts whose emails changed after they were fed: their primary flags are read again. */
   private readonly changed = new Set<number>();
 
@@ -75,26 +86,47 @@ export class ContactIndexing {
     this.lookups = lookupsFor(users.map((u) => u.emailKey));
     const exact = new ExactIndexBuilder(this.lookups);
     this.exact = exact;
+    const onChanged = (pos: number) => void this.changed.add(pos);
     if (worker === false) {
       this.sink = null;
-      this.local = new FuzzyIndexBuilder(this.lookups.locals);
-    } else {
-      this.sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
-      this.local = null;
+      const local = new FuzzyIndexBuilder(this.lookups.locals);
+      const feed = new ContactFeed(local);
+      this.local = local;
+      this.feed = feed;
+      this.hooks = {
+        sharedTable: false,
+        onStored: (contacts, pos) => {
+          exact.stored(contacts, pos);
+          feed.stored(contacts, pos);
+          this.fed = pos + 1;
+        },
+        onAdded: (pos, c, key) => {
+          exact.add(pos, key, false); // its primary flag is read again at the end (onChanged)
+          feed.addedEmail(pos, c, key);
+        },
+        onChanged,
+      };
+      return;
     }
-    const feed = new ContactFeed(this.sink ?? this.local!);
-    this.feed = feed;
+    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
+    this.sink = sink;
+    this.local = null;
+    this.feed = null;
     this.hooks = {
+      sharedTable: true,
       onStored: (contacts, pos) => {
         exact.stored(contacts, pos);
-        feed.stored(contacts, pos);
-        this.fed = pos + 1;
+        const fed = pos + 1;
+        this.fed = fed;
+        this.table = contacts;
+        // the worker reads the contacts from the table itself; it is told how far it may read
+        if ((fed & (STORED_STEP - 1)) === 0) sink.stored(contacts.sharedView(), fed);
       },
       onAdded: (pos, c, key) => {
         exact.add(pos, key, false); // its primary flag is read again at the end (onChanged)
-        feed.addedEmail(pos, c, key);
+        if (isUsable(c) && key !== '') sink.added(pos, key);
       },
-      onChanged: (pos) => this.changed.add(pos),
+      onChanged,
     };
   }
 
@@ -113,11 +145,12 @@ export class ContactIndexing {
     if (!sink) {
       const exact = this.exact.finish(data.contacts, this.changed);
       const fuzzy = this.local!.finish().indexes;
-      const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), fuzzy);
+      const ix = assembleContactIndex(data.contacts, exact, this.feed!.rows(), fuzzy);
       if (timings) timings.indexMs = performance.now() - t0;
       return buildPlan(data, progress, timings, ix);
     }
     try {
+      if (this.table && contactsN > 0) sink.stored(this.table.sharedView(), contactsN);
       const fuzzy = sink.finish();
       const exact = this.exact.finish(data.contacts, this.changed);
       indexProgress?.(contactsN);
@@ -136,16 +169,16 @@ export class ContactIndexing {
       sink.ask(data.users, ahead.needFuzzy);
       // what the plan needs besides the indexes is prepared while the worker finishes them
       const run = new PlanRun(data, null, timings, ahead);
-      let indexes;
+      let built;
       try {
-        indexes = await fuzzy;
+        built = await fuzzy;
       } catch (e) {
         onFallback?.(e instanceof Error ? e.message : String(e));
         const ix = buildContactIndex(data.contacts, this.lookups, indexProgress);
         if (timings) timings.indexMs = performance.now() - t0;
         return buildPlan(data, progress, timings, ix);
       }
-      const ix = assembleContactIndex(data.contacts, exact, this.feed.rows(), indexes);
+      const ix = assembleContactIndex(data.contacts, exact, built.rows, built.indexes);
       if (timings) timings.indexMs = performance.now() - t0;
       lookups.useIndex(ix);
       run.useIndex(ix);

@@ -1,6 +1,7 @@
 /**
- * Worker entry: builds the fuzzy indexes (FuzzyIndexBuilder) from the chunks the main thread
- * sends while it loads the contacts, shares them back built, then answers the typo and name
+ * Worker entry: builds the fuzzy indexes (FuzzyIndexBuilder) from the contacts the main thread
+ * stores while it loads them (read from its table in shared memory, tableFeed.ts), shares
+ * them back built with the email rows it numbered, then answers the typo and name
  * look-ups of the users the main thread asks about (see protocol.ts): name hits whole, typo
  * hits as candidate rows (the blocking step; the keys stay on the main thread, which applies
  * the typo rule to them).
@@ -13,6 +14,7 @@ import { nameKey } from '../match/names.js';
 import { StringFilter } from '../match/stringFilter.js';
 import { fullCollector } from '../runtime/gc.js';
 import { RELATIONS, type FromWorker, type ToWorker } from './protocol.js';
+import { TableFeed } from './tableFeed.js';
 
 const port = parentPort;
 if (!port) throw new Error('fuzzyWorker.js runs as a worker thread');
@@ -21,45 +23,17 @@ if (!port) throw new Error('fuzzyWorker.js runs as a worker thread');
 const BLOCK = 1024;
 
 let builder: FuzzyIndexBuilder | null = null;
+let feed: TableFeed | null = null;
 const noKeys = (): string => {
   throw new Error('the worker has no email keys');
 };
 let lookups: FuzzyLookupIndex | null = null;
-/** Email rows and contact positions fed so far (the look-ups' "seen" sets are sized by them). */
-let rows = 0;
-let contacts = 0;
 
 /** Code units back to one string, exactly (a lone surrogate stays one, as it was copied). */
 function decode(units: Uint16Array): string {
   const parts: string[] = [];
   for (let i = 0; i < units.length; i += 8192) parts.push(String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]));
   return parts.join('');
-}
-
-function addEmails(text: string, meta: Int32Array, count: number): void {
-  const b = builder!;
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const row = meta[2 * i]!;
-    const len = meta[2 * i + 1]!;
-    if (row >= rows) rows = row + 1;
-    b.email(row, text, at, at + len);
-    at += len;
-  }
-}
-
-function addNames(text: string, meta: Int32Array, count: number): void {
-  const b = builder!;
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    const pos = meta[4 * i]!;
-    const f = meta[4 * i + 1]!;
-    const l = meta[4 * i + 2]!;
-    const d = meta[4 * i + 3]!;
-    if (pos >= contacts) contacts = pos + 1;
-    b.name(pos, text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
-    at += f + l + d;
-  }
 }
 
 class HitsBlock {
@@ -102,23 +76,28 @@ function handle(m: ToWorker): void {
   switch (m.kind) {
     case 'init':
       builder = new FuzzyIndexBuilder(m.locals ? StringFilter.fromState(m.locals) : null);
+      feed = new TableFeed(builder);
       return;
-    case 'emails':
-      addEmails(decode(m.text), m.meta, m.count);
+    case 'stored':
+      feed!.stored(m.view, m.upTo);
       return;
-    case 'names':
-      addNames(decode(m.text), m.meta, m.count);
+    case 'added':
+      feed!.added(m.positions, m.keys);
       return;
     case 'end': {
       const { indexes, pool } = builder!.finish(true);
+      const rows = feed!.rowsState();
+      const contacts = feed!.contacts;
       builder = null;
+      feed = null;
       // the growing buffers and the build's scratch (hundreds of MB, counted in the process's
       // peak) are garbage now; this thread's heap is small, so a full collection is quick
       fullCollector()?.();
       // no keys here: the main thread applies the typo rule to the candidate rows sent back
-      lookups = fuzzyLookupIndex({ count: rows, contact: new Int32Array(0), key: noKeys }, indexes, contacts);
-      const reply: FromWorker = { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer as SharedArrayBuffer };
-      port!.postMessage(reply);
+      lookups = fuzzyLookupIndex({ count: rows.keys.count, contact: new Int32Array(0), key: noKeys }, indexes, contacts);
+      const reply: FromWorker = { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer as SharedArrayBuffer, rows };
+      // the rows are the main thread's from now on: moved, not copied
+      port!.postMessage(reply, [rows.contact.buffer, rows.keys.bytes.buffer, rows.keys.ends.buffer] as ArrayBuffer[]);
       return;
     }
     case 'queries':

@@ -1,23 +1,26 @@
 /**
  * Messages between the main thread and the fuzzy-index worker (fuzzyWorker.ts).
  *
- * 1. The main thread sends the users' local parts (`init`), then, while the contacts load,
- *    chunks of email rows and names: their text as UTF-16 code units and an Int32Array of what
- *    cuts it up (both copied), then `end`.
+ * 1. The main thread sends the users' local parts (`init`), then, while the contacts load, how
+ *    many are stored so far (`stored`), with views of the contact table's columns, which are in
+ *    shared memory: the worker reads the names and addresses there itself. Then the addresses
+ *    the --emails file added (`added`), and `end`.
  * 2. The worker builds the indexes in shared memory and answers `built` (the buffer is shared,
- *    not moved: both threads read it from then on).
+ *    not moved: both threads read it from then on), with the email rows it numbered (moved).
  * 3. The main thread sends the users it will run typo and name look-ups for (`queries`, in
  *    export order); the worker answers them in order, in blocks (`hits`), while the main
  *    thread plans the users before them.
  */
+import type { StoredTableView } from '../load/contactTable.js';
+import type { EmailRowsState } from '../match/contactIndex.js';
 import type { FuzzyIndexesState } from '../match/fuzzyIndexes.js';
 
 export type ToWorker =
   | { readonly kind: 'init'; readonly locals: { readonly bits: Int32Array; readonly mask: number } | null }
-  /** meta: [row, key length] per email row; text: the keys one after the other. */
-  | { readonly kind: 'emails'; readonly text: Uint16Array; readonly meta: Int32Array; readonly count: number }
-  /** meta: [pos, first length, last length, display length] per contact; text: the names one after the other. */
-  | { readonly kind: 'names'; readonly text: Uint16Array; readonly meta: Int32Array; readonly count: number }
+  /** The contacts before `upTo` are stored in the table `view` shows. */
+  | { readonly kind: 'stored'; readonly view: StoredTableView; readonly upTo: number }
+  /** Addresses the --emails file added to usable contacts: positions[i] got keys[i]. */
+  | { readonly kind: 'added'; readonly positions: Int32Array; readonly keys: readonly string[] }
   | { readonly kind: 'end' }
   /**
    * meta: [user position, key length, first length, last length, display length] per user, in
@@ -26,7 +29,7 @@ export type ToWorker =
   | { readonly kind: 'queries'; readonly text: Uint16Array; readonly meta: Int32Array; readonly count: number; readonly users: number };
 
 export type FromWorker =
-  | { readonly kind: 'built'; readonly state: FuzzyIndexesState; readonly buffer: SharedArrayBuffer }
+  | { readonly kind: 'built'; readonly state: FuzzyIndexesState; readonly buffer: SharedArrayBuffer; readonly rows: EmailRowsState }
   /**
    * The answers for users before `upTo` (every queried user below it is in this block or an
    * earlier one). users: [user position, typo candidates, name hits] per user; typoRows: the

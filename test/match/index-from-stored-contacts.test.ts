@@ -1,16 +1,17 @@
 /**
  * The index read from the contact table's bytes (ExactIndexBuilder.stored, ContactFeed.stored)
  * is the index built from the contacts as objects (contact()): the same exact and mailbox
- * entries, the same email rows and names given to the fuzzy side, whether the sink takes
- * bytes (as the worker's does) or only strings.
+ * entries, the same email rows and names given to the fuzzy side, whether read from the table
+ * in this thread or from its shared columns as the worker reads them (tableFeed.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/domain/types.js';
 import { ContactTable } from '../../src/load/contactTable.js';
-import { ContactFeed, ExactIndexBuilder, lookupsFor } from '../../src/match/contactIndex.js';
+import { ContactFeed, emailRows, ExactIndexBuilder, lookupsFor } from '../../src/match/contactIndex.js';
 import { mailboxOf } from '../../src/match/email.js';
-import type { FuzzySink, StoredNames } from '../../src/match/fuzzyIndexes.js';
+import type { FuzzySink } from '../../src/match/fuzzyIndexes.js';
+import { TableFeed } from '../../src/parallel/tableFeed.js';
 import { contact } from '../helpers/build.js';
 
 const EMAIL = fc.constantFrom('ann@example.org', 'Ann@Example.ORG', ' ann@example.org ', 'a.nn+x@gmail.com', 'ann@googlemail.com', 'zoë@exämple.org', 'ÅSA@x.org', 'bo@x.org', '');
@@ -27,8 +28,8 @@ const CONTACTS = fc.array(
   { minLength: 1, maxLength: 20 },
 );
 
-function build(specs: { emails: string[]; first: string; last: string; display: string; deleted: boolean; type: string }[]): { list: Contact[]; table: ContactTable } {
-  const table = new ContactTable(64);
+function build(specs: { emails: string[]; first: string; last: string; display: string; deleted: boolean; type: string }[], shared = false): { list: Contact[]; table: ContactTable } {
+  const table = new ContactTable(64, shared);
   const list = specs.map((s, i) => {
     const seen = new Set<string>();
     const emails = s.emails.filter((e) => e.trim() !== '' && !seen.has(e.trim().toLowerCase()) && seen.add(e.trim().toLowerCase()));
@@ -38,19 +39,14 @@ function build(specs: { emails: string[]; first: string; last: string; display: 
   return { list, table };
 }
 
-/** Records what a FuzzySink is given, as strings; with `bytes`, it takes the byte forms too. */
-function recorder(bytes: boolean): FuzzySink & { calls: unknown[] } {
+/** Records what a FuzzySink is given. */
+function recorder(): FuzzySink & { calls: unknown[] } {
   const calls: unknown[] = [];
-  const sink: FuzzySink & { calls: unknown[] } = {
+  return {
     calls,
     email: (row, s, from, to) => calls.push(['email', row, s.slice(from, to)]),
     name: (pos, first, last, display) => calls.push(['name', pos, first, last, display]),
   };
-  if (bytes) {
-    sink.emailBytes = (row, b, from, to) => calls.push(['email', row, Buffer.from(b.subarray(from, to)).toString('latin1')]);
-    sink.storedName = (pos, c: StoredNames, f) => calls.push(['name', pos, c.fieldText(f + 1), c.fieldText(f + 3), c.fieldText(f)]);
-  }
-  return sink;
 }
 
 describe('the index read from the stored contacts', () => {
@@ -95,19 +91,27 @@ describe('the index read from the stored contacts', () => {
     );
   });
 
-  it('feeds the fuzzy side the same rows and names, to a sink of strings or of bytes', () => {
+  it('feeds the fuzzy side the same rows and names, read here or from the shared columns in steps', () => {
     fc.assert(
-      fc.property(CONTACTS, fc.boolean(), (specs, bytes) => {
-        const { list, table } = build(specs);
-        const ref = recorder(false);
-        const got = recorder(bytes);
+      fc.property(CONTACTS, fc.boolean(), fc.integer({ min: 1, max: 7 }), (specs, viewed, step) => {
+        const { list, table } = build(specs, viewed);
+        const ref = recorder();
+        const got = recorder();
         const fa = new ContactFeed(ref);
-        const fb = new ContactFeed(got);
         list.forEach((c, pos) => fa.contact(pos, c));
-        for (let pos = 0; pos < table.length; pos++) fb.stored(table, pos);
+        let rb;
+        if (viewed) {
+          // as the worker: told every `step` contacts (and at the end) how far the view holds
+          const fb = new TableFeed(got);
+          for (let upTo = step; upTo < table.length + step; upTo += step) fb.stored(table.sharedView(), Math.min(upTo, table.length));
+          rb = emailRows(fb.rowsState());
+        } else {
+          const fb = new ContactFeed(got);
+          for (let pos = 0; pos < table.length; pos++) fb.stored(table, pos);
+          rb = fb.rows();
+        }
         expect(got.calls).toEqual(ref.calls);
         const ra = fa.rows();
-        const rb = fb.rows();
         expect(rb.count).toBe(ra.count);
         expect([...rb.contact]).toEqual([...ra.contact]);
         for (let r = 0; r < ra.count; r++) expect(rb.key(r)).toBe(ra.key(r));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactList } from '../../src/domain/contactList.js';
-import type { ContactTable } from '../../src/load/contactTable.js';
+import { ContactTable } from '../../src/load/contactTable.js';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
 import type { Contact, Dataset } from '../../src/domain/types.js';
 import { parseCommandLine } from '../../src/cli/args.js';
@@ -19,13 +19,14 @@ import { loadDataset } from '../../src/cli/loadDataset.js';
 import { silentProgress } from '../../src/cli/progress.js';
 import { buildPlan, localLookups, PlanRun } from '../../src/decide/plan.js';
 import type { Plan } from '../../src/domain/decisions.js';
-import { buildContactIndex, ContactFeed, fuzzyLookupIndex, lookupsFor, type ContactIndex, type IndexLookups } from '../../src/match/contactIndex.js';
+import { buildContactIndex, ContactFeed, emailRows, fuzzyLookupIndex, lookupsFor, type ContactIndex, type EmailRowsState, type IndexLookups } from '../../src/match/contactIndex.js';
 import { exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
 import { nameHits, typoCandidates, typoHits } from '../../src/match/fuzzy.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
 import { nameKey, type NameKey } from '../../src/match/names.js';
 import { ContactIndexing, type RemoteFuzzySink } from '../../src/parallel/contactIndexing.js';
-import type { HitsMessage } from '../../src/parallel/workerFuzzySink.js';
+import { TableFeed } from '../../src/parallel/tableFeed.js';
+import type { HitsMessage, WorkerBuilt } from '../../src/parallel/workerFuzzySink.js';
 import { contact, user } from '../helpers/build.js';
 import { runBinary } from '../helpers/runCli.js';
 
@@ -53,29 +54,30 @@ type Answer = 'all' | 'half' | 'none';
  */
 function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups: IndexLookups) => RemoteFuzzySink {
   return (lookups) => {
+    // as the worker: the same feed, read from the table it is told of
     const b = new FuzzyIndexBuilder(lookups.locals);
-    let rows = 0;
+    const feed = new TableFeed(b);
     let built: FuzzyIndexes | null = null;
-    let contacts = 0;
+    let rows: EmailRowsState | null = null;
     const sink: RemoteFuzzySink = {
       onHits: null,
-      email: (row, s, from, to) => {
-        rows = Math.max(rows, row + 1);
-        b.email(row, s, from, to);
-      },
-      name: (pos, f, l, d) => {
-        contacts = Math.max(contacts, pos + 1);
-        b.name(pos, f, l, d);
-      },
+      stored: (view, upTo) => feed.stored(view, upTo),
+      added: (pos, key) => feed.added(Int32Array.of(pos), [key]),
       finish: () =>
         opts.failBuild
           ? Promise.reject(new Error(opts.failBuild))
-          : new Promise<FuzzyIndexes>((r) => setTimeout(() => r((built = b.finish().indexes)), 5)),
+          : new Promise<WorkerBuilt>((r) =>
+              setTimeout(() => {
+                built = b.finish().indexes;
+                rows = feed.rowsState();
+                r({ indexes: built, rows: emailRows(rows) });
+              }, 5),
+            ),
       ask: (users, positions) => {
         const send = async () => {
           while (!built) await new Promise((r) => setTimeout(r, 1));
           // as the worker: the blocking steps only, no keys
-          const ix = fuzzyLookupIndex({ count: rows, contact: new Int32Array(0), key: () => { throw new Error('no keys here'); } }, built, contacts);
+          const ix = fuzzyLookupIndex({ count: rows!.keys.count, contact: new Int32Array(0), key: () => { throw new Error('no keys here'); } }, built, feed.contacts);
           const upto = opts.answer === 'half' ? positions.length >> 1 : opts.answer === 'none' ? 0 : positions.length;
           for (let i = 0; i < upto; i += 3) {
             const block = { users: [] as number[], typoRows: [] as number[], names: [] as number[] };
@@ -187,11 +189,22 @@ describe('the real worker thread (from the build)', () => {
     const lookups = lookupsFor(users.map((u) => u.emailKey));
     const sink = new dist.WorkerFuzzySink(lookups.locals);
     try {
-      const feed = new mIx.ContactFeed(sink) as ContactFeed;
-      CONTACTS.forEach((c, pos) => feed.contact(pos, c));
-      const fuzzy = (await sink.finish()) as FuzzyIndexes;
+      // a shared table, told of one contact at a time: its columns grow (to new buffers) between words
+      const table = new ContactTable(64, true);
+      CONTACTS.forEach((c, pos) => {
+        table.append(c);
+        sink.stored(table.sharedView(), pos + 1);
+      });
+      const built = (await sink.finish()) as WorkerBuilt;
       const list = contactList(CONTACTS);
-      const ix = mIx.assembleContactIndex(list, mIx.buildExactIndex(list, lookups), feed.rows(), fuzzy) as ContactIndex;
+      const ix = mIx.assembleContactIndex(list, mIx.buildExactIndex(list, lookups), built.rows, built.indexes) as ContactIndex;
+      // the rows the worker numbered, and moved here, are this thread's feed's
+      const here = new ContactFeed({ email: () => {}, name: () => {} });
+      CONTACTS.forEach((c, pos) => here.contact(pos, c));
+      const rows = here.rows();
+      expect(built.rows.count).toBe(rows.count);
+      expect([...built.rows.contact]).toEqual([...rows.contact]);
+      for (let r = 0; r < rows.count; r++) expect(built.rows.key(r)).toBe(rows.key(r));
       // dist's look-ups on the shared indexes
       for (const [key, f, l] of QUERIES) {
         expect(mFuzzy.typoHits(ix, key)).toEqual(exhaustiveTypoHits(CONTACTS, key));
