@@ -6,9 +6,10 @@
  * remove; an address with one, which toLowerCase may change; a type or trash flag other than
  * the usual) is decoded and goes through contacts.ts's string rules instead.
  *
- * The file is read by plainFile.ts (a check pass, then the load). A file that is not plain
- * gives null, and contacts.ts reads it with papaparse, which also reports what is wrong with
- * it. Measured at 1M contacts (87 MB): see the README.
+ * The file is read by plainFile.ts, once. A file that is not plain gives null, and
+ * contacts.ts reads it with papaparse, which also reports what is wrong with it; one that
+ * stops being plain part of the way gives where, and contacts.ts reads the rest with papaparse
+ * into the same table. Measured at 1M contacts (87 MB): see the README.
  */
 import type { InputInfo } from '../domain/types.js';
 import { emailKeyInto } from '../match/emailBytes.js';
@@ -18,7 +19,7 @@ import type { CsvProgress } from './csvStream.js';
 import { badId, emailKey, isYes, parseId } from './fields.js';
 import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
-import { readPlainFile } from './plainFile.js';
+import { readPlainFile, type PlainResume } from './plainFile.js';
 
 export interface ByteLoadOptions {
   /** contacts.ts's planContacts: the columns read, from the header. */
@@ -38,10 +39,16 @@ export interface ByteLoadResult {
   readonly idName: string | null;
 }
 
+/** The file stopped being plain at `from`: the rows before are in the table, read with `plan`. */
+export interface ByteLoadResume {
+  readonly from: PlainResume;
+  readonly plan: ContactPlan;
+}
+
 const INDIVIDUAL = Buffer.from('Individual', 'latin1');
 
-/** Loads the file into `table`; null (and `table` untouched) when it is not plain CSV. */
-export async function loadContactBytes(path: string, table: ContactTable, o: ByteLoadOptions): Promise<ByteLoadResult | null> {
+/** Loads the file into `table`: all of it, the part before it stops being plain, or nothing (null, `table` untouched) when it is not plain CSV. */
+export async function loadContactBytes(path: string, table: ContactTable, o: ByteLoadOptions): Promise<ByteLoadResult | ByteLoadResume | null> {
   const rows = new RowsToTable(path, table, o);
   const progress = o.onProgress;
   const r = await readPlainFile(path, rows, {
@@ -50,13 +57,15 @@ export async function loadContactBytes(path: string, table: ContactTable, o: Byt
     ...(progress ? { onProgress: (bytesRead: number, totalBytes: number, n: number) => progress({ bytesRead, totalBytes, rows: n }) } : {}),
   });
   if (r === null) return null;
+  if (r.kind === 'resume') return { from: r, plan: rows.plan! };
   return { info: { path, rows: r.rows, sha256: r.sha256 }, headerLine: r.headerLine, idName: rows.idName };
 }
 
 /** Rows → the contact table (contacts.ts's rules, read from bytes where they allow). */
 class RowsToTable implements PlainRowSink {
   idName: string | null = null;
-  private cols: ContactPlan | null = null;
+  /** The columns read, once the header is in. */
+  plan: ContactPlan | null = null;
   private sourceIds: number[] = [];
   /** This row's kept email keys, as bytes one after another, and where each ends. */
   private keys: Buffer = Buffer.allocUnsafe(1024);
@@ -72,14 +81,14 @@ class RowsToTable implements PlainRowSink {
     const names: string[] = [];
     for (let i = 0; i < fields; i++) names.push(fieldString(bytes, row, i));
     const cols = this.o.plan(new Header(this.path, names, line));
-    this.cols = cols;
+    this.plan = cols;
     this.idName = cols.idName;
     this.sourceIds = cols.sources.map((s) => this.table.sourceIndex(s));
     if (cols.emails.length > this.keyEnds.length) this.keyEnds = new Int32Array(cols.emails.length);
   }
 
   row(b: Buffer, row: PlainRow, _fields: number, line: number): void {
-    const c = this.cols!;
+    const c = this.plan!;
     const t = this.table;
     const id = readId(b, row, c.id);
     if (id <= 0) throw badId(this.path, line, c.idName, c.id);

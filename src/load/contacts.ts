@@ -20,15 +20,16 @@
  *
  * How: a plain UTF-8 file (what exports write; plainCsv.ts says exactly what that is) is read
  * as bytes straight into the table (contactBytes.ts), with these same rules; any other file
- * (another --encoding, UTF-16, a quote inside a value, a ragged row, …) goes through
- * papaparse (csvStream.ts), which also words the errors. Both give the same contacts; a
- * property test compares them on random files.
+ * (another --encoding, UTF-16, …) goes through papaparse (csvStream.ts), and so does the rest
+ * of a file from where it stops being plain (a quote inside a value, a ragged row, …),
+ * papaparse also wording the errors. All ways give the same contacts; a property test
+ * compares them on random files.
  */
 import { statSync } from 'node:fs';
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { ContactTable } from './contactTable.js';
 import { loadContactBytes } from './contactBytes.js';
-import { DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress } from './csvStream.js';
+import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
 import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
@@ -149,20 +150,8 @@ function hasKey(emails: readonly ContactEmail[], key: string): boolean {
 export async function loadContacts(path: string, options: LoadContactsOptions = {}): Promise<LoadedContacts> {
   const contacts = new ContactTable(fileBytes(path), options.sharedTable === true);
   const requireEmail = options.requireEmailColumn ?? true;
-  if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
-    const r = await loadContactBytes(path, contacts, {
-      plan: (header) => planContacts(header, requireEmail),
-      contactType,
-      maxRowBytes: DEFAULT_MAX_ROW_CHARS,
-      ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.onStored ? { onStored: options.onStored } : {}),
-    });
-    if (r) return checked(path, contacts, r.info, r.headerLine, r.idName);
-  }
   let plan: ContactPlan | null = null;
-  // the bytes were tried above (or are not wanted): papaparse, which also says what is wrong
-  const result = await streamCsv(path, { ...options, plain: false }, {
+  const sink: CsvSink = {
     header(fields, line) {
       plan = planContacts(new Header(path, fields, line), requireEmail);
     },
@@ -174,7 +163,27 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       contacts.append(c);
       options.onStored?.(contacts, contacts.length - 1);
     },
-  });
+  };
+  let result: CsvResult;
+  if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
+    const r = await loadContactBytes(path, contacts, {
+      plan: (header) => planContacts(header, requireEmail),
+      contactType,
+      maxRowBytes: DEFAULT_MAX_ROW_CHARS,
+      ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onStored ? { onStored: options.onStored } : {}),
+    });
+    if (r && 'info' in r) return checked(path, contacts, r.info, r.headerLine, r.idName);
+    if (r) {
+      // the file stopped being plain: papaparse reads the rest into the same table
+      plan = r.plan;
+      result = await continueCsv(path, options, sink, r.from);
+    } else result = await streamCsv(path, { ...options, plain: false }, sink);
+  } else {
+    // the bytes are not wanted (tests), or not UTF-8: papaparse, which also says what is wrong
+    result = await streamCsv(path, { ...options, plain: false }, sink);
+  }
   const finalPlan = plan as ContactPlan | null;
   return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, finalPlan?.idName ?? null);
 }

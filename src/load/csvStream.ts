@@ -24,9 +24,9 @@ import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
-import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, type ChunkDecoder } from './decode.js';
+import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
-import { readPlainFile } from './plainFile.js';
+import { readPlainFile, type PlainResume } from './plainFile.js';
 
 export interface CsvProgress {
   readonly bytesRead: number;
@@ -84,19 +84,36 @@ export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink
   const requested = resolveEncoding(path, options.encoding);
   if (options.plain !== false && requested === 'utf-8') {
     const r = await plainRows(path, options, sink);
-    if (r) return r;
+    if (r?.kind === 'resume') return continueCsv(path, options, sink, r);
+    if (r) return r.result;
   }
+  return papaparseRows(path, options, sink, requested, null);
+}
+
+/**
+ * Reads the rest of a file whose plain part plainFile.ts has delivered (its header included)
+ * with papaparse, from the first row not delivered: the sink gets the same rows, and the
+ * result and errors are the same, as if papaparse had read the whole file.
+ */
+export function continueCsv(path: string, options: CsvOptions, sink: CsvSink, from: PlainResume): Promise<CsvResult> {
+  return papaparseRows(path, options, sink, 'utf-8', from);
+}
+
+async function papaparseRows(path: string, options: CsvOptions, sink: CsvSink, requested: string, from: PlainResume | null): Promise<CsvResult> {
   const handle = await openInput(path);
   try {
     const totalBytes = (await handle.stat()).size;
     if (totalBytes === 0) throw emptyFile(path);
     const rows = new RowReader(path, sink, options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS);
-    const hash = createHash('sha256');
+    const hash = from ? from.hash : createHash('sha256');
     const onProgress = options.onProgress;
-    let decoder: ChunkDecoder | null = null;
+    // from the plain part's end: a row's start, in the middle of the text (a U+FEFF there is a
+    // character, not a byte-order mark)
+    let decoder: ChunkDecoder | null = from ? rows.resume(from) : null;
     let head: Buffer[] = [];
     let headBytes = 0;
-    let bytesRead = 0;
+    let bytesRead = from ? from.at : 0;
+    const hashed = from ? from.hashed : 0;
 
     const feed = (buf: Buffer): void => {
       const d = decoder as ChunkDecoder;
@@ -114,29 +131,43 @@ export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink
       rows.push(text);
     };
 
-    const stream = handle.createReadStream({ highWaterMark: options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, autoClose: false });
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        bytesRead += chunk.length;
-        hash.update(chunk);
-        if (decoder) feed(chunk);
-        else {
-          head.push(chunk);
-          headBytes += chunk.length;
-          if (headBytes >= 4) {
-            const first = Buffer.concat(head);
-            head = [];
-            decoder = openDecoder(path, first, requested);
-            feed(first);
-          }
+    const chunkRead = (chunk: Buffer): void => {
+      const at = bytesRead;
+      bytesRead += chunk.length;
+      if (bytesRead > hashed) hash.update(at >= hashed ? chunk : chunk.subarray(hashed - at));
+      if (decoder) feed(chunk);
+      else {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes >= 4) {
+          const first = Buffer.concat(head);
+          head = [];
+          decoder = openDecoder(path, first, requested);
+          feed(first);
         }
-        if (onProgress) onProgress({ bytesRead, totalBytes, rows: rows.rows });
       }
+      if (onProgress) onProgress({ bytesRead, totalBytes, rows: rows.rows });
+    };
+    const hwm = options.highWaterMark ?? DEFAULT_HIGH_WATER_MARK;
+    let stream: ReturnType<FileHandle['createReadStream']> | null = null;
+    try {
+      if (from) {
+        // the chunks from here on start where the whole file's would: each check (NUL,
+        // UTF-8) then meets the rows in the order it would have, so the same error comes first
+        const aligned = Math.min(totalBytes, Math.ceil(from.at / hwm) * hwm);
+        if (aligned > from.at) {
+          const first = Buffer.allocUnsafe(aligned - from.at);
+          const { bytesRead: n } = await handle.read(first, 0, first.length, from.at);
+          if (n > 0) chunkRead(first.subarray(0, n));
+        }
+      }
+      stream = handle.createReadStream({ highWaterMark: hwm, autoClose: false, start: bytesRead });
+      for await (const chunk of stream as AsyncIterable<Buffer>) chunkRead(chunk);
     } catch (err) {
       // File-system failures while reading become InputErrors; anything else (a sink's error) passes.
       throw (err as NodeJS.ErrnoException | null)?.syscall ? readError(path, err) : err;
     } finally {
-      stream.destroy();
+      stream?.destroy();
     }
     if (!decoder) {
       const first = Buffer.concat(head);
@@ -170,19 +201,20 @@ export async function streamCsv(path: string, options: CsvOptions, sink: CsvSink
 /**
  * The file cut from its bytes when it is plain CSV (plainFile.ts): the same rows, lines and
  * result as the papaparse path below gives for such a file, which the tests check on random
- * files; null when it is not plain (nothing has been delivered then).
+ * files; where the rest is to be read with papaparse when it stops being plain; null when it
+ * is not plain from the start (nothing has been delivered then).
  */
-async function plainRows(path: string, options: CsvOptions, sink: CsvSink): Promise<CsvResult | null> {
+async function plainRows(path: string, options: CsvOptions, sink: CsvSink): Promise<{ kind: 'read'; result: CsvResult } | PlainResume | null> {
   const onProgress = options.onProgress;
   const r = await readPlainFile(path, new PlainToStrings(sink), {
     maxRowBytes: options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS,
     ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
     ...(onProgress ? { onProgress: (bytesRead: number, totalBytes: number, rows: number) => onProgress({ bytesRead, totalBytes, rows }) } : {}),
   });
-  if (r === null) return null;
+  if (r === null || r.kind === 'resume') return r;
   if (r.headerLine === 0) throw emptyFile(path);
   if (onProgress) onProgress({ bytesRead: r.bytes, totalBytes: r.bytes, rows: r.rows });
-  return { path, rows: r.rows, sha256: r.sha256, bytes: r.bytes, delimiter: r.delimiter, encoding: 'utf-8', headerLine: r.headerLine };
+  return { kind: 'read', result: { path, rows: r.rows, sha256: r.sha256, bytes: r.bytes, delimiter: r.delimiter, encoding: 'utf-8', headerLine: r.headerLine } };
 }
 
 /** plainCsv.ts's rows as string arrays, for a CsvSink. */
@@ -275,6 +307,20 @@ class RowReader {
     private readonly sink: CsvSink,
     private readonly maxRowChars: number,
   ) {}
+
+  /** Starts where plainFile.ts stopped (the header delivered, `from.rows` rows after it); the decoder for the rest. */
+  resume(from: PlainResume): ChunkDecoder {
+    this.rows = from.rows;
+    this.headerLine = from.headerLine;
+    this.width = from.width;
+    this.line = from.line;
+    this.delimiter = from.delimiter;
+    // a plain file's rows end in LF or CRLF, which papaparse would have found on the first line
+    this.breakChar = '\n';
+    this.stripCR = true;
+    this.parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
+    return utf8Decoder(true);
+  }
 
   push(text: string): void {
     if (text.length === 0) return;

@@ -54,9 +54,13 @@ export function openDecoder(file: string, head: Buffer, requested: string): Chun
   return requested === 'utf-8' ? utf8Decoder() : iconvDecoder(requested);
 }
 
-function utf8Decoder(): ChunkDecoder {
-  // fatal: invalid bytes throw instead of becoming U+FFFD; the BOM is dropped (ignoreBOM: false).
-  const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+/**
+ * @param midText true when the bytes start at a row in the middle of a file (csvStream.ts's
+ *   continueCsv): a U+FEFF there is a character, kept; at the start it is the byte-order mark
+ */
+export function utf8Decoder(midText = false): ChunkDecoder {
+  // fatal: invalid bytes throw instead of becoming U+FFFD
+  const td = new TextDecoder('utf-8', { fatal: true, ignoreBOM: midText });
   return {
     encoding: 'utf-8',
     wide: false,

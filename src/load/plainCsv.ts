@@ -8,8 +8,11 @@
  *   end in a quoted CR;
  * - every non-blank row as wide as the first (the header); rows shorter than `maxRowBytes`.
  * On such a file the rows, their fields and their lines are exactly what csvStream.ts
- * (papaparse) gives, which the tests check on random files. On anything else `feed` returns
- * NOT_PLAIN and the caller reads the file with csvStream.ts, which also says what is wrong.
+ * (papaparse) gives, which the tests check on random files. Where a file stops being plain,
+ * `feed` returns NOT_PLAIN having delivered only the rows before (each row is checked whole,
+ * bytes included, before it is delivered): `stoppedAt` and `line` say where the first row not
+ * delivered starts, and the caller reads the rest with csvStream.ts, which also says what is
+ * wrong.
  */
 import { isUtf8 } from 'node:buffer';
 import { detectDelimiter } from './csvStream.js';
@@ -47,9 +50,12 @@ export class PlainCsvScanner implements PlainRow {
   rows = 0;
   headerLine = 0;
   delimiter = -1;
-  /** Line where the next row starts. */
-  private line = 1;
-  private width = -1;
+  /** Line where the next row starts (after NOT_PLAIN: the first row not delivered). */
+  line = 1;
+  /** Fields per row (the header's), -1 before the header. */
+  width = -1;
+  /** After NOT_PLAIN: where in the bytes given the first row not delivered starts. */
+  stoppedAt = -1;
   private started = false;
   /** The row being delivered (PlainRow). */
   start = new Int32Array(64);
@@ -69,6 +75,7 @@ export class PlainCsvScanner implements PlainRow {
    */
   feed(bytes: Buffer, length: number, final: boolean): number {
     let p = 0;
+    this.stoppedAt = -1;
     if (!this.started) {
       if (length < 3 && !final) return 0;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) p = 3;
@@ -76,17 +83,27 @@ export class PlainCsvScanner implements PlainRow {
     }
     if (this.delimiter < 0) {
       const d = this.sniff(bytes, p, length, final);
-      if (d === NOT_PLAIN) return NOT_PLAIN;
+      if (d === NOT_PLAIN) return this.stop(p);
       if (d === 0) return p; // the first line is not complete yet: drop the BOM if any, keep the rest
       this.delimiter = d;
     }
-    const region = bytes.subarray(0, length);
-    if (region.indexOf(0) !== -1) return NOT_PLAIN;
-    const done = this.rowsIn(bytes, p, length, final);
+    // rows are cut only from bytes checked first: up to the last line break (all at the end),
+    // which is never inside a character
+    const end = final ? length : length === 0 ? 0 : bytes.lastIndexOf(LF, length - 1) + 1;
+    if (end > p) {
+      const region = bytes.subarray(p, end);
+      if (region.indexOf(0) !== -1 || !isUtf8(region)) return this.stop(p);
+    }
+    const done = this.rowsIn(bytes, p, end, final);
     if (done === NOT_PLAIN) return NOT_PLAIN;
-    if (!isUtf8(bytes.subarray(p, done))) return NOT_PLAIN;
-    if (!final && length - done > this.maxRowBytes) return NOT_PLAIN;
+    if (!final && length - done > this.maxRowBytes) return this.stop(done);
     return done;
+  }
+
+  /** NOT_PLAIN, the first row not delivered starting at bytes[at]. */
+  private stop(at: number): number {
+    this.stoppedAt = at;
+    return NOT_PLAIN;
   }
 
   /** The delimiter from the first non-empty line (as csvStream.ts): its byte, 0 when that line is not complete yet. */
@@ -124,7 +141,7 @@ export class PlainCsvScanner implements PlainRow {
           s = ++p;
           for (;;) {
             const q = b.indexOf(QUOTE, p);
-            if (q === -1 || q >= n) return final ? NOT_PLAIN : rowStart;
+            if (q === -1 || q >= n) return final ? this.stop(rowStart) : rowStart;
             if (q + 1 < n && b[q + 1] === QUOTE) {
               esc = 1;
               p = q + 2;
@@ -141,10 +158,10 @@ export class PlainCsvScanner implements PlainRow {
           while (p < n) {
             const c = b[p]!;
             if (c === delim || c === LF) break;
-            if (c === QUOTE) return NOT_PLAIN;
+            if (c === QUOTE) return this.stop(rowStart);
             if (c === CR) {
               if (p + 1 < n && b[p + 1] === LF) break;
-              return p + 1 >= n && !final ? rowStart : NOT_PLAIN;
+              return p + 1 >= n && !final ? rowStart : this.stop(rowStart);
             }
             p++;
           }
@@ -157,7 +174,7 @@ export class PlainCsvScanner implements PlainRow {
         if (e > s) blank = false;
         // a quoted value ending in CR, last in its row: csvStream.ts (papaparse) drops that CR
         // with the CR of a CRLF line end, so such a row is left to it
-        if (e > s && b[e - 1] === CR && e < p && (p < n ? b[p] !== delim : final)) return NOT_PLAIN;
+        if (e > s && b[e - 1] === CR && e < p && (p < n ? b[p] !== delim : final)) return this.stop(rowStart);
         if (p >= n) {
           if (!final) return rowStart;
           break; // the last row, without a line break
@@ -181,14 +198,14 @@ export class PlainCsvScanner implements PlainRow {
           break;
         }
         if (c === CR) {
-          if (p + 1 >= n) return final ? NOT_PLAIN : rowStart;
-          if (b[p + 1] !== LF) return NOT_PLAIN;
+          if (p + 1 >= n) return final ? this.stop(rowStart) : rowStart;
+          if (b[p + 1] !== LF) return this.stop(rowStart);
           p += 2;
           break;
         }
-        return NOT_PLAIN; // text after a closing quote
+        return this.stop(rowStart); // text after a closing quote
       }
-      if (p - rowStart > this.maxRowBytes) return NOT_PLAIN;
+      if (p - rowStart > this.maxRowBytes) return this.stop(rowStart);
       const line = this.line;
       this.line = line + 1 + breaks;
       if (blank) continue;
@@ -199,7 +216,10 @@ export class PlainCsvScanner implements PlainRow {
         this.width = nf;
         this.headerLine = line;
         this.sink?.header(b, this, nf, line);
-      } else return NOT_PLAIN;
+      } else {
+        this.line = line;
+        return this.stop(rowStart);
+      }
     }
   }
 

@@ -122,9 +122,16 @@ describe('contacts read as bytes', () => {
     await expectInputError(loadContacts(fifo), fifo, null, /not a regular file/);
   });
 
-  it('leave a file that is not plain CSV to papaparse, which loads what it can', async () => {
-    const path = tmp.write('quote-inside.csv', 'Contact ID,Display Name,Email\n1,Bob "Bobby" Lee,bob@example.org\n');
-    const r = await loadContacts(path);
-    expect([...r.contacts][0]).toMatchObject({ displayName: 'Bob "Bobby" Lee' });
+  it('leave a file, from where it is not plain CSV, to papaparse, which loads the rest into the same table', async () => {
+    const path = tmp.write('quote-inside.csv', 'Contact ID,Display Name,Email\n1,Ann,ann@example.org\n2,Bob "Bobby" Lee,bob@example.org\n3,Cy,cy@example.org\n');
+    const stored: number[] = [];
+    const r = await loadContacts(path, { onStored: (_t, pos) => stored.push(pos) });
+    expect([...r.contacts].map((c) => [c.id, c.displayName, c.line])).toEqual([
+      [1, 'Ann', 2],
+      [2, 'Bob "Bobby" Lee', 3],
+      [3, 'Cy', 4],
+    ]);
+    expect(stored).toEqual([0, 1, 2]);
+    expect(r.info.rows).toBe(3);
   });
 });

@@ -107,10 +107,12 @@ describe('rows read as bytes', () => {
         expect(got).toEqual(ref);
         if (ref.ok) loaded++;
         const plain = await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20, chunk });
-        if (!damaged) expect(plain, 'an undamaged file is plain: the bytes path reads it').not.toBeNull();
+        if (!damaged) expect(plain?.kind, 'an undamaged file is plain: the bytes path reads it all').toBe('read');
         if (plain) plainTaken++;
-        // fields are flagged as the sink's own exactly when they were cut from the bytes
-        expect(owned.every((o) => o === (plain !== null))).toBe(true);
+        // fields are flagged as the sink's own exactly when they were cut from the bytes: all
+        // rows, or those before the file stops being plain, or none
+        const cut = plain === null ? 0 : plain.kind === 'read' ? Infinity : plain.rows;
+        expect(owned.map((_, i) => i < cut)).toEqual(owned);
       }),
       { numRuns: 400 },
     );
@@ -118,9 +120,9 @@ describe('rows read as bytes', () => {
     expect(plainTaken).toBeGreaterThan(150);
   }, 60_000);
 
-  it('leave a file that is not plain (a quote inside a value) to papaparse, which reads it', async () => {
+  it('leave a file, from where it is not plain (a quote inside a value), to papaparse, which reads it', async () => {
     const path = tmp.write('quote-inside.csv', 'ID,user_email,display_name\n1,bob@example.org,Bob "Bobby" Lee\n');
-    expect(await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20 })).toBeNull();
+    expect(await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20 })).toMatchObject({ kind: 'resume', at: 27, line: 2, rows: 0, width: 3 });
     const got = await read(path, true, 1 << 20);
     expect(got).toMatchObject({ ok: true, rows: [['1', 'bob@example.org', 'Bob "Bobby" Lee']] });
   });
@@ -129,12 +131,49 @@ describe('rows read as bytes', () => {
     const path = tmp.write('quoted-cr.csv', 'id,name\n1,"x\r"\n2,"y"\n');
     const text = 'id,name,z\n1,"x\r",3\n';
     const middle = tmp.write('quoted-cr-middle.csv', text);
-    expect(await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20 })).toBeNull();
+    expect(await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20 })).toMatchObject({ kind: 'resume', at: 8, line: 2, rows: 0 });
     expect(await read(path, true, 1 << 20)).toEqual(await read(path, false, 1 << 20));
     // not last in its row: kept, and plain
-    expect(await readPlainFile(middle, NOTHING, { maxRowBytes: 1 << 20 })).not.toBeNull();
+    expect(await readPlainFile(middle, NOTHING, { maxRowBytes: 1 << 20 })).toMatchObject({ kind: 'read' });
     expect(await read(middle, true, 1 << 20)).toMatchObject({ ok: true, rows: [['1', 'x\r', '3']] });
   });
+
+  it('deliver each row once, the plain ones from the bytes and the rest through papaparse, and report the error papaparse reports first', async () => {
+    // two faults in a longer file, in either order: a ragged row or a quote inside a value,
+    // and a NUL or invalid UTF-8; whichever the whole-file papaparse read meets first (it
+    // checks bytes a chunk at a time, before cutting that chunk's rows) must be the one reported
+    const DAMAGE = fc.record({
+      rows: fc.integer({ min: 4, max: 60 }),
+      rowFault: fc.constantFrom('ragged', 'quote-inside', 'none'),
+      rowAt: fc.nat(),
+      byteFault: fc.constantFrom('nul', 'bad-utf8', 'none'),
+      byteAt: fc.nat(),
+      chunk: fc.constantFrom(3, 7, 16, 64, 256, 1 << 20),
+    });
+    let resumed = 0;
+    await fc.assert(
+      fc.asyncProperty(DAMAGE, async (d) => {
+        const lines = ['id,user_email,display_name'];
+        for (let i = 1; i <= d.rows; i++) lines.push(`${i},user${i}@example.org,"Ann ${i}"`);
+        const r = 1 + (d.rowAt % d.rows);
+        if (d.rowFault === 'ragged') lines[r] += ',extra';
+        if (d.rowFault === 'quote-inside') lines[r] = `${r},user${r}@example.org,Ann "A" ${r}`;
+        let bytes = Buffer.from(lines.join('\n') + '\n');
+        if (d.byteFault !== 'none') {
+          const at = lines[0]!.length + 1 + (d.byteAt % (bytes.length - lines[0]!.length - 1));
+          const bad = d.byteFault === 'nul' ? [0] : [0xc3, 0x28];
+          bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from(bad), bytes.subarray(at)]);
+        }
+        const path = tmp.write(`two-faults-${files++}.csv`, bytes);
+        const ref = await read(path, false, d.chunk);
+        const got = await read(path, true, d.chunk);
+        expect(got).toEqual(ref);
+        if ((await readPlainFile(path, NOTHING, { maxRowBytes: 1 << 20, chunk: d.chunk }))?.kind === 'resume') resumed++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(resumed, 'most files switch to papaparse part of the way').toBeGreaterThan(150);
+  }, 60_000);
 
   it('decode the fields of ASCII rows and of rows with other characters, quotes undoubled', async () => {
     const path = tmp.write('own.csv', '\ufeffid,name,email\r\n7,"Zoë ""Z"" Lund",zoe@example.org\r\n8,"Bo ""B""",bo@example.org\r\n');
