@@ -21,6 +21,8 @@ import { emailKeyInto } from '../match/emailBytes.js';
 import { Utf8Arena, type Utf8ArenaState } from '../runtime/utf8Arena.js';
 
 const NAME_FIELDS = 4;
+/** Fields per contact room is made for: its four names and two emails. */
+const FIELDS_PER_ROW = NAME_FIELDS + 2;
 const DELETED = 1;
 /** Type codes, in bits 1-2 of a contact's flags; OTHER keeps the exported text aside. */
 const TYPES = ['Individual', 'Organization', 'Household'] as const;
@@ -61,13 +63,13 @@ export interface StoredTableView {
 
 export class ContactTable implements ContactList {
   length = 0;
-  private ids = new Float64Array(1024);
-  private lines = new Int32Array(1024);
+  private ids: Float64Array;
+  private lines: Int32Array;
   private flags: Uint8Array;
   /** Per contact: its first field; [length] is the end of the last contact's fields. */
   private fieldFrom: Int32Array;
   /** Per field (numbered as in the arena), for email fields: source index * 2 + primary. */
-  private fieldMeta = new Int32Array(4096);
+  private fieldMeta: Int32Array;
   private readonly text: Utf8Arena;
   private readonly sources: string[] = [];
   private readonly otherTypes = new Map<number, string>();
@@ -79,11 +81,17 @@ export class ContactTable implements ContactList {
   /**
    * @param bytes room for this much text at first (the file's size bounds it; untouched room costs no memory)
    * @param shared keep what sharedView() gives in SharedArrayBuffers, for a worker to read as the contacts load
+   * @param rows room for this many contacts at first (as for `bytes`, untouched room costs
+   *   no memory, while growing copies every column, and a shared one is zeroed first)
    */
-  constructor(bytes = 1 << 16, shared = false) {
-    this.text = new Utf8Arena(bytes, shared);
-    this.flags = column(Uint8Array, 1024, shared);
-    this.fieldFrom = column(Int32Array, 1025, shared);
+  constructor(bytes = 1 << 16, shared = false, rows = 1024) {
+    const fields = FIELDS_PER_ROW * rows;
+    this.text = new Utf8Arena(bytes, shared, fields);
+    this.ids = new Float64Array(rows);
+    this.lines = new Int32Array(rows);
+    this.fieldMeta = new Int32Array(fields);
+    this.flags = column(Uint8Array, rows, shared);
+    this.fieldFrom = column(Int32Array, rows + 1, shared);
   }
 
   /** The columns another thread reads the stored contacts from (see StoredTableView). */

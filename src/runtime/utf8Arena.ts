@@ -28,15 +28,17 @@ export class Utf8Arena {
 
   /**
    * @param bytes room at first (untouched room costs no memory: the pages are never written)
+   * @param strings room for this many strings at first (untouched room costs no memory either)
    * @param shared keep the bytes and ends in SharedArrayBuffers, which another thread can read
    *   (state(): a string once added is never moved within a buffer; growing copies to new ones)
    */
   constructor(
     bytes = 1 << 16,
     private readonly shared = false,
+    strings = 1024,
   ) {
     this.bytes = this.newBytes(Math.max(64, bytes));
-    this.ends = this.newEnds(1024);
+    this.ends = this.newEnds(Math.max(16, strings));
   }
 
   /** An arena over another's state (as sent by a worker: it is this arena's now). */
