@@ -75,15 +75,21 @@ export function typoCandidates(ix: Pick<FuzzyLookupIndex, 'localsByDomain' | 'do
 
 /** typoHits given its candidate rows (typoCandidates): the typo rule decides, on the rows' keys. */
 export function typoHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'emailRowContact'>, userKey: string, rows: ArrayLike<number>): TypoHit[] {
+  const hits = typoRowHitsAmong(ix, userKey, rows);
+  return hits.length === 0 ? [] : hits.map(({ pos, key, part, distance }) => ({ pos, key, part, distance }));
+}
+
+/** typoHitsAmong's hits, in its order, each with its email row (a worker sends the rows). */
+export function typoRowHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'emailRowContact'>, userKey: string, rows: ArrayLike<number>): (TypoHit & { readonly row: number })[] {
   const at = userKey.lastIndexOf('@');
   if (at < 0 || at === userKey.length - 1) return [];
-  const hits: TypoHit[] = [];
+  const hits: (TypoHit & { readonly row: number })[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const key = ix.emailRowKey(row);
     if (!mayBeTypo(userKey, at, key)) continue;
     const m = emailTypo(userKey, key);
-    if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance });
+    if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance, row });
   }
   return hits.length <= 1 ? hits : dedupeByPosKey(hits.sort(byPosThenKey));
 }

@@ -7,13 +7,13 @@
  * the typo rule to them).
  */
 import { parentPort } from 'node:worker_threads';
-import { fuzzyLookupIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
-import { nameHits, typoCandidates } from '../match/fuzzy.js';
+import { emailRows, fuzzyLookupIndex, type EmailRowsState, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { nameHits, typoCandidates, typoRowHitsAmong } from '../match/fuzzy.js';
 import { FuzzyIndexBuilder, fuzzyIndexesState } from '../match/fuzzyIndexes.js';
 import { nameKey } from '../match/names.js';
 import { StringFilter } from '../match/stringFilter.js';
 import { fullCollector } from '../runtime/gc.js';
-import { RELATIONS, type FromWorker, type ToWorker } from './protocol.js';
+import { RELATIONS, TYPO_PARTS, type FromWorker, type ToWorker } from './protocol.js';
 import { TableFeed } from './tableFeed.js';
 
 const port = parentPort;
@@ -24,9 +24,6 @@ const BLOCK = 1024;
 
 let builder: FuzzyIndexBuilder | null = null;
 let feed: TableFeed | null = null;
-const noKeys = (): string => {
-  throw new Error('the worker has no email keys');
-};
 let lookups: FuzzyLookupIndex | null = null;
 
 /** Code units back to one string, exactly (a lone surrogate stays one, as it was copied). */
@@ -36,12 +33,22 @@ function decode(units: Uint16Array): string {
   return parts.join('');
 }
 
+/** The rows' used parts copied (a view would take its whole buffer along), to be moved to the main thread. */
+function rowsCopy(r: EmailRowsState): EmailRowsState {
+  const n = r.keys.count;
+  const used = n === 0 ? 0 : r.keys.ends[n - 1]!;
+  // (not bytes.slice: on a Buffer, slice is a view)
+  const bytes = new Uint8Array(used);
+  bytes.set(r.keys.bytes.subarray(0, used));
+  return { contact: r.contact.slice(0, n), keys: { bytes, ends: r.keys.ends.slice(0, n), count: n } };
+}
+
 class HitsBlock {
   users: number[] = [];
-  typoRows: number[] = [];
+  typo: number[] = [];
   names: number[] = [];
   message(upTo: number): FromWorker {
-    return { kind: 'hits', upTo, users: Int32Array.from(this.users), typoRows: Int32Array.from(this.typoRows), names: Int32Array.from(this.names) };
+    return { kind: 'hits', upTo, users: Int32Array.from(this.users), typo: Int32Array.from(this.typo), names: Int32Array.from(this.names) };
   }
 }
 
@@ -59,10 +66,10 @@ function answer(text: string, meta: Int32Array, count: number, users: number): v
     at += k;
     const name = nameKey(text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
     at += f + l + d;
-    const typo = typoCandidates(ix, key);
+    const typo = typoRowHitsAmong(ix, key, typoCandidates(ix, key));
     const names = nameHits(ix, name);
     block.users.push(user, typo.length, names.length);
-    for (const row of typo) block.typoRows.push(row);
+    for (const h of typo) block.typo.push(h.row, TYPO_PARTS.indexOf(h.part), h.distance);
     for (const h of names) block.names.push(h.pos, RELATIONS.indexOf(h.relation));
     if (block.users.length === 3 * BLOCK) {
       port!.postMessage(block.message(user + 1));
@@ -93,11 +100,11 @@ function handle(m: ToWorker): void {
       // the growing buffers and the build's scratch (hundreds of MB, counted in the process's
       // peak) are garbage now; this thread's heap is small, so a full collection is quick
       fullCollector()?.();
-      // no keys here: the main thread applies the typo rule to the candidate rows sent back
-      lookups = fuzzyLookupIndex({ count: rows.keys.count, contact: new Int32Array(0), key: noKeys }, indexes, contacts);
-      const reply: FromWorker = { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer as SharedArrayBuffer, rows };
-      // the rows are the main thread's from now on: moved, not copied
-      port!.postMessage(reply, [rows.contact.buffer, rows.keys.bytes.buffer, rows.keys.ends.buffer] as ArrayBuffer[]);
+      // the rows stay here too: this thread applies the typo rule, the main thread names the hits
+      lookups = fuzzyLookupIndex(emailRows(rows), indexes, contacts);
+      const copy = rowsCopy(rows);
+      const reply: FromWorker = { kind: 'built', state: fuzzyIndexesState(indexes, pool), buffer: pool.buffer as SharedArrayBuffer, rows: copy };
+      port!.postMessage(reply, [copy.contact.buffer, copy.keys.bytes.buffer, copy.keys.ends.buffer] as ArrayBuffer[]);
       return;
     }
     case 'queries':

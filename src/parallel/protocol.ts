@@ -6,7 +6,7 @@
  *    shared memory: the worker reads the names and addresses there itself. Then the addresses
  *    the --emails file added (`added`), and `end`.
  * 2. The worker builds the indexes in shared memory and answers `built` (the buffer is shared,
- *    not moved: both threads read it from then on), with the email rows it numbered (moved).
+ *    not moved: both threads read it from then on), with a copy of the email rows it numbered.
  * 3. The main thread sends the users it will run typo and name look-ups for (`queries`, in
  *    export order); the worker answers them in order, in blocks (`hits`), while the main
  *    thread plans the users before them.
@@ -32,17 +32,18 @@ export type FromWorker =
   | { readonly kind: 'built'; readonly state: FuzzyIndexesState; readonly buffer: SharedArrayBuffer; readonly rows: EmailRowsState }
   /**
    * The answers for users before `upTo` (every queried user below it is in this block or an
-   * earlier one). users: [user position, typo candidates, name hits] per user; typoRows: the
-   * email rows typoCandidates found (the main thread, which has the keys, applies the typo
-   * rule to them); names: [pos, relation (0 same, 1 swapped, 2 typo)] per name hit.
+   * earlier one). users: [user position, typo hits, name hits] per user; typo: [email row,
+   * part (0 local, 1 domain), distance] per typo hit, in typoHits' order; names: [pos,
+   * relation (0 same, 1 swapped, 2 typo)] per name hit.
    */
   | {
       readonly kind: 'hits';
       readonly upTo: number;
       readonly users: Int32Array;
-      readonly typoRows: Int32Array;
+      readonly typo: Int32Array;
       readonly names: Int32Array;
     }
   | { readonly kind: 'failed'; readonly message: string };
 
 export const RELATIONS = ['same', 'swapped', 'typo'] as const;
+export const TYPO_PARTS = ['local', 'domain'] as const;

@@ -9,10 +9,10 @@
  * user) until their user is planned, and become hit objects only then.
  */
 import type { FuzzyLookupIndex } from '../match/contactIndex.js';
-import { nameHits, typoHits, typoHitsAmong, type NameHit, type TypoHit } from '../match/fuzzy.js';
+import { nameHits, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import type { NameKey } from '../match/names.js';
 import type { FuzzyLookups } from '../decide/plan.js';
-import { RELATIONS } from './protocol.js';
+import { RELATIONS, TYPO_PARTS } from './protocol.js';
 import type { HitsMessage } from './workerFuzzySink.js';
 
 export class RemoteLookups implements FuzzyLookups {
@@ -82,8 +82,15 @@ export class RemoteLookups implements FuzzyLookups {
   typo(user: number, key: string): readonly TypoHit[] {
     const m = this.answer(user);
     if (m === null) return typoHits(this.index(), key);
-    const from = this.typoAt[user]!;
-    return typoHitsAmong(this.index(), key, m.typoRows.subarray(from, from + m.users[this.slot(m, user) + 1]!));
+    const ix = this.index();
+    const hits: TypoHit[] = [];
+    const count = m.users[this.slot(m, user) + 1]!;
+    const t = m.typo;
+    for (let i = 3 * this.typoAt[user]!, end = i + 3 * count; i < end; i += 3) {
+      const row = t[i]!;
+      hits.push({ pos: ix.emailRowContact[row]!, key: ix.emailRowKey(row), part: TYPO_PARTS[t[i + 1]!]!, distance: t[i + 2]! });
+    }
+    return hits;
   }
 
   names(user: number, name: NameKey): readonly NameHit[] {

@@ -21,7 +21,7 @@ import { buildPlan, localLookups, PlanRun } from '../../src/decide/plan.js';
 import type { Plan } from '../../src/domain/decisions.js';
 import { buildContactIndex, ContactFeed, emailRows, fuzzyLookupIndex, lookupsFor, type ContactIndex, type EmailRowsState, type IndexLookups } from '../../src/match/contactIndex.js';
 import { exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
-import { nameHits, typoCandidates, typoHits } from '../../src/match/fuzzy.js';
+import { nameHits, typoCandidates, typoHits, typoRowHitsAmong } from '../../src/match/fuzzy.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
 import { nameKey, type NameKey } from '../../src/match/names.js';
 import { ContactIndexing, type RemoteFuzzySink } from '../../src/parallel/contactIndexing.js';
@@ -76,23 +76,23 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
       ask: (users, positions) => {
         const send = async () => {
           while (!built) await new Promise((r) => setTimeout(r, 1));
-          // as the worker: the blocking steps only, no keys
-          const ix = fuzzyLookupIndex({ count: rows!.keys.count, contact: new Int32Array(0), key: () => { throw new Error('no keys here'); } }, built, feed.contacts);
+          // as the worker: its own rows, the typo rule applied here
+          const ix = fuzzyLookupIndex(emailRows(rows!), built, feed.contacts);
           const upto = opts.answer === 'half' ? positions.length >> 1 : opts.answer === 'none' ? 0 : positions.length;
           for (let i = 0; i < upto; i += 3) {
-            const block = { users: [] as number[], typoRows: [] as number[], names: [] as number[] };
+            const block = { users: [] as number[], typo: [] as number[], names: [] as number[] };
             for (const p of positions.slice(i, Math.min(upto, i + 3))) {
               const u = users[p]!;
-              const t = typoCandidates(ix, u.emailKey);
+              const t = typoRowHitsAmong(ix, u.emailKey, typoCandidates(ix, u.emailKey));
               const n = nameHits(ix, nameKey(u.firstName, u.lastName, u.displayName));
               block.users.push(p, t.length, n.length);
-              block.typoRows.push(...t);
+              for (const h of t) block.typo.push(h.row, ['local', 'domain'].indexOf(h.part), h.distance);
               for (const h of n) block.names.push(h.pos, ['same', 'swapped', 'typo'].indexOf(h.relation));
             }
             const last = positions[Math.min(upto, i + 3) - 1]!;
             const upTo = i + 3 >= positions.length ? users.length : last + 1;
             await new Promise((r) => setTimeout(r, 0));
-            sink.onHits?.({ kind: 'hits', upTo, users: Int32Array.from(block.users), typoRows: Int32Array.from(block.typoRows), names: Int32Array.from(block.names) });
+            sink.onHits?.({ kind: 'hits', upTo, users: Int32Array.from(block.users), typo: Int32Array.from(block.typo), names: Int32Array.from(block.names) });
           }
           if (upto < positions.length) sink.onHits?.(null, 'worker gone');
         };
