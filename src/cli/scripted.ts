@@ -91,11 +91,13 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
   const tw = performance.now();
-  const summary = writeOutputs(outDir, plan, {
-    inputs: loaded.data.inputs,
-    version: VERSION,
-    elapsedMs: performance.now() - started,
-  });
+  const summary = writeOutputs(
+    outDir,
+    plan,
+    { inputs: loaded.data.inputs, version: VERSION, elapsedMs: performance.now() - started },
+    // UFMATCH_WORKERS=0: no second thread, for the writes either
+    { parallel: io.env.UFMATCH_WORKERS !== '0' },
+  );
   if (times) {
     times.load = loaded.loadMs;
     times.index = timings.indexMs;

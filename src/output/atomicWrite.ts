@@ -13,6 +13,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, wr
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ByteOut, type TextOut } from './textOut.js';
+import { writerAvailable, WriterGone, WriterThread } from './writerThread.js';
 
 export const PRIVATE_MODE = 0o600;
 
@@ -86,7 +87,12 @@ function flush(fd: number, buf: Buffer, used: number): void {
   while (off < used) off += writeSync(fd, buf, off, used - off);
 }
 
-function writeTemp(file: OutputFile): string {
+/**
+ * Writes the file's temp file and fsyncs it: here, or with `writer` (then the fd stays open,
+ * pushed on `open`, until the writer has finished; also when the writer is gone, so that no
+ * late write of it can land in a file opened later under the same number).
+ */
+function writeTemp(file: OutputFile, writer: WriterThread | null, open: number[]): string {
   const tmp = tempPathFor(file.path);
   let fd: number;
   try {
@@ -95,28 +101,44 @@ function writeTemp(file: OutputFile): string {
     throw named(e, file.path);
   }
   try {
+    if (writer) {
+      open.push(fd);
+      const w = writer.file(fd, file.path);
+      const out = new ByteOut(w.drain, undefined, w.take);
+      file.write(out);
+      out.end();
+      writer.sync(fd);
+      return tmp;
+    }
     const out = new ByteOut((buf, n) => flush(fd, buf, n));
     file.write(out);
-    out.flush();
+    out.end();
     fsyncSync(fd);
     closeSync(fd);
   } catch (e) {
-    try {
-      closeSync(fd);
-    } catch {
-      /* closed already */
-    }
+    if (!writer) closeQuietly(fd);
     removeQuietly(tmp);
     throw named(e, file.path);
   }
   return tmp;
 }
 
-/** A file-system error names the output it was writing (write errors carry no path). */
+/**
+ * A file-system error names the output it was writing (write errors carry no path, open
+ * errors the temp file's); one that names an output already (the writer thread's) keeps it.
+ */
 function named(e: unknown, path: string): unknown {
   const err = e as NodeJS.ErrnoException | null;
-  if (err && typeof err.code === 'string' && typeof err.syscall === 'string') err.path = path;
+  if (err && typeof err.code === 'string' && typeof err.syscall === 'string' && (err.path === undefined || TEMP_NAME.test(basename(err.path)))) err.path = path;
   return e;
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    /* closed already */
+  }
 }
 
 function removeQuietly(path: string): void {
@@ -140,15 +162,26 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Write a set of files all-or-nothing (as far as a filesystem allows: renames are atomic one by one). */
-export function writeFilesAtomic(files: readonly OutputFile[]): void {
+/**
+ * Write a set of files all-or-nothing (as far as a filesystem allows: renames are atomic one
+ * by one).
+ * @param parallel write and fsync on another thread while this one encodes (writerThread.ts),
+ *   when the build has it; should that thread not start or stop answering, the files are
+ *   written again here
+ */
+export function writeFilesAtomic(files: readonly OutputFile[], parallel = false): void {
   removeStaleTemps(files.map((f) => f.path));
-  const temps: string[] = [];
+  let temps: string[] | null = null;
+  let lingering: number[] = [];
+  if (parallel && writerAvailable()) {
+    const r = tempsWithWriter(files);
+    if ('temps' in r) temps = r.temps;
+    else lingering = r.lingering;
+  }
   try {
-    for (const f of files) temps.push(writeTemp(f));
-  } catch (e) {
-    for (const t of temps) removeQuietly(t);
-    throw e;
+    temps ??= tempsHere(files);
+  } finally {
+    for (const fd of lingering) closeQuietly(fd);
   }
   for (let i = 0; i < files.length; i++) {
     try {
@@ -159,6 +192,57 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
     }
   }
   for (const dir of new Set(files.map((f) => dirname(f.path)))) fsyncDir(dir);
+}
+
+/** The files' temp files, written and fsynced here. */
+function tempsHere(files: readonly OutputFile[]): string[] {
+  const temps: string[] = [];
+  try {
+    for (const f of files) temps.push(writeTemp(f, null, []));
+  } catch (e) {
+    for (const t of temps) removeQuietly(t);
+    throw e;
+  }
+  return temps;
+}
+
+/**
+ * The files' temp files, written and fsynced by a writer thread; or, when that thread is gone
+ * (WriterGone), none (removed) and the fds to close once the files are written again.
+ */
+function tempsWithWriter(files: readonly OutputFile[]): { temps: string[] } | { lingering: number[] } {
+  const writer = new WriterThread();
+  const temps: string[] = [];
+  /** The temp files' fds, in the order of `files`, closed once the writer is done with them. */
+  const open: number[] = [];
+  try {
+    try {
+      for (const f of files) temps.push(writeTemp(f, writer, open));
+      writer.finish();
+    } catch (e) {
+      if (e instanceof WriterGone) {
+        for (const t of temps) removeQuietly(t);
+        return { lingering: open };
+      }
+      // a writer that does not settle keeps its fds: better a leak than a late write elsewhere
+      if (writer.settle()) for (const fd of open.splice(0)) closeQuietly(fd);
+      throw e;
+    } finally {
+      writer.stop();
+    }
+    for (let i = 0; i < open.length; i++) {
+      try {
+        closeSync(open[i]!);
+      } catch (e) {
+        for (const fd of open.slice(i + 1)) closeQuietly(fd);
+        throw named(e, files[i]!.path);
+      }
+    }
+  } catch (e) {
+    for (const t of temps) removeQuietly(t);
+    throw e;
+  }
+  return { temps };
 }
 
 export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = PRIVATE_MODE): void {

@@ -69,16 +69,29 @@ export class ByteOut implements TextOut {
   private buf: Buffer;
   private used = 0;
 
-  /** @param drain takes buf[0, n) (and must be done with it when it returns) */
+  /**
+   * @param drain takes buf[0, n): it must be done with it when it returns, unless `take` is
+   *   given, which then gives the buffer to fill next (the one drained may still be in use)
+   */
   constructor(
     private readonly drain: (buf: Buffer, n: number) => void,
     size = 1 << 20,
+    private readonly take?: () => Buffer,
   ) {
-    this.buf = Buffer.allocUnsafe(size);
+    this.buf = take ? take() : Buffer.allocUnsafe(size);
   }
 
-  /** Hands on what is buffered. */
+  /** Hands on what is buffered (and goes on in the next buffer). */
   flush(): void {
+    if (this.used > 0) {
+      this.drain(this.buf, this.used);
+      if (this.take) this.buf = this.take();
+    }
+    this.used = 0;
+  }
+
+  /** Hands on what is buffered, the last of the text. */
+  end(): void {
     if (this.used > 0) this.drain(this.buf, this.used);
     this.used = 0;
   }

@@ -17,8 +17,19 @@ export const OUTPUT_FILES = [
   'uf_match.sql',
 ] as const;
 
-export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta): Summary {
+/**
+ * Plans of this many users up write on a second thread when allowed (a few MB of outputs and
+ * more; below, starting the thread would cost about what it saves).
+ */
+export const PARALLEL_WRITE_FROM = 5_000;
+
+/**
+ * @param options.parallel whether the files may be written on another thread while this one
+ *   encodes (atomicWrite.ts): then they are, for plans of PARALLEL_WRITE_FROM users and more
+ */
+export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean } = {}): Summary {
   const summary = buildSummary(plan, meta);
+  const parallel = options.parallel === true && plan.rows.length >= PARALLEL_WRITE_FROM;
   writeFilesAtomic([
     { path: join(outDir, 'links.csv'), write: (out) => writeLinksCsv(plan, out) },
     { path: join(outDir, 'warnings.csv'), write: (out) => writeWarningsCsv(plan, out) },
@@ -27,6 +38,6 @@ export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta): Sum
     // the summaries hold counts, paths and hashes only, but stay private with the rest
     { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary)) },
     { path: join(outDir, 'summary.json'), write: (out) => out.text(summaryJson(summary)) },
-  ]);
+  ], parallel);
   return summary;
 }

@@ -2,7 +2,8 @@
  * The fuzzy part of the contact index built in a worker thread while the contacts load:
  * - the real worker (from the build) gives the indexes the exhaustive comparison agrees with;
  * - the built CLI writes the same outputs with the worker (UFMATCH_WORKERS=1) as without it
- *   (UFMATCH_WORKERS=0), on the samples and on the 20k/5k bench set (with --emails);
+ *   (UFMATCH_WORKERS=0), on the samples and on the 20k/5k bench set (with --emails; its 5k
+ *   users' outputs are also written by the writer thread with 1, and here with 0);
  * - a worker that fails leaves the index to this thread, and says why;
  * - a load that fails while the worker runs still exits 3 at once with one line.
  */
