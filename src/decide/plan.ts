@@ -8,7 +8,8 @@ import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
 import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type FuzzyLookupIndex } from '../match/contactIndex.js';
-import { emailKey, isValidEmailKey } from '../match/email.js';
+import { emailKey } from '../match/email.js';
+import { UserKeys } from '../match/userKeys.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
@@ -41,22 +42,32 @@ export interface PlanTimings {
   warningsMs?: number;
 }
 
-/** Who holds what while deciding: the one-link-per-contact and per-email rules. */
+/**
+ * Who holds what while deciding: the one-link-per-contact and per-email rules. Emails are the
+ * users' keys by number (userKeys.ts): a key no user has (a link's uf_name) is never asked for.
+ */
 export class Claims {
   readonly contact = new Map<number, number>();
-  readonly email = new Map<string, number>();
+  /** Per user key number: the uf_id holding it, or -1. */
+  private readonly email: Float64Array;
 
-  claim(ufId: number, contactId: number | null, key: string): void {
+  constructor(keys: UserKeys) {
+    this.email = new Float64Array(keys.count).fill(-1);
+  }
+
+  /** @param key the key's number, -1 for none */
+  claim(ufId: number, contactId: number | null, key: number): void {
     if (contactId !== null && !this.contact.has(contactId)) this.contact.set(contactId, ufId);
-    if (key !== '' && !this.email.has(key)) this.email.set(key, ufId);
+    if (key >= 0 && this.email[key] === -1) this.email[key] = ufId;
   }
   contactHolder(contactId: number, notUf: number): number | null {
     const h = this.contact.get(contactId);
     return h === undefined || h === notUf ? null : h;
   }
-  emailHolder(key: string, notUf: number): number | null {
-    const h = this.email.get(key);
-    return h === undefined || h === notUf ? null : h;
+  emailHolder(key: number, notUf: number): number | null {
+    if (key < 0) return null;
+    const h = this.email[key]!;
+    return h === -1 || h === notUf ? null : h;
   }
 }
 
@@ -76,6 +87,7 @@ export interface PlanPrep {
 
 export interface PlanContext extends PlanPrep {
   readonly data: Dataset;
+  readonly keys: UserKeys;
   readonly ix: ContactIndex;
   readonly wf: WarningFactory;
   /** The exact look-ups civicrmAhead made, when it ran. */
@@ -129,8 +141,9 @@ export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: Plan
  */
 export class PlanRun {
   private readonly prep: PlanPrep;
+  private readonly keys: UserKeys;
   private ctx: PlanContext | null = null;
-  private readonly claims = new Claims();
+  private readonly claims: Claims;
   private readonly batch: CivicrmSteps;
   private readonly rows: UserPlan[];
   private readonly clock: { ms: number } | null;
@@ -151,14 +164,17 @@ export class PlanRun {
     private readonly ahead?: CivicrmAhead,
   ) {
     const start = performance.now();
-    this.prep = planPrep(data);
+    const keys = ahead?.keys ?? new UserKeys(data.users);
+    this.keys = keys;
+    this.prep = planPrep(data, keys);
+    this.claims = new Claims(keys);
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
-    for (const l of data.links) this.claims.claim(l.ufId, l.contactId, emailKey(l.ufName));
+    for (const l of data.links) this.claims.claim(l.ufId, l.contactId, keys.find(emailKey(l.ufName)));
     data.users.forEach((u, i) => {
-      if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, u.emailKey);
+      if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, keys.of[i]!);
     });
-    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links);
+    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links, data.users, keys);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
     if (ix) this.useIndex(ix, start);
@@ -166,7 +182,7 @@ export class PlanRun {
 
   /** The contact index, once built (the plan's time, matchMs, counts from `since`). */
   useIndex(ix: ContactIndex, since = performance.now()): void {
-    this.ctx = { ...this.prep, data: this.data, ix, wf: new WarningFactory(this.data.platform), exactOf: this.ahead?.exactOf ?? null };
+    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf: this.ahead?.exactOf ?? null };
     this.t0 = since;
   }
 
@@ -227,21 +243,21 @@ export class CivicrmReplay implements CivicrmSteps {
 export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): CivicrmAhead {
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
-  const batch = new CivicrmBatch(data.links);
+  const keys = new UserKeys(data.users);
+  const batch = new CivicrmBatch(data.links, data.users, keys);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);
   const exactOf: ExactOf = new Array(data.users.length);
   let n = 0;
   for (let i = 0; i < data.users.length; i++) {
     const user = data.users[i]!;
-    const key = user.emailKey;
-    if (linked.has(user.ufId) || key === '' || !isValidEmailKey(key)) {
+    if (linked.has(user.ufId) || !keys.validAt(i)) {
       outcomes[i] = batch.step(user, null, false);
       continue;
     }
     let pick = -1;
     let primary = false;
-    const found = ix.exact.get(key);
+    const found = ix.exact.get(user.emailKey);
     exactOf[i] = found ?? NO_REFS;
     for (const r of refsOf(found)) {
       if (data.contacts.usableAt(refContact(r))) {
@@ -254,7 +270,7 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): Ci
     outcomes[i] = civicrm;
     if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') needFuzzy[n++] = i;
   }
-  return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf };
+  return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf, keys };
 }
 
 /** Users' exact refs as the index gave them (ix.exact.get), by position; a hole: not looked up; NO_REFS: none. */
@@ -266,43 +282,39 @@ export interface CivicrmAhead {
   readonly outcomes: CivicrmOutcome[];
   readonly needFuzzy: Int32Array;
   readonly exactOf: ExactOf;
+  /** The users' keys numbered, for the plan to reuse. */
+  readonly keys: UserKeys;
 }
 
-function planPrep(data: Dataset): PlanPrep {
+function planPrep(data: Dataset, keys: UserKeys): PlanPrep {
   const users = data.users;
+  const n = users.length;
   const linkByUf = new Map<number, ExistingLink>();
-  const linkUfName = new Map<string, number>();
+  /** Per user key number: the first link holding it as uf_name, or -1. */
+  const linkUfName = new Float64Array(keys.count).fill(-1);
   for (const l of data.links) {
     if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
-    const n = emailKey(l.ufName);
-    if (n !== '' && !linkUfName.has(n)) linkUfName.set(n, l.ufId);
+    const k = keys.find(emailKey(l.ufName));
+    if (k >= 0 && linkUfName[k] === -1) linkUfName[k] = l.ufId;
   }
-  const linkOf = new Array<ExistingLink | undefined>(users.length);
-  const dupOther = new Float64Array(users.length).fill(-1);
-  const ufNameHolder = new Float64Array(users.length).fill(-1);
-  // email key → the first user exporting it, and (when another user does too) the second
-  const firstByKey = new Map<string, number>();
-  const secondByKey = new Map<string, number>();
-  for (let i = 0; i < users.length; i++) {
-    const u = users[i]!;
-    linkOf[i] = linkByUf.get(u.ufId);
-    const key = u.emailKey;
-    if (key === '') continue;
-    const holder = linkUfName.get(key);
-    if (holder !== undefined) ufNameHolder[i] = holder;
-    const first = firstByKey.get(key);
-    if (first === undefined) firstByKey.set(key, u.ufId);
-    else if (!secondByKey.has(key)) secondByKey.set(key, u.ufId);
+  const linkOf = new Array<ExistingLink | undefined>(n);
+  const dupOther = new Float64Array(n).fill(-1);
+  const ufNameHolder = new Float64Array(n).fill(-1);
+  // per key number: the second user exporting it (the first is keys.firstUser), or -1
+  const second = new Int32Array(keys.count).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (linkByUf.size > 0) linkOf[i] = linkByUf.get(users[i]!.ufId);
+    const k = keys.of[i]!;
+    if (k < 0) continue;
+    ufNameHolder[i] = linkUfName[k]!;
+    if (second[k] === -1 && keys.firstUser[k] !== i) second[k] = i;
   }
   // the sharers' first uf_id that is not the user's own (uf_ids are unique: the loader refuses repeats)
-  for (let i = 0; i < users.length; i++) {
-    const u = users[i]!;
-    const key = u.emailKey;
-    if (key === '') continue;
-    const second = secondByKey.get(key);
-    if (second === undefined) continue;
-    const first = firstByKey.get(key)!;
-    dupOther[i] = first !== u.ufId ? first : second;
+  for (let i = 0; i < n; i++) {
+    const k = keys.of[i]!;
+    if (k < 0 || second[k] === -1) continue;
+    const first = keys.firstUser[k]!;
+    dupOther[i] = users[first !== i ? first : second[k]!]!.ufId;
   }
   return { linkOf, dupOther, ufNameHolder };
 }
@@ -343,7 +355,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
 
-  if (key === '' || !isValidEmailKey(key)) {
+  const keyNo = ctx.keys.of[index]!;
+  if (keyNo < 0 || ctx.keys.valid[keyNo] !== 1) {
     const civicrm = batch.step(user, null, false);
     const noEmail = key === '';
     warnings.push(noEmail ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
@@ -417,10 +430,10 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     usableCount: usable.length,
     choice: choice ? { contactId: choice.id, byName: usable.length > 1 } : null,
     bestCandidate: bestFree(candidates, claims, user.ufId),
-    emailHolder: claims.emailHolder(key, user.ufId),
+    emailHolder: claims.emailHolder(keyNo, user.ufId),
   });
-  if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, key);
-  else if (decision.action === 'create') claims.claim(user.ufId, null, key);
+  if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, keyNo);
+  else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
   return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }
 

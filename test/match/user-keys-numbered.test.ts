@@ -1,0 +1,37 @@
+/**
+ * UserKeys numbers the users' email keys in export order (the plan's and CiviCRM batch's
+ * per-key state is kept by these numbers): one number per distinct key, -1 without an email,
+ * the first user of each key, its validity, and a look-up that finds only users' keys.
+ */
+import { describe, expect, it } from 'vitest';
+import { CivicrmBatch } from '../../src/match/civicrm.js';
+import { UserKeys } from '../../src/match/userKeys.js';
+import { user } from '../helpers/build.js';
+
+describe('the users’ email keys, numbered', () => {
+  const users = [user(1, 'Ann@Example.org'), user(2, ''), user(3, 'bo@x.org'), user(4, 'ann@example.org'), user(5, 'not an email'), user(6, 'bo@x.org')];
+  const keys = new UserKeys(users);
+
+  it('gives each distinct key a number in the order it first comes, and -1 to a user without an email', () => {
+    expect([...keys.of]).toEqual([0, -1, 1, 0, 2, 1]);
+    expect(keys.count).toBe(3);
+    expect([...keys.firstUser]).toEqual([0, 2, 4]);
+  });
+
+  it('knows which keys are valid addresses', () => {
+    expect([...keys.valid]).toEqual([1, 1, 0]);
+    expect(users.map((_, i) => keys.validAt(i))).toEqual([true, false, true, true, false, true]);
+  });
+
+  it('finds a key only when a user has it', () => {
+    expect(keys.find('bo@x.org')).toBe(1);
+    expect(keys.find('nobody@x.org')).toBe(-1);
+    expect(keys.find('')).toBe(-1);
+  });
+
+  it('lets CiviCRM’s batch go through the users in their order only', () => {
+    const batch = new CivicrmBatch([], users, keys);
+    expect(batch.step(users[0]!, null, false)).toEqual({ kind: 'create', takenContactId: null });
+    expect(() => batch.step(users[2]!, null, false)).toThrow(/out of order/);
+  });
+});
