@@ -164,13 +164,13 @@ export class PlanRun {
     private readonly ahead?: CivicrmAhead,
   ) {
     const start = performance.now();
-    const keys = ahead?.keys ?? new UserKeys(data.users);
+    const keys = ahead?.keys ?? new UserKeys(data.users, data.links);
     this.keys = keys;
     this.prep = planPrep(data, keys);
     this.claims = new Claims(keys);
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
-    for (const l of data.links) this.claims.claim(l.ufId, l.contactId, keys.find(emailKey(l.ufName)));
+    data.links.forEach((l, j) => this.claims.claim(l.ufId, l.contactId, keys.ofLink[j]!));
     data.users.forEach((u, i) => {
       if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, keys.of[i]!);
     });
@@ -243,7 +243,7 @@ export class CivicrmReplay implements CivicrmSteps {
 export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): CivicrmAhead {
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
-  const keys = new UserKeys(data.users);
+  const keys = new UserKeys(data.users, data.links);
   const batch = new CivicrmBatch(data.links, data.users, keys);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);
@@ -292,11 +292,11 @@ function planPrep(data: Dataset, keys: UserKeys): PlanPrep {
   const linkByUf = new Map<number, ExistingLink>();
   /** Per user key number: the first link holding it as uf_name, or -1. */
   const linkUfName = new Float64Array(keys.count).fill(-1);
-  for (const l of data.links) {
+  data.links.forEach((l, j) => {
     if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
-    const k = keys.find(emailKey(l.ufName));
+    const k = keys.ofLink[j]!;
     if (k >= 0 && linkUfName[k] === -1) linkUfName[k] = l.ufId;
-  }
+  });
   const linkOf = new Array<ExistingLink | undefined>(n);
   const dupOther = new Float64Array(n).fill(-1);
   const ufNameHolder = new Float64Array(n).fill(-1);

@@ -6,7 +6,6 @@
  */
 import type { CivicrmOutcome } from '../domain/decisions.js';
 import type { ExistingLink, User } from '../domain/types.js';
-import { emailKey } from './email.js';
 import type { UserKeys } from './userKeys.js';
 
 export class CivicrmBatch {
@@ -19,20 +18,21 @@ export class CivicrmBatch {
   /** The position of the next user (the batch goes through them in order). */
   private next = 0;
 
-  /** @param keys the users' keys numbered (a uf_name no user has can hold nothing a user asks for) */
+  /** @param keys the users' keys numbered, with these links' (a uf_name no user has can hold nothing a user asks for) */
   constructor(
     links: readonly ExistingLink[],
     private readonly users: readonly User[],
     private readonly keys: UserKeys,
   ) {
+    if (keys.ofLink.length !== links.length) throw new Error('CivicrmBatch: the keys were numbered with other links');
     this.ufNameHolder = new Float64Array(keys.count).fill(-1);
     this.created = new Uint8Array(keys.count);
-    for (const l of links) {
+    links.forEach((l, j) => {
       this.ufLinked.set(l.ufId, l.contactId);
       if (!this.contactHolder.has(l.contactId)) this.contactHolder.set(l.contactId, l.ufId);
-      const k = keys.find(emailKey(l.ufName));
+      const k = keys.ofLink[j]!;
       if (k >= 0 && this.ufNameHolder[k] === -1) this.ufNameHolder[k] = l.ufId;
-    }
+    });
   }
 
   /**

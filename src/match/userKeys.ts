@@ -5,8 +5,8 @@
  * by its position, instead of Maps keyed by strings: at 200k users those string look-ups, each
  * a cache miss or two, were among the plan's costliest lines.
  */
-import type { User } from '../domain/types.js';
-import { isValidEmailKey } from './email.js';
+import type { ExistingLink, User } from '../domain/types.js';
+import { emailKey, isValidEmailKey } from './email.js';
 
 export class UserKeys {
   /** Per user (position): its key's number, -1 when it has no email. */
@@ -17,9 +17,11 @@ export class UserKeys {
   readonly firstUser: Int32Array;
   /** Per key number: 1 when it is a valid address (isValidEmailKey). */
   readonly valid: Uint8Array;
+  /** Per link (in the order given): the number of its uf_name's key, -1 when no user has it. */
+  readonly ofLink: Int32Array;
   private readonly byKey = new Map<string, number>();
 
-  constructor(users: readonly User[]) {
+  constructor(users: readonly User[], links: readonly ExistingLink[] = []) {
     const n = users.length;
     this.of = new Int32Array(n);
     const first = new Int32Array(n);
@@ -42,6 +44,8 @@ export class UserKeys {
     this.firstUser = first.slice(0, count);
     this.valid = new Uint8Array(count);
     for (let k = 0; k < count; k++) this.valid[k] = isValidEmailKey(users[first[k]!]!.emailKey) ? 1 : 0;
+    this.ofLink = new Int32Array(links.length);
+    for (let j = 0; j < links.length; j++) this.ofLink[j] = this.find(emailKey(links[j]!.ufName));
   }
 
   /** The number of a key (a link's uf_name, say), or -1 when no user has it. */

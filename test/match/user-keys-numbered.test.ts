@@ -23,10 +23,14 @@ describe('the users’ email keys, numbered', () => {
     expect(users.map((_, i) => keys.validAt(i))).toEqual([true, false, true, true, false, true]);
   });
 
-  it('finds a key only when a user has it', () => {
+  it('finds a key only when a user has it, a link’s uf_name included', () => {
     expect(keys.find('bo@x.org')).toBe(1);
     expect(keys.find('nobody@x.org')).toBe(-1);
     expect(keys.find('')).toBe(-1);
+    const link = (ufName: string) => ({ ufId: 9, contactId: 9, ufName, domainId: 1, line: 2 });
+    const withLinks = new UserKeys(users, [link(' BO@x.org '), link('nobody@x.org'), link('')]);
+    expect([...withLinks.ofLink]).toEqual([1, -1, -1]);
+    expect(() => new CivicrmBatch([link('bo@x.org')], users, keys)).toThrow(/other links/);
   });
 
   it('lets CiviCRM’s batch go through the users in their order only', () => {
