@@ -7,7 +7,7 @@ import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
 import { emailKey } from '../match/email.js';
 import { UserKeys } from '../match/userKeys.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
@@ -240,7 +240,8 @@ export class CivicrmReplay implements CivicrmSteps {
  * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
  * contact has the email), which a worker can then answer ahead.
  */
-export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): CivicrmAhead {
+export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'> & Pick<ExactIndex, 'exactForUser'>): CivicrmAhead {
+  const forUser = ix.exactForUser;
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
   const keys = new UserKeys(data.users, data.links);
@@ -257,7 +258,7 @@ export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'>): Ci
     }
     let pick = -1;
     let primary = false;
-    const found = ix.exact.get(user.emailKey);
+    const found = forUser ? forUser(i, user.emailKey) : ix.exact.get(user.emailKey);
     exactOf[i] = found ?? NO_REFS;
     for (const r of refsOf(found)) {
       if (data.contacts.usableAt(refContact(r))) {
@@ -366,7 +367,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
 
   // exact matches, in CiviCRM's order (contacts are built only for the warnings that name them)
   const known = ctx.exactOf?.[index];
-  const refs = known === undefined ? exactRefs(ix, key) : refsOf(known === NO_REFS ? undefined : known);
+  const refs = known === undefined ? exactRefs(ix, key, index) : refsOf(known === NO_REFS ? undefined : known);
   const usable: { id: number; pos: number; primary: boolean }[] = [];
   let deleted = -1;
   let nonIndividual = -1;

@@ -72,6 +72,8 @@ export interface ContactIndex extends FuzzyLookupIndex {
   readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+  /** When built with the users' look-ups: exact.get(key), `key` being the key of the user at this position (ExactIndex's). */
+  readonly exactForUser?: (user: number, key: string) => EncodedRef | EncodedRef[] | undefined;
   /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
   sameNameAt(pos: number, name: NameKey): boolean;
 }
@@ -146,6 +148,8 @@ export function positionById(ids: Float64Array): PositionById {
 export interface IndexLookups {
   /** Every key passed to `exact.get` or `mailbox.get` (the users' keys and their mailboxes), in a table contacts' addresses are found in from their bytes. */
   readonly keyTable: KeyTable;
+  /** Per user (the order the keys were given in): its key's number in keyTable, -1 without one. */
+  readonly userKeyNumbers: Int32Array;
   /** Every local part typoHits will search domain typos for (the users' local parts), as a Bloom filter: a false positive only keeps an entry nobody looks up. */
   readonly locals: StringFilter;
 }
@@ -154,15 +158,21 @@ export interface IndexLookups {
 export function lookupsFor(userKeys: readonly string[]): IndexLookups {
   const keys: string[] = [];
   const locals = new StringFilter(userKeys.length);
-  for (const key of userKeys) {
+  const at = new Int32Array(userKeys.length).fill(-1);
+  for (let i = 0; i < userKeys.length; i++) {
+    const key = userKeys[i]!;
     if (key === '') continue;
+    at[i] = keys.length;
     keys.push(key);
     const mb = mailboxOf(key);
     if (mb !== key) keys.push(mb);
-    const at = key.lastIndexOf('@');
-    if (at >= 0) locals.add(key, 0, at);
+    const sign = key.lastIndexOf('@');
+    if (sign >= 0) locals.add(key, 0, sign);
   }
-  return { keyTable: new KeyTable(keys), locals };
+  const keyTable = new KeyTable(keys);
+  const userKeyNumbers = new Int32Array(userKeys.length);
+  for (let i = 0; i < userKeys.length; i++) userKeyNumbers[i] = at[i] === -1 ? -1 : keyTable.numberOf[at[i]!]!;
+  return { keyTable, userKeyNumbers, locals };
 }
 
 /**
@@ -313,6 +323,76 @@ export interface ExactIndex {
   readonly ids: Float64Array;
   readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
+  /** With look-ups: exact.get(key), `key` being the key of the user at this position (found by number; any other key is looked up). */
+  readonly exactForUser?: (user: number, key: string) => EncodedRef | EncodedRef[] | undefined;
+}
+
+/**
+ * A key's refs (one, or several) kept by key number in ExactIndexBuilder's arrays, read as a
+ * map by the key's string: a get finds the number in the KeyTable from the string's bytes. The
+ * builder puts nothing into Maps (at 200k users, filling them took about 0.2 s); iterating
+ * (tests) builds one, in key order.
+ */
+class TableRefs implements ReadonlyMap<string, EncodedRef | EncodedRef[]> {
+  private whole: Map<string, EncodedRef | EncodedRef[]> | null = null;
+
+  constructor(
+    private readonly table: KeyTable,
+    private readonly first: Int32Array,
+    private readonly many: ReadonlyMap<number, EncodedRef[]>,
+    private readonly which: typeof EXACT | typeof MAILBOX,
+  ) {}
+
+  /** The refs of key number k, or undefined. */
+  at(k: number): EncodedRef | EncodedRef[] | undefined {
+    const e = 2 * k + this.which;
+    const one = this.first[e]!;
+    return one === -1 ? undefined : this.many.get(e) ?? one;
+  }
+
+  get(key: string): EncodedRef | EncodedRef[] | undefined {
+    const k = this.table.findString(key);
+    return k < 0 ? undefined : this.at(k);
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    return this.all().size;
+  }
+
+  forEach(f: (value: EncodedRef | EncodedRef[], key: string, map: ReadonlyMap<string, EncodedRef | EncodedRef[]>) => void): void {
+    this.all().forEach((v, k) => f(v, k, this));
+  }
+
+  entries(): MapIterator<[string, EncodedRef | EncodedRef[]]> {
+    return this.all().entries();
+  }
+
+  keys(): MapIterator<string> {
+    return this.all().keys();
+  }
+
+  values(): MapIterator<EncodedRef | EncodedRef[]> {
+    return this.all().values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, EncodedRef | EncodedRef[]]> {
+    return this.all()[Symbol.iterator]();
+  }
+
+  private all(): Map<string, EncodedRef | EncodedRef[]> {
+    if (this.whole) return this.whole;
+    const m = new Map<string, EncodedRef | EncodedRef[]>();
+    for (let k = 0; k < this.table.size; k++) {
+      const v = this.at(k);
+      if (v !== undefined) m.set(this.table.strings[k]!, v);
+    }
+    this.whole = m;
+    return m;
+  }
 }
 
 /** Which of a key's two entries (ExactIndexBuilder with look-ups). */
@@ -342,9 +422,12 @@ export class ExactIndexBuilder {
   private readonly many = new Map<number, EncodedRef[]>();
   private readonly key = new StoredKey();
 
+  private readonly userKeyNumbers: Int32Array | null;
+
   /** @param lookups when given, everything that will be looked up: keys that no look-up can reach are left out (results are the same) */
   constructor(lookups?: IndexLookups) {
     this.table = lookups?.keyTable ?? null;
+    this.userKeyNumbers = lookups?.userKeyNumbers ?? null;
     this.first = new Int32Array(this.table ? 2 * this.table.size : 0).fill(-1);
   }
 
@@ -418,40 +501,62 @@ export class ExactIndexBuilder {
     else cur.push(ref);
   }
 
-  /** The kept entries into the maps, in key order (the users' order), each under the user's string. */
-  private fill(): void {
-    const table = this.table;
-    if (!table) return;
-    const first = this.first;
-    for (let k = 0; k < table.size; k++) {
-      for (const which of [EXACT, MAILBOX] as const) {
-        const e = 2 * k + which;
-        if (first[e] !== -1) (which === EXACT ? this.exact : this.mailbox).set(table.strings[k]!, this.many.get(e) ?? first[e]!);
-      }
-    }
-  }
-
   /**
    * @param changed positions of the contacts whose emails changed after they were given (the
    *   --emails file): their primary flags are read again from `contacts`
    */
   finish(contacts: ContactList, changed: Iterable<number> = []): ExactIndex {
-    this.fill();
-    const { exact, mailbox } = this;
-    for (const pos of changed) {
-      for (const e of contacts.at(pos).emails) {
-        setPrimary(exact, e.key, pos, e.primary);
-        const mb = mailboxOf(e.key);
-        if (mb !== e.key) setPrimary(mailbox, mb, pos, e.primary);
-      }
-    }
+    const table = this.table;
     const n = contacts.length;
     const ids = new Float64Array(n);
     for (let pos = 0; pos < n; pos++) ids[pos] = contacts.idAt(pos);
     const order = (a: EncodedRef, b: EncodedRef) => (b & 1) - (a & 1) || ids[a >>> 1]! - ids[b >>> 1]!;
-    for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
-    for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
-    return { byId: positionById(ids), ids, exact, mailbox };
+    if (!table) {
+      const { exact, mailbox } = this;
+      for (const pos of changed) {
+        for (const e of contacts.at(pos).emails) {
+          setPrimary(exact, e.key, pos, e.primary);
+          const mb = mailboxOf(e.key);
+          if (mb !== e.key) setPrimary(mailbox, mb, pos, e.primary);
+        }
+      }
+      for (const v of exact.values()) if (typeof v !== 'number') v.sort(order);
+      for (const v of mailbox.values()) if (typeof v !== 'number') v.sort(order);
+      return { byId: positionById(ids), ids, exact, mailbox };
+    }
+    for (const pos of changed) {
+      for (const e of contacts.at(pos).emails) {
+        this.setPrimaryAt(table.findString(e.key), EXACT, pos, e.primary);
+        const mb = mailboxOf(e.key);
+        if (mb !== e.key) this.setPrimaryAt(table.findString(mb), MAILBOX, pos, e.primary);
+      }
+    }
+    for (const v of this.many.values()) v.sort(order);
+    const exact = new TableRefs(table, this.first, this.many, EXACT);
+    const users = this.userKeyNumbers!;
+    return {
+      byId: positionById(ids),
+      ids,
+      exact,
+      mailbox: new TableRefs(table, this.first, this.many, MAILBOX),
+      exactForUser: (user, key) => {
+        const k = user < users.length ? users[user]! : -1;
+        // the number is the user's key's when the string is (a user list of another order would not be)
+        if (k >= 0 && table.strings[k] === key) return exact.at(k);
+        return exact.get(key);
+      },
+    };
+  }
+
+  /** Sets the primary bit of the contact at `pos` among the refs of key number k's entry, if it has one. */
+  private setPrimaryAt(k: number, which: typeof EXACT | typeof MAILBOX, pos: number, primary: boolean): void {
+    if (k < 0) return;
+    const e = 2 * k + which;
+    const ref = pos * 2 + (primary ? 1 : 0);
+    const list = this.many.get(e);
+    if (list) {
+      for (let i = 0; i < list.length; i++) if (list[i]! >>> 1 === pos) list[i] = ref;
+    } else if (this.first[e] !== -1 && this.first[e]! >>> 1 === pos) this.first[e] = ref;
   }
 }
 
@@ -534,6 +639,7 @@ export function assembleContactIndex(contacts: ContactList, exactIx: ExactIndex,
     byId: exactIx.byId,
     ids: exactIx.ids,
     exact: exactIx.exact,
+    ...(exactIx.exactForUser ? { exactForUser: exactIx.exactForUser } : {}),
     mailbox: exactIx.mailbox,
     sameNameAt(pos, name) {
       if (!hasName(name)) return false;

@@ -152,9 +152,13 @@ export function nameHits(ix: FuzzyLookupIndex, name: NameKey): NameHit[] {
   return hits.sort((a, b) => a.pos - b.pos);
 }
 
-/** Exact-email refs for a key, in CiviCRM's order (primary first, then lowest id). */
-export function exactRefs(ix: ContactIndex, key: string): readonly number[] {
-  return refsOf(ix.exact.get(key));
+/**
+ * Exact-email refs for a key, in CiviCRM's order (primary first, then lowest id).
+ * @param user the position of the user whose key it is, when the index was built with the
+ *   users' look-ups (found by number then, no string hashed)
+ */
+export function exactRefs(ix: ContactIndex, key: string, user = -1): readonly number[] {
+  return refsOf(user >= 0 && ix.exactForUser ? ix.exactForUser(user, key) : ix.exact.get(key));
 }
 
 export { refContact, refPrimary };

@@ -38,6 +38,8 @@ export class KeyTable {
   private readonly ends: Int32Array;
   private readonly bytes: Buffer;
   private scratch = Buffer.allocUnsafe(256);
+  /** Per key given (in the order given): its number (a repeat has its first's). */
+  readonly numberOf: Int32Array;
 
   /** @param keys distinct or not (a repeat keeps its first number) */
   constructor(keys: Iterable<string>) {
@@ -54,11 +56,18 @@ export class KeyTable {
     let total = 0;
     for (const s of list) total += Buffer.byteLength(s, 'utf8');
     this.bytes = Buffer.allocUnsafe(Math.max(1, total));
+    this.numberOf = new Int32Array(list.length);
     let used = 0;
-    for (const s of list) {
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
       const n = this.bytes.write(s, used, 'utf8');
-      if (this.findAt(this.bytes, used, used + n) !== -1) continue;
+      const known = this.findAt(this.bytes, used, used + n);
+      if (known !== -1) {
+        this.numberOf[i] = known;
+        continue;
+      }
       const k = this.strings.length;
+      this.numberOf[i] = k;
       const h = hashBytes(this.bytes, used, used + n);
       this.ends[k] = used + n;
       this.strings.push(s);

@@ -91,6 +91,25 @@ describe('the index read from the stored contacts', () => {
     );
   });
 
+  it('finds a user’s exact refs by the user’s position as by its key, and any other key by the key', () => {
+    const USERS = ['ann@example.org', 'ann@gmail.com', '', 'zoë@exämple.org', 'ann@example.org', 'bo@x.org'];
+    fc.assert(
+      fc.property(CONTACTS, fc.subarray(USERS, { minLength: 1 }), (specs, users) => {
+        const { table } = build(specs);
+        const b = new ExactIndexBuilder(lookupsFor(users));
+        for (let pos = 0; pos < table.length; pos++) b.stored(table, pos);
+        const x = b.finish(table);
+        users.forEach((key, i) => {
+          expect(x.exactForUser!(i, key)).toEqual(x.exact.get(key));
+          // another key at this position (a user list of another order): found by the key
+          expect(x.exactForUser!(i, 'bo@x.org')).toEqual(x.exact.get('bo@x.org'));
+        });
+        expect(x.exactForUser!(users.length + 3, 'ann@example.org')).toEqual(x.exact.get('ann@example.org'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('feeds the fuzzy side the same rows and names, read here or from the shared columns in steps', () => {
     fc.assert(
       fc.property(CONTACTS, fc.boolean(), fc.integer({ min: 1, max: 7 }), (specs, viewed, step) => {
