@@ -7,7 +7,7 @@ import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex } from '../match/contactIndex.js';
+import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
 import { emailKey } from '../match/email.js';
 import { UserKeys } from '../match/userKeys.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
@@ -240,11 +240,13 @@ export class CivicrmReplay implements CivicrmSteps {
  * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
  * contact has the email), which a worker can then answer ahead.
  */
-export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'> & Pick<ExactIndex, 'exactForUser'>): CivicrmAhead {
+export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'> & Pick<ExactIndex, 'exactForUser'>, lookups?: IndexLookups): CivicrmAhead {
   const forUser = ix.exactForUser;
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
-  const keys = new UserKeys(data.users, data.links);
+  // the users' look-ups numbered their keys already (when built for these users)
+  const numbered = lookups && { of: lookups.userKeyNumbers, count: lookups.keyTable.size, find: (key: string) => lookups.keyTable.findString(key) };
+  const keys = new UserKeys(data.users, data.links, numbered);
   const batch = new CivicrmBatch(data.links, data.users, keys);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);

@@ -11,47 +11,63 @@ import { emailKey, isValidEmailKey } from './email.js';
 export class UserKeys {
   /** Per user (position): its key's number, -1 when it has no email. */
   readonly of: Int32Array;
-  /** How many distinct keys. */
+  /** Numbers are below this. */
   readonly count: number;
-  /** Per key number: the position of the first user with it. */
+  /** Per key number: the position of the first user with it (-1 for a number no user's key has). */
   readonly firstUser: Int32Array;
   /** Per key number: 1 when it is a valid address (isValidEmailKey). */
   readonly valid: Uint8Array;
-  /** Per link (in the order given): the number of its uf_name's key, -1 when no user has it. */
+  /** Per link (in the order given): the number of its uf_name's key, -1 when no user has it (or a number no user's key has). */
   readonly ofLink: Int32Array;
-  private readonly byKey = new Map<string, number>();
+  private readonly lookUp: (key: string) => number;
 
-  constructor(users: readonly User[], links: readonly ExistingLink[] = []) {
+  /**
+   * @param numbered the users' keys already numbered (contactIndex.ts's look-ups: their
+   *   KeyTable numbers, which mailboxes share; per user, and a look-up by string): then no Map
+   *   is built. A number only a mailbox has is never a user's, so whatever is kept under it
+   *   (a link's uf_name) is never asked for, as with a key no user has.
+   */
+  constructor(users: readonly User[], links: readonly ExistingLink[] = [], numbered?: { readonly of: Int32Array; readonly count: number; find(key: string): number }) {
     const n = users.length;
-    this.of = new Int32Array(n);
-    const first = new Int32Array(n);
     let count = 0;
-    for (let i = 0; i < n; i++) {
-      const key = users[i]!.emailKey;
-      if (key === '') {
-        this.of[i] = -1;
-        continue;
+    if (numbered && numbered.of.length === n) {
+      this.of = numbered.of;
+      count = numbered.count;
+      this.lookUp = (key) => numbered.find(key);
+    } else {
+      const byKey = new Map<string, number>();
+      this.of = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const key = users[i]!.emailKey;
+        if (key === '') {
+          this.of[i] = -1;
+          continue;
+        }
+        let k = byKey.get(key);
+        if (k === undefined) {
+          k = count++;
+          byKey.set(key, k);
+        }
+        this.of[i] = k;
       }
-      let k = this.byKey.get(key);
-      if (k === undefined) {
-        k = count++;
-        this.byKey.set(key, k);
-        first[k] = i;
-      }
-      this.of[i] = k;
+      this.lookUp = (key) => byKey.get(key) ?? -1;
     }
     this.count = count;
-    this.firstUser = first.slice(0, count);
+    this.firstUser = new Int32Array(count).fill(-1);
     this.valid = new Uint8Array(count);
-    for (let k = 0; k < count; k++) this.valid[k] = isValidEmailKey(users[first[k]!]!.emailKey) ? 1 : 0;
+    for (let i = 0; i < n; i++) {
+      const k = this.of[i]!;
+      if (k < 0 || this.firstUser[k] !== -1) continue;
+      this.firstUser[k] = i;
+      this.valid[k] = isValidEmailKey(users[i]!.emailKey) ? 1 : 0;
+    }
     this.ofLink = new Int32Array(links.length);
     for (let j = 0; j < links.length; j++) this.ofLink[j] = this.find(emailKey(links[j]!.ufName));
   }
 
-  /** The number of a key (a link's uf_name, say), or -1 when no user has it. */
+  /** The number of a key (a link's uf_name, say), or -1 when no user has it (or a number no user's key has). */
   find(key: string): number {
-    if (key === '') return -1;
-    return this.byKey.get(key) ?? -1;
+    return key === '' ? -1 : this.lookUp(key);
   }
 
   /** Whether user i's key is a valid address (false without one). */

@@ -165,7 +165,7 @@ export class ContactIndexing {
       };
       // CiviCRM's batch run ahead says which users will need typo and name look-ups: the
       // worker starts on them once built (and the plan replays the batch's outcomes)
-      const ahead = civicrmAhead(data, exact);
+      const ahead = civicrmAhead(data, exact, this.lookups);
       sink.ask(data.users, ahead.needFuzzy);
       // what the plan needs besides the indexes is prepared while the worker finishes them
       const run = new PlanRun(data, null, timings, ahead);
