@@ -48,6 +48,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
     unknownEmailContacts = r.unknownContacts;
     sink.finish('emails', r.rows);
   }
+  hooks?.onIndexInputsDone();
   let linksInfo: InputInfo | undefined;
   let links: Dataset['links'] = [];
   let otherDomainLinks = 0;

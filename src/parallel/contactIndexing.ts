@@ -20,7 +20,7 @@ import type { ContactTable } from '../load/contactTable.js';
 import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
 import { FuzzyIndexBuilder } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
-import { workerAvailable, WorkerFuzzySink } from './workerFuzzySink.js';
+import { workerAvailable, WorkerFuzzySink, type WorkerBuilt } from './workerFuzzySink.js';
 
 /**
  * Contacts files from this size up get the worker. Measured on the bench sets: at 17 MB
@@ -55,6 +55,8 @@ export interface LoadHooks {
   readonly onAdded: (pos: number, contact: Contact, key: string) => void;
   /** The --emails file changed the emails of the contact at `pos` (an address added, or made primary). */
   readonly onChanged: (pos: number) => void;
+  /** Every contact and --emails address has been given (the rest of the load adds nothing to the index). */
+  readonly onIndexInputsDone: () => void;
 }
 
 /** What ContactIndexing needs of the worker (WorkerFuzzySink; tests give their own). */
@@ -74,8 +76,10 @@ export class ContactIndexing {
   private readonly feed: ContactFeed | null;
   private readonly exact: ExactIndexBuilder;
   private fed = 0;
-  /** With a worker: the table the contacts are stored in (the worker is told of the last ones by plan()). */
+  /** With a worker: the table the contacts are stored in (the worker is told of the last ones by endFeed()). */
   private table: ContactTable | null = null;
+  /** With a worker: its indexes, once asked for (endFeed). */
+  private ended: Promise<WorkerBuilt> | null = null;
   /** Contacts whose emails changed after they were fed: their primary flags are read again. */
   private readonly changed = new Set<number>();
 
@@ -105,6 +109,7 @@ export class ContactIndexing {
           feed.addedEmail(pos, c, key);
         },
         onChanged,
+        onIndexInputsDone: () => {},
       };
       return;
     }
@@ -127,7 +132,18 @@ export class ContactIndexing {
         if (isUsable(c) && key !== '') sink.added(pos, key);
       },
       onChanged,
+      // the worker builds while the links load, not after
+      onIndexInputsDone: () => this.endFeed(),
     };
+  }
+
+  /** Tells the worker the last contacts stored and asks for its indexes (once). */
+  private endFeed(): Promise<WorkerBuilt> {
+    if (!this.ended) {
+      if (this.table && this.fed > 0) this.sink!.stored(this.table.sharedView(), this.fed);
+      this.ended = this.sink!.finish();
+    }
+    return this.ended;
   }
 
   /**
@@ -150,8 +166,7 @@ export class ContactIndexing {
       return buildPlan(data, progress, timings, ix);
     }
     try {
-      if (this.table && contactsN > 0) sink.stored(this.table.sharedView(), contactsN);
-      const fuzzy = sink.finish();
+      const fuzzy = this.endFeed();
       const exact = this.exact.finish(data.contacts, this.changed);
       indexProgress?.(contactsN);
       const lookups = new RemoteLookups(data.users.length);

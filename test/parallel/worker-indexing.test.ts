@@ -7,7 +7,7 @@
  * - a worker that fails leaves the index to this thread, and says why;
  * - a load that fails while the worker runs still exits 3 at once with one line.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -290,5 +290,16 @@ describe('the built CLI writes the same outputs with the worker as without', () 
     expect(r.code).toBe(3);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('dup-contacts.csv');
+  });
+
+  it('a links file that fails to load once the worker builds (after the contacts and --emails): exit 3, one line, no output', () => {
+    const dir = join(root, 'bad-links');
+    const links = join(root, 'bad-links.csv');
+    writeFileSync(links, 'uf_id,contact_id,uf_name,domain_id\n1,2,a@x.org,1\nx,3,b@x.org,1\n');
+    const r = runBinary(['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--emails', 'samples/emails.csv', '--links', links, '--out', dir, '--yes'], { env: { UFMATCH_WORKERS: '1' } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('bad-links.csv line 3');
+    expect(existsSync(dir)).toBe(false);
   });
 });
