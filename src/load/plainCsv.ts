@@ -62,9 +62,8 @@ export class PlainCsvScanner implements PlainRow {
   end = new Int32Array(64);
   escaped = new Uint8Array(64);
 
-  /** @param sink null: only check that the file is plain (nothing is delivered) */
   constructor(
-    private readonly sink: PlainRowSink | null,
+    private readonly sink: PlainRowSink,
     private readonly maxRowBytes: number,
   ) {}
 
@@ -211,11 +210,11 @@ export class PlainCsvScanner implements PlainRow {
       if (blank) continue;
       if (nf === this.width) {
         this.rows++;
-        this.sink?.row(b, this, nf, line);
+        this.sink.row(b, this, nf, line);
       } else if (this.width === -1) {
         this.width = nf;
         this.headerLine = line;
-        this.sink?.header(b, this, nf, line);
+        this.sink.header(b, this, nf, line);
       } else {
         this.line = line;
         return this.stop(rowStart);
