@@ -110,25 +110,22 @@ export function localLookups(ix: FuzzyLookupIndex): FuzzyLookups {
 /**
  * @param prebuilt the contact index, when the caller built it (timings.indexMs is then the
  *   caller's to set); else it is built here, with the look-ups these users make
+ * @param lookups those look-ups, when the caller made them (the plan reuses their numbering
+ *   of the users' keys)
  */
-export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings, prebuilt?: ContactIndex): Plan {
+export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings, prebuilt?: ContactIndex, lookups?: IndexLookups): Plan {
   const t0 = performance.now();
   const contactsN = data.contacts.length;
   const units = contactsN + data.users.length;
-  const ix =
-    prebuilt ??
-    buildContactIndex(
-      data.contacts,
-      lookupsFor(data.users.map((u) => u.emailKey)),
-      progress ? (done) => progress(done, units, 0) : undefined,
-    );
+  const made = prebuilt ? lookups : lookups ?? lookupsFor(data.users.map((u) => u.emailKey));
+  const ix = prebuilt ?? buildContactIndex(data.contacts, made, progress ? (done) => progress(done, units, 0) : undefined);
   const t1 = performance.now();
   if (timings && !prebuilt) timings.indexMs = t1 - t0;
-  const run = new PlanRun(data, ix, timings);
+  const run = new PlanRun(data, ix, timings, undefined, made);
   const total = data.users.length;
-  const lookups = localLookups(ix);
+  const fuzzy = localLookups(ix);
   for (let i = 0; i < total; i += 4096) {
-    run.planUsers(i, Math.min(total, i + 4096), lookups);
+    run.planUsers(i, Math.min(total, i + 4096), fuzzy);
     if (progress) progress(contactsN + run.planned, units, run.planned);
   }
   if (progress && total === 0) progress(units, units, 0);
@@ -156,15 +153,18 @@ export class PlanRun {
    *   what needs no index is done meanwhile)
    * @param ahead CiviCRM's batch run ahead (civicrmAhead): its outcomes are replayed and its
    *   exact look-ups reused; else the batch is simulated here as the users are planned
+   * @param lookups the index's look-ups for these users, when there is no `ahead` (their key
+   *   numbers are reused, userKeys.ts)
    */
   constructor(
     private readonly data: Dataset,
     ix: ContactIndex | null,
     private readonly timings?: PlanTimings,
     private readonly ahead?: CivicrmAhead,
+    lookups?: IndexLookups,
   ) {
     const start = performance.now();
-    const keys = ahead?.keys ?? new UserKeys(data.users, data.links);
+    const keys = ahead?.keys ?? new UserKeys(data.users, data.links, lookups);
     this.keys = keys;
     this.prep = planPrep(data, keys);
     this.claims = new Claims(keys);
@@ -240,13 +240,11 @@ export class CivicrmReplay implements CivicrmSteps {
  * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
  * contact has the email), which a worker can then answer ahead.
  */
-export function civicrmAhead(data: Dataset, ix: Pick<ContactIndex, 'exact'> & Pick<ExactIndex, 'exactForUser'>, lookups?: IndexLookups): CivicrmAhead {
+export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exactForUser'>, lookups?: IndexLookups): CivicrmAhead {
   const forUser = ix.exactForUser;
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
-  // the users' look-ups numbered their keys already (when built for these users)
-  const numbered = lookups && { of: lookups.userKeyNumbers, count: lookups.keyTable.size, find: (key: string) => lookups.keyTable.findString(key) };
-  const keys = new UserKeys(data.users, data.links, numbered);
+  const keys = new UserKeys(data.users, data.links, lookups);
   const batch = new CivicrmBatch(data.links, data.users, keys);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);

@@ -63,7 +63,7 @@ export interface FuzzyLookupIndex {
   readonly posMarks: Marks;
 }
 
-export interface ContactIndex extends FuzzyLookupIndex {
+export interface ContactIndex extends FuzzyLookupIndex, Pick<ExactIndex, 'exactForUser'> {
   readonly contacts: ContactList;
   readonly byId: PositionById;
   /** Contact id by position (a typed array: ranking hits by id touches no contact object). */
@@ -72,8 +72,6 @@ export interface ContactIndex extends FuzzyLookupIndex {
   readonly exact: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   /** mailbox → refs, only for keys whose mailbox differs from the key itself. */
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
-  /** When built with the users' look-ups: exact.get(key), `key` being the key of the user at this position (ExactIndex's). */
-  readonly exactForUser?: (user: number, key: string) => EncodedRef | EncodedRef[] | undefined;
   /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
   sameNameAt(pos: number, name: NameKey): boolean;
 }

@@ -6,6 +6,7 @@
  * a cache miss or two, were among the plan's costliest lines.
  */
 import type { ExistingLink, User } from '../domain/types.js';
+import type { IndexLookups } from './contactIndex.js';
 import { emailKey, isValidEmailKey } from './email.js';
 
 export class UserKeys {
@@ -22,18 +23,19 @@ export class UserKeys {
   private readonly lookUp: (key: string) => number;
 
   /**
-   * @param numbered the users' keys already numbered (contactIndex.ts's look-ups: their
-   *   KeyTable numbers, which mailboxes share; per user, and a look-up by string): then no Map
-   *   is built. A number only a mailbox has is never a user's, so whatever is kept under it
-   *   (a link's uf_name) is never asked for, as with a key no user has.
+   * @param lookups the look-ups built for these users (contactIndex.ts's lookupsFor), whose
+   *   KeyTable numbered their keys already: then no Map is built. Mailboxes share those
+   *   numbers, but a number only a mailbox has is never a user's, so whatever is kept under
+   *   it (a link's uf_name) is never asked for, as with a key no user has.
    */
-  constructor(users: readonly User[], links: readonly ExistingLink[] = [], numbered?: { readonly of: Int32Array; readonly count: number; find(key: string): number }) {
+  constructor(users: readonly User[], links: readonly ExistingLink[] = [], lookups?: Pick<IndexLookups, 'userKeyNumbers' | 'keyTable'>) {
     const n = users.length;
     let count = 0;
-    if (numbered && numbered.of.length === n) {
-      this.of = numbered.of;
-      count = numbered.count;
-      this.lookUp = (key) => numbered.find(key);
+    if (lookups && lookups.userKeyNumbers.length === n) {
+      const table = lookups.keyTable;
+      this.of = lookups.userKeyNumbers;
+      count = table.size;
+      this.lookUp = (key) => table.findString(key);
     } else {
       const byKey = new Map<string, number>();
       this.of = new Int32Array(n);

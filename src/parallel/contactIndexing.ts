@@ -163,7 +163,7 @@ export class ContactIndexing {
       const fuzzy = this.local!.finish().indexes;
       const ix = assembleContactIndex(data.contacts, exact, this.feed!.rows(), fuzzy);
       if (timings) timings.indexMs = performance.now() - t0;
-      return buildPlan(data, progress, timings, ix);
+      return buildPlan(data, progress, timings, ix, this.lookups);
     }
     try {
       const fuzzy = this.endFeed();
@@ -191,7 +191,7 @@ export class ContactIndexing {
         onFallback?.(e instanceof Error ? e.message : String(e));
         const ix = buildContactIndex(data.contacts, this.lookups, indexProgress);
         if (timings) timings.indexMs = performance.now() - t0;
-        return buildPlan(data, progress, timings, ix);
+        return buildPlan(data, progress, timings, ix, this.lookups);
       }
       const ix = assembleContactIndex(data.contacts, exact, built.rows, built.indexes);
       if (timings) timings.indexMs = performance.now() - t0;
