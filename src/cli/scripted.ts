@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import type { Options } from './args.js';
 import type { Io } from './io.js';
 import { loadDataset, type LoadedDataset } from './loadDataset.js';
-import { ContactIndexing, wantWorker } from '../parallel/contactIndexing.js';
+import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
@@ -33,7 +33,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   let loaded: LoadedDataset;
   try {
     loaded = await loadDataset(o, sink, (users) => {
-      indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts));
+      indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts), inputFileSizes(o.contacts, o.emails));
       return indexing.hooks;
     });
   } catch (e) {

@@ -208,7 +208,7 @@ function checked(path: string, contacts: ContactTable, info: InputInfo, headerLi
  * and an address with their delimiters rarely take fewer (the bench's rows take 84, real
  * exports with more columns several hundred); a file of shorter rows only makes it grow.
  */
-const MIN_ROW_BYTES = 48;
+export const MIN_ROW_BYTES = 48;
 
 /** The file's size, a bound on its text in UTF-8 (the table's first arena); 0 when unknown. */
 function fileBytes(path: string): number {

@@ -252,6 +252,8 @@ export class FuzzyIndex {
   /** Values shorter than this are neither indexed nor queried (segments would be empty). */
   readonly minLength: number;
   private pool: TypedPool | null;
+  /** How many values the pool was given room for (see fits()). */
+  private readonly capacityValues: number;
   /** Values added: where each starts in the arena, and its group hash (needed until build()). */
   private values = 0;
   private valueStart: Int32Array;
@@ -294,6 +296,7 @@ export class FuzzyIndex {
     const p = pool ?? new TypedPool(0);
     const w = work ?? p;
     const values = Math.max(16, capacity.values);
+    this.capacityValues = pool === null ? 0 : values;
     this.valueStart = w.int32(values);
     this.valueGroup = w.int32(values);
     this.arena = p.uint16(values * HEADER + Math.max(16, capacity.chars));
@@ -378,6 +381,16 @@ export class FuzzyIndex {
       this.directory = dir;
     }
     this.pool = pool;
+  }
+
+  /**
+   * Whether build() will find room in the pool given to the constructor: no more values were
+   * added than its capacity, and neither the arena nor the directory outgrew it.
+   */
+  fits(): boolean {
+    const pool = this.pool;
+    if (pool === null || this.values > this.capacityValues || !pool.holds(this.arena)) return false;
+    return this.directory === null || pool.holds(this.directory);
   }
 
   /** What was added: values, their characters, and the directory's length (0 without one). */

@@ -45,21 +45,22 @@ export interface FuzzyCapacity {
 export class FuzzyIndexBuilder implements FuzzySink {
   private readonly ix: FuzzyIndexes;
   private readonly pool: TypedPool | null;
-  private readonly maxEntries: number;
 
   /**
    * @param localFilter the local parts some user has (only those can be looked up for domain
    *   typos, so only those go into domainsByLocal), or null for all
-   * @param capacity when known: the indexes take their buffers from pools allocated once;
-   *   when not, they grow, and finish() moves them into one pool of the exact size
+   * @param capacity when known, or guessed over: the indexes take their buffers from pools
+   *   allocated once; when not (or when more came than guessed), they grow, and finish() moves
+   *   them into one pool of the exact size
+   * @param shared the indexes' pool in shared memory (another thread is to read them)
    */
   constructor(
     private readonly localFilter: StringFilter | null,
     capacity: FuzzyCapacity | null = null,
+    private readonly shared = false,
   ) {
     if (capacity === null) {
       this.pool = null;
-      this.maxEntries = 0;
       this.ix = {
         localsByDomain: new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH),
         domainsByLocal: new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH),
@@ -68,10 +69,10 @@ export class FuzzyIndexBuilder implements FuzzySink {
       };
       return;
     }
-    const { emails, names, contacts } = capacity;
-    const pool = new TypedPool(2 * FuzzyIndex.bytesFor(EMAIL_TAU, emails) + FuzzyIndex.bytesFor(NAME_TAU, names, contacts) * 2 + 256);
-    this.maxEntries = Math.max(16, emails.values * (EMAIL_TAU + 1), names.values * (NAME_TAU + 1));
-    const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emails) + 2 * FuzzyIndex.workBytesFor(names) + this.maxEntries * 12 + 256);
+    const { emails, names } = capacity;
+    const contacts = Math.max(16, capacity.contacts); // the name indexes need their directories
+    const pool = new TypedPool(2 * FuzzyIndex.bytesFor(EMAIL_TAU, emails) + FuzzyIndex.bytesFor(NAME_TAU, names, contacts) * 2 + 256, shared);
+    const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emails) + 2 * FuzzyIndex.workBytesFor(names) + 256);
     this.pool = pool;
     this.ix = {
       localsByDomain: new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emails, pool, work),
@@ -97,26 +98,31 @@ export class FuzzyIndexBuilder implements FuzzySink {
   }
 
   /**
-   * Builds the indexes (once, after the last row and name); `pool` holds them all.
-   * @param shared when the builder did not know its sizes: put the pool in shared memory
+   * Builds the indexes (once, after the last row and name); `pool` holds them all. `moved`:
+   * whether they had to be moved there (no capacity was given, or more came than it said).
    */
-  finish(shared = false): { indexes: FuzzyIndexes; pool: TypedPool } {
-    let pool = this.pool;
-    let maxEntries = this.maxEntries;
-    if (pool === null) {
-      let bytes = 256;
-      for (const name of NAMES) {
-        const ix = this.ix[name];
-        const size = ix.sizeNeeded();
-        bytes += FuzzyIndex.bytesFor(ix.tau, size, size.ids);
-        maxEntries = Math.max(maxEntries, ix.pendingEntries);
-      }
-      pool = new TypedPool(bytes, shared);
-      for (const name of NAMES) this.ix[name].relocate(pool);
-    }
-    const scratch = new Int32Array(3 * Math.max(16, maxEntries));
+  finish(): { indexes: FuzzyIndexes; pool: TypedPool; moved: boolean } {
+    const given = this.pool;
+    const moved = given === null || !NAMES.every((name) => this.ix[name].fits());
+    const pool = moved ? this.exactPool() : given;
+    let maxEntries = 16;
+    for (const name of NAMES) maxEntries = Math.max(maxEntries, this.ix[name].pendingEntries);
+    const scratch = new Int32Array(3 * maxEntries);
     for (const name of NAMES) this.ix[name].build(scratch);
-    return { indexes: this.ix, pool };
+    return { indexes: this.ix, pool, moved };
+  }
+
+  /** A pool of the size the indexes need, with their arenas and directories moved into it. */
+  private exactPool(): TypedPool {
+    let bytes = 256;
+    for (const name of NAMES) {
+      const ix = this.ix[name];
+      const size = ix.sizeNeeded();
+      bytes += FuzzyIndex.bytesFor(ix.tau, size, size.ids);
+    }
+    const pool = new TypedPool(bytes, this.shared);
+    for (const name of NAMES) this.ix[name].relocate(pool);
+    return pool;
   }
 }
 

@@ -18,7 +18,9 @@ import { isUsable } from '../domain/contactList.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
 import type { ContactTable } from '../load/contactTable.js';
 import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
-import { FuzzyIndexBuilder } from '../match/fuzzyIndexes.js';
+import { MIN_ROW_BYTES } from '../load/contacts.js';
+import { FuzzyIndex } from '../match/fuzzyIndex.js';
+import { EMAIL_TAU, FuzzyIndexBuilder, NAME_TAU, type FuzzyCapacity } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink, type WorkerBuilt } from './workerFuzzySink.js';
 
@@ -34,6 +36,48 @@ const STEP = 4096;
 
 /** Contacts stored between two words to the worker (a power of two). */
 const STORED_STEP = 8192;
+
+/** Bytes an email row takes in the files, at fewest, for the guess below (dense `id,email` rows take about 30). */
+const MIN_EMAIL_ROW_BYTES = 24;
+
+/** Past this, the indexes are not given one buffer from a guess (one typed array holds 4 GiB at most). */
+const MAX_GUESSED_POOL_BYTES = 2 ** 31;
+
+/**
+ * A guess at the fuzzy indexes' sizes from the input files' sizes, for the worker to take
+ * their buffers once instead of doubling them and then copying them into shared memory. It
+ * errs over: a buffer's unused tail is address space, never touched, so never memory (the
+ * names' directories aside, filled for as many contacts as the contact table is sized for);
+ * under, the indexes grow and are moved as before. Null when there is nothing to go on.
+ */
+export function fuzzyCapacityFor(sizes: { readonly contacts: number; readonly emails: number }): FuzzyCapacity | null {
+  const { contacts: cBytes, emails: eBytes } = sizes;
+  // the two email indexes' arenas alone take 4 bytes a character (and the sizes below are
+  // only summed for counts that fit in 32 bits)
+  if (cBytes <= 0 || 4 * (cBytes + eBytes) > MAX_GUESSED_POOL_BYTES) return null;
+  const contacts = Math.ceil(cBytes / MIN_ROW_BYTES) + 1024;
+  const capacity: FuzzyCapacity = {
+    // every character of a key comes from at least one byte of a file
+    emails: { values: Math.ceil((cBytes + eBytes) / MIN_EMAIL_ROW_BYTES) + 1024, chars: cBytes + eBytes },
+    names: { values: contacts, chars: cBytes },
+    contacts,
+  };
+  const bytes = 2 * FuzzyIndex.bytesFor(EMAIL_TAU, capacity.emails) + 2 * FuzzyIndex.bytesFor(NAME_TAU, capacity.names, contacts);
+  return bytes <= MAX_GUESSED_POOL_BYTES ? capacity : null;
+}
+
+/** The contacts and --emails files' sizes (0 for one absent or unreadable: the loader reports it). */
+export function inputFileSizes(contacts: string, emails: string | null | undefined): { contacts: number; emails: number } {
+  const size = (path: string | null | undefined): number => {
+    if (!path) return 0;
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
+  };
+  return { contacts: size(contacts), emails: size(emails) };
+}
 
 /** UFMATCH_WORKERS=0: never a worker; 1: always (when the build has one); unset: by file size. */
 export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolean {
@@ -86,7 +130,11 @@ export class ContactIndexing {
   /**
    * @param worker whether to use a worker; or how to start something that acts as one (tests)
    */
-  constructor(users: readonly User[], worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink)) {
+  constructor(
+    users: readonly User[],
+    worker: boolean | ((lookups: IndexLookups) => RemoteFuzzySink),
+    fileSizes: { readonly contacts: number; readonly emails: number } | null = null,
+  ) {
     this.lookups = lookupsFor(users.map((u) => u.emailKey));
     const exact = new ExactIndexBuilder(this.lookups);
     this.exact = exact;
@@ -113,7 +161,7 @@ export class ContactIndexing {
       };
       return;
     }
-    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals) : worker(this.lookups);
+    const sink = worker === true ? new WorkerFuzzySink(this.lookups.locals, fileSizes && fuzzyCapacityFor(fileSizes)) : worker(this.lookups);
     this.sink = sink;
     this.local = null;
     this.feed = null;

@@ -82,7 +82,7 @@ function answer(text: string, meta: Int32Array, count: number, users: number): v
 function handle(m: ToWorker): void {
   switch (m.kind) {
     case 'init':
-      builder = new FuzzyIndexBuilder(m.locals ? StringFilter.fromState(m.locals) : null);
+      builder = new FuzzyIndexBuilder(m.locals ? StringFilter.fromState(m.locals) : null, m.capacity, true);
       feed = new TableFeed(builder);
       return;
     case 'stored':
@@ -92,7 +92,7 @@ function handle(m: ToWorker): void {
       feed!.added(m.positions, m.keys);
       return;
     case 'end': {
-      const { indexes, pool } = builder!.finish(true);
+      const { indexes, pool } = builder!.finish();
       const rows = feed!.rowsState();
       const contacts = feed!.contacts;
       builder = null;

@@ -13,10 +13,11 @@
  */
 import type { StoredTableView } from '../load/contactTable.js';
 import type { EmailRowsState } from '../match/contactIndex.js';
-import type { FuzzyIndexesState } from '../match/fuzzyIndexes.js';
+import type { FuzzyCapacity, FuzzyIndexesState } from '../match/fuzzyIndexes.js';
 
 export type ToWorker =
-  | { readonly kind: 'init'; readonly locals: { readonly bits: Int32Array; readonly mask: number } | null }
+  /** capacity: a guess at the indexes' sizes, from the files' (contactIndexing.ts), or null. */
+  | { readonly kind: 'init'; readonly locals: { readonly bits: Int32Array; readonly mask: number } | null; readonly capacity: FuzzyCapacity | null }
   /** The contacts before `upTo` are stored in the table `view` shows. */
   | { readonly kind: 'stored'; readonly view: StoredTableView; readonly upTo: number }
   /** Addresses the --emails file added to usable contacts: positions[i] got keys[i]. */

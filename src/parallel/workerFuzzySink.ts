@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { User } from '../domain/types.js';
 import type { StoredTableView } from '../load/contactTable.js';
 import { emailRows, type EmailRows } from '../match/contactIndex.js';
-import { fuzzyIndexesFromState, type FuzzyIndexes } from '../match/fuzzyIndexes.js';
+import { fuzzyIndexesFromState, type FuzzyCapacity, type FuzzyIndexes } from '../match/fuzzyIndexes.js';
 import type { StringFilter } from '../match/stringFilter.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
@@ -60,7 +60,8 @@ export class WorkerFuzzySink {
   /** Told of each block of answers, and (null, why) if the worker fails or stops after building. */
   onHits: ((hits: HitsMessage | null, why?: string) => void) | null = null;
 
-  constructor(locals: StringFilter | null) {
+  /** @param capacity a guess at the indexes' sizes (over rather than under), or null: they grow */
+  constructor(locals: StringFilter | null, capacity: FuzzyCapacity | null = null) {
     this.worker = new Worker(WORKER_FILE);
     this.result = new Promise<WorkerBuilt>((resolve, reject) => {
       let built = false;
@@ -79,7 +80,7 @@ export class WorkerFuzzySink {
       this.worker.on('exit', (code) => fail(`the indexing worker stopped (exit ${code})`));
     });
     this.result.catch(() => {}); // awaited by finish(); a failure before that is not unhandled
-    this.post({ kind: 'init', locals: locals ? locals.state() : null });
+    this.post({ kind: 'init', locals: locals ? locals.state() : null, capacity });
   }
 
   /**

@@ -18,7 +18,7 @@ import {
   type ContactIndex,
   type IndexLookups,
 } from '../../src/match/contactIndex.js';
-import { FuzzyIndexBuilder, fuzzyIndexesFromState, fuzzyIndexesState } from '../../src/match/fuzzyIndexes.js';
+import { FuzzyIndexBuilder, fuzzyIndexesFromState, fuzzyIndexesState, type FuzzyCapacity } from '../../src/match/fuzzyIndexes.js';
 import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { nameKey } from '../../src/match/names.js';
@@ -125,25 +125,34 @@ describe('blocking index: buffers sized by estimate', () => {
  * does not know its sizes (its buffers grow, then move into one pool), handed over as plain
  * state and a copied buffer, and put back together with the exact part.
  */
-function buildAsWorkerDoes(contacts: readonly Contact[], lookups?: IndexLookups): ContactIndex {
-  const builder = new FuzzyIndexBuilder(lookups?.locals ?? null);
+function buildAsWorkerDoes(contacts: readonly Contact[], lookups?: IndexLookups, capacity: FuzzyCapacity | null = null): ContactIndex {
+  const builder = new FuzzyIndexBuilder(lookups?.locals ?? null, capacity, true);
   const feed = new ContactFeed(builder);
   contacts.forEach((c, pos) => feed.contact(pos, c));
   const { indexes, pool } = builder.finish();
+  expect(pool.buffer).toBeInstanceOf(SharedArrayBuffer);
   const state = structuredClone(fuzzyIndexesState(indexes, pool));
   const moved = fuzzyIndexesFromState(state, structuredClone(pool.buffer));
   const list = contactList(contacts);
   return assembleContactIndex(list, buildExactIndex(list, lookups), feed.rows(), moved);
 }
 
-describe('blocking index built the worker’s way (growing buffers, state handed over) = exhaustive comparison', () => {
+/**
+ * The worker's guess at the sizes (contactIndexing.ts's fuzzyCapacityFor): none (buffers
+ * grow), or one that may be over or under in any part (too few values, characters or
+ * contacts for the directories): the builder keeps the buffers it took, or moves them.
+ */
+const part = fc.record({ values: fc.integer({ min: 0, max: 200 }), chars: fc.integer({ min: 0, max: 2000 }) });
+const guess = fc.option(fc.record({ emails: part, names: part, contacts: fc.integer({ min: 0, max: 100 }) }), { nil: null });
+
+describe('blocking index built the worker’s way (growing or guessed buffers, state handed over) = exhaustive comparison', () => {
   it('alias, typo and name hits, for any query, with and without the look-up restriction', () => {
     const found = { typo: 0, name: 0 };
     fc.assert(
-      fc.property(fc.array(contactArb, { minLength: 1, maxLength: 60 }), fc.array(fc.tuple(email, nameWord, nameWord), { minLength: 1, maxLength: 20 }), (specs, queries) => {
+      fc.property(fc.array(contactArb, { minLength: 1, maxLength: 60 }), fc.array(fc.tuple(email, nameWord, nameWord), { minLength: 1, maxLength: 20 }), guess, (specs, queries, capacity) => {
         const contacts = build(specs);
         const keys = queries.map(([q]) => q.toLowerCase());
-        for (const ix of [buildAsWorkerDoes(contacts), buildAsWorkerDoes(contacts, lookupsFor(keys))]) {
+        for (const ix of [buildAsWorkerDoes(contacts, undefined, capacity), buildAsWorkerDoes(contacts, lookupsFor(keys), capacity)]) {
           for (const [q, f, l] of queries) {
             const key = q.toLowerCase();
             const t = typoHits(ix, key);

@@ -1,0 +1,64 @@
+/**
+ * The worker sizes its fuzzy indexes' buffers from a guess made from the files' sizes
+ * (fuzzyCapacityFor): on realistic exports the guess is over, so the buffers are taken once
+ * and never moved; a guess under is covered by the property test in
+ * test/bench/index-property.test.ts (the indexes answer alike whatever the guess).
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src/cli/args.js';
+import { loadDataset } from '../../src/cli/loadDataset.js';
+import { silentProgress } from '../../src/cli/progress.js';
+import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
+import { ContactFeed } from '../../src/match/contactIndex.js';
+import { FuzzyIndexBuilder } from '../../src/match/fuzzyIndexes.js';
+import { fuzzyCapacityFor } from '../../src/parallel/contactIndexing.js';
+
+async function buildWithGuess(contacts: string, emails: string): Promise<{ moved: boolean; shared: boolean }> {
+  const args = ['--users', 'samples/wordpress-users.csv', '--contacts', contacts, '--emails', emails, '--yes'];
+  const { data } = await loadDataset(parseCommandLine(args), silentProgress);
+  const capacity = fuzzyCapacityFor({ contacts: statSync(contacts).size, emails: statSync(emails).size });
+  expect(capacity).not.toBeNull();
+  const builder = new FuzzyIndexBuilder(null, capacity, true);
+  const feed = new ContactFeed(builder);
+  for (let pos = 0; pos < data.contacts.length; pos++) feed.contact(pos, data.contacts.at(pos));
+  const { pool, moved } = builder.finish();
+  return { moved, shared: pool.buffer instanceof SharedArrayBuffer };
+}
+
+describe('the fuzzy indexes’ capacity guessed from the files’ sizes', () => {
+  let root = '';
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'ufm-guess-'));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('is over on the 20k-contact bench set (with --emails): the buffers are never moved', async () => {
+    generate(SIZES.find((s) => s.name === 'small')!, root);
+    const f = filesIn(root);
+    expect(await buildWithGuess(f.contacts, f.emails)).toEqual({ moved: false, shared: true });
+  }, 60_000);
+
+  it('is over on the UI export sample', async () => {
+    expect(await buildWithGuess('samples/contacts-ui.csv', 'samples/emails.csv')).toEqual({ moved: false, shared: true });
+  });
+
+  it('without a builder to guess for, the buffers grow and are moved into shared memory once', () => {
+    const builder = new FuzzyIndexBuilder(null, null, true);
+    builder.email(0, 'anna@example.org', 0, 16);
+    builder.name(0, 'Anna', 'Berg', '');
+    const { pool, moved } = builder.finish();
+    expect(moved).toBe(true);
+    expect(pool.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('is no guess at all for an empty or unknown contacts file, or one too big for one buffer', () => {
+    expect(fuzzyCapacityFor({ contacts: 0, emails: 100 })).toBeNull();
+    expect(fuzzyCapacityFor({ contacts: 3 * 2 ** 30, emails: 0 })).toBeNull();
+    const guess = fuzzyCapacityFor({ contacts: 87_000_000, emails: 1_000_000 })!;
+    expect(guess.contacts).toBeGreaterThan(1_000_000);
+    expect(guess.emails.chars).toBe(88_000_000);
+  });
+});
