@@ -117,7 +117,8 @@ function growFilled(a: Int32Array, min: number): Int32Array {
 
 function groupBitsLog2(groups: number): number {
   let gBits = 5;
-  while (1 << gBits < groups * 16) gBits++;
+  // (at 31, 1 << gBits is negative: capped below it)
+  while (gBits < 30 && 1 << gBits < groups * 16) gBits++;
   return gBits;
 }
 
@@ -222,7 +223,7 @@ export class TypedPool {
 /** Bucket count for n entries: about two entries per bucket. */
 function bucketBits(n: number): number {
   let bits = 0;
-  while (1 << (bits + 1) <= n) bits++;
+  while (bits < 30 && 1 << (bits + 1) <= n) bits++;
   return bits;
 }
 
