@@ -13,7 +13,8 @@ import { loadDataset } from '../../src/cli/loadDataset.js';
 import { silentProgress } from '../../src/cli/progress.js';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
 import { ContactFeed } from '../../src/match/contactIndex.js';
-import { FuzzyIndexBuilder } from '../../src/match/fuzzyIndexes.js';
+import { groupHash } from '../../src/match/fuzzyIndex.js';
+import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
 import { fuzzyCapacityFor } from '../../src/parallel/contactIndexing.js';
 
 async function buildWithGuess(contacts: string, emails: string): Promise<{ moved: boolean; shared: boolean }> {
@@ -52,6 +53,38 @@ describe('the fuzzy indexes’ capacity guessed from the files’ sizes', () => 
     const { pool, moved } = builder.finish();
     expect(moved).toBe(true);
     expect(pool.buffer).toBeInstanceOf(SharedArrayBuffer);
+  });
+
+  it('far under: the buffers outgrow the guess, are moved, and the index answers as one built without a guess', () => {
+    const local = (i: number) => `user${(i * 7919) % 100_000}`;
+    const feed = (b: FuzzyIndexBuilder) => {
+      for (let i = 0; i < 10_000; i++) {
+        const e = `${local(i)}@d${i % 7}.example.org`;
+        b.email(i, e, 0, e.length);
+        b.name(i, `First${i % 97}`, `Last${i % 89}`, '');
+      }
+    };
+    const tiny = { values: 16, chars: 64 };
+    const under = new FuzzyIndexBuilder(null, { emails: tiny, names: tiny, contacts: 16 }, true);
+    const over = new FuzzyIndexBuilder(null, { emails: { values: 20_000, chars: 400_000 }, names: { values: 20_000, chars: 400_000 }, contacts: 20_000 }, true);
+    const none = new FuzzyIndexBuilder(null, null, true);
+    for (const b of [under, over, none]) feed(b);
+    const built = [under, over, none].map((b) => b.finish());
+    expect(built.map((b) => b.moved)).toEqual([true, false, true]);
+    const hits = (ix: FuzzyIndexes, i: number) => {
+      const ids: number[] = [];
+      ix.localsByDomain.query(groupHash(`d${i % 7}.example.org`), `${local(i)}x`, (id) => ids.push(id));
+      ix.lastsByFirst.query(groupHash(`first${i % 97}`), `lsat${i % 89}`, (id) => ids.push(-1 - id));
+      return ids.sort((a, b) => a - b);
+    };
+    let found = 0;
+    for (let i = 0; i < 10_000; i += 37) {
+      const expected = hits(built[2]!.indexes, i);
+      expect(hits(built[0]!.indexes, i)).toEqual(expected);
+      expect(hits(built[1]!.indexes, i)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(500);
   });
 
   it('is no guess at all for an empty or unknown contacts file, or one too big for one buffer', () => {
