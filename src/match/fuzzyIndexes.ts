@@ -50,8 +50,9 @@ export class FuzzyIndexBuilder implements FuzzySink {
    * @param localFilter the local parts some user has (only those can be looked up for domain
    *   typos, so only those go into domainsByLocal), or null for all
    * @param capacity when known, or guessed over: the indexes take their buffers from pools
-   *   allocated once; when not (or when more came than guessed), they grow, and finish() moves
-   *   them into one pool of the exact size
+   *   allocated once; when not (or when more came than guessed, or the pools' address space
+   *   was refused, as under `ulimit -v`), they grow, and finish() moves them into one pool of
+   *   the exact size
    * @param shared the indexes' pool in shared memory (another thread is to read them)
    */
   constructor(
@@ -59,7 +60,8 @@ export class FuzzyIndexBuilder implements FuzzySink {
     capacity: FuzzyCapacity | null = null,
     private readonly shared = false,
   ) {
-    if (capacity === null) {
+    const pools = capacity === null ? null : poolsFor(capacity, shared);
+    if (capacity === null || pools === null) {
       this.pool = null;
       this.ix = {
         localsByDomain: new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH),
@@ -70,9 +72,8 @@ export class FuzzyIndexBuilder implements FuzzySink {
       return;
     }
     const { emails, names } = capacity;
-    const contacts = Math.max(16, capacity.contacts); // the name indexes need their directories
-    const pool = new TypedPool(2 * FuzzyIndex.bytesFor(EMAIL_TAU, emails) + FuzzyIndex.bytesFor(NAME_TAU, names, contacts) * 2 + 256, shared);
-    const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emails) + 2 * FuzzyIndex.workBytesFor(names) + 256);
+    const contacts = directorySize(capacity);
+    const { pool, work } = pools;
     this.pool = pool;
     this.ix = {
       localsByDomain: new FuzzyIndex(EMAIL_TAU, MIN_FUZZY_LENGTH, emails, pool, work),
@@ -123,6 +124,28 @@ export class FuzzyIndexBuilder implements FuzzySink {
     const pool = new TypedPool(bytes, this.shared);
     for (const name of NAMES) this.ix[name].relocate(pool);
     return pool;
+  }
+}
+
+/** The name indexes' directories hold a slot per contact (at least 16: they must exist). */
+function directorySize(capacity: FuzzyCapacity): number {
+  return Math.max(16, capacity.contacts);
+}
+
+/**
+ * The pools for a capacity: the lasting one (shared when asked) and the one add() and build()
+ * work in. Null when the address space for them is refused (a guessed capacity is large, and
+ * `ulimit -v` may forbid it): the indexes then grow as they would without one.
+ */
+function poolsFor(capacity: FuzzyCapacity, shared: boolean): { pool: TypedPool; work: TypedPool } | null {
+  const { emails, names } = capacity;
+  try {
+    const pool = new TypedPool(2 * FuzzyIndex.bytesFor(EMAIL_TAU, emails) + 2 * FuzzyIndex.bytesFor(NAME_TAU, names, directorySize(capacity)) + 256, shared);
+    const work = new TypedPool(2 * FuzzyIndex.workBytesFor(emails) + 2 * FuzzyIndex.workBytesFor(names) + 256);
+    return { pool, work };
+  } catch (e) {
+    if (e instanceof RangeError) return null; // "Array buffer allocation failed"
+    throw e;
   }
 }
 

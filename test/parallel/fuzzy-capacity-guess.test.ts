@@ -4,6 +4,7 @@
  * and never moved; a guess under is covered by the property test in
  * test/bench/index-property.test.ts (the indexes answer alike whatever the guess).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,28 @@ describe('the fuzzy indexes’ capacity guessed from the files’ sizes', () => 
       found += expected.length;
     }
     expect(found).toBeGreaterThan(500);
+  });
+
+  it('whose address space is refused (ulimit -v) is no guess: the buffers grow, and the index answers', () => {
+    // the guess for 120 MB of contacts asks for 1.7 GB of address space; the limit allows
+    // node's own (about 0.7 GB) and what growing needs, not that
+    const script = `
+      import { FuzzyIndexBuilder } from './dist/match/fuzzyIndexes.js';
+      import { groupHash } from './dist/match/fuzzyIndex.js';
+      import { fuzzyCapacityFor } from './dist/parallel/contactIndexing.js';
+      const capacity = fuzzyCapacityFor({ contacts: 120e6, emails: 0 });
+      if (capacity === null) throw new Error('no guess');
+      let refused = false;
+      try { new SharedArrayBuffer(2 ** 31 - 8); } catch { refused = true; }
+      const b = new FuzzyIndexBuilder(null, capacity, true);
+      b.email(0, 'anna.berg@example.org', 0, 21);
+      const { indexes, moved } = b.finish();
+      const ids = [];
+      indexes.localsByDomain.query(groupHash('example.org'), 'anna.brg', (id) => ids.push(id));
+      process.stdout.write(JSON.stringify({ refused, moved, ids: [...new Set(ids)] }));`;
+    const r = spawnSync('bash', ['-c', 'ulimit -v 1600000 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ refused: true, moved: true, ids: [0] });
   });
 
   it('is no guess at all for an empty or unknown contacts file, or one too big for one buffer', () => {
