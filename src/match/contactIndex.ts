@@ -19,7 +19,7 @@ import type { Contact } from '../domain/types.js';
 import { own } from '../load/fields.js';
 import { Utf8Arena, type Utf8ArenaState } from '../runtime/utf8Arena.js';
 import { emailKey, mailboxOf } from './email.js';
-import { emailKeyInto, mayHaveOtherMailbox } from './emailBytes.js';
+import { emailKeyInto, mailboxInto } from './emailBytes.js';
 import type { FuzzyIndex } from './fuzzyIndex.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes, type FuzzySink } from './fuzzyIndexes.js';
 import { hasName, nameKey, sameName, type NameKey } from './names.js';
@@ -198,13 +198,18 @@ type Latin1Buffer = Buffer & { latin1Slice(from: number, to: number): string };
  */
 class StoredKey {
   bytes = Buffer.allocUnsafe(256) as Latin1Buffer;
+  /** The key's mailbox, when mailboxInto writes one (as long as `bytes`). */
+  mailbox = Buffer.allocUnsafe(256) as Latin1Buffer;
   text = '';
 
   /** The key's length in `bytes`; -1 when it is in `text` instead (which may be ''). */
   read(stored: StoredContacts, f: number): number {
     const from = stored.fieldStart(f);
     const to = stored.fieldEnd(f);
-    if (to - from > this.bytes.length) this.bytes = Buffer.allocUnsafe(2 * (to - from)) as Latin1Buffer;
+    if (to - from > this.bytes.length) {
+      this.bytes = Buffer.allocUnsafe(2 * (to - from)) as Latin1Buffer;
+      this.mailbox = Buffer.allocUnsafe(2 * (to - from)) as Latin1Buffer;
+    }
     const n = emailKeyInto(stored.textBytes(), from, to, this.bytes);
     if (n < 0) this.text = emailKey(stored.fieldText(f));
     return n;
@@ -456,11 +461,12 @@ export class ExactIndexBuilder {
         const kn = table.find(k.bytes, 0, n);
         if (kn !== -1) this.record(2 * kn, ref);
       } else this.place(this.exact, k.string(n), ref);
-      if (mayHaveOtherMailbox(k.bytes, n)) {
-        const key = k.string(n);
-        const mb = mailboxOf(key);
-        if (mb !== key) this.put(MAILBOX, mb, ref);
-      }
+      const m = mailboxInto(k.bytes, n, k.mailbox);
+      if (m < 0) continue;
+      if (table) {
+        const kn = table.find(k.mailbox, 0, m);
+        if (kn !== -1) this.record(2 * kn + MAILBOX, ref);
+      } else this.place(this.mailbox, k.mailbox.latin1Slice(0, m), ref);
     }
   }
 

@@ -28,11 +28,11 @@ export function emailKeyInto(b: Uint8Array, from: number, to: number, out: Uint8
 }
 
 /**
- * Whether mailboxOf may give something else than the key k[0, n) itself: a `+` in the local
- * part after its first character, or a Gmail domain. False means surely not (mailboxOf's fast
- * path); true means ask mailboxOf.
+ * mailboxOf for an ASCII key k[0, n), in bytes: writes the mailbox into out[0, …) and returns
+ * its length, or returns -1 when the mailbox is the key itself (mailboxOf's fast path, or a
+ * fold that changed nothing). `out` must hold n bytes (a mailbox is never longer than its key).
  */
-export function mayHaveOtherMailbox(k: Uint8Array, n: number): boolean {
+export function mailboxInto(k: Uint8Array, n: number, out: Uint8Array): number {
   let at = -1;
   for (let i = n - 1; i >= 0; i--) {
     if (k[i] === 64) {
@@ -40,9 +40,33 @@ export function mayHaveOtherMailbox(k: Uint8Array, n: number): boolean {
       break;
     }
   }
-  if (at <= 0) return false;
-  for (let i = 1; i < at; i++) if (k[i] === 43) return true;
-  return isGmailAt(k, n, at);
+  if (at <= 0) return -1;
+  // the first '+' of the key: only one in the local part, after its first character, is a tag
+  let plus = -1;
+  for (let i = 0; i < at; i++) {
+    if (k[i] === 43) {
+      plus = i;
+      break;
+    }
+  }
+  const gmail = isGmailAt(k, n, at);
+  if (plus <= 0 && !gmail) return -1;
+  const localEnd = plus > 0 ? plus : at;
+  let m = 0;
+  for (let i = 0; i < localEnd; i++) {
+    const c = k[i]!;
+    if (gmail && c === 46) continue; // '.'
+    out[m++] = c;
+  }
+  out[m++] = 64;
+  if (gmail) for (let i = 0; i < GMAIL.length; i++) out[m++] = GMAIL[i]!;
+  else for (let i = at + 1; i < n; i++) out[m++] = k[i]!;
+  if (m === n) {
+    let i = 0;
+    while (i < n && out[i] === k[i]) i++;
+    if (i === n) return -1;
+  }
+  return m;
 }
 
 const GMAIL = Buffer.from('gmail.com', 'latin1');
