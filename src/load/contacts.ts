@@ -25,7 +25,7 @@
  * papaparse also wording the errors. All ways give the same contacts; a property test
  * compares them on random files.
  */
-import { statSync } from 'node:fs';
+import { fileSize } from '../runtime/fileSize.js';
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { ContactTable } from './contactTable.js';
 import { loadContactBytes } from './contactBytes.js';
@@ -212,9 +212,5 @@ export const MIN_ROW_BYTES = 48;
 
 /** The file's size, a bound on its text in UTF-8 (the table's first arena); 0 when unknown. */
 function fileBytes(path: string): number {
-  try {
-    return Math.min(statSync(path).size, 1 << 28);
-  } catch {
-    return 0; // the loader reports an unreadable file
-  }
+  return Math.min(fileSize(path), 1 << 28);
 }

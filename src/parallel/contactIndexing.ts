@@ -11,7 +11,6 @@
  * built, everything is done here and the caller is told why; if it fails later, the users it
  * has not answered are looked up here.
  */
-import { statSync } from 'node:fs';
 import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { isUsable } from '../domain/contactList.js';
@@ -20,6 +19,7 @@ import type { ContactTable } from '../load/contactTable.js';
 import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
 import { MIN_ROW_BYTES } from '../load/contacts.js';
 import { FuzzyIndex } from '../match/fuzzyIndex.js';
+import { fileSize } from '../runtime/fileSize.js';
 import { EMAIL_TAU, FuzzyIndexBuilder, NAME_TAU, type FuzzyCapacity } from '../match/fuzzyIndexes.js';
 import { RemoteLookups } from './remoteLookups.js';
 import { workerAvailable, WorkerFuzzySink, type WorkerBuilt } from './workerFuzzySink.js';
@@ -68,15 +68,7 @@ export function fuzzyCapacityFor(sizes: { readonly contacts: number; readonly em
 
 /** The contacts and --emails files' sizes (0 for one absent or unreadable: the loader reports it). */
 export function inputFileSizes(contacts: string, emails: string | null | undefined): { contacts: number; emails: number } {
-  const size = (path: string | null | undefined): number => {
-    if (!path) return 0;
-    try {
-      return statSync(path).size;
-    } catch {
-      return 0;
-    }
-  };
-  return { contacts: size(contacts), emails: size(emails) };
+  return { contacts: fileSize(contacts), emails: fileSize(emails) };
 }
 
 /** UFMATCH_WORKERS=0: never a worker; 1: always (when the build has one); unset: by file size. */
@@ -84,11 +76,7 @@ export function wantWorker(env: NodeJS.ProcessEnv, contactsPath: string): boolea
   const setting = env.UFMATCH_WORKERS;
   if (setting === '0' || !workerAvailable()) return false;
   if (setting === '1') return true;
-  try {
-    return statSync(contactsPath).size >= WORKER_MIN_BYTES;
-  } catch {
-    return false; // the loader reports an unreadable file
-  }
+  return fileSize(contactsPath) >= WORKER_MIN_BYTES;
 }
 
 export interface LoadHooks {
