@@ -5,8 +5,18 @@ if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.e
 
 const { main, EXIT } = await import('./cli/main.js');
 
-process.on('SIGINT', () => process.exit(EXIT.interrupted));
-process.on('SIGTERM', () => process.exit(EXIT.interrupted));
+const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.js');
+const { removeCreatedOutDir } = await import('./cli/outDir.js');
+
+/** Ctrl-C or SIGTERM: files being written are removed, and the run ends with 130. */
+function interrupted(): void {
+  discardLiveTemps();
+  removeCreatedOutDir();
+  process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
+  process.exit(EXIT.interrupted);
+}
+process.on('SIGINT', interrupted);
+process.on('SIGTERM', interrupted);
 
 const code = await main(process.argv.slice(2), {
   stdin: process.stdin,

@@ -1,5 +1,6 @@
 /** The command-line shell: parse, dispatch, and turn every failure into one line and an exit code. */
 import { InputError, UsageError } from '../load/errors.js';
+import { MixedOutputs } from '../output/atomicWrite.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCommandLine, type Options } from './args.js';
 import type { Io } from './io.js';
@@ -51,14 +52,17 @@ export function fail(io: Io, e: unknown): number {
     io.stderr.write(`ufmatch: ${e.message}\n`);
     return EXIT.input;
   }
-  const err = e as NodeJS.ErrnoException;
+  const mixed = e instanceof MixedOutputs ? e : null;
+  const err = (mixed ? mixed.cause : e) as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
     const where = err.path ? `${err.path}: ` : '';
     const what =
       err.code === 'ENOSPC' ? 'no space left on the device' :
       err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
-      err.code === 'EROFS' ? 'read-only file system' : err.message;
-    io.stderr.write(`ufmatch: ${where}${what} — nothing was overwritten; fix it and run again\n`);
+      err.code === 'EROFS' ? 'read-only file system' :
+      err.code === 'EISDIR' ? 'a folder stands where the output file goes' : err.message;
+    const after = mixed ? `and ${mixed.path} could not be put back, so that folder now mixes old and new outputs; fix it and run again` : 'nothing was overwritten; fix it and run again';
+    io.stderr.write(`ufmatch: ${where}${what} — ${after}\n`);
     return EXIT.input;
   }
   io.stderr.write(`ufmatch: internal error: ${(err && err.message) || String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);

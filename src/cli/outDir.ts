@@ -4,7 +4,7 @@
  * created is removed again when the run fails before writing anything into it.
  */
 import { lstatSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from '../load/errors.js';
 import { OUTPUT_FILES } from '../output/writeOutputs.js';
 
@@ -31,6 +31,7 @@ export function prepareOutDir(
   writes: readonly string[] = [...OUTPUT_FILES, JOURNAL_FILE],
 ): string {
   created = [];
+  if (out.trim() === '') throw new UsageError('--out is empty: give a folder (default ./ufmatch-out)');
   const dir = resolve(out);
   const inputReal = new Set(inputs.map((p) => real(p) ?? resolve(p)));
   const dirReal = real(dir);
@@ -52,15 +53,30 @@ export function prepareOutDir(
     }
     if (isLink) throw new UsageError(`--out ${out}: ${name} is a symbolic link; ufmatch will not write through links — remove it or choose another folder`);
   }
-  if (dirReal === null) {
-    const first = mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (first !== undefined) {
-      let p = first;
-      created = [p];
-      for (const part of relative(first, dir).split(sep).filter(Boolean)) created.push((p = join(p, part)));
+  if (dirReal === null) makeFolders(dir);
+  return dir;
+}
+
+/**
+ * mkdir -p, one folder at a time (recording each in `created`, outermost first). Not
+ * mkdirSync's `recursive`: on Node 20 it loops for ever where mkdir answers ENOENT for a
+ * parent that exists (`--out /proc/x`); here that mkdir's error is the answer.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let p = dir; ; p = dirname(p)) {
+    try {
+      statSync(p);
+      break; // exists (a file in the way makes the mkdir below fail with ENOTDIR)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(p) === p) throw e;
+      missing.push(p);
     }
   }
-  return dir;
+  for (const p of missing.reverse()) {
+    mkdirSync(p, { mode: 0o700 });
+    created.push(p);
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import { applyJournal } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { hasContactId } from '../domain/contactList.js';
-import { OUTPUT_FILES, writeOutputs } from '../output/writeOutputs.js';
+import { OUTPUT_FILES, stageOutputs } from '../output/writeOutputs.js';
 import { summaryJson, summaryText } from '../output/summary.js';
 import { VERSION } from '../version.js';
 import type { Options } from './args.js';
@@ -91,13 +91,23 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
   const tw = performance.now();
-  const summary = writeOutputs(
+  const { summary, staged } = stageOutputs(
     outDir,
     plan,
     { inputs: loaded.data.inputs, version: VERSION, elapsedMs: performance.now() - started },
     // UFMATCH_WORKERS=0: no second thread, for the writes either
     { parallel: io.env.UFMATCH_WORKERS !== '0' },
   );
+  // Planning and writing run without a break, so a Ctrl-C or SIGTERM that came meanwhile has
+  // not reached its handler yet: let it, while no target is replaced (the shell's handler
+  // removes the staged files and exits 130).
+  try {
+    await settle();
+  } catch (e) {
+    staged.discard();
+    throw e;
+  }
+  staged.commit();
   if (times) {
     times.load = loaded.loadMs;
     times.index = timings.indexMs;
@@ -106,6 +116,12 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
     times.write = performance.now() - tw;
   }
   if (o.json) io.stdout.write(summaryJson(summary));
-  else io.stderr.write(summaryText(summary) + `Outputs in ${outDir}\n`);
+  else io.stdout.write(summaryText(summary) + `Outputs in ${outDir}\n`);
   return o.strict && summary.review > 0 ? 1 : 0;
+}
+
+/** One turn of the event loop and a moment more: a signal that arrived during synchronous work is handled by then. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 2));
 }

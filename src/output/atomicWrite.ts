@@ -9,7 +9,7 @@
  * writing (SIGKILL, power loss) leaves its temp files behind; the next write of the same
  * targets removes those whose process is gone (never a live run's).
  */
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ByteOut, type TextOut } from './textOut.js';
@@ -163,13 +163,40 @@ function fsyncDir(dir: string): void {
 }
 
 /**
- * Write a set of files all-or-nothing (as far as a filesystem allows: renames are atomic one
- * by one).
+ * Temp files (and backups) of this process that are not renamed or removed yet: what
+ * discardLiveTemps() removes when the run is interrupted (the shell's signal handler).
+ */
+const live = new Set<string>();
+
+let commits = 0;
+
+/** Removes this process's temp files still in flight (Ctrl-C or SIGTERM: the targets stay as they were). */
+export function discardLiveTemps(): void {
+  for (const t of live) removeQuietly(t);
+  live.clear();
+}
+
+/** How many sets of files this process has put in place (commit() that succeeded). */
+export function committedSets(): number {
+  return commits;
+}
+
+/** A set of files written to their temp files, not yet in place: commit() or discard(). */
+export interface StagedFiles {
+  /** Renames every temp file over its target; a failure puts back every target it had replaced. */
+  commit(): void;
+  /** Removes the temp files; no target is touched. */
+  discard(): void;
+}
+
+/**
+ * Writes a set of files to temp files beside their targets (fsynced), without touching any
+ * target yet.
  * @param parallel write and fsync on another thread while this one encodes (writerThread.ts),
  *   when the build has it; should that thread not start or stop answering, the files are
  *   written again here
  */
-export function writeFilesAtomic(files: readonly OutputFile[], parallel = false): void {
+export function stageFilesAtomic(files: readonly OutputFile[], parallel = false): StagedFiles {
   removeStaleTemps(files.map((f) => f.path));
   let temps: string[] | null = null;
   let lingering: number[] = [];
@@ -183,15 +210,128 @@ export function writeFilesAtomic(files: readonly OutputFile[], parallel = false)
   } finally {
     for (const fd of lingering) closeQuietly(fd);
   }
+  const staged = temps;
+  for (const t of staged) live.add(t);
+  let done = false;
+  return {
+    commit() {
+      if (done) throw new Error('staged files committed or discarded already');
+      done = true;
+      commitTemps(files, staged);
+    },
+    discard() {
+      if (done) return;
+      done = true;
+      for (const t of staged) {
+        removeQuietly(t);
+        live.delete(t);
+      }
+    },
+  };
+}
+
+/**
+ * Write a set of files all-or-nothing: stageFilesAtomic, then commit.
+ */
+export function writeFilesAtomic(files: readonly OutputFile[], parallel = false): void {
+  stageFilesAtomic(files, parallel).commit();
+}
+
+/**
+ * Thrown when a commit failed and could not put every target back: the folder may hold a mix
+ * of old and new files (the message says which file could not be restored).
+ */
+export class MixedOutputs extends Error {
+  constructor(
+    cause: unknown,
+    readonly path: string,
+  ) {
+    super(`${path} could not be put back after a failed write`, { cause });
+  }
+}
+
+/** What stands at a target's path: nothing, a file (or link), or a folder. */
+function targetKind(path: string): 'none' | 'file' | 'folder' {
+  try {
+    return lstatSync(path).isDirectory() ? 'folder' : 'file';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw e;
+  }
+}
+
+/**
+ * Renames the temps over their targets. Renames are atomic one by one, not as a set, so each
+ * target that exists is first given a second name (a hard link, no copy); should a rename
+ * fail, every target replaced so far gets its old file back from that name, and one that did
+ * not exist is removed. A target that cannot be a file (a folder in its place) fails before
+ * anything is renamed. A filesystem without hard links commits without that net.
+ */
+function commitTemps(files: readonly OutputFile[], temps: readonly string[]): void {
+  const backups: (string | null)[] = [];
+  const existed: boolean[] = [];
+  const fail = (e: unknown, path: string, replaced: number): never => {
+    let restoreFailed: string | null = null;
+    for (let j = replaced - 1; j >= 0; j--) {
+      const target = files[j]!.path;
+      try {
+        if (backups[j]) renameSync(backups[j]!, target);
+        else if (!existed[j]) unlinkSync(target);
+        else restoreFailed ??= target; // replaced without a backup: its old file is gone
+      } catch {
+        restoreFailed ??= target;
+      }
+    }
+    for (const t of temps.slice(replaced)) removeQuietly(t);
+    for (let j = 0; j < backups.length; j++) if (backups[j] && j >= replaced) removeQuietly(backups[j]!);
+    for (const t of [...temps, ...backups]) if (t) live.delete(t);
+    throw restoreFailed ? new MixedOutputs(named(e, path), restoreFailed) : named(e, path);
+  };
+  for (let i = 0; i < files.length; i++) {
+    const target = files[i]!.path;
+    let kind: ReturnType<typeof targetKind>;
+    try {
+      kind = targetKind(target);
+    } catch (e) {
+      fail(e, target, 0);
+    }
+    if (kind! === 'folder') {
+      fail(Object.assign(new Error(`EISDIR: illegal operation on a directory, rename '${target}'`), { code: 'EISDIR', syscall: 'rename', path: target }), target, 0);
+    }
+    const isFile = kind! === 'file';
+    existed.push(isFile);
+    let backup: string | null = null;
+    if (isFile) {
+      backup = backupPathFor(target);
+      try {
+        linkSync(target, backup);
+        live.add(backup);
+      } catch {
+        backup = null; // no hard links here: no way back for this one
+      }
+    }
+    backups.push(backup);
+  }
   for (let i = 0; i < files.length; i++) {
     try {
       renameSync(temps[i]!, files[i]!.path);
+      live.delete(temps[i]!);
     } catch (e) {
-      for (const t of temps.slice(i)) removeQuietly(t);
-      throw named(e, files[i]!.path);
+      fail(e, files[i]!.path, i);
     }
   }
+  for (const b of backups) {
+    if (!b) continue;
+    removeQuietly(b);
+    live.delete(b);
+  }
+  commits++;
   for (const dir of new Set(files.map((f) => dirname(f.path)))) fsyncDir(dir);
+}
+
+/** A target's second name while a commit runs: a temp file's name, so a killed run's is removed as stale. */
+function backupPathFor(path: string): string {
+  return tempPathFor(path);
 }
 
 /** The files' temp files, written and fsynced here. */

@@ -1,7 +1,7 @@
 /** Writes every SPEC §5 output of a plan into the output folder, atomically. */
 import { join } from 'node:path';
 import type { Plan } from '../domain/decisions.js';
-import { writeFilesAtomic } from './atomicWrite.js';
+import { stageFilesAtomic, type StagedFiles } from './atomicWrite.js';
 import { writeContactsToCreateCsv } from './contactsToCreate.js';
 import { writeLinksCsv } from './linksCsv.js';
 import { buildSummary, summaryJson, summaryText, type Summary, type SummaryMeta } from './summary.js';
@@ -28,9 +28,19 @@ export const PARALLEL_WRITE_FROM = 5_000;
  *   encodes (atomicWrite.ts): then they are, for plans of PARALLEL_WRITE_FROM users and more
  */
 export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean } = {}): Summary {
+  const { summary, staged } = stageOutputs(outDir, plan, meta, options);
+  staged.commit();
+  return summary;
+}
+
+/**
+ * writeOutputs up to the last step: every file written beside its target, none in place
+ * yet (the caller commits, or discards when the run was interrupted meanwhile).
+ */
+export function stageOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean } = {}): { summary: Summary; staged: StagedFiles } {
   const summary = buildSummary(plan, meta);
   const parallel = options.parallel === true && plan.rows.length >= PARALLEL_WRITE_FROM;
-  writeFilesAtomic([
+  const staged = stageFilesAtomic([
     { path: join(outDir, 'links.csv'), write: (out) => writeLinksCsv(plan, out) },
     { path: join(outDir, 'warnings.csv'), write: (out) => writeWarningsCsv(plan, out) },
     { path: join(outDir, 'contacts-to-create.csv'), write: (out) => writeContactsToCreateCsv(plan, out) },
@@ -39,5 +49,5 @@ export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, opti
     { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary)) },
     { path: join(outDir, 'summary.json'), write: (out) => out.text(summaryJson(summary)) },
   ], parallel);
-  return summary;
+  return { summary, staged };
 }

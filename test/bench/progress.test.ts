@@ -18,13 +18,16 @@ function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string } {
   return { stream, text: () => chunks.join('') };
 }
 
-async function run(args: string[], tty: boolean): Promise<{ code: number; stderr: string }> {
+async function run(args: string[], tty: boolean): Promise<{ code: number; stderr: string; stdout: string }> {
   const err = new PassThrough() as PassThrough & { isTTY?: boolean };
   if (tty) err.isTTY = true;
   let stderr = '';
+  let stdout = '';
   err.on('data', (d) => (stderr += d));
-  const code = await main(args, { stdin: new PassThrough(), stdout: new PassThrough(), stderr: err, env: {} });
-  return { code, stderr };
+  const out = new PassThrough();
+  out.on('data', (d) => (stdout += d));
+  const code = await main(args, { stdin: new PassThrough(), stdout: out, stderr: err, env: {} });
+  return { code, stderr, stdout };
 }
 
 describe('terminal progress line', () => {
@@ -106,11 +109,11 @@ describe('scripted run (--yes)', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('prints no progress and no escape code when stderr is not a terminal', async () => {
-    const { code, stderr } = await run([...SAMPLE, '--yes', '--out', join(out, 'a')], false);
+    const { code, stderr, stdout } = await run([...SAMPLE, '--yes', '--out', join(out, 'a')], false);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(/\x1b|\r/);
     expect(stderr).not.toMatch(/\[[#.]{20}\]|rows\/s|ETA| rows in /);
-    expect(stderr).toContain('Checked 42 users'); // the summary itself is still there
+    expect(stdout).toContain('Checked 42 users'); // the summary itself is still there
   });
 
   it('shows loading and matching progress when stderr is a terminal', async () => {

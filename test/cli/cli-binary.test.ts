@@ -27,12 +27,13 @@ describe('ufmatch binary', () => {
     expect(v.stdout).toMatch(/^ufmatch \d+\.\d+\.\d+/);
   });
 
-  it('a scripted run writes every SPEC §5 output, mode 0600, and a summary on stderr', () => {
+  it('a scripted run writes every SPEC §5 output, mode 0600, and the text summary on stdout (where --json puts summary.json instead)', () => {
     const out = tmp();
     const r = runBinary([...MAIN, '--yes', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain("CiviCRM's own sync would report: Checked 42 user records.");
+    expect(r.stderr).toBe('ufmatch: 1 link(s) of other domains ignored (--domain-id 1)\n'); // notes stay on stderr
+    expect(r.stdout).toContain("CiviCRM's own sync would report: Checked 42 user records.");
+    expect(r.stdout).toContain(`Outputs in ${out}`);
     for (const f of OUTPUT_FILES) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600);
     expect(linksRows(out)).toHaveLength(42);
   });

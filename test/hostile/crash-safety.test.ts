@@ -164,7 +164,7 @@ describe('SIGKILL during writing', () => {
     expect(results.some((r) => r.temps > 0 && r.old === OUTPUT_FILES.length), 'a kill while temps were being written left every previous file').toBe(true);
   }, 180_000);
 
-  it('Ctrl-C (SIGINT) or SIGTERM while writing: the write completes, then exit 130 (treat as not done)', async () => {
+  it('Ctrl-C (SIGINT) or SIGTERM while writing: exit 130, every previous output kept, no temp file left', async () => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const out = previousCopy(`interrupt-${signal}`);
       const r = await runAndKill(argsB, out, { kind: 'first-temp' }, signal);
@@ -172,7 +172,7 @@ describe('SIGKILL during writing', () => {
       expect(r.code).toBe(130);
       const seen = expectOldOrNew(out);
       expect(seen.temps).toEqual([]);
-      expect(seen.new).toBe(OUTPUT_FILES.length);
+      expect(seen.old, 'an interrupted run replaces no output').toBe(OUTPUT_FILES.length);
     }
   }, 60_000);
 
