@@ -6,6 +6,7 @@ import { ACTIONS, type Action, type Decision, type Plan, type UserPlan } from '.
 import { Holds } from './holds.js';
 import type { ExistingLink } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
+import { undefused } from '../output/csvCell.js';
 
 export const JOURNAL_HEADER = ['uf_id', 'email', 'action', 'contact_id', 'decided_at'] as const;
 
@@ -101,7 +102,8 @@ export function applyJournal(
       continue;
     }
     const r = rows[i]!;
-    if (emailKey(e.email) !== r.user.emailKey) {
+    // the journal's writer defuses an email that starts with = + - @ (csvCell): either form is the user's
+    if (emailKey(e.email) !== r.user.emailKey && emailKey(undefused(e.email)) !== r.user.emailKey) {
       problems.push({ kind: 'email-changed', ufId: e.ufId, line: e.line, detail: `user ${e.ufId}'s email has changed since the decision was made` });
       continue;
     }

@@ -29,3 +29,14 @@ export function csvRow(values: readonly (string | number | null | undefined)[]):
   }
   return out + '\r\n';
 }
+
+/**
+ * The value a cell read back from one of our files may have had before csvCell defused it: the
+ * leading apostrophe taken off when what follows would have been prefixed (= + - @ tab CR).
+ * A value that itself began with such an apostrophe reads the same, so a reader compares both.
+ */
+export function undefused(cell: string): string {
+  if (cell.length < 2 || cell.charCodeAt(0) !== 39) return cell;
+  const c = cell.charCodeAt(1);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? cell.slice(1) : cell;
+}

@@ -1,7 +1,7 @@
 /**
  * The built binary end to end (npm test builds dist/ first): modes, exit codes, outputs.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -112,5 +112,29 @@ describe('ufmatch binary', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).domain_id).toBe(2);
     expect(r.stderr).toContain('link(s) of other domains ignored (--domain-id 2)');
+  });
+
+  it('a folder where one output goes: exit 3, one line, and every previous output as it was', () => {
+    const out = tmp();
+    expect(runBinary([...MAIN, '--yes', '--out', out]).code).toBe(0);
+    const before = Object.fromEntries(OUTPUT_FILES.filter((f) => f !== 'uf_match.sql').map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    rmSync(join(out, 'uf_match.sql'));
+    mkdirSync(join(out, 'uf_match.sql'));
+    // another run, whose outputs differ from the first's in every file
+    const r = runBinary(['--users', 'samples/drupal-users.csv', '--contacts', 'samples/contacts-ui.csv', '--yes', '--out', out]);
+    expect(r.code).toBe(3);
+    expect(oneLine(r.stderr), r.stderr).toBe(true);
+    expect(r.stderr).toMatch(/uf_match\.sql: a folder stands where the output file goes — nothing was overwritten/);
+    for (const [f, text] of Object.entries(before)) expect(readFileSync(join(out, f), 'utf8'), f).toBe(text);
+    expect(readdirSync(out).sort()).toEqual([...OUTPUT_FILES].sort());
+  });
+
+  it('--out that cannot be made ends at once with one line (no endless mkdir under /proc), and an empty --out is a usage error', () => {
+    const r = runBinary([...MAIN, '--yes', '--out', '/proc/ufmatch-no/such']);
+    expect(r.code).toBe(3);
+    expect(oneLine(r.stderr), r.stderr).toBe(true);
+    const e = runBinary([...MAIN, '--yes', '--out', '']);
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('--out is empty');
   });
 });

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/cli/readJournal.js';
+import { JournalFile } from '../../src/output/journalFile.js';
 import { applyJournal, type JournalEntry } from '../../src/decide/journal.js';
 import { buildPlan } from '../../src/decide/plan.js';
 import { contact, dataset, link, user } from '../helpers/build.js';
@@ -66,5 +71,21 @@ describe('replaying decisions (SPEC §5.6)', () => {
     const { plan, data } = fixture();
     const r = applyJournal(plan, [entry(55, 'x@example.org', 'create', null)], exists([]), 'decisions-file', data.links);
     expect(r.problems[0]!.kind).toBe('unknown-user');
+  });
+
+  it('replays a journal its own writer wrote for emails it had to defuse (= + - @ first) and for one that starts with an apostrophe', () => {
+    const emails = ['-bob@example.org', '+tag@example.org', '=sum@example.org', "'+quoted@example.org", 'plain@example.org'];
+    const data = dataset(emails.map((e, i) => user(i + 1, e)), emails.map((e, i) => contact(10 + i, e)));
+    const plan = buildPlan(data);
+    const path = join(mkdtempSync(join(tmpdir(), 'ufm-journal-')), 'decisions.csv');
+    const j = JournalFile.open(path);
+    for (let i = 0; i < emails.length; i++) j.append({ ufId: i + 1, email: emails[i]!, action: 'skip', contactId: null, decidedAt: '2026-11-21T10:00:00.000Z' });
+    j.close();
+    const { entries, problems } = readJournal(path);
+    expect(problems).toEqual([]);
+    const r = applyJournal(plan, entries, exists(emails.map((_, i) => 10 + i)), 'decisions-file', data.links);
+    expect(r.problems).toEqual([]);
+    expect(r.applied).toBe(emails.length);
+    expect(r.plan.rows.map((x) => x.decision.action)).toEqual(emails.map(() => 'skip'));
   });
 });
