@@ -2,6 +2,7 @@
  * Command line (SPEC §1), parsed with node:util's parseArgs (no dependency for a solved problem).
  */
 import { parseArgs } from 'node:util';
+import iconv from 'iconv-lite';
 import { PLATFORMS, type Platform } from '../domain/types.js';
 import { UsageError } from '../load/errors.js';
 
@@ -42,9 +43,16 @@ const SPEC = {
 export function parseCommandLine(argv: readonly string[]): Options {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]} (see ufmatch --help)`);
+    throw new UsageError(parseError(e as Error & { code?: string }));
+  }
+  // parseArgs keeps the last of a repeated option: say so rather than drop one
+  const seen = new Set<string>();
+  for (const t of parsed.tokens) {
+    if (t.kind !== 'option' || SPEC[t.name as keyof typeof SPEC]?.type !== 'string') continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
+    seen.add(t.name);
   }
   const v = parsed.values;
   const pos = parsed.positionals;
@@ -84,12 +92,29 @@ export function parseCommandLine(argv: readonly string[]): Options {
   }
   let domainId = 1;
   if (v['domain-id'] !== undefined) {
-    if (!/^\d+$/.test(v['domain-id']) || Number(v['domain-id']) < 1) throw new UsageError('--domain-id must be a positive whole number');
-    domainId = Number(v['domain-id']);
+    const n = Number(v['domain-id'].trim());
+    // civicrm_domain.id is an unsigned INT
+    if (!/^\s*\d+\s*$/.test(v['domain-id']) || n < 1 || n > 4294967295) throw new UsageError('--domain-id must be a whole number from 1 to 4294967295');
+    domainId = n;
+  }
+  if (v.encoding !== undefined) {
+    const name = v.encoding.trim().toLowerCase();
+    if (name === '' || !iconv.encodingExists(name)) throw new UsageError(`--encoding: unknown encoding "${v.encoding}"; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
   }
   if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');
   if (v.strict && !v.yes) throw new UsageError('--strict goes with --yes');
   return { ...base, command, query, users: v.users, contacts: v.contacts, platform, domainId };
+}
+
+/** parseArgs's message, in this tool's words: which option, and what to write instead. */
+function parseError(e: Error & { code?: string }): string {
+  const option = /'(--?[^' ]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (see ufmatch --help)`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(e.message)) return `${option} needs a value (see ufmatch --help)`;
+    if (/ambiguous/.test(e.message)) return `${option} needs a value, and the next word starts with "-": give one as ${option}=VALUE (see ufmatch --help)`;
+  }
+  return `${e.message.split('\n')[0]} (see ufmatch --help)`;
 }
 
 export const HELP = `ufmatch — reconcile CMS users with CiviCRM contacts before go-live
