@@ -1,6 +1,7 @@
 /**
  * Which user(s) an `explain` QUERY names. Pure. In order, the first rule with a hit wins:
- *   1. digits only: exact uf_id;
+ *   1. digits only: exact uf_id, else exact username — never a part of a name or email
+ *      (`explain 4` must not answer for user 40 or for "rachelm84");
  *   2. exact email key (trimmed, lowercased);
  *   3. exact username (case-insensitive);
  *   4. part of a name, username or email: every word of the folded query (accents, case and
@@ -42,6 +43,9 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
     const id = Number(q);
     const hits = rows.filter((r) => r.user.ufId === id);
     if (hits.length > 0) return result('uf_id', hits);
+    const byUsername = rows.filter((r) => r.user.username.trim() === q);
+    if (byUsername.length > 0) return result('username', byUsername);
+    return { kind: 'none', nearest: nearestIds(rows, id, NEAREST_COUNT) };
   }
   const key = emailKey(q);
   if (key !== '') {
@@ -52,8 +56,7 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
     const byText = textHits(rows, q);
     if (byText.length > 0) return result('text', byText);
   }
-  const nearest = /^\d+$/.test(q) ? nearestIds(rows, Number(q), NEAREST_COUNT) : nearestUsers(rows, q, NEAREST_COUNT);
-  return { kind: 'none', nearest };
+  return { kind: 'none', nearest: nearestUsers(rows, q, NEAREST_COUNT) };
 }
 
 function result(by: MatchedBy, hits: readonly UserPlan[]): QueryResult {

@@ -41,7 +41,7 @@ describe('resolveQuery', () => {
     ['special letters folded (ł, ś)', 'lukasz wisniewski', 'text', [100]],
     ['part of a display name', 'lindqvist', 'text', [59]],
     ['part of an email', '@gmial', 'text', [40]],
-    ['part of a username that is all digits but no uf_id', '2021', 'text', [48]],
+    ['part of a username with letters', 'sl20', 'text', [48]],
     ['several users by name', 'doyle', 'text', [38, 52]],
   ] as const)('%s: %s', (_what, query, by, expected) => {
     const r = resolveQuery(rows, query);
@@ -70,6 +70,16 @@ describe('resolveQuery', () => {
     const r = resolveQuery(rows, 'Roger Grunt');
     expect(r.kind).toBe('none');
     if (r.kind === 'none') expect(r.nearest[0]!.row.user.ufId).toBe(61);
+  });
+
+  it('digits that are no uf_id never answer for a user whose username or email merely contains them', () => {
+    for (const q of ['4', '2021', '84']) {
+      const r = resolveQuery(rows, q);
+      expect(r.kind, q).toBe('none');
+    }
+    // a username of digits only is still found whole (uf_id first, as above)
+    const b2 = build([user(7, 'a@example.org', { ...person('Ann', 'Lee'), username: '2021' }), user(48, 'sl@example.org', { displayName: 'sl2021', username: 'sl2021' })], []);
+    expect(ids(resolveQuery(b2.plan.rows, '2021'))).toEqual([7]);
   });
 
   it('an unknown uf_id: nearest by uf_id', () => {
