@@ -1,4 +1,5 @@
 /** The command-line shell: parse, dispatch, and turn every failure into one line and an exit code. */
+import { realpathSync } from 'node:fs';
 import { InputError, UsageError } from '../load/errors.js';
 import { MixedOutputs } from '../output/atomicWrite.js';
 import { VERSION } from '../version.js';
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return fail(io, e);
   }
   try {
+    if (o.command === 'run' || o.command === 'explain') distinctInputs(o);
     switch (o.command) {
       case 'help':
         io.stdout.write(HELP);
@@ -39,6 +41,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     removeCreatedOutDir(); // a failed run leaves no empty --out folder behind
     return fail(io, e);
+  }
+}
+
+/** Two options naming one file (the users export given as --contacts too, say) is a mistake on the command line. */
+function distinctInputs(o: Options): void {
+  const named: [string, string | null][] = [['--users', o.users], ['--contacts', o.contacts], ['--links', o.links], ['--emails', o.emails], ['--decisions', o.decisions]];
+  const seen = new Map<string, string>();
+  for (const [flag, path] of named) {
+    if (!path) continue;
+    let key: string;
+    try {
+      key = realpathSync(path);
+    } catch {
+      continue; // missing or unreadable: the loader says so, naming the file
+    }
+    const other = seen.get(key);
+    if (other) throw new UsageError(`${other} and ${flag} name the same file (${path}): give each export once`);
+    seen.set(key, flag);
   }
 }
 

@@ -77,7 +77,26 @@ export interface ContactPlan {
   readonly primary: boolean;
 }
 
+/**
+ * Another export given as the contacts file: a users export (its id and email columns would
+ * pass for a contact's) or a civicrm_email export. Told by columns a contacts export does not
+ * have, and only when it has none of a contact's own (type, trash, names).
+ */
+function refuseOtherExports(header: Header): void {
+  const contactOwn = ['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'First Name', 'Last Name', 'Display Name'];
+  if (header.has(['is_primary']) && !contactOwn.some((c) => header.has([c]))) {
+    throw new InputError(header.file, header.line, 'this looks like a civicrm_email export (contact_id, email, is_primary), not a contacts export', 'give it with --emails, and the contacts export with --contacts');
+  }
+  if (header.has(['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'Contact ID'])) return;
+  const users = header.has(['user_email']) || header.has(['user_login']) ? 'a WordPress users export (user_email)'
+    : header.has(['uid']) && header.has(['mail']) ? 'a Drupal users export (uid, mail)'
+    : header.has(['username']) && header.has(['email']) ? 'a Joomla users export (username, email)'
+    : null;
+  if (users) throw new InputError(header.file, header.line, `this looks like ${users}, not a CiviCRM contacts export`, 'give it with --users, and the contacts export with --contacts');
+}
+
 export function planContacts(header: Header, requireEmail: boolean): ContactPlan {
+  refuseOtherExports(header);
   const id = header.require(ID, CONTEXT);
   const primary = header.find(PRIMARY_EMAIL);
   const others = header.filter((k) => k.endsWith('email') && !NOT_AN_ADDRESS.has(k)).filter((i) => i !== primary);

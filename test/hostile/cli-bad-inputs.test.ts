@@ -5,7 +5,7 @@
  * behind: an --out folder holding a previous complete output set is left byte-identical, and a
  * missing --out folder is not left created.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,12 @@ const tmp = tempDir();
 const gen = (name: string) => () => join(tmp, 'gen', name);
 const fx = (name: string) => () => bad(name);
 const isRoot = process.getuid?.() === 0;
+/** A copy of a file under another name (the harness gives the samples' own files as the other inputs). */
+const copyOf = (from: string, name: string): string => {
+  const to = join(tmp, name);
+  copyFileSync(from, to);
+  return to;
+};
 const NOBODY = 65534;
 
 /** Names from the fixtures that must never show in a message (emails are found by pattern). */
@@ -59,6 +65,8 @@ const CASES: readonly Case[] = [
   { name: 'non-numeric uf_id', role: 'users', file: fx('non-numeric-uf-id.csv'), line: 3, problem: /"ID" is not a positive whole number/, remedy: /numeric id in column 1/ },
   { name: 'non-numeric Contact ID', role: 'contacts', file: fx('non-numeric-contact-id.csv'), line: 3, problem: /"Contact ID" is not a positive whole number/, remedy: /numeric id in column 1/ },
   { name: 'non-numeric link contact_id', role: 'links', file: fx('non-numeric-link-id.csv'), line: 3, problem: /"contact_id" is not a positive whole number/, remedy: /numeric id in column 2/ },
+  { name: 'a users export given as the contacts', role: 'contacts', file: () => sample('joomla-users.csv'), line: 1, problem: /this looks like a Joomla users export \(username, email\), not a CiviCRM contacts export/, remedy: /give it with --users/ },
+  { name: 'a civicrm_email export given as the contacts', role: 'contacts', file: () => copyOf(sample('emails.csv'), 'emails-as-contacts.csv'), line: 1, problem: /this looks like a civicrm_email export/, remedy: /give it with --emails/ },
   { name: 'a directory', role: 'users', file: fx('directory.csv'), line: null, problem: /is a directory, not a CSV file/, remedy: /give the path of the exported \.csv file/ },
   { name: 'a missing file', role: 'contacts', file: fx('does-not-exist.csv'), line: null, problem: /file not found/, remedy: /check the path/ },
   { name: 'a 10 MB field (quoted)', role: 'users', file: gen('10mb-quoted.csv'), line: 2, problem: /a row starting on this line is longer than 1 MiB/, remedy: /a quote \(".*is probably never closed/ },
@@ -232,6 +240,7 @@ describe('usage errors: exit 2, one line', () => {
     ['an unknown --encoding (a command-line mistake, not the file\'s)', ['--users', 'u.csv', '--contacts', 'c.csv', '--encoding', 'klingon-8', '--yes'], /--encoding: unknown encoding "klingon-8"; use a name such as utf-8, windows-1252/],
     ['a --domain-id past what CiviCRM can hold', ['--users', 'u.csv', '--contacts', 'c.csv', '--domain-id', '99999999999999999999', '--yes'], /--domain-id must be a whole number from 1 to 4294967295/],
     ['an option whose value is missing before the next option', ['--users', '--contacts', 'c.csv', '--yes'], /--users needs a value, and the next word starts with "-": give one as --users=VALUE/],
+    ['one file given as two inputs', ['--users', 'samples/wordpress-users.csv', '--contacts', './samples/wordpress-users.csv', '--yes'], /--users and --contacts name the same file/],
     ['an option given twice', ['--users', 'u.csv', '--users', 'v.csv', '--contacts', 'c.csv', '--yes'], /--users is given twice: give it once/],
     ['a missing --contacts', ['--users', 'u.csv', '--yes'], /--contacts FILE is required/],
     ['no terminal and no --yes', [...SAMPLE_ARGS], /no terminal for the review screen.*add --yes/],
