@@ -3,6 +3,7 @@ import { applyJournal } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { hasContactId } from '../domain/contactList.js';
+import { sqlLeftOut } from '../output/ufMatchSql.js';
 import { OUTPUT_FILES, stageOutputs } from '../output/writeOutputs.js';
 import { summaryJson, summaryText } from '../output/summary.js';
 import { VERSION } from '../version.js';
@@ -108,6 +109,10 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
     throw e;
   }
   staged.commit();
+  const leftOut = plan.rows.filter((r) => sqlLeftOut(r) !== null);
+  if (leftOut.length > 0) {
+    io.stderr.write(`ufmatch: ${leftOut.length} link(s) left out of uf_match.sql (uf_id ${leftOut.slice(0, 5).map((r) => r.user.ufId).join(', ')}${leftOut.length > 5 ? ', …' : ''}): civicrm_uf_match cannot hold them; see the comments at its top\n`);
+  }
   if (times) {
     times.load = loaded.loadMs;
     times.index = timings.indexMs;

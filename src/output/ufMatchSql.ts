@@ -5,9 +5,11 @@
  * _ci collation) and when the contact exists (the foreign key). A second run inserts nothing.
  *
  * `uf_name` is VARCHAR(128): a longer address (valid up to 254 characters) would stop the whole
- * file with "Data too long" under strict mode, so such a link is left out, with a comment.
+ * file with "Data too long" under strict mode, so such a link is left out, with a comment; so is
+ * one whose uf_id is past the INT UNSIGNED column (a WordPress ID is a BIGINT), which would stop
+ * it with "Out of range value".
  */
-import type { Plan } from '../domain/decisions.js';
+import type { Plan, UserPlan } from '../domain/decisions.js';
 import { textOf, type TextOut } from './textOut.js';
 
 /**
@@ -28,6 +30,18 @@ export function tooLongForUfName(s: string): boolean {
   return s.length > UF_NAME_MAX && [...s].length > UF_NAME_MAX;
 }
 
+/** civicrm_uf_match.uf_id and contact_id are INT UNSIGNED. */
+export const INT_UNSIGNED_MAX = 4294967295;
+
+/** Why a link cannot go into uf_match.sql, or null when it can. */
+export function sqlLeftOut(r: UserPlan): string | null {
+  if (r.decision.action !== 'link') return null;
+  if (tooLongForUfName(r.user.email.trim())) return `its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds`;
+  if (r.user.ufId > INT_UNSIGNED_MAX) return `its uf_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.uf_id (INT UNSIGNED) holds`;
+  if (r.decision.contactId > INT_UNSIGNED_MAX) return `its contact_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.contact_id (INT UNSIGNED) holds`;
+  return null;
+}
+
 function sqlInt(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not an id: ${n}`);
   return String(n);
@@ -36,15 +50,17 @@ function sqlInt(n: number): string {
 export function writeUfMatchSql(plan: Plan, version: string, out: TextOut): void {
   const d = sqlInt(plan.domainId);
   const links = plan.rows.filter((r) => r.decision.action === 'link');
-  const tooLong = new Set(links.filter((r) => tooLongForUfName(r.user.email.trim())));
-  out.text(`-- ufmatch ${version}: ${links.length - tooLong.size} new links for domain ${d}.\n`);
-  out.text(`-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`);
-  for (const r of tooLong) {
-    out.text(`-- left out: uf_id ${sqlInt(r.user.ufId)}, its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds; link it by hand\n`);
+  const leftOut = new Map<UserPlan, string>();
+  for (const r of links) {
+    const why = sqlLeftOut(r);
+    if (why !== null) leftOut.set(r, why);
   }
+  out.text(`-- ufmatch ${version}: ${links.length - leftOut.size} new links for domain ${d}.\n`);
+  out.text(`-- Load with: mysql civicrm_db < uf_match.sql  (idempotent: a second run inserts nothing)\n`);
+  for (const [r, why] of leftOut) out.text(`-- left out: uf_id ${sqlInt(r.user.ufId)}, ${why}; link it by hand\n`);
   out.text('START TRANSACTION;\n');
   for (const r of links) {
-    if (r.decision.action !== 'link' || tooLong.has(r)) continue;
+    if (r.decision.action !== 'link' || leftOut.has(r)) continue;
     const uf = sqlInt(r.user.ufId);
     const c = sqlInt(r.decision.contactId);
     const name = sqlString(r.user.email.trim());

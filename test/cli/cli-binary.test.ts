@@ -137,4 +137,16 @@ describe('ufmatch binary', () => {
     expect(e.code).toBe(2);
     expect(e.stderr).toContain('--out is empty');
   });
+
+  it('says on stderr which links uf_match.sql had to leave out, and why it says so in the file', () => {
+    const dir = tmp();
+    const long = `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(20)}.org`; // 146 characters, a valid address
+    writeFileSync(join(dir, 'users.csv'), `ID,user_login,user_email\n1,ann,ann@example.org\n4294967296,big,big@example.org\n3,long,${long}\n`);
+    writeFileSync(join(dir, 'contacts.csv'), `id,contact_type,email\n10,Individual,ann@example.org\n11,Individual,big@example.org\n12,Individual,${long}\n`);
+    const out = join(dir, 'out');
+    const r = runBinary(['--users', join(dir, 'users.csv'), '--contacts', join(dir, 'contacts.csv'), '--yes', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('ufmatch: 2 link(s) left out of uf_match.sql (uf_id 4294967296, 3): civicrm_uf_match cannot hold them; see the comments at its top\n');
+    expect(readFileSync(join(out, 'uf_match.sql'), 'utf8').match(/^-- left out: uf_id (\d+)/gm)).toEqual(['-- left out: uf_id 4294967296', '-- left out: uf_id 3']);
+  });
 });

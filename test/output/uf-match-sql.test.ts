@@ -30,4 +30,14 @@ describe('uf_match.sql', () => {
     expect(sql.indexOf('START TRANSACTION;')).toBeLessThan(sql.indexOf('INSERT'));
     expect(sql.trimEnd().endsWith('COMMIT;')).toBe(true);
   });
+
+  it('leaves out, with a comment, a link whose uf_id is past INT UNSIGNED (a WordPress BIGINT ID), which would stop the load', () => {
+    const plan = buildPlan(dataset([user(4294967296, 'big@example.org'), user(4294967295, 'max@example.org')], [contact(10, 'big@example.org'), contact(11, 'max@example.org')]));
+    expect(plan.rows.map((r) => r.decision.action)).toEqual(['link', 'link']);
+    const sql = ufMatchSql(plan, 'test');
+    expect(sql).toContain('-- ufmatch test: 1 new links for domain 1.');
+    expect(sql).toContain('-- left out: uf_id 4294967296, its uf_id is past 4294967295, the most civicrm_uf_match.uf_id (INT UNSIGNED) holds; link it by hand');
+    expect(sql.match(/INSERT INTO/g)).toHaveLength(1);
+    expect(sql).toContain("SELECT 1, 4294967295, 'max@example.org', 11 FROM DUAL");
+  });
 });
