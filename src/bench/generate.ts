@@ -26,7 +26,7 @@ import {
 import { int, mulberry32, pick, skewed, type Rng } from './rng.js';
 
 /** Bump when the generated data changes: cached sets of another version are not reused. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 export interface BenchSize {
   readonly name: string;
@@ -672,13 +672,28 @@ export function generate(size: BenchSize, dir: string): Manifest {
   });
   const lf = new CsvFile(files.links, ['id', 'domain_id', 'uf_id', 'uf_name', 'contact_id', 'language']);
   let linkId = 0;
+  // civicrm_uf_match holds one link per contact and per uf_name in a domain (its unique keys):
+  // a link that would repeat one is not in a real export, so it is not written (v4)
+  const held = [new Set<number>(), new Set<number>()];
+  const names = [new Set<string>(), new Set<string>()];
+  const fits = (domain: 1 | 2, contact: number, ufName: string): boolean => {
+    const name = ufName.replace(/ +$/, '').toLowerCase();
+    if (held[domain - 1]!.has(contact) || (name !== '' && names[domain - 1]!.has(name))) return false;
+    held[domain - 1]!.add(contact);
+    if (name !== '') names[domain - 1]!.add(name);
+    return true;
+  };
   for (const [ufId, c, ufName] of links) {
-    lf.row([String(++linkId), '1', String(ufId), ufName, String(C.id[c]), 'en_US']);
-    if (rr() < 0.01) lf.row([String(++linkId), '2', String(ufId), ufName, String(C.id[int(rr, C.n)]), 'en_US']);
+    if (fits(1, C.id[c]!, ufName)) lf.row([String(++linkId), '1', String(ufId), ufName, String(C.id[c]), 'en_US']);
+    if (rr() < 0.01) {
+      const other = C.id[int(rr, C.n)]!;
+      if (fits(2, other, ufName)) lf.row([String(++linkId), '2', String(ufId), ufName, String(other), 'en_US']);
+    }
   }
   // links of users deleted from the CMS since (orphans)
   for (let k = 0; k < Math.max(1, Math.floor(links.length / 500)); k++) {
-    lf.row([String(++linkId), '1', String(uid + 1 + k), `gone${k}@example.org`, String(C.id[int(rr, C.n)]), 'en_US']);
+    const other = C.id[int(rr, C.n)]!;
+    if (fits(1, other, `gone${k}@example.org`)) lf.row([String(++linkId), '1', String(uid + 1 + k), `gone${k}@example.org`, String(other), 'en_US']);
   }
   const bytes = { users: uf.close(), contacts: cf.close(), links: lf.close(), emails: ef.close() };
   return {

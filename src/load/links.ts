@@ -4,12 +4,18 @@
  *
  * Decisions: `domain_id` absent or empty → 1; otherwise it, `uf_id` and `contact_id` must be
  * positive whole numbers (InputError naming line and column). `uf_name` is kept as exported
- * ('' when absent). Rows of every domain are returned (the caller keeps `--domain-id`'s);
- * repeated uf_id/contact_id rows are returned as they are — judging them is the matcher's job.
+ * ('' when absent). Rows of every domain are returned (the caller keeps `--domain-id`'s).
+ * Within a domain, two of the table's unique keys hold in any real export (UI_contact_domain_id
+ * since CiviCRM 1.6, UI_uf_name_domain_id since 2.1): a contact_id or a uf_name (compared as
+ * the _ci collation would: case and trailing spaces aside) on two rows is an InputError naming
+ * both lines — the file was edited or merged, and which row the database holds is unknown.
+ * A uf_id on two rows is kept (the first counts): its unique key only came with 5.69, and is not
+ * added where such rows exist.
  * A header-only file is fine (no links yet).
  */
 import type { ExistingLink, LoadedLinks } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
+import { InputError } from './errors.js';
 import { badId, own, parseId } from './fields.js';
 import { Header } from './headers.js';
 
@@ -31,6 +37,7 @@ interface LinkPlan {
 export async function loadLinks(path: string, options: LoadLinksOptions = {}): Promise<LoadedLinks> {
   let plan: LinkPlan | null = null;
   const links: ExistingLink[] = [];
+  const unique = new UniqueKeys(path);
   const result = await streamCsv(path, options, {
     header(fields, line) {
       const header = new Header(path, fields, line);
@@ -51,14 +58,45 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
         return v;
       };
       const domainCell = p.domainId >= 0 ? (fields[p.domainId] as string) : '';
-      links.push({
+      const link: ExistingLink = {
         ufId: id(p.ufId),
         contactId: id(p.contactId),
         ufName: p.ufName < 0 ? '' : owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string),
         domainId: domainCell.trim() === '' ? 1 : id(p.domainId),
         line,
-      });
+      };
+      unique.check(link);
+      links.push(link);
     },
   });
   return { links, info: { path, rows: result.rows, sha256: result.sha256 } };
+}
+
+/** civicrm_uf_match's unique keys on contact_id and uf_name per domain: the line that holds each. */
+class UniqueKeys {
+  private readonly domains = new Map<number, { contact: Map<number, number>; name: Map<string, number> }>();
+
+  constructor(private readonly path: string) {}
+
+  check(l: ExistingLink): void {
+    let d = this.domains.get(l.domainId);
+    if (!d) this.domains.set(l.domainId, (d = { contact: new Map(), name: new Map() }));
+    this.once(d.contact, l.contactId, l, `contact ${l.contactId}`);
+    const name = l.ufName.replace(/ +$/, '').toLowerCase();
+    if (name !== '') this.once(d.name, name, l, 'the same uf_name');
+  }
+
+  private once<K>(seen: Map<K, number>, key: K, l: ExistingLink, what: string): void {
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, l.line);
+      return;
+    }
+    throw new InputError(
+      this.path,
+      l.line,
+      `${what} is linked again in domain ${l.domainId} (first on line ${first}); civicrm_uf_match holds one link per contact and per uf_name in a domain`,
+      'export the table again, or remove the row that is wrong',
+    );
+  }
 }

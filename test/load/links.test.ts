@@ -35,4 +35,17 @@ describe('loadLinks', () => {
     const s = tmp.write('badcontact.csv', 'uf_id,uf_name,contact_id\n2,ann@x.org,0\n');
     await expectInputError(loadLinks(s), s, 2, /"contact_id" is not a positive whole number/, ['ann@x.org']);
   });
+
+  it('a contact or a uf_name linked twice in one domain is an InputError naming both lines (the table cannot hold it)', async () => {
+    const c = tmp.write('dupcontact.csv', 'domain_id,uf_id,uf_name,contact_id\n1,1,ann@x.org,10\n2,2,bob@x.org,10\n1,3,cat@x.org,10\n');
+    await expectInputError(loadLinks(c), c, 4, /contact 10 is linked again in domain 1 \(first on line 2\)/, ['ann@x.org', 'cat@x.org']);
+    const n = tmp.write('dupname.csv', 'domain_id,uf_id,uf_name,contact_id\n1,1,Ann@X.org,10\n1,2,ann@x.org  ,11\n');
+    await expectInputError(loadLinks(n), n, 3, /the same uf_name is linked again in domain 1 \(first on line 2\)/, ['ann@x.org']);
+  });
+
+  it('a uf_id linked twice is kept (CiviCRM adds that unique key only since 5.69, and not where such rows exist); empty uf_names never clash', async () => {
+    const p = tmp.write('dupuf.csv', 'uf_id,uf_name,contact_id\n1,,10\n1,,11\n2, ann@x.org,12\n3,ann@x.org,13\n');
+    const r = await loadLinks(p);
+    expect(r.links.map((l) => l.contactId)).toEqual([10, 11, 12, 13]);
+  });
 });
