@@ -13,6 +13,8 @@
  * - Decoders are stateful, so a multi-byte character split across two read chunks decodes
  *   correctly.
  */
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { InputError } from './errors.js';
 
@@ -30,7 +32,14 @@ export interface ChunkDecoder {
 const UTF8_NAMES = new Set(['utf8', 'utf-8', 'unicode-1-1-utf-8']);
 const WIDE = /^(utf-?(16|32)|ucs-?2|ucs-?4)/i;
 
-/** Validates `--encoding`; returns the name to use ('utf-8' when none was given). */
+/**
+ * Validates `--encoding` and returns the name to read `file` with ('utf-8' when none was
+ * given). One --encoding serves every input, and exports often differ (a WordPress export in
+ * windows-1252 beside a CiviCRM export in UTF-8), so a single-byte --encoding applies only to a
+ * file that is not valid UTF-8: one that is (BOM or not) is read as UTF-8, since text in another
+ * encoding that happens to be valid UTF-8 with accents in it is vanishingly rare. A wide one
+ * (UTF-16/32) applies as given: such a file without a BOM can be valid UTF-8 (ASCII and NULs).
+ */
 export function resolveEncoding(file: string, encoding: string | undefined): string {
   const name = (encoding ?? '').trim().toLowerCase();
   if (name === '' || UTF8_NAMES.has(name)) return 'utf-8';
@@ -42,13 +51,50 @@ export function resolveEncoding(file: string, encoding: string | undefined): str
       'use an encoding name such as utf-8, windows-1252, latin1 or utf-16le',
     );
   }
-  return name;
+  if (WIDE.test(name)) return name;
+  return isUtf8File(file) ? 'utf-8' : name;
+}
+
+/** Whether the whole file is valid UTF-8 (read in 1 MiB chunks; false when it cannot be read: the loader then says why). */
+export function isUtf8File(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let carry = 0; // bytes of an unfinished character moved to the front of buf
+    for (;;) {
+      const n = readSync(fd, buf, carry, buf.length - carry, null);
+      const end = carry + n;
+      if (n === 0) return carry === 0;
+      // up to 3 bytes at the end may start a character that the next read finishes
+      let cut = end;
+      for (let k = 1; k <= 3 && end - k >= 0; k++) {
+        const b = buf[end - k]!;
+        if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+        if (need > k) cut = end - k;
+        break;
+      }
+      if (!isUtf8(buf.subarray(0, cut))) return false;
+      carry = end - cut;
+      buf.copy(buf, 0, cut, end);
+    }
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Picks the decoder from the first bytes (at least 4 unless the file is shorter). */
 export function openDecoder(file: string, head: Buffer, requested: string): ChunkDecoder {
   rejectNonText(file, head);
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return utf8Decoder();
+  // a UTF-8 BOM before text in the --encoding given (resolveEncoding found it is not UTF-8): the BOM's three bytes go
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return requested === 'utf-8' || WIDE.test(requested) ? utf8Decoder() : iconvDecoder(requested, 3);
   if (head[0] === 0xff && head[1] === 0xfe) return iconvDecoder('utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return iconvDecoder('utf-16be');
   return requested === 'utf-8' ? utf8Decoder() : iconvDecoder(requested);
@@ -69,12 +115,21 @@ export function utf8Decoder(midText = false): ChunkDecoder {
   };
 }
 
-function iconvDecoder(encoding: string): ChunkDecoder {
+/** @param skip bytes to drop at the start (a UTF-8 BOM before single-byte text) */
+function iconvDecoder(encoding: string, skip = 0): ChunkDecoder {
   const dec = iconv.getDecoder(encoding, { stripBOM: true });
+  let toSkip = skip;
   return {
     encoding,
     wide: WIDE.test(encoding),
-    write: (buf) => dec.write(buf),
+    write: (buf) => {
+      if (toSkip > 0) {
+        const k = Math.min(toSkip, buf.length);
+        toSkip -= k;
+        buf = buf.subarray(k);
+      }
+      return dec.write(buf);
+    },
     end: () => dec.end() ?? '',
   };
 }

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, describeOpenError, streamCsv, type CsvOptions, type CsvProgress } from '../../src/load/csvStream.js';
+import { isUtf8File } from '../../src/load/decode.js';
 import { InputError } from '../../src/load/errors.js';
 import { expectInputError, fixture, tempDir } from './helpers.js';
 
@@ -216,11 +219,42 @@ for (const plain of [true, false]) {
         expect((await collect(p, { encoding: 'utf-16le' })).rows).toEqual([['1', '2']]);
       });
 
-      it('a UTF-8 BOM wins over --encoding', async () => {
+      it('a UTF-8 BOM before UTF-8 text wins over --encoding', async () => {
         const p = tmp.write('bom-vs-enc.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a\nRenée\n')]));
         const { rows, result } = await collect(p, { encoding: 'windows-1252' });
         expect(rows).toEqual([['Renée']]);
         expect(result.encoding).toBe('utf-8');
+      });
+
+      it('a single-byte --encoding leaves a valid UTF-8 file as UTF-8 (one --encoding serves exports written differently)', async () => {
+        const p = tmp.write('utf8-with-enc.csv', names);
+        const { rows, result } = await collect(p, { encoding: 'windows-1252' });
+        expect(rows).toEqual([
+          ['1', 'Renée Müller'],
+          ['2', 'Señor Ñandú'],
+        ]);
+        expect(result.encoding).toBe('utf-8');
+      });
+
+      it('a UTF-8 BOM before windows-1252 text: decoded with the --encoding given, the BOM left out', async () => {
+        const p = tmp.write('bom-cp1252.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(names, 'windows-1252')]));
+        const { header, rows, result } = await collect(p, { encoding: 'windows-1252', highWaterMark: 2 });
+        expect(header).toEqual(['ID', 'display_name']);
+        expect(rows).toEqual([
+          ['1', 'Renée Müller'],
+          ['2', 'Señor Ñandú'],
+        ]);
+        expect(result.encoding).toBe('windows-1252');
+      });
+
+      it('isUtf8File: characters split across its 1 MiB reads are valid, a bad byte past the first MiB is not', () => {
+        for (let shift = 0; shift < 4; shift++) {
+          const pad = 'a'.repeat((1 << 20) - 2 - shift);
+          expect(isUtf8File(tmp.write(`split-${shift}.csv`, `${pad}😀é日\n`)), `shift ${shift}`).toBe(true);
+        }
+        expect(isUtf8File(tmp.write('late-bad.csv', Buffer.concat([Buffer.from('a'.repeat((1 << 20) + 5)), Buffer.from([0xe9, 0x0a])])))).toBe(false);
+        expect(isUtf8File(tmp.write('ends-mid.csv', Buffer.concat([Buffer.from('a'.repeat(10)), Buffer.from([0xf0, 0x9f])])))).toBe(false);
+        expect(isUtf8File(join(tmpdir(), 'no-such-file-ufmatch.csv'))).toBe(false);
       });
 
       it('an unknown encoding name is an InputError', async () => {
