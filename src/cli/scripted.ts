@@ -11,9 +11,11 @@ import type { Options } from './args.js';
 import type { Io } from './io.js';
 import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
-import { prepareOutDir } from './outDir.js';
+import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Milliseconds per phase. `match` excludes `warnings` (the fuzzy look-ups and their warnings, run inside the match pass). */
 export interface PhaseTimes {
@@ -89,6 +91,16 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {
   const started = performance.now();
   const outDir = prepareOutDir(o.out, inputPaths(o), OUTPUT_FILES);
+  const journal = join(outDir, JOURNAL_FILE);
+  if (!o.decisions && existsSync(journal)) {
+    let n = 0;
+    try {
+      n = readJournal(journal).entries.length;
+    } catch {
+      /* not a journal this run can read: it does not use it either */
+    }
+    if (n > 0) io.stderr.write(`ufmatch: ${journal} holds ${n} decision(s) from a review, which --yes does not apply: add --decisions ${journal} to replay them\n`);
+  }
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
   const tw = performance.now();

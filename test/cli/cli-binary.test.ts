@@ -149,4 +149,13 @@ describe('ufmatch binary', () => {
     expect(r.stderr).toBe('ufmatch: 2 link(s) left out of uf_match.sql (uf_id 4294967296, 3): civicrm_uf_match cannot hold them; see the comments at its top\n');
     expect(readFileSync(join(out, 'uf_match.sql'), 'utf8').match(/^-- left out: uf_id (\d+)/gm)).toEqual(['-- left out: uf_id 4294967296', '-- left out: uf_id 3']);
   });
+
+  it('a --yes run into a folder holding a review journal says that it does not apply it, and how to', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'decisions.csv'), 'uf_id,email,action,contact_id,decided_at\n40,rachel.moore@gmial.com,link,140,2026-11-21T10:00:00.000Z\n');
+    const r = runBinary([...MAIN, '--yes', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`ufmatch: ${join(out, 'decisions.csv')} holds 1 decision(s) from a review, which --yes does not apply: add --decisions ${join(out, 'decisions.csv')} to replay them`);
+    expect(linksRows(out).find((x) => x.uf_id === '40')).toMatchObject({ decided_by: 'auto' });
+  });
 });
