@@ -441,7 +441,11 @@ class RowReader {
 
   private tooLong(): InputError {
     const mib = (this.maxRowChars / (1024 * 1024)).toFixed(this.maxRowChars % (1024 * 1024) === 0 ? 0 : 2);
-    return new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB`, 'a quote (") is probably never closed; check the quotes on this line, or that the file is CSV');
+    const pending = this.parser ? this.partial : this.sniffText;
+    // with a quote in it, an unclosed quote is the likely cause; without one, a missing line break
+    return pending.includes('"')
+      ? new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB`, 'a quote (") is probably never closed; check the quotes on this line, or that the file is CSV')
+      : new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB, with no quote in it`, 'no user or contact field is that long: check that the file is CSV with LF or CRLF line breaks');
   }
 
   /** Line of the character `offset` bytes into `buf`, which follows the pending text. */

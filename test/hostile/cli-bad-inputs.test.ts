@@ -70,7 +70,7 @@ const CASES: readonly Case[] = [
   { name: 'a directory', role: 'users', file: fx('directory.csv'), line: null, problem: /is a directory, not a CSV file/, remedy: /give the path of the exported \.csv file/ },
   { name: 'a missing file', role: 'contacts', file: fx('does-not-exist.csv'), line: null, problem: /file not found/, remedy: /check the path/ },
   { name: 'a 10 MB field (quoted)', role: 'users', file: gen('10mb-quoted.csv'), line: 2, problem: /a row starting on this line is longer than 1 MiB/, remedy: /a quote \(".*is probably never closed/ },
-  { name: 'a 10 MB field (plain)', role: 'contacts', file: gen('10mb-plain.csv'), line: 3, problem: /longer than 1 MiB/, remedy: /check the quotes on this line/ },
+  { name: 'a 10 MB field (plain)', role: 'contacts', file: gen('10mb-plain.csv'), line: 3, problem: /longer than 1 MiB, with no quote in it/, remedy: /check that the file is CSV with LF or CRLF line breaks/ },
   { name: 'an .xlsx spreadsheet saved as .csv', role: 'users', file: gen('spreadsheet.csv'), line: 1, problem: /this is a ZIP archive \(an \.xlsx\/\.ods spreadsheet\?\), not CSV/, remedy: /save as CSV \(UTF-8\)/ },
   { name: 'an old .xls file saved as .csv', role: 'contacts', file: gen('old-excel.csv'), line: 1, problem: /this is an old Excel \.xls file, not CSV/, remedy: /save as CSV \(UTF-8\)/ },
   { name: 'a gzip-compressed export', role: 'links', file: gen('gzipped.csv'), line: 1, problem: /this file is gzip-compressed/, remedy: /decompress it first/ },
