@@ -114,14 +114,19 @@ export function looksLikeData(names: readonly string[]): boolean {
   return names.some((n) => /^\s*\d+\s*$/.test(n) || n.includes('@'));
 }
 
-/** The column (by normalised edit distance) closest to one of `aliases`, and that alias. */
+/**
+ * The column (by normalised edit distance) closest to one of `aliases`, and that alias; a
+ * column whose name holds the alias whole, or is held in it (`user_email` for `email`), counts
+ * as nearer than any misspelling (distance 0.5).
+ */
 export function nearestMatch(aliases: readonly string[], names: readonly string[]): { name: string; alias: string; distance: number } | null {
   let best: { name: string; alias: string; distance: number } | null = null;
   for (const alias of aliases) {
     const a = normalizeHeader(alias);
     for (const name of names) {
       if (name === '') continue;
-      const d = editDistance(a, normalizeHeader(name));
+      const n = normalizeHeader(name);
+      const d = a.length >= 3 && n.length >= 3 && (n.includes(a) || a.includes(n)) ? 0.5 : editDistance(a, n);
       if (best === null || d < best.distance) best = { name, alias, distance: d };
     }
   }

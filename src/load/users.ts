@@ -110,6 +110,14 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
   const platform = forced ?? detectPlatform(header);
   const cols = PLATFORM_COLUMNS[platform];
   const context = `${cols.label} users`;
+  if (forced && !requiredOf(forced, false).every((c) => header.has([c]))) {
+    // --platform names another export than the file is: say which it is
+    const is = DETECTION_ORDER.filter((p) => p !== forced && requiredOf(p, true).every((c) => header.has([c])));
+    if (is.length === 1) {
+      const other = PLATFORM_COLUMNS[is[0]!];
+      throw new InputError(header.file, header.line, `--platform ${forced}, but this is a ${other.label} users export (${requiredOf(is[0]!, true).join(', ')})`, `drop --platform, or give it as --platform ${is[0]}`);
+    }
+  }
   const id = header.require([cols.id], context);
   const email = header.require([cols.email], context);
   let blocked = -1;

@@ -100,10 +100,19 @@ describe('loadUsers: Joomla', () => {
 });
 
 describe('loadUsers: platform choice errors', () => {
-  it('--platform overrides detection but its columns must exist (with nearest match)', async () => {
+  it('--platform naming another platform than the export says which export it is', async () => {
     const path = fixture('wordpress-users.csv');
-    const e = await expectInputError(loadUsers(path, { platform: 'drupal' }), path, 1, /missing column "uid" needed for Drupal users; columns found: ID, user_login/);
-    expect(e.remedy).toContain('nearest match: "ID"');
+    const e = await expectInputError(loadUsers(path, { platform: 'drupal' }), path, 1, /--platform drupal, but this is a WordPress users export \(ID, user_email\)/);
+    expect(e.remedy).toBe('drop --platform, or give it as --platform wordpress');
+  });
+
+  it('--platform overrides detection but its columns must exist (with nearest match; a column holding the name counts)', async () => {
+    const p = tmp.write('wp-misspelt.csv', 'ID,user_mail,login\n1,a@x.org,a\n');
+    const e = await expectInputError(loadUsers(p, { platform: 'wordpress' }), p, 1, /missing column "user_email" needed for WordPress users; columns found: ID, user_mail, login/);
+    expect(e.remedy).toContain('nearest match: "user_mail" — rename it to "user_email"');
+    const q = tmp.write('joomla-ish.csv', 'id,contact_email,username\n1,a@x.org,a\n');
+    const f = await expectInputError(loadUsers(q, { platform: 'joomla' }), q, 1, /missing column "email" needed for Joomla users/);
+    expect(f.remedy).toContain('nearest match: "contact_email" — rename it to "email" if that is the column');
   });
 
   it('an unknown --platform is a usage error', async () => {
