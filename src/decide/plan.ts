@@ -352,6 +352,9 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
       });
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
+    // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
+    const linkedKey = ctx.keys.of[index]!;
+    if (linkedKey < 0 || ctx.keys.valid[linkedKey] !== 1) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
@@ -404,8 +407,9 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   if (usable.length === 0) {
-    if (deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(deleted), civicrm));
-    if (nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(nonIndividual), civicrm));
+    const alone = exactIds.length === 1;
+    if (deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(deleted), civicrm, alone));
+    if (nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(nonIndividual), civicrm, alone));
   }
   if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.id), civicrm));
 

@@ -6,6 +6,7 @@ import type { CivicrmOutcome } from '../domain/decisions.js';
 import type { ContactRef } from '../domain/contactList.js';
 import type { Contact, ExistingLink, Platform, User } from '../domain/types.js';
 import type { Warning, WarningOf } from '../domain/warnings.js';
+import { REPEATS } from '../domain/platform.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { boundedLevenshtein } from '../match/editDistance.js';
 import { aliasRules, emailKey } from '../match/email.js';
@@ -20,6 +21,9 @@ export function similarity(a: string, b: string): number {
 }
 
 const who = (u: User) => `user ${u.ufId}`;
+/** The start of deleted-match's and non-individual-match's detail: the contact, alone with the email or among others. */
+const onlyMatch = (u: User, c: ContactRef, alone: boolean) =>
+  alone ? `the only contact with ${who(u)}'s email, ${contactLabel(c)},` : `no usable contact has ${who(u)}'s email: ${contactLabel(c)}`;
 const contactLabel = (c: ContactRef) => `contact ${c.id}${c.displayName ? ` (${c.displayName})` : ''}`;
 
 export class WarningFactory {
@@ -62,17 +66,19 @@ export class WarningFactory {
     };
   }
 
-  deletedMatch(u: User, c: Contact, o: CivicrmOutcome): WarningOf<'deleted-match'> {
+  /** @param alone whether this is the only contact carrying the user's email (else others do, none of them usable either) */
+  deletedMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'deleted-match'> {
     return {
       code: 'deleted-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1,
-      detail: `the only contact with ${who(u)}'s email, ${contactLabel(c)}, is in the trash; ${this.civi(o)}`,
+      detail: `${onlyMatch(u, c, alone)} is in the trash; ${this.civi(o)}`,
     };
   }
 
-  nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome): WarningOf<'non-individual-match'> {
+  /** @param alone as for deletedMatch */
+  nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'non-individual-match'> {
     return {
       code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type,
-      detail: `the only contact with ${who(u)}'s email, ${contactLabel(c)}, is an ${c.type}, not an Individual; ${this.civi(o)}`,
+      detail: `${onlyMatch(u, c, alone)} is ${/^[AEIOU]/.test(c.type) ? 'an' : 'a'} ${c.type}, not an Individual; ${this.civi(o)}`,
     };
   }
 
@@ -87,7 +93,7 @@ export class WarningFactory {
     const what = via === 'user' ? `user ${other} has the same email` : `user ${other}'s existing link holds this email as uf_name`;
     return {
       code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,
-      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link ${o.kind === 'keep' ? 'at every login' : 'again and again'}; ${this.civi(o)}`,
+      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link, ${REPEATS[this.platform]}; ${this.civi(o)}`,
     };
   }
 
@@ -99,7 +105,7 @@ export class WarningFactory {
         ? `the linked ${contactLabel(c)} is in the trash`
         : why === 'contact-lacks-email'
           ? `the linked ${contactLabel(c)} does not carry ${who(u)}'s email ${u.emailKey}`
-          : `the link's uf_name ${l.ufName} differs from ${who(u)}'s email ${u.emailKey}`;
+          : `the link's uf_name ${l.ufName} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
     return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: `${what}; ${this.civi(o)}` };
   }
 

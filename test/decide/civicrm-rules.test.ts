@@ -188,4 +188,37 @@ describe('fuzzy warnings stop automatic decisions', () => {
     expect(w.ufId).toBe(1);
     expect(w.detail).toMatch(/CiviCRM would create a new contact at registration and at every login/);
   });
+
+  it('a linked user with no email or an invalid one keeps the link and still gets no-email / invalid-email', () => {
+    const plan = buildPlan(dataset([user(1, ''), user(2, 'bad-email')], [contact(10, 'a@example.org'), contact(20, 'b@example.org')], [link(1, 10, 'a@example.org'), link(2, 20, 'bad-email')]));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10 });
+    expect(codes(plan.rows[0]!)).toEqual(['stale-link', 'no-email']);
+    expect(plan.rows[0]!.warnings[0]!.detail).toMatch(/^the link's uf_name a@example.org differs from user 1's email \(the user has none\); CiviCRM keeps/);
+    expect(plan.rows[1]!.decision).toMatchObject({ action: 'keep', contactId: 20 });
+    expect(codes(plan.rows[1]!)).toEqual(['stale-link', 'invalid-email']);
+  });
+
+  it('duplicate-user-email says how often the failed link repeats on the platform, for a kept link too', () => {
+    for (const [platform, repeat] of [
+      ['wordpress', 'again on every CiviCRM page load and profile update'],
+      ['joomla', 'again each time the user opens a CiviCRM page or form'],
+      ['drupal', 'again at every login'],
+    ] as const) {
+      const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'A@example.org')], [contact(10, 'a@example.org')], [link(1, 10, 'a@example.org')], platform));
+      for (const r of plan.rows) {
+        const w = r.warnings.find((x) => x.code === 'duplicate-user-email')!;
+        expect(w.detail, `${platform} user ${r.user.ufId}`).toContain(`gets a new contact and a failed link, ${repeat};`);
+      }
+    }
+  });
+
+  it('deleted-match and non-individual-match call a contact the only one with the email only when it is', () => {
+    const both = buildPlan(dataset([user(1, 'f@example.org')], [contact(60, 'f@example.org', { deleted: true }), contact(61, 'f@example.org', { type: 'Organization', displayName: 'F Org' })]));
+    const details = both.rows[0]!.warnings.map((w) => w.detail);
+    expect(codes(both.rows[0]!)).toEqual(['deleted-match', 'non-individual-match']);
+    expect(details[0]).toMatch(/^no usable contact has user 1's email: contact 60\b.* is in the trash;/);
+    expect(details[1]).toMatch(/^no usable contact has user 1's email: contact 61 \(F Org\) is an Organization, not an Individual;/);
+    const one = buildPlan(dataset([user(1, 'h@example.org')], [contact(62, 'h@example.org', { type: 'Household', displayName: 'H Home' })]));
+    expect(one.rows[0]!.warnings[0]!.detail).toMatch(/^the only contact with user 1's email, contact 62 \(H Home\), is a Household, not an Individual;/);
+  });
 });
