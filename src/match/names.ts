@@ -59,26 +59,35 @@ export interface NameKey {
 export const NO_NAME: NameKey = { first: '', last: '' };
 
 /**
+ * The folded first word of a first name: up to a space or a hyphen, so that "Anne-Marie",
+ * "Anne Marie" and "Anne" (a second name typed into the first-name field, or not) all give
+ * "anne". (foldName itself joins hyphenated parts, as surnames want: Smith-Jones = SmithJones.)
+ */
+function firstWord(raw: string): string {
+  const f = foldName(raw.indexOf('-') === -1 ? raw : raw.replace(/-/g, ' '));
+  const space = f.indexOf(' ');
+  return space === -1 ? f : f.slice(0, space);
+}
+
+/**
  * The folded first and last name of a record: the first/last columns when both are set,
- * else parsed from the display name ("Last, First Middle" or "First … Last").
+ * else parsed from the display name ("Last, First Middle" or "First … Last"); the first name
+ * is its first word (firstWord).
  */
 export function nameKey(first: string, last: string, display: string): NameKey {
   const f = foldName(first);
   const l = foldName(last);
-  if (f && l) {
-    const space = f.indexOf(' ');
-    return { first: space === -1 ? f : f.slice(0, space), last: l };
-  }
+  if (f && l) return { first: firstWord(first), last: l };
   if (!display) return NO_NAME;
   const comma = display.indexOf(',');
   if (comma > 0) {
     const dl = foldName(display.slice(0, comma));
-    const df = foldName(display.slice(comma + 1)).split(' ')[0] ?? '';
+    const df = firstWord(display.slice(comma + 1));
     return dl && df ? { first: df, last: dl } : NO_NAME;
   }
   const words = foldName(display).split(' ').filter(Boolean);
   if (words.length < 2) return NO_NAME;
-  return { first: words[0]!, last: words[words.length - 1]! };
+  return { first: firstWord(display), last: words[words.length - 1]! };
 }
 
 export function hasName(k: NameKey): boolean {

@@ -221,4 +221,18 @@ describe('fuzzy warnings stop automatic decisions', () => {
     const one = buildPlan(dataset([user(1, 'h@example.org')], [contact(62, 'h@example.org', { type: 'Household', displayName: 'H Home' })]));
     expect(one.rows[0]!.warnings[0]!.detail).toMatch(/^the only contact with user 1's email, contact 62 \(H Home\), is a Household, not an Individual;/);
   });
+
+  it('name-match sees one first name in Anne-Marie, Anne Marie and Anne (the first word, up to a space or a hyphen)', () => {
+    const plan = buildPlan(
+      dataset(
+        [user(1, 'u1@example.org', { firstName: 'Anne-Marie', lastName: 'Dupont' }), user(2, 'u2@example.org', { firstName: 'Jean', lastName: 'Smith-Jones' })],
+        [contact(101, 'c1@other.net', { firstName: 'Anne Marie', lastName: 'Dupont' }), contact(102, 'c2@other.net', { firstName: 'Jean', lastName: 'SmithJones' })],
+      ),
+    );
+    expect(codes(plan.rows[0]!)).toEqual(['name-match']);
+    expect(plan.rows[0]!.warnings[0]).toMatchObject({ contactId: 101, contactName: expect.any(String) });
+    expect(plan.rows[0]!.decision.action).toBe('review');
+    // surnames still join their hyphenated parts
+    expect(plan.rows[1]!.warnings.map((w) => [w.code, w.contactId])).toEqual([['name-match', 102]]);
+  });
 });
