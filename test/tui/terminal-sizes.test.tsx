@@ -49,6 +49,21 @@ describe('terminal manners', () => {
     t.ink.unmount();
   });
 
+  it('keys do nothing while the terminal is too small to show their effect (Ctrl-C still aborts)', async () => {
+    const t = renderOnTerminal(samplePlan().model, 40, 10);
+    await tick(80);
+    const before = t.store.getState();
+    for (const k of ['y', 's', 'c', 'j', 'w', 'q', '1']) {
+      t.stdin.press(k);
+      await tick(20);
+    }
+    expect(t.store.getState()).toBe(before);
+    t.stdin.press('\u0003');
+    await tick(40);
+    expect(t.events).toContainEqual({ kind: 'exit', code: 130 });
+    t.ink.unmount();
+  });
+
   it('the list window follows the cursor: only visible users are drawn', async () => {
     const t = renderOnTerminal(samplePlan().model, 80, 16);
     await tick(80);

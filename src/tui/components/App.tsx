@@ -26,15 +26,17 @@ export function App({ store, size, color = true }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
       <ThemeContext.Provider value={{ color }}>
-        <Keyboard />
+        <Keyboard size={size} />
         <Screen size={size} />
       </ThemeContext.Provider>
     </StoreContext.Provider>
   );
 }
 
-function Keyboard() {
-  useKeyboard();
+/** Keys act only on a screen the user can see: while the terminal is too small, only Ctrl-C does. */
+function Keyboard({ size }: { size: Size | undefined }) {
+  const { columns, rows } = useTerminalSize(size);
+  useKeyboard(layoutFor(columns, rows).mode === 'too-small');
   return null;
 }
 

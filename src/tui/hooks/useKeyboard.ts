@@ -5,7 +5,8 @@ import { useStore } from '../context.js';
 import { actionForKey } from '../input.js';
 import { keyName, splitKeys, typedText } from '../keyName.js';
 
-export function useKeyboard(): void {
+/** @param blind the screen shows no state (terminal too small): every key but Ctrl-C (abort) is ignored */
+export function useKeyboard(blind = false): void {
   const store = useStore();
   const onKey = useCallback(
     (input: string, key: Key) => {
@@ -13,10 +14,10 @@ export function useKeyboard(): void {
       const keys = Array.from(input).length > 1 ? splitKeys(input) : [{ name: keyName(input, key), text: typedText(input, key) }];
       for (const k of keys) {
         const action = actionForKey(store.getState(), k.name, k.text);
-        if (action) store.dispatch(action);
+        if (action && (!blind || action.type === 'abort')) store.dispatch(action);
       }
     },
-    [store],
+    [store, blind],
   );
   useInput(onKey);
 }
