@@ -21,7 +21,7 @@ export interface Layout {
   readonly detailWidth: number;
 }
 
-/** Stacked, the detail needs no more lines than this: the rest goes to the list. */
+/** Stacked, the detail gets this many lines, or half the body on a tall terminal: the rest goes to the list. */
 const DETAIL_MAX = 18;
 
 /** Lines outside the list and the detail: queue tabs, message line, hint bar. */
@@ -43,7 +43,7 @@ export function layoutFor(columns: number, rows: number): Layout {
     };
   }
   // stacked, with a divider line: the detail gets up to DETAIL_MAX lines, the list a third or more
-  const detailHeight = Math.min(DETAIL_MAX, body - 1 - Math.max(4, Math.floor((body - 1) / 3)));
+  const detailHeight = Math.min(Math.max(DETAIL_MAX, Math.floor(body / 2)), body - 1 - Math.max(4, Math.floor((body - 1) / 3)));
   const listHeight = body - 1 - detailHeight;
   return {
     mode: 'stacked', height, width,

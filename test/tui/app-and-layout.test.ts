@@ -70,4 +70,9 @@ describe('layout', () => {
     expect(layoutFor(200, 60)).toMatchObject({ mode: 'side', listRows: 55, detailHeight: 56 });
     expect(layoutFor(40, 10).mode).toBe('too-small');
   });
+
+  it('stacked on a tall terminal, the detail grows to half the body (warnings need the room more than the list)', () => {
+    expect(layoutFor(100, 30)).toMatchObject({ mode: 'stacked', detailHeight: 17 });
+    expect(layoutFor(100, 60)).toMatchObject({ mode: 'stacked', detailHeight: 28, listHeight: 27 });
+  });
 });

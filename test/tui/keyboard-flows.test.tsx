@@ -53,6 +53,13 @@ describe('the review screen', () => {
     expect(events).toEqual([]);
   });
 
+  it('promises y only where y would link: a proposal held by another user says so instead', async () => {
+    const { frame, type } = renderApp(samplePlan().model);
+    await type('/', 'gil@', ENTER);
+    expect(frame()).toContain('best candidate #1001 (held by user 11)');
+    expect(frame()).not.toContain('(y links it)');
+  });
+
   it('moves with j/k and arrows, and changes queue with Tab', async () => {
     const { frame, type } = renderApp(samplePlan().model);
     await type('j', '\u001b[B');

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { allotLines } from '../../src/tui/components/DetailPane.js';
+import { allotLines, withoutCivicrm } from '../../src/tui/components/DetailPane.js';
 import { fitSegments, markedText } from '../../src/tui/marked.js';
 import { compareValues, markDifference } from '../../src/tui/diff.js';
 import { listColumns } from '../../src/tui/components/UserList.js';
@@ -112,5 +112,13 @@ describe('wrapping the detail pane\'s paragraphs', () => {
 
   it('gives one empty line for empty text', () => {
     expect(wrapWords('', 10)).toEqual(['']);
+  });
+});
+
+describe('withoutCivicrm', () => {
+  it('drops the closing CiviCRM phrase the detail pane already shows once, and nothing else', () => {
+    const civi = 'CiviCRM would create a new contact at registration, at profile update and on any CiviCRM page';
+    expect(withoutCivicrm(`contact 801 has the same name as user 6; ${civi}`, civi)).toBe('contact 801 has the same name as user 6');
+    expect(withoutCivicrm(`user 6 has no email; CiviCRM skips a user without an email`, civi)).toBe('user 6 has no email; CiviCRM skips a user without an email');
   });
 });

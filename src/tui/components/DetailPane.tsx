@@ -11,7 +11,7 @@ import { isStrong } from '../../domain/warnings.js';
 import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
 import { clip, score, wrapWords } from '../format.js';
-import { describeDecision } from '../state/decisionSteps.js';
+import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
 import { CandidateGrid, gridColumns } from './CandidateGrid.js';
@@ -20,12 +20,19 @@ function by(d: Decision): string {
   return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
 }
 
-function proposalText(r: UserPlan): string {
+/** @param blocked why y would be refused (acceptBlocked), or null */
+function proposalText(r: UserPlan, blocked: string | null): string {
   const p = r.proposal;
   if (p.action === 'review') {
-    return p.contactId !== null ? `needs review — best candidate #${p.contactId} (y links it)` : 'needs review — no proposal (1–9, c or s)';
+    if (p.contactId === null) return 'needs review — no proposal (1–9, c or s)';
+    return `needs review — best candidate #${p.contactId} (${blocked ?? 'y links it'})`;
   }
   return `${describeDecision(p)} (${p.reason})`;
+}
+
+/** A warning's detail without its closing "; CiviCRM would …": the pane says that once, above the grid. */
+export function withoutCivicrm(detail: string, civicrm: string): string {
+  return detail.endsWith(`; ${civicrm}`) ? detail.slice(0, detail.length - civicrm.length - 2) : detail;
 }
 
 /**
@@ -44,6 +51,15 @@ export function allotLines(needs: readonly number[], room: number): number[] {
   return out;
 }
 
+/** The first n of a warning's lines; a warning cut short ends in "…" (a taller terminal shows the rest). */
+function cut(lines: readonly string[], n: number, width: number): string {
+  if (n >= lines.length) return lines.join('\n');
+  const shown = lines.slice(0, n);
+  const last = shown[n - 1]!;
+  shown[n - 1] = last.length + 2 <= width ? `${last} …` : `${last.slice(0, Math.max(0, width - 2))} …`;
+  return shown.join('\n');
+}
+
 export function DetailPane({ review, row, width, height }: { review: ReviewState; row: number; width: number; height: number }) {
   const { color } = useTheme();
   if (row < 0) return <Box height={height} />;
@@ -59,13 +75,14 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
     u.registered ? `registered ${u.registered}` : '',
     u.blocked ? 'BLOCKED' : '',
   ].filter(Boolean).join(' · ');
-  const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${describeCivicrm(r.civicrm, platform).replace(/^CiviCRM /, '')}`;
+  const said = describeCivicrm(r.civicrm, platform);
+  const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const n = r.candidates.length;
   const gridLines = n === 0 ? 1 : 7 + (gridColumns(width, n).shown < n ? 1 : 0);
   const civicrmLines = wrapWords(civicrm, width);
   const used = 2 + civicrmLines.length + gridLines;
   const room = Math.max(0, height - used);
-  const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${w.detail}`, width));
+  const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
   const allotted = allotLines(warnings.map((w) => w.length), room);
   const hidden = warnings.length - allotted.length;
   return (
@@ -74,13 +91,13 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
       <Text wrap="truncate-end">
         {'now: '}
         <Text color={color ? ACTION_COLOR[d.action] : undefined} bold>{describeDecision(d).toUpperCase()}</Text>
-        {` (${by(d)}) · ufmatch: ${proposalText(r)}`}
+        {` (${by(d)}) · ufmatch: ${proposalText(r, acceptBlocked(review, row))}`}
       </Text>
       <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text>
       <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
       {allotted.map((n, k) => (
         <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>
-          {warnings[k]!.slice(0, n).join('\n')}
+          {cut(warnings[k]!, n, width)}
         </Text>
       ))}
       {hidden > 0 ? <Text wrap="truncate-end" dimColor>{clip(`+${hidden} more warning${hidden > 1 ? 's' : ''} (a taller terminal shows them)`, width)}</Text> : null}

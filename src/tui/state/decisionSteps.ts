@@ -32,6 +32,24 @@ export function describeDecision(d: Decision): string {
   }
 }
 
+/**
+ * Why `y` (accept ufmatch's proposal) would be refused for row i, in a few words, or null when
+ * it would be taken: the detail pane promises y only where it works.
+ */
+export function acceptBlocked(s: ReviewState, i: number): string | null {
+  const r = s.rows.row(i);
+  const out = operatorDecision(r, { kind: 'accept' }, (id) => s.model.contacts.get(id));
+  if ('refused' in out) {
+    const c = r.candidates.find((x) => 'contactId' in r.proposal && x.contactId === r.proposal.contactId);
+    const f = c ? s.model.contacts.get(c.contactId) : undefined;
+    return f?.deleted ? 'in the trash' : f && f.type !== 'Individual' ? `${/^[AEIOU]/.test(f.type) ? 'an' : 'a'} ${f.type}` : 'y says why not';
+  }
+  if (sameDecision(s.rows.decision(i), out.ok)) return null;
+  const conflict = s.holds.conflict(r.user, out.ok);
+  if (!conflict) return null;
+  return conflict.kind === 'contact' ? `held by user ${conflict.holder}` : `user ${conflict.holder} has this email`;
+}
+
 export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   const i = currentRow(s);
   if (i < 0) return say(s, `the ${QUEUE_LABEL[s.queue]} queue is empty: Tab goes to the next one`, 'warn');
