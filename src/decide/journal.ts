@@ -156,3 +156,35 @@ export function applyJournal(
   }
   return { plan: { ...plan, rows }, applied, problems };
 }
+
+/**
+ * The users whose decision a replayed journal changes (by position): a journal records every
+ * step, undos included, so its rows overcount what resuming it restores.
+ */
+export function changedRows(before: Plan, after: Plan): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < before.rows.length; i++) {
+    if (writtenAs(before.rows[i]!.decision) !== writtenAs(after.rows[i]!.decision)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Of those rows, how many links.csv (as written earlier into the same folder: uf_id → action
+ * and contact_id) does not already state: the decisions still to write after a resume.
+ * @param written null when there is no links.csv
+ */
+export function unwrittenAfterResume(after: Plan, rows: readonly number[], written: ReadonlyMap<number, string> | null): number {
+  if (written === null) return rows.length;
+  let n = 0;
+  for (const i of rows) {
+    const r = after.rows[i]!;
+    if (written.get(r.user.ufId) !== writtenAs(r.decision)) n++;
+  }
+  return n;
+}
+
+/** A decision as links.csv states it: the action, and for link and keep the contact (`link:135`, `create`). */
+export function writtenAs(d: Decision): string {
+  return d.action === 'link' || d.action === 'keep' ? `${d.action}:${d.contactId}` : d.action;
+}

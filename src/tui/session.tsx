@@ -12,7 +12,8 @@ import type { Io } from '../cli/io.js';
 import { JOURNAL_FILE, prepareOutDir } from '../cli/outDir.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, entryFor } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../decide/journal.js';
+import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { hasContactId } from '../domain/contactList.js';
 import { JournalFile } from '../output/journalFile.js';
@@ -141,17 +142,20 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const said: string[] = [];
     let unwritten = 0;
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
-    if (old && old.entries.length > 0) {
-      store.dispatch({ type: 'ask-resume', entries: old.entries.length, journal: journalShown });
+    // what resuming would restore: the users the journal's last word changes (its rows count every step, undos too)
+    const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, hasContactId(loaded.data.contacts), 'operator', loaded.data.links) : null;
+    const changed = trial ? changedRows(plan, trial.plan) : [];
+    if (old && trial && (changed.length > 0 || trial.problems.length + old.problems.length > 0)) {
+      store.dispatch({ type: 'ask-resume', entries: changed.length, journal: journalShown });
       const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
       if (restore === null) return exit.promise;
       if (restore) {
-        const hasId = hasContactId(loaded.data.contacts);
-        const r = applyJournal(plan, old.entries, hasId, 'operator', loaded.data.links);
+        const r = trial;
         plan = r.plan;
-        unwritten = r.applied;
+        // those links.csv in this folder already states were written by the earlier session
+        unwritten = unwrittenAfterResume(plan, changed, writtenLinks(join(outDir, 'links.csv')));
         const problems = [...old.problems, ...r.problems];
-        said.push(`restored ${count(r.applied)} decisions from ${journalShown}`);
+        said.push(`restored ${count(changed.length)} decisions from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
         if (problems.length > 0) said.push(`${problems.length} not applied (${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
       } else {
         const { older } = JournalFile.setAside(journalPath);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { JournalFile } from '../../src/output/journalFile.js';
-import { applyJournal, type JournalEntry } from '../../src/decide/journal.js';
+import { applyJournal, changedRows, unwrittenAfterResume, type JournalEntry } from '../../src/decide/journal.js';
+import { writtenLinks } from '../../src/cli/writtenLinks.js';
+import { writeFileSync } from 'node:fs';
 import { buildPlan } from '../../src/decide/plan.js';
 import { contact, dataset, link, user } from '../helpers/build.js';
 
@@ -87,5 +89,21 @@ describe('replaying decisions (SPEC §5.6)', () => {
     expect(r.problems).toEqual([]);
     expect(r.applied).toBe(emails.length);
     expect(r.plan.rows.map((x) => x.decision.action)).toEqual(emails.map(() => 'skip'));
+  });
+
+  it('resuming counts the users a journal changes, not its rows; decisions links.csv already states are not unwritten', () => {
+    const { plan, data } = fixture();
+    // user 1: link, undone (back to review), linked again; user 2: skipped then undone; user 3: skipped
+    const steps = [entry(1, 'jane@gmial.com', 'link', 10, 2), entry(1, 'jane@gmial.com', 'review', 10, 3), entry(1, 'jane@gmial.com', 'link', 10, 4), entry(2, 'bob@example.org', 'skip', null, 5), entry(2, 'bob@example.org', plan.rows[1]!.decision.action, 20, 6), entry(3, 'new@example.org', 'skip', null, 7)];
+    const r = applyJournal(plan, steps, exists([10, 20, 30]), 'operator', data.links);
+    const changed = changedRows(plan, r.plan);
+    expect(changed).toEqual([0, 2]);
+    expect(unwrittenAfterResume(r.plan, changed, null)).toBe(2);
+    const path = join(mkdtempSync(join(tmpdir(), 'ufm-written-')), 'links.csv');
+    writeFileSync(path, 'uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n1,jane@gmial.com,10,link,operator,10:0.90,email-typo,operator\r\n2,bob@example.org,20,link,exact-email,20:0.95,,auto\r\n3,new@example.org,,create,no-match,,,auto\r\n');
+    const written = writtenLinks(path);
+    expect(written?.get(1)).toBe('link:10');
+    expect(unwrittenAfterResume(r.plan, changed, written)).toBe(1); // user 3's skip is not in that file
+    expect(writtenLinks(join(tmpdir(), 'no-such-ufmatch-links.csv'))).toBeNull();
   });
 });
