@@ -1,6 +1,7 @@
 import chalk from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { allotLines, withoutCivicrm } from '../../src/tui/components/DetailPane.js';
+import { warningLines } from '../../src/tui/components/SummaryScreen.js';
 import { fitSegments, markedText } from '../../src/tui/marked.js';
 import { compareValues, markDifference } from '../../src/tui/diff.js';
 import { listColumns } from '../../src/tui/components/UserList.js';
@@ -120,5 +121,18 @@ describe('withoutCivicrm', () => {
     const civi = 'CiviCRM would create a new contact at registration, at profile update and on any CiviCRM page';
     expect(withoutCivicrm(`contact 801 has the same name as user 6; ${civi}`, civi)).toBe('contact 801 has the same name as user 6');
     expect(withoutCivicrm(`user 6 has no email; CiviCRM skips a user without an email`, civi)).toBe('user 6 has no email; CiviCRM skips a user without an email');
+  });
+});
+
+describe('warningLines (summary screen)', () => {
+  it('wraps between entries so every warning figure shows, and ends in … only when it must cut', () => {
+    const entries = ['email-typo 4', 'alias-email 3', 'name-match 3', 'shared-email 2', 'deleted-match 1', 'non-individual-match 1', 'contact-taken 2', 'orphan-link 2', 'no-email 3', 'invalid-email 2'];
+    const lines = warningLines(entries, 60, 6);
+    expect(lines.every((l) => l.length <= 60)).toBe(true);
+    for (const e of entries) expect(lines.join(' ')).toContain(e);
+    const cut = warningLines(entries, 60, 2);
+    expect(cut).toHaveLength(2);
+    expect(cut[1]!.endsWith('…')).toBe(true);
+    expect(warningLines([], 60, 2)).toEqual(['Warnings: none']);
   });
 });

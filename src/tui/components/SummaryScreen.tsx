@@ -21,6 +21,29 @@ export function summaryFigures(review: ReviewState) {
   return { total: plan.rows.length, actions: countActions(plan), civicrm: civicrmFigures(plan), warnings: countWarnings(plan) };
 }
 
+/**
+ * "Warnings: code n · code n …" wrapped between entries (a code and its count stay together),
+ * in at most `max` lines; a last line that cannot hold the rest ends in "…".
+ */
+export function warningLines(entries: readonly string[], width: number, max: number): string[] {
+  if (entries.length === 0) return ['Warnings: none'];
+  const lines: string[] = [];
+  let line = 'Warnings:';
+  for (const e of entries) {
+    const next = `${line}${line === 'Warnings:' ? ' ' : ' · '}${e}`;
+    if (next.length <= width || line === 'Warnings:') line = next;
+    else {
+      lines.push(line);
+      line = `  ${e}`;
+    }
+  }
+  lines.push(line);
+  if (lines.length <= max) return lines.map((l) => clip(l, width));
+  const kept = lines.slice(0, max);
+  kept[max - 1] = clip(`${kept[max - 1]} …`, width);
+  return kept;
+}
+
 export function SummaryScreen({ review, width, height }: { review: ReviewState; width: number; height: number }) {
   const f = useMemo(() => summaryFigures(review), [review.rows]);
   const share = (n: number, of: number) => (of > 0 ? n / of : 0);
@@ -57,7 +80,7 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
         </Box>
       )}
       <Text wrap="truncate-end">{`Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`}</Text>
-      <Text wrap="truncate-end">{clip(`Warnings: ${warnings.length ? warnings.join(' · ') : 'none'}`, width)}</Text>
+      <Text wrap="truncate-end">{warningLines(warnings, width, tables ? 6 : 2).join('\n')}</Text>
       <Text wrap="wrap">
         <Text bold>w</Text>
         {' or '}
