@@ -137,8 +137,12 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   return o.strict && summary.review > 0 ? 1 : 0;
 }
 
-/** One turn of the event loop and a moment more: a signal that arrived during synchronous work is handled by then. */
+/**
+ * One turn of the event loop and a moment more: a signal that arrived during the synchronous
+ * plan and write reaches its handler by then (stopWriter in atomicWrite.ts says what delayed it;
+ * the 20 ms are margin: 1 of 240 Ctrl-Cs sent mid-write was handled later than a 2 ms wait).
+ */
 async function settle(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, 2));
+  await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -118,8 +118,9 @@ export class WriterThread {
   }
 
   /** Stops the worker (after finish, or after a failure). */
-  stop(): void {
-    void this.worker.terminate();
+  /** Ends the thread; the promise settles once it is gone. */
+  stop(): Promise<unknown> {
+    return this.worker.terminate();
   }
 
   private take(): Buffer {
