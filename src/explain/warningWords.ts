@@ -151,10 +151,12 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
     }
     case 'deleted-match': {
       const c = cref(ctx, w.contactId);
+      // warningFactory says whether the contact is alone with the email (else none of those carrying it is usable)
+      const alone = !w.detail.startsWith('no usable contact');
       return {
-        reason: `the only contact with their email, ${c}, is in the trash, so CiviCRM creates a new contact instead`,
+        reason: `${alone ? `the only contact with their email, ${c},` : `no usable contact has their email: ${c}`} is in the trash, so CiviCRM creates a new contact instead`,
         explanation:
-          `The only contact carrying ${key}, ${c}, is in the trash. CiviCRM ignores trashed contacts, ` +
+          `${alone ? `The only contact carrying ${key}, ${c},` : `No usable contact carries ${key}: ${c}`} is in the trash. CiviCRM ignores trashed contacts, ` +
           `so it creates a new contact for the user: a duplicate of ${c}, without its history.`,
         fix: [
           step(w.code, `If ${c} is the user's record, restore it: open ${contactPage(w.contactId)} and choose "Restore from Trash"; CiviCRM then links it ${next}.`),
@@ -167,7 +169,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const type = w.contactType;
       const relation = type === 'Household' ? 'Household Member of' : 'Employee of';
       return {
-        reason: `the only contact with their email, ${c}, is ${article(type)}, and CiviCRM links users only to Individuals`,
+        reason: `${w.detail.startsWith('no usable contact') ? `no usable contact has their email: ${c}` : `the only contact with their email, ${c},`} is ${article(type)}, and CiviCRM links users only to Individuals`,
         explanation:
           `${key} belongs to ${c}, ${article(type)}. CiviCRM links user accounts only to Individuals, so it creates a new Individual for the user; ` +
           `what is recorded on contact ${w.contactId}, its donations for example, stays with the ${type.toLowerCase()} and is not shown to the user.`,
