@@ -310,7 +310,7 @@ function commitTemps(files: readonly OutputFile[], temps: readonly string[]): vo
     existed.push(isFile);
     let backup: string | null = null;
     if (isFile) {
-      backup = backupPathFor(target);
+      backup = tempPathFor(target); // a temp file's name: a killed run's is removed as stale
       try {
         linkSync(target, backup);
         live.add(backup);
@@ -337,10 +337,6 @@ function commitTemps(files: readonly OutputFile[], temps: readonly string[]): vo
   for (const dir of new Set(files.map((f) => dirname(f.path)))) fsyncDir(dir);
 }
 
-/** A target's second name while a commit runs: a temp file's name, so a killed run's is removed as stale. */
-function backupPathFor(path: string): string {
-  return tempPathFor(path);
-}
 
 /** The files' temp files, written and fsynced here. */
 function tempsHere(files: readonly OutputFile[]): string[] {
