@@ -218,9 +218,15 @@ describe('undo and redo', () => {
     expect(decisionOf(s, UF.dupB)).toMatchObject({ action: 'link', contactId: 801 });
   });
 
-  it('undo and redo count as unwritten changes', () => {
-    const s = apply(start(), pick(1), undo, redo);
-    expect(s.unwritten).toBe(3);
+  it('unwritten counts users whose decision differs from the last write: an undo back to it leaves none', () => {
+    expect(apply(start(), pick(1)).unwritten).toBe(1);
+    expect(apply(start(), pick(1), undo).unwritten).toBe(0);
+    expect(apply(start(), pick(1), undo, redo).unwritten).toBe(1);
+    // after a write, a change and its undo leave nothing unwritten
+    const written = apply(start(), pick(1), { type: 'written', text: 'ok' });
+    expect(written.unwritten).toBe(0);
+    expect(apply(written, undo).unwritten).toBe(1);
+    expect(apply(written, undo, redo).unwritten).toBe(0);
   });
 });
 

@@ -78,15 +78,17 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   };
 }
 
-/** Set row's decision, update holds, journal it, count it unwritten. */
+/** Set row's decision, update holds, journal it, and count it unwritten when it now differs from what was written. */
 function apply(s: ReviewState, c: Change, d: Decision): ReviewState {
   const from = s.rows.decision(c.row);
   const user = s.rows.row(c.row).user;
+  const written = s.baseline.decision(c.row);
+  const delta = (sameDecision(written, d) ? 0 : 1) - (sameDecision(written, from) ? 0 : 1);
   return {
     ...s,
     rows: s.rows.set(c.row, d),
     holds: s.holds.change(user, from, d),
-    unwritten: s.unwritten + 1,
+    unwritten: Math.max(0, s.unwritten + delta),
     events: [...s.events, { kind: 'decided', row: c.row, decision: d }],
   };
 }

@@ -54,8 +54,13 @@ export interface ReviewState {
   readonly overlay: Overlay;
   readonly search: SearchState;
   readonly message: Message | null;
-  /** Changes since the outputs were last written (restored decisions count too). */
+  /**
+   * Users whose decision differs from `baseline` (restored decisions the outputs do not hold
+   * yet count too): an undo back to what was written leaves nothing unwritten.
+   */
   readonly unwritten: number;
+  /** The decisions as last written (or as the review started): what `unwritten` counts against. */
+  readonly baseline: RowStore;
   /** Quit once the pending write has succeeded. */
   readonly exitAfterWrite: boolean;
   readonly events: readonly ReviewEvent[];
@@ -97,6 +102,7 @@ export function initialReview(model: ReviewModel, opts: { unwritten?: number; me
   return {
     model,
     rows,
+    baseline: rows,
     holds: Holds.fromRows(model.plan.rows, model.links),
     undo: null,
     redo: null,
@@ -163,7 +169,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'write-confirm':
       return { ...s, events: [{ kind: 'write' }] };
     case 'written': {
-      const done = { ...s, overlay: 'none' as const, unwritten: 0, message: { text: action.text, tone: 'info' as const } };
+      const done = { ...s, overlay: 'none' as const, unwritten: 0, baseline: s.rows, message: { text: action.text, tone: 'info' as const } };
       return s.exitAfterWrite ? { ...done, events: [{ kind: 'exit', code: 0 }] } : done;
     }
     case 'write-failed':
