@@ -69,7 +69,7 @@ export class WarningFactory {
   /** @param alone whether this is the only contact carrying the user's email (else others do, none of them usable either) */
   deletedMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'deleted-match'> {
     return {
-      code: 'deleted-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1,
+      code: 'deleted-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, alone,
       detail: `${onlyMatch(u, c, alone)} is in the trash; ${this.civi(o)}`,
     };
   }
@@ -77,7 +77,7 @@ export class WarningFactory {
   /** @param alone as for deletedMatch */
   nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'non-individual-match'> {
     return {
-      code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type,
+      code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type, alone,
       detail: `${onlyMatch(u, c, alone)} is ${/^[AEIOU]/.test(c.type) ? 'an' : 'a'} ${c.type}, not an Individual; ${this.civi(o)}`,
     };
   }

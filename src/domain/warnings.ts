@@ -75,11 +75,15 @@ export interface SharedEmailWarning extends WarningBase {
 export interface DeletedMatchWarning extends WarningBase {
   readonly code: 'deleted-match';
   readonly contactId: number;
+  /** Whether it is the only contact carrying the user's email (else others do, none usable). */
+  readonly alone: boolean;
 }
 export interface NonIndividualMatchWarning extends WarningBase {
   readonly code: 'non-individual-match';
   readonly contactId: number;
   readonly contactType: string;
+  /** As DeletedMatchWarning's. */
+  readonly alone: boolean;
 }
 export interface ContactTakenWarning extends WarningBase {
   readonly code: 'contact-taken';

@@ -151,8 +151,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
     }
     case 'deleted-match': {
       const c = cref(ctx, w.contactId);
-      // warningFactory says whether the contact is alone with the email (else none of those carrying it is usable)
-      const alone = !w.detail.startsWith('no usable contact');
+      const alone = w.alone;
       return {
         reason: `${alone ? `the only contact with their email, ${c},` : `no usable contact has their email: ${c}`} is in the trash, so CiviCRM creates a new contact instead`,
         explanation:
@@ -169,7 +168,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const type = w.contactType;
       const relation = type === 'Household' ? 'Household Member of' : 'Employee of';
       return {
-        reason: `${w.detail.startsWith('no usable contact') ? `no usable contact has their email: ${c}` : `the only contact with their email, ${c},`} is ${article(type)}, and CiviCRM links users only to Individuals`,
+        reason: `${w.alone ? `the only contact with their email, ${c},` : `no usable contact has their email: ${c}`} is ${article(type)}, and CiviCRM links users only to Individuals`,
         explanation:
           `${key} belongs to ${c}, ${article(type)}. CiviCRM links user accounts only to Individuals, so it creates a new Individual for the user; ` +
           `what is recorded on contact ${w.contactId}, its donations for example, stays with the ${type.toLowerCase()} and is not shown to the user.`,
