@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { writtenKey } from '../decide/journal.js';
 
 /** uf_id → action (with the contact for link and keep), or null when there is no readable links.csv of ours. */
 export function writtenLinks(path: string): Map<number, string> | null {
@@ -22,7 +23,7 @@ export function writtenLinks(path: string): Map<number, string> | null {
     const [uf, , contact, action] = rows[i]!;
     const id = Number(uf);
     if (!Number.isSafeInteger(id) || !action) continue;
-    out.set(id, action === 'link' || action === 'keep' ? `${action}:${contact}` : action);
+    out.set(id, writtenKey(action, contact ?? ''));
   }
   return out;
 }

@@ -186,5 +186,10 @@ export function unwrittenAfterResume(after: Plan, rows: readonly number[], writt
 
 /** A decision as links.csv states it: the action, and for link and keep the contact (`link:135`, `create`). */
 export function writtenAs(d: Decision): string {
-  return d.action === 'link' || d.action === 'keep' ? `${d.action}:${d.contactId}` : d.action;
+  return writtenKey(d.action, d.action === 'link' || d.action === 'keep' ? d.contactId : null);
+}
+
+/** writtenAs from a links.csv row's action and contact_id cells. */
+export function writtenKey(action: string, contactId: number | string | null): string {
+  return action === 'link' || action === 'keep' ? `${action}:${contactId}` : action;
 }

@@ -2,6 +2,7 @@
  * Builds each warning with its score and its one-line explanation, which always ends with
  * what CiviCRM would do on this platform.
  */
+import { article } from '../domain/article.js';
 import type { CivicrmOutcome } from '../domain/decisions.js';
 import type { ContactRef } from '../domain/contactList.js';
 import type { Contact, ExistingLink, Platform, User } from '../domain/types.js';
@@ -78,7 +79,7 @@ export class WarningFactory {
   nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'non-individual-match'> {
     return {
       code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type, alone,
-      detail: `${onlyMatch(u, c, alone)} is ${/^[AEIOU]/.test(c.type) ? 'an' : 'a'} ${c.type}, not an Individual; ${this.civi(o)}`,
+      detail: `${onlyMatch(u, c, alone)} is ${article(c.type)}, not an Individual; ${this.civi(o)}`,
     };
   }
 

@@ -49,9 +49,7 @@ export function sourceWords(source: string): string {
   return source === 'emails-file' || source === '' ? 'an extra email from the emails file' : `its ${source}`;
 }
 
-export function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
-}
+export { article } from '../domain/article.js';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -3,6 +3,7 @@
  * and undo/redo. Each change journals the new decision (an event for the shell) and counts
  * as unwritten.
  */
+import { article } from '../../domain/article.js';
 import type { Decision } from '../../domain/decisions.js';
 import { push, type Change } from './history.js';
 import { operatorDecision, sameDecision, type OperatorCommand } from './operatorDecision.js';
@@ -42,7 +43,7 @@ export function acceptBlocked(s: ReviewState, i: number): string | null {
   if ('refused' in out) {
     const c = r.candidates.find((x) => 'contactId' in r.proposal && x.contactId === r.proposal.contactId);
     const f = c ? s.model.contacts.get(c.contactId) : undefined;
-    return f?.deleted ? 'in the trash' : f && f.type !== 'Individual' ? `${/^[AEIOU]/.test(f.type) ? 'an' : 'a'} ${f.type}` : 'y says why not';
+    return f?.deleted ? 'in the trash' : f && f.type !== 'Individual' ? article(f.type) : 'y says why not';
   }
   if (sameDecision(s.rows.decision(i), out.ok)) return null;
   const conflict = s.holds.conflict(r.user, out.ok);

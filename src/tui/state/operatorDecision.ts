@@ -2,6 +2,7 @@
  * What an operator's key means for one user: the decision it makes, or why it is refused.
  * Pure rules; the reducer applies the result and the holds check the uniqueness rules.
  */
+import { article } from '../../domain/article.js';
 import type { Candidate, Decision, UserPlan } from '../../domain/decisions.js';
 
 export type OperatorCommand =
@@ -28,7 +29,7 @@ function preferProposal(r: UserPlan, d: Decision): Decision {
 
 function unusableWhy(type: string | undefined, deleted: boolean | undefined): string {
   if (deleted) return 'is in the trash';
-  if (type && type !== 'Individual') return `is an ${type}, not an Individual`;
+  if (type && type !== 'Individual') return `is ${article(type)}, not an Individual`;
   return 'is in the trash or not an Individual';
 }
 
