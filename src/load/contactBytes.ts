@@ -9,7 +9,7 @@
  * The file is read by plainFile.ts, once. A file that is not plain gives null, and
  * contacts.ts reads it with papaparse, which also reports what is wrong with it; one that
  * stops being plain part of the way gives where, and contacts.ts reads the rest with papaparse
- * into the same table. Measured at 1M contacts (87 MB): see the README.
+ * into the same table. Measured at 1M contacts (87 MB): see docs/performance.md.
  */
 import type { InputInfo } from '../domain/types.js';
 import { emailKeyInto } from '../match/emailBytes.js';

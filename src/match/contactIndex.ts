@@ -412,7 +412,7 @@ const MAILBOX = 1;
  * found in the look-ups' KeyTable from its bytes (no string, no Map, while a million contacts
  * go by), its refs kept by key number in typed arrays; finish() puts them into the maps under
  * the users' own strings, in the users' order. Measured at 1M contacts / 200k users against
- * the Maps seeded with every key that this replaced: see the README.
+ * the Maps seeded with every key that this replaced: see docs/performance.md.
  */
 export class ExactIndexBuilder {
   private readonly exact = new Map<string, EncodedRef | EncodedRef[]>();

@@ -6,7 +6,7 @@
  * file-system error it was (code, syscall), naming the file it came from.
  *
  * Measured at 1M / 200k (95 MB of outputs): the write() and fsync() system calls take about
- * 0.35 s of the 0.9 s write phase, the encoding the rest; see the README.
+ * 0.35 s of the 0.9 s write phase, the encoding the rest; see docs/performance.md.
  */
 import { existsSync, writeSync as writeSyncAt } from 'node:fs';
 import { fileURLToPath } from 'node:url';
