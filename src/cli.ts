@@ -3,6 +3,15 @@
 // Chalk ignores NO_COLOR; Ink loads chalk, so decide before anything imports it.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
+// Until the modules below have loaded (about 0.1 s), nothing can have been written: a signal
+// then ends the run at once, with the same exit code and line as later on.
+function interruptedWhileStarting(): void {
+  process.stderr.write('ufmatch: interrupted — no output was written\n');
+  process.exit(130);
+}
+process.on('SIGINT', interruptedWhileStarting);
+process.on('SIGTERM', interruptedWhileStarting);
+
 const { main, EXIT } = await import('./cli/main.js');
 
 const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.js');
@@ -17,6 +26,8 @@ function interrupted(): void {
 }
 process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
+process.off('SIGINT', interruptedWhileStarting);
+process.off('SIGTERM', interruptedWhileStarting);
 
 const code = await main(process.argv.slice(2), {
   stdin: process.stdin,
