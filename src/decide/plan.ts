@@ -20,6 +20,16 @@ import { WarningFactory } from './warningFactory.js';
 /** At most this many name-match warnings per user (the best-scored, then lowest ids). */
 export const MAX_NAME_MATCHES = 5;
 
+/** At most this many email-typo warnings per user (the best-scored, then lowest ids). */
+export const MAX_TYPO_MATCHES = 5;
+
+/** The `n` best of `hits` by score, then lowest id, in the order `hits` has them. */
+function best<T extends { readonly score: number; readonly id: number }>(hits: readonly T[], n: number): T[] {
+  const ranked = hits.slice().sort((a, b) => b.score - a.score || a.id - b.id);
+  const kept = new Set(ranked.slice(0, n));
+  return hits.filter((h) => kept.has(h));
+}
+
 const nameScore = (relation: NameRelation): number =>
   candidateScore({ basis: 'name-match', usable: true, primary: false, nameAgrees: relation === 'same', relation });
 const NAME_SCORE: Readonly<Record<NameRelation, number>> = { same: nameScore('same'), swapped: nameScore('swapped'), typo: nameScore('typo') };
@@ -466,6 +476,12 @@ function fuzzy(
     candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, ix.contacts.refAt(h.pos), h.key, score, civicrm));
   }
+  // the best MAX_TYPO_MATCHES by score, then lowest id, kept in the order they were found:
+  // addresses that differ only by a number (member000123@…) can put hundreds of contacts
+  // within two edits of one user, and a warning for each would bury the operator (and, at
+  // 40,000 such users, exhaust the heap). Every hit is still flagged, so none of them comes
+  // back as a name-match.
+  const typos: { h: TypoHit; id: number; score: number; primary: boolean; nameAgrees: boolean }[] = [];
   for (const h of lookups.typo(index, key)) {
     const id = ix.contacts.idAt(h.pos);
     if (flagged.has(id)) continue;
@@ -473,6 +489,10 @@ function fuzzy(
     const nameAgrees = agrees(ix, uname, h.pos);
     const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
+    typos.push({ h, id, score, primary, nameAgrees });
+  }
+  for (const t of typos.length > MAX_TYPO_MATCHES ? best(typos, MAX_TYPO_MATCHES) : typos) {
+    const { h, id, score, primary, nameAgrees } = t;
     candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, score, civicrm));
   }
