@@ -2,7 +2,7 @@
 import { applyJournal } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
-import { hasContactId } from '../domain/contactList.js';
+import { contactFacts } from '../domain/contactList.js';
 import { sqlLeftOut } from '../output/ufMatchSql.js';
 import { OUTPUT_FILES, stageOutputs } from '../output/writeOutputs.js';
 import { summaryJson, summaryText } from '../output/summary.js';
@@ -77,8 +77,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   }
   if (o.decisions) {
     const { entries, problems: parseProblems } = readJournal(o.decisions);
-    const hasId = hasContactId(loaded.data.contacts);
-    const r = applyJournal(plan, entries, hasId, 'decisions-file', loaded.data.links);
+    const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied\n`);

@@ -2,8 +2,10 @@
  * decisions.csv (SPEC §5.6): the operator's journal, `uf_id,email,action,contact_id,decided_at`.
  * Parsing and applying are pure; appending lives in output/journalFile.ts.
  */
+import { article } from '../domain/article.js';
 import { ACTIONS, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
 import { Holds } from './holds.js';
+import { decisionContact, refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
 import type { ExistingLink } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
 import { undefused } from '../output/csvCell.js';
@@ -20,7 +22,16 @@ export interface JournalEntry {
   readonly line: number;
 }
 
-export type ReplayProblemKind = 'unknown-user' | 'email-changed' | 'contact-gone' | 'conflict' | 'not-linked' | 'malformed';
+export type ReplayProblemKind =
+  | 'unknown-user'
+  | 'email-changed'
+  | 'contact-gone'
+  | 'contact-unusable'
+  | 'has-link'
+  | 'no-email'
+  | 'conflict'
+  | 'not-linked'
+  | 'malformed';
 
 export interface ReplayProblem {
   readonly kind: ReplayProblemKind;
@@ -72,20 +83,41 @@ export interface ReplayResult {
   readonly problems: readonly ReplayProblem[];
 }
 
-const sameDecision = (a: Decision, action: Action, contactId: number | null): boolean =>
-  a.action === action &&
-  ((a.action === 'link' || a.action === 'keep' || a.action === 'review' ? a.contactId : null) ?? null) === (contactId ?? null);
+/** A refused line, in words that name no key (the TUI words its own refusals with keys). */
+function refusalWords(no: Refusal, ufId: number): { kind: ReplayProblemKind; detail: string } {
+  switch (no.code) {
+    case 'has-link':
+      return { kind: 'has-link', detail: `user ${ufId} already has a link to contact ${no.contactId} in CiviCRM, which CiviCRM keeps whatever the emails say; change existing links in CiviCRM itself` };
+    case 'not-linked':
+      return { kind: 'not-linked', detail: `user ${ufId} has no existing link to contact ${no.contactId ?? '(none)'} to keep` };
+    case 'no-email':
+      return { kind: 'no-email', detail: `user ${ufId} has no email: CiviCRM links no such user, and creates no contact for it` };
+    case 'invalid-email':
+      return { kind: 'no-email', detail: `user ${ufId}'s email is not a valid address: CiviCRM links no such user, and creates no contact for it` };
+    case 'contact-gone':
+      return { kind: 'contact-gone', detail: no.contactId === null ? 'the link names no contact (contact_id is empty)' : `contact ${no.contactId} is not in the contacts export` };
+    case 'contact-unusable':
+      return {
+        kind: 'contact-unusable',
+        detail: `contact ${no.contactId} ${no.deleted ? 'is in the trash' : `is ${article(no.type)}, not an Individual`}: CiviCRM links users to Individuals not in the trash`,
+      };
+  }
+}
 
 /**
- * Apply journal entries in order (a later entry for a user replaces an earlier one). An entry
+ * Apply journal entries in order; a later entry for a user replaces an earlier one. An entry
  * is not applied, and is reported, when its user is gone, the user's email changed since,
- * its contact is gone, or it would make a second link to a contact or with an email.
+ * it breaks an operator rule (decide/operatorRules.ts: an existing link stays, a user without
+ * a valid email is not linked, a link names an Individual of the export not in the trash), or
+ * it would make a second link to a contact or with an email. A user whose entry is not
+ * applied goes back to ufmatch's own proposal, not to an earlier entry that this one replaced
+ * (to review when another user has since taken what the proposal links).
  * An entry equal to ufmatch's own proposal restores that proposal (decided_by stays auto).
  */
 export function applyJournal(
   plan: Plan,
   entries: readonly JournalEntry[],
-  contactExists: (id: number) => boolean,
+  facts: ContactFacts,
   by: 'operator' | 'decisions-file',
   links: readonly ExistingLink[] = [],
 ): ReplayResult {
@@ -93,8 +125,17 @@ export function applyJournal(
   const pos = new Map<number, number>();
   rows.forEach((r, i) => pos.set(r.user.ufId, i));
   const holds = Holds.fromRows(rows, links);
+  const linked = new Set(links.map((l) => l.ufId));
   const problems: ReplayProblem[] = [];
   let applied = 0;
+  /** The user at row i back on ufmatch's proposal, or on review if another user now holds what it links. */
+  const withdraw = (i: number): void => {
+    const r = rows[i]!;
+    if (r.decision === r.proposal) return;
+    const back: Decision = holds.conflict(r.user, r.proposal) ? { action: 'review', contactId: decisionContact(r.proposal), reason: 'needs-review', decidedBy: 'auto' } : r.proposal;
+    holds.change(r.user, r.decision, back);
+    rows[i] = { ...r, decision: back };
+  };
   for (const e of entries) {
     const i = pos.get(e.ufId);
     if (i === undefined) {
@@ -105,49 +146,31 @@ export function applyJournal(
     // the journal's writer defuses an email that starts with = + - @ (csvCell): either form is the user's
     if (emailKey(e.email) !== r.user.emailKey && emailKey(undefused(e.email)) !== r.user.emailKey) {
       problems.push({ kind: 'email-changed', ufId: e.ufId, line: e.line, detail: `user ${e.ufId}'s email has changed since the decision was made` });
+      withdraw(i);
       continue;
     }
-    let d: Decision;
-    if (sameDecision(r.proposal, e.action, e.contactId)) d = r.proposal;
-    else {
-      const reason = by === 'operator' ? 'operator' : 'decisions-file';
-      switch (e.action) {
-        case 'link':
-        case 'keep': {
-          if (e.contactId === null || !contactExists(e.contactId)) {
-            problems.push({ kind: 'contact-gone', ufId: e.ufId, line: e.line, detail: `contact ${e.contactId ?? '(none)'} is not in the contacts export` });
-            continue;
-          }
-          if (e.action === 'keep' && !(r.proposal.action === 'keep' && r.proposal.contactId === e.contactId)) {
-            problems.push({ kind: 'not-linked', ufId: e.ufId, line: e.line, detail: `user ${e.ufId} has no existing link to contact ${e.contactId} to keep` });
-            continue;
-          }
-          d = e.action === 'link'
-            ? { action: 'link', contactId: e.contactId, reason, decidedBy: by }
-            : { action: 'keep', contactId: e.contactId, reason, decidedBy: by };
-          break;
-        }
-        case 'create':
-          d = { action: 'create', reason, decidedBy: by };
-          break;
-        case 'skip':
-          d = { action: 'skip', reason, decidedBy: by };
-          break;
-        case 'review':
-          d = { action: 'review', contactId: e.contactId, reason: 'needs-review', decidedBy: by };
-          break;
-      }
+    const d = decisionOf(r, e, by);
+    const no = d === null ? ({ code: 'contact-gone', contactId: null } as const) : refusalOf(r, d, facts);
+    if (no || d === null) {
+      problems.push({ ufId: e.ufId, line: e.line, ...refusalWords(no ?? { code: 'contact-gone', contactId: null }, e.ufId) });
+      withdraw(i);
+      continue;
     }
     const conflict = holds.conflict(r.user, d);
     if (conflict) {
+      // an existing link (of a user in the export or not) or another user's decision, automatic or not
+      const holderRow = pos.get(conflict.holder);
+      const planned = holderRow !== undefined && rows[holderRow]!.decision.action !== 'keep' && !linked.has(conflict.holder);
+      const what = conflict.kind === 'contact' ? `contact ${decisionContact(d)}` : 'this email';
       problems.push({
         kind: 'conflict',
         ufId: e.ufId,
         line: e.line,
-        detail: conflict.kind === 'contact'
-          ? `contact ${(d as { contactId: number }).contactId} is already linked to user ${conflict.holder}`
-          : `user ${conflict.holder} already holds this email`,
+        detail: planned
+          ? `the plan already gives ${what} to user ${conflict.holder} (decide that user otherwise first)`
+          : `${what} is already linked to user ${conflict.holder} in CiviCRM`,
       });
+      withdraw(i);
       continue;
     }
     holds.change(r.user, r.decision, d);
@@ -155,6 +178,28 @@ export function applyJournal(
     applied++;
   }
   return { plan: { ...plan, rows }, applied, problems };
+}
+
+/**
+ * The decision an entry states for its user: ufmatch's own proposal object when it states that;
+ * null for a link or keep that names no contact.
+ */
+function decisionOf(r: UserPlan, e: JournalEntry, by: 'operator' | 'decisions-file'): Decision | null {
+  const p = r.proposal;
+  if (e.action === p.action && (e.contactId ?? null) === decisionContact(p)) return p;
+  const reason = by === 'operator' ? 'operator' : 'decisions-file';
+  switch (e.action) {
+    case 'link':
+      return e.contactId === null ? null : { action: 'link', contactId: e.contactId, reason, decidedBy: by };
+    case 'keep':
+      return e.contactId === null ? null : { action: 'keep', contactId: e.contactId, reason, decidedBy: by };
+    case 'create':
+      return { action: 'create', reason, decidedBy: by };
+    case 'skip':
+      return { action: 'skip', reason, decidedBy: by };
+    case 'review':
+      return { action: 'review', contactId: e.contactId, reason: 'needs-review', decidedBy: by };
+  }
 }
 
 /**

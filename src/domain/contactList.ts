@@ -62,9 +62,20 @@ export function contactList(contacts: readonly Contact[]): ContactList & readonl
   });
 }
 
-/** Whether a contact id is in the list (the --decisions file and the journal name contacts by id). */
-export function hasContactId(contacts: ContactList): (id: number) => boolean {
-  const ids = new Set<number>();
-  for (let pos = 0; pos < contacts.length; pos++) ids.add(contacts.idAt(pos));
-  return (id) => ids.has(id);
+/**
+ * A contact's type and trash flag by id, undefined when the id is not in the list (the
+ * --decisions file and the journal name contacts by id; the rules of decide/operatorRules.ts
+ * ask these of the few contacts they name).
+ */
+export function contactFacts(contacts: ContactList): (id: number) => { readonly type: string; readonly deleted: boolean } | undefined {
+  const byId = new Map<number, number>();
+  for (let pos = 0; pos < contacts.length; pos++) {
+    const id = contacts.idAt(pos);
+    if (!byId.has(id)) byId.set(id, pos);
+  }
+  return (id) => {
+    const pos = byId.get(id);
+    if (pos === undefined) return undefined;
+    return { type: contacts.at(pos).type, deleted: contacts.deletedAt(pos) };
+  };
 }

@@ -15,7 +15,7 @@ import { inputPaths, prepare } from '../cli/scripted.js';
 import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
-import { hasContactId } from '../domain/contactList.js';
+import { contactFacts } from '../domain/contactList.js';
 import { JournalFile } from '../output/journalFile.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
@@ -143,7 +143,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     let unwritten = 0;
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
     // what resuming would restore: the users the journal's last word changes (its rows count every step, undos too)
-    const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, hasContactId(loaded.data.contacts), 'operator', loaded.data.links) : null;
+    const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, contactFacts(loaded.data.contacts), 'operator', loaded.data.links) : null;
     const changed = trial ? changedRows(plan, trial.plan) : [];
     if (old && trial && (changed.length > 0 || trial.problems.length + old.problems.length > 0)) {
       store.dispatch({ type: 'ask-resume', entries: changed.length, journal: journalShown });

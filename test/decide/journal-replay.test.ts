@@ -22,7 +22,7 @@ function fixture() {
   );
   return { data, plan: buildPlan(data) };
 }
-const exists = (ids: number[]) => (id: number) => ids.includes(id);
+const exists = (ids: number[]) => (id: number) => (ids.includes(id) ? { type: 'Individual', deleted: false } : undefined);
 
 describe('replaying decisions (SPEC §5.6)', () => {
   it('applies a link and marks it decided by the decisions file', () => {

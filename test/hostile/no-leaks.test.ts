@@ -1,7 +1,8 @@
 /**
  * Issue 6 §3: nothing leaks. Hostile values (formula starts, quotes, backslashes, SQL, line
  * breaks, an over-long address) flow through the real pipeline (the built CLI, with a
- * decisions file forcing links the matcher would never make):
+ * decisions file that tries to force links to invalid addresses, which a replay refuses as the
+ * review does; their SQL literals are loaded from a plan built in-process instead):
  * - every cell of every CSV written that starts with = + - @ tab or CR carries the `'` prefix,
  *   and every CSV parses back to the values written;
  * - every output is mode 0600, and an --out folder ufmatch creates is 0700;
@@ -53,7 +54,8 @@ const USERS: readonly HostileUser[] = [
   { id: 23, email: '`{|}~$&*=?^/@example.org', contact: 123 },
   { id: 24, email: "a'--b/*c@example.org", contact: 124 },
   { id: 25, email: LONG, contact: 125 },
-  // invalid addresses the operator links anyway (decisions file): only the SQL quoting stands between them and the database
+  // invalid addresses a decisions file tries to link: refused (the review refuses them too), so
+  // they reach the database only through the in-process plan of the last MariaDB test
   { id: 31, email: 'back\\slash@example.org', forced: 131 },
   { id: 32, email: "x');DROP TABLE civicrm_contact;--@example.org", forced: 132 },
   { id: 33, email: '"john\\"doe"@example.org', forced: 133 },
@@ -139,13 +141,15 @@ describe('hostile values through the pipeline', () => {
     }
   });
 
-  it('the decisions file forced the hostile links, and the valid hostile addresses linked by themselves', () => {
+  it('the decisions file cannot link a user whose email is invalid, as the review cannot; the valid hostile addresses linked by themselves', () => {
     const rows = parse('links.csv').slice(1);
     const byId = new Map(rows.map((r) => [Number(r[0]), r]));
     for (const u of USERS) {
-      if (u.forced) expect(byId.get(u.id)!.slice(2, 4), `user ${u.id}`).toEqual([String(u.forced), 'link']);
+      if (u.forced) expect(byId.get(u.id)!.slice(2, 5), `user ${u.id}`).toEqual(['', 'skip', 'invalid-email']);
       if (u.contact && u.id >= 21) expect(byId.get(u.id)!.slice(2, 4), `user ${u.id}`).toEqual([String(u.contact), 'link']);
     }
+    const forced = USERS.filter((u) => u.forced).length;
+    expect(stderr).toContain(`0 decisions applied, ${forced} not applied`);
   });
 
   it('contacts-to-create.csv carries the names and trimmed email, escaped', () => {
@@ -202,7 +206,7 @@ describe('hostile values through the pipeline', () => {
         expect(m, inserts.slice(i, i + 4).join('\n')).not.toBeNull();
         values.push([Number(m![2]), decode(m![3]!), Number(m![4])]);
       }
-      const expected = USERS.filter((u) => (u.forced || (u.contact && u.id >= 21)) && u.email !== LONG).map((u) => [u.id, u.email.trim(), u.forced ?? u.contact]);
+      const expected = USERS.filter((u) => u.contact && u.id >= 21 && u.email !== LONG).map((u) => [u.id, u.email.trim(), u.contact]);
       expect(values).toEqual(expected);
       expect(comments.join('\n')).toMatch(/left out: uf_id 25, its email is longer than the 128 characters/);
       expect(comments.join('\n')).not.toContain(LONG);
@@ -210,9 +214,9 @@ describe('hostile values through the pipeline', () => {
 
     describe('loaded into MariaDB', () => {
       let db: Mariadb;
-      /** Users 22 and 34 have the uf_name of a row already there, under utf8mb4_unicode_ci. */
-      const COLLIDES = new Set([22, 34]);
-      const expected = USERS.filter((u) => (u.forced || (u.contact && u.id >= 21)) && u.email !== LONG && !COLLIDES.has(u.id));
+      /** User 22 has the uf_name of a row already there, under utf8mb4_unicode_ci. */
+      const COLLIDES = new Set([22]);
+      const expected = USERS.filter((u) => u.contact && u.id >= 21 && u.email !== LONG && !COLLIDES.has(u.id));
 
       beforeAll(async () => {
         db = await startMariadb(join(tmp, 'mariadb'));
@@ -240,7 +244,7 @@ describe('hostile values through the pipeline', () => {
         expect(r, r.stderr).toEqual({ code: 0, stderr: '' });
         const got = dbRows();
         const inserted = got.filter(([uf]) => (uf as number) < 900);
-        expect(inserted).toEqual(expected.map((u) => [u.id, u.email.trim(), u.forced ?? u.contact]));
+        expect(inserted).toEqual(expected.map((u) => [u.id, u.email.trim(), u.contact]));
         for (const id of COLLIDES) expect(inserted.map(([uf]) => uf)).not.toContain(id);
         expect(got.filter(([uf]) => (uf as number) >= 900)).toEqual(DB_ROWS.map((d) => [d.ufId, d.ufName, d.contact]));
         expect(db.query('SELECT COUNT(*) FROM civicrm_contact;').trim()).toBe(String(USERS.filter((u) => u.contact || u.forced).length + DB_ROWS.length));
@@ -253,8 +257,11 @@ describe('hostile values through the pipeline', () => {
         expect(dbRows()).toEqual(before);
       });
 
-      it('values the loaders never let through (NUL, control characters, emoji) are stored byte for byte too', () => {
-        const hostile = ['nul\u0000byte@example.org', 'bell\u0007\u001b[31m@example.org', 'tab\tin@example.org', '😀\u202e@example.org', "\\\u0000'; --@example.org"];
+      it('values no run lets through (invalid addresses, NUL, control characters, emoji) are stored byte for byte too', () => {
+        const hostile = [
+          ...USERS.filter((u) => u.forced && u.email !== 'zoë@example.org').map((u) => u.email),
+          'nul\u0000byte@example.org', 'bell\u0007\u001b[31m@example.org', 'tab\tin@example.org', '😀\u202e@example.org', "\\\u0000'; --@example.org",
+        ];
         const rows = hostile.map((email, i) => ({
           user: { ufId: 700 + i, email } as UserPlan['user'],
           decision: { action: 'link', contactId: 700 + i, reason: 'operator', decidedBy: 'operator' } as const,
@@ -268,6 +275,11 @@ describe('hostile values through the pipeline', () => {
         expect(dbRows().filter(([uf]) => (uf as number) >= 700 && (uf as number) < 800)).toEqual(hostile.map((e, i) => [700 + i, e, 700 + i]));
         expect(db.load(file)).toEqual({ code: 0, stderr: '' });
         expect(dbRows().filter(([uf]) => (uf as number) >= 700 && (uf as number) < 800)).toHaveLength(hostile.length);
+        // zoë@ is the uf_name of the row already there as ZOË@ under utf8mb4_unicode_ci: not inserted
+        const zoe = { platform: 'wordpress', domainId: 1, globalWarnings: [], rows: [{ user: { ufId: 34, email: 'zoë@example.org' }, decision: { action: 'link', contactId: 134, reason: 'operator', decidedBy: 'operator' } }] } as unknown as Plan;
+        writeFileSync(file, ufMatchSql(zoe, 'test'));
+        expect(db.load(file)).toEqual({ code: 0, stderr: '' });
+        expect(dbRows().filter(([uf]) => uf === 34)).toEqual([]);
       });
 
       it('the sample run\'s uf_match.sql loads over the sample\'s existing links, and twice inserts nothing more', () => {

@@ -4,6 +4,7 @@
  */
 import { article } from '../../domain/article.js';
 import type { Candidate, Decision, UserPlan } from '../../domain/decisions.js';
+import { userRefusal, type ContactFacts, type Refusal } from '../../decide/operatorRules.js';
 
 export type OperatorCommand =
   | { readonly kind: 'pick'; readonly n: number }
@@ -33,8 +34,20 @@ function unusableWhy(type: string | undefined, deleted: boolean | undefined): st
   return 'is in the trash or not an Individual';
 }
 
-export interface ContactFacts {
-  (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
+export type { ContactFacts };
+
+/** A refusal of the rules on the user (decide/operatorRules.ts), in the TUI's words: with the keys that are left. */
+function userWords(no: Refusal, who: string): string {
+  switch (no.code) {
+    case 'has-link':
+      return `${who} already has a link to contact ${no.contactId} in CiviCRM; ufmatch keeps existing links (change them in CiviCRM itself)`;
+    case 'no-email':
+      return `${who} has no email: CiviCRM cannot link it — s skips it`;
+    case 'invalid-email':
+      return `${who} has an invalid email: CiviCRM cannot link it — s skips it`;
+    default:
+      return `${who}: not possible (${no.code})`; // no key makes a keep, nor names a contact outside the candidates
+  }
 }
 
 export function operatorDecision(r: UserPlan, cmd: OperatorCommand, contact: ContactFacts): Outcome {
@@ -43,14 +56,10 @@ export function operatorDecision(r: UserPlan, cmd: OperatorCommand, contact: Con
   if (p.action === 'keep') {
     const keepsLink = cmd.kind === 'accept' || (cmd.kind === 'pick' && r.candidates[cmd.n - 1]?.contactId === p.contactId);
     if (keepsLink) return { ok: p };
-    return {
-      refused: `${who} already has a link to contact ${p.contactId} in CiviCRM; ufmatch keeps existing links (change them in CiviCRM itself)`,
-    };
   }
-  const noEmail = p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
-  if (noEmail && (cmd.kind === 'pick' || cmd.kind === 'create')) {
-    const why = p.reason === 'no-email' ? 'has no email' : 'has an invalid email';
-    return { refused: `${who} ${why}: CiviCRM cannot link it — s skips it` };
+  if (!(cmd.kind === 'accept' && p.action !== 'review')) {
+    const no = userRefusal(r, cmd.kind === 'create' || cmd.kind === 'skip' ? cmd.kind : 'link', null);
+    if (no) return { refused: userWords(no, who) };
   }
   switch (cmd.kind) {
     case 'pick': {
