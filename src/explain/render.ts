@@ -175,6 +175,20 @@ export function renderHitsText(query: string, by: MatchedBy, rows: readonly User
   return finish(L, o);
 }
 
+/** After one user's explanation: the other users the query also names (resolveQuery's `also`), by uf_id. */
+export function renderAlsoText(query: string, also: readonly UserPlan[], o: RenderOptions): string {
+  if (also.length === 0) return '';
+  const shown = also.slice(0, MAX_ALSO).map((r) => {
+    const name = userName(r.user);
+    return `${r.user.ufId} (${name || r.user.username || r.user.email.trim() || 'no name'})`;
+  });
+  const more = also.length > MAX_ALSO ? `, and ${also.length - MAX_ALSO} more` : '';
+  const it = also.length === 1 ? 'it' : 'one of them';
+  return finish(['', bold(o, `Also matching "${query.trim()}"`), `  uf_id ${shown.join(', ')}${more} — explain ${it} by its uf_id.`], o);
+}
+
+const MAX_ALSO = 5;
+
 export function nearestView(n: NearestUser): NearestView {
   return { uf_id: n.row.user.ufId, username: n.row.user.username, email: n.row.user.email.trim(), name: userName(n.row.user), distance: n.distance };
 }
@@ -213,12 +227,20 @@ export function renderOrphanText(x: OrphanLinkExplanation, o: RenderOptions): st
 // ---- JSON -----------------------------------------------------------------------------------
 
 export type ExplainJson =
-  | { readonly schema: string; readonly query: string; readonly result: 'one'; readonly matched_by: MatchedBy; readonly explanation: Explanation }
+  | {
+      readonly schema: string;
+      readonly query: string;
+      readonly result: 'one';
+      readonly matched_by: MatchedBy;
+      readonly explanation: Explanation;
+      /** Other users the query names by a looser rule (a username equal to the uf_id, a name holding the username). */
+      readonly also_matching: readonly HitView[];
+    }
   | { readonly schema: string; readonly query: string; readonly result: 'many'; readonly matched_by: MatchedBy; readonly total: number; readonly users: readonly HitView[] }
   | { readonly schema: string; readonly query: string; readonly result: 'none'; readonly nearest: readonly NearestView[]; readonly orphan_link: OrphanLinkExplanation | null };
 
-export function oneJson(query: string, by: MatchedBy, explanation: Explanation): ExplainJson {
-  return { schema: EXPLAIN_SCHEMA, query, result: 'one', matched_by: by, explanation };
+export function oneJson(query: string, by: MatchedBy, explanation: Explanation, also: readonly UserPlan[] = []): ExplainJson {
+  return { schema: EXPLAIN_SCHEMA, query, result: 'one', matched_by: by, explanation, also_matching: also.map(hitView) };
 }
 
 export function manyJson(query: string, by: MatchedBy, rows: readonly UserPlan[]): ExplainJson {

@@ -10,6 +10,9 @@
  *      occurs in one of them.
  * No hit: the nearest users by edit distance on email, username and folded name (for a uf_id,
  * the users with the closest uf_ids).
+ * One user found by uf_id or exact username comes with the other users a looser rule finds
+ * (`also`): a username that is exactly the uf_id, or whose name, username or email holds the
+ * query ("lee" is one user's username and part of Ann Lee's name), so none of them is hidden.
  */
 import type { UserPlan } from '../domain/decisions.js';
 import type { User } from '../domain/types.js';
@@ -25,7 +28,7 @@ export interface NearestUser {
 }
 
 export type QueryResult =
-  | { readonly kind: 'one'; readonly by: MatchedBy; readonly row: UserPlan }
+  | { readonly kind: 'one'; readonly by: MatchedBy; readonly row: UserPlan; readonly also: readonly UserPlan[] }
   | { readonly kind: 'many'; readonly by: MatchedBy; readonly rows: readonly UserPlan[] }
   | { readonly kind: 'none'; readonly nearest: readonly NearestUser[] };
 
@@ -42,8 +45,8 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
   if (/^\d+$/.test(q)) {
     const id = Number(q);
     const hits = rows.filter((r) => r.user.ufId === id);
-    if (hits.length > 0) return result('uf_id', hits);
     const byUsername = rows.filter((r) => r.user.username.trim() === q);
+    if (hits.length > 0) return result('uf_id', hits, byUsername);
     if (byUsername.length > 0) return result('username', byUsername);
     return { kind: 'none', nearest: nearestIds(rows, id, NEAREST_COUNT) };
   }
@@ -52,15 +55,17 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
     const byEmail = rows.filter((r) => r.user.emailKey === key);
     if (byEmail.length > 0) return result('email', byEmail);
     const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === key);
-    if (byUsername.length > 0) return result('username', byUsername);
+    if (byUsername.length > 0) return result('username', byUsername, textHits(rows, q));
     const byText = textHits(rows, q);
     if (byText.length > 0) return result('text', byText);
   }
   return { kind: 'none', nearest: nearestUsers(rows, q, NEAREST_COUNT) };
 }
 
-function result(by: MatchedBy, hits: readonly UserPlan[]): QueryResult {
-  return hits.length === 1 ? { kind: 'one', by, row: hits[0]! } : { kind: 'many', by, rows: hits };
+function result(by: MatchedBy, hits: readonly UserPlan[], looser: readonly UserPlan[] = []): QueryResult {
+  if (hits.length !== 1) return { kind: 'many', by, rows: hits };
+  const row = hits[0]!;
+  return { kind: 'one', by, row, also: looser.filter((r) => r !== row) };
 }
 
 function textHits(rows: readonly UserPlan[], q: string): UserPlan[] {

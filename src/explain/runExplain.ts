@@ -15,6 +15,7 @@ import {
   manyJson,
   noneJson,
   oneJson,
+  renderAlsoText,
   renderExplanationText,
   renderHitsText,
   renderJson,
@@ -42,7 +43,7 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
   switch (res.kind) {
     case 'one': {
       const expl = explainUser(plan, res.row, contactsById, links);
-      io.stdout.write(o.json ? renderJson(oneJson(query, res.by, expl)) : renderExplanationText(expl, color));
+      io.stdout.write(o.json ? renderJson(oneJson(query, res.by, expl, res.also)) : renderExplanationText(expl, color) + renderAlsoText(query, res.also, color));
       return EXPLAIN_EXIT.answered;
     }
     case 'many':

@@ -39,7 +39,7 @@ describe('explain --json', () => {
   const json = JSON.parse(renderJson(oneJson('36', 'uf_id', e)));
 
   it('wraps one explanation in an envelope with the schema, query and how it matched', () => {
-    expect(Object.keys(json)).toEqual(['schema', 'query', 'result', 'matched_by', 'explanation']);
+    expect(Object.keys(json)).toEqual(['schema', 'query', 'result', 'matched_by', 'explanation', 'also_matching']);
     expect(json).toMatchObject({ schema: EXPLAIN_SCHEMA, query: '36', result: 'one', matched_by: 'uf_id' });
   });
 

@@ -1,6 +1,6 @@
 /** Which user(s) an explain QUERY names, and what an unknown query prints. */
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED, renderHitsText, renderNoneLine } from '../../src/explain/render.js';
+import { MAX_LISTED, renderAlsoText, renderHitsText, renderNoneLine } from '../../src/explain/render.js';
 import { nearestUsers, resolveQuery, userName, type QueryResult } from '../../src/explain/resolveQuery.js';
 import { build, person, user } from './fixtures.js';
 
@@ -50,9 +50,31 @@ describe('resolveQuery', () => {
     expect(ids(r)).toEqual(expected);
   });
 
-  it('prefers an exact uf_id over a username made of the same digits', () => {
+  it('prefers an exact uf_id over a username made of the same digits, and names that user as also matching', () => {
     const r = resolveQuery(rows, '40');
     expect(ids(r)).toEqual([40]);
+    expect(r.kind === 'one' && r.also.map((x) => x.user.ufId)).toEqual([100]);
+  });
+
+  it('an exact username comes with the users whose name, username or email holds it; an exact email alone', () => {
+    const own = build(
+      [
+        user(1, 'ann@example.org', { ...person('Ann', 'Lee'), username: 'ann' }),
+        user(5, 'leeann@example.org', { ...person('Leeann', 'Ray'), username: 'lee' }),
+        user(7, 'bo.lee@example.org', { ...person('Bo', 'Park'), username: 'bop' }),
+        user(9, 'zed@example.org', { ...person('Zed', 'Zorn'), username: 'zed' }),
+      ],
+      [],
+    ).plan.rows;
+    const r = resolveQuery(own, 'LEE');
+    expect(r.kind === 'one' && [r.by, r.row.user.ufId, r.also.map((x) => x.user.ufId)]).toEqual(['username', 5, [1, 7]]);
+    const e = resolveQuery(own, 'ann@example.org');
+    expect(e.kind === 'one' && [e.by, e.also]).toEqual(['email', []]);
+    const z = resolveQuery(own, 'zed');
+    expect(z.kind === 'one' && z.also).toEqual([]); // zed@… is the user's own email
+    const text = renderAlsoText('LEE', r.kind === 'one' ? r.also : [], { color: false });
+    expect(text).toBe('\nAlso matching "LEE"\n  uf_id 1 (Ann Lee), 7 (Bo Park) — explain one of them by its uf_id.\n');
+    expect(renderAlsoText('zed', [], { color: false })).toBe('');
   });
 
   it('an unknown query: none, with the nearest users by email or name', () => {
