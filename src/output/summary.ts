@@ -42,13 +42,17 @@ export interface SummaryMeta {
   readonly elapsedMs: number;
 }
 
+/** '' or spaces only: what `mail != ''` leaves out under a PAD SPACE collation. */
+const onlySpaces = (s: string): boolean => /^ *$/.test(s);
+
 export function civicrmFigures(plan: Plan): CivicrmFigures {
   let checked = 0;
   let created = 0;
   let avoided = 0;
   for (const r of plan.rows) {
-    // WordPress's batch walks every user; Drupal's and Joomla's select only `mail != ''`.
-    if (plan.platform === 'wordpress' || r.user.email !== '') checked++;
+    // WordPress's batch walks every user; Drupal's and Joomla's select only `mail != ''`, which
+    // MySQL compares with trailing spaces ignored (PAD SPACE collations): '  ' is ''.
+    if (plan.platform === 'wordpress' || !onlySpaces(r.user.email)) checked++;
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
     const duplicate = k === 'create-unlinked' || (k === 'create' && r.candidates.length > 0);
