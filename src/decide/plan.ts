@@ -360,6 +360,11 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
         usable: list.usableAt(pos),
         nameAgrees: agrees(ix, uname, pos),
       });
+      // a stale link's user: the contacts that do carry the email, to show beside the link (CiviCRM keeps the link)
+      const linkedKey = ctx.keys.of[index]!;
+      if ((stale === 'contact-lacks-email' || stale === 'contact-deleted') && linkedKey >= 0 && ctx.keys.valid[linkedKey] === 1) {
+        exactBesideLink(ix, user, index, uname, link.contactId, candidates);
+      }
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
     // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
@@ -450,6 +455,36 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, keyNo);
   else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
   return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
+}
+
+/**
+ * The contacts other than the linked one that carry the user's email, as exact-email
+ * candidates (each once, best first), after the link: it stays candidate 1 whatever they score.
+ */
+function exactBesideLink(ix: ContactIndex, user: User, index: number, uname: NameKey, linked: number, candidates: Candidate[]): void {
+  const list = ix.contacts;
+  const beside: Candidate[] = [];
+  const seen: number[] = [linked];
+  for (const r of exactRefs(ix, user.emailKey, index)) {
+    const pos = refContact(r);
+    const id = list.idAt(pos);
+    if (seen.includes(id)) continue;
+    seen.push(id);
+    const primary = refPrimary(r);
+    const usable = list.usableAt(pos);
+    const nameAgrees = agrees(ix, uname, pos);
+    beside.push({
+      contactId: id,
+      score: candidateScore({ basis: 'exact-email', usable, primary, nameAgrees }),
+      basis: 'exact-email',
+      primaryEmail: primary,
+      email: list.emailWithKey(pos, user.emailKey) ?? user.emailKey,
+      usable,
+      nameAgrees,
+    });
+  }
+  sortCandidates(beside);
+  candidates.push(...beside);
 }
 
 function fuzzy(

@@ -16,6 +16,17 @@ describe('CiviCRM behaviours', () => {
     expect(r.decision).toMatchObject({ action: 'keep', contactId: 10, reason: 'existing-link' });
     expect(r.civicrm).toEqual({ kind: 'keep', contactId: 10 });
     expect(codes(r)).toEqual(['stale-link']);
+    // the contact that does carry the email is shown beside the link (not linked: CiviCRM keeps the link)
+    expect(r.candidates.map((c) => [c.contactId, c.basis, c.score])).toEqual([[10, 'existing-link', 1], [11, 'exact-email', 0.95]]);
+  });
+
+  it('a link to a trashed contact shows the contacts carrying the email; a sound link shows none', () => {
+    const contacts = [contact(10, 'a@example.org', { deleted: true }), contact(12, 'a@example.org'), contact(8, 'a@example.org'), contact(11, 'b@example.org'), contact(13, ['x@example.org', 'b@example.org'])];
+    const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], contacts, [link(1, 10, 'a@example.org'), link(2, 11, 'b@example.org')]));
+    // the link first, whatever the others score; then those, best first (8 and 12 score alike: lower id)
+    expect(plan.rows[0]!.candidates.map((c) => c.contactId)).toEqual([10, 8, 12]);
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10 });
+    expect(plan.rows[1]!.candidates.map((c) => c.contactId)).toEqual([11]);
   });
 
   it('Foo@X.org matches foo@x.org', () => {
