@@ -212,7 +212,10 @@ export function viewWarning(w: Warning, words: Pick<WarningWords, 'explanation'>
   return out as WarningView;
 }
 
+/** The sentence with its first letter upper-case — unless it starts with an email address, which stays as written. */
 export function capitalize(s: string): string {
+  const first = s.slice(0, (s.indexOf(' ') + 1 || s.length + 1) - 1);
+  if (first.includes('@')) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
