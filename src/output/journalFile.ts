@@ -2,7 +2,7 @@
  * The journal on disk: every decision is appended and flushed to the kernel (and synced to
  * the disk) before the TUI moves on, so a crash, kill -9 or Ctrl-C loses nothing.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { JOURNAL_HEADER, journalRow, type JournalEntry } from '../decide/journal.js';
 import { PRIVATE_MODE } from './atomicWrite.js';
 import { csvRow } from './csvCell.js';
@@ -14,12 +14,19 @@ export class JournalFile {
     this.fd = fd;
   }
 
-  /** Open for appending, creating it (mode 0600) with a header row when missing or empty. */
+  /**
+   * Open for appending, creating it (mode 0600) with a header row when missing or empty. A
+   * journal whose last row was cut off (a power cut or kill -9 in the middle of a write) is
+   * ended first — its open quote closed, its line ended — so that the next decision starts a
+   * row of its own instead of being glued onto the fragment (which a replay reports).
+   */
   static open(path: string): JournalFile {
     const fresh = !existsSync(path) || statSync(path).size === 0;
+    const ending = fresh ? '' : endingFor(readFileSync(path));
     const fd = openSync(path, 'a', PRIVATE_MODE);
     const j = new JournalFile(fd);
     if (fresh) j.write(csvRow(JOURNAL_HEADER));
+    else if (ending !== '') j.write(ending);
     return j;
   }
 
@@ -56,4 +63,17 @@ export class JournalFile {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
   }
+}
+
+/**
+ * What a journal's bytes need after them so that the next row starts on a line of its own: a
+ * closing quote when an odd number of quotes leaves a quoted field open (quotes inside a field
+ * are doubled, so the count's parity says it), then a line break unless the last byte is one.
+ */
+export function endingFor(bytes: Uint8Array): string {
+  let quotes = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x22) quotes++;
+  const open = quotes % 2 === 1;
+  if (!open && (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a)) return '';
+  return (open ? '"' : '') + '\r\n';
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/cli/readJournal.js';
 import { JournalFile } from '../../src/output/journalFile.js';
 
 function journalWith(path: string, ufId: number): void {
@@ -30,5 +31,31 @@ describe('the journal file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
     expect(JournalFile.setAside(join(dir, 'decisions.csv'))).toEqual({ older: null });
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([
+    ['a cut-off row', '40,rachel.moore@gmial.com,li'],
+    ['a cut-off row inside a quoted email', '41,"a,b@example.org'],
+    ['a cut-off quoted email with a doubled quote', '42,"x""y'],
+  ])('a decision appended after %s is a row of its own (the fragment is reported)', (_what, fragment) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    journalWith(path, 1);
+    appendFileSync(path, fragment);
+    journalWith(path, 44);
+    journalWith(path, 46);
+    const { entries, problems } = readJournal(path);
+    expect(entries.map((e) => e.ufId)).toEqual([1, 44, 46]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ kind: 'malformed', line: 3 });
+  });
+
+  it('a journal that ends with its line break gets nothing added', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    journalWith(path, 1);
+    const before = readFileSync(path, 'utf8');
+    JournalFile.open(path).close();
+    expect(readFileSync(path, 'utf8')).toBe(before);
   });
 });
