@@ -109,9 +109,10 @@ function refusalWords(no: Refusal, ufId: number): { kind: ReplayProblemKind; det
  * is not applied, and is reported, when its user is gone, the user's email changed since,
  * it breaks an operator rule (decide/operatorRules.ts: an existing link stays, a user without
  * a valid email is not linked, a link names an Individual of the export not in the trash), or
- * it would make a second link to a contact or with an email. A user whose entry is not
- * applied goes back to ufmatch's own proposal, not to an earlier entry that this one replaced
- * (to review when another user has since taken what the proposal links).
+ * it would make a second link to a contact or with an email. A user whose latest entry is not
+ * applied goes back to ufmatch's own proposal, not to an earlier entry that this one replaced;
+ * meanwhile it holds nothing, so the other users' valid entries stand, and it ends on review
+ * when one of them has taken what its proposal links.
  * An entry equal to ufmatch's own proposal restores that proposal (decided_by stays auto).
  */
 export function applyJournal(
@@ -128,13 +129,18 @@ export function applyJournal(
   const linked = new Set(links.map((l) => l.ufId));
   const problems: ReplayProblem[] = [];
   let applied = 0;
-  /** The user at row i back on ufmatch's proposal, or on review if another user now holds what it links. */
+  /**
+   * Users whose latest entry so far was refused: on review meanwhile, holding nothing, so that
+   * an operator's valid decision for another user is not refused because of them; at the end
+   * they go back to ufmatch's proposal, or stay on review when someone now holds what it links.
+   */
+  const pending = new Set<number>();
   const withdraw = (i: number): void => {
     const r = rows[i]!;
-    if (r.decision === r.proposal) return;
-    const back: Decision = holds.conflict(r.user, r.proposal) ? { action: 'review', contactId: decisionContact(r.proposal), reason: 'needs-review', decidedBy: 'auto' } : r.proposal;
-    holds.change(r.user, r.decision, back);
-    rows[i] = { ...r, decision: back };
+    const waiting: Decision = { action: 'review', contactId: decisionContact(r.proposal), reason: 'needs-review', decidedBy: 'auto' };
+    holds.change(r.user, r.decision, waiting);
+    rows[i] = { ...r, decision: waiting };
+    pending.add(i);
   };
   for (const e of entries) {
     const i = pos.get(e.ufId);
@@ -175,7 +181,14 @@ export function applyJournal(
     }
     holds.change(r.user, r.decision, d);
     rows[i] = { ...r, decision: d };
+    pending.delete(i);
     applied++;
+  }
+  for (const i of [...pending].sort((a, b) => a - b)) {
+    const r = rows[i]!;
+    if (holds.conflict(r.user, r.proposal)) continue;
+    holds.change(r.user, r.decision, r.proposal);
+    rows[i] = { ...r, decision: r.proposal };
   }
   return { plan: { ...plan, rows }, applied, problems };
 }

@@ -35,7 +35,7 @@ function deferred<T>() {
 }
 
 /** Collects what the loading writes to stderr (ignored links, --decisions problems) while Ink owns the screen. */
-function noteCollector(): { stream: Writable; text: () => string } {
+function noteCollector(): { stream: Writable; text: () => string; add: (s: string) => void } {
   let text = '';
   const stream = new Writable({
     write(chunk, _enc, done) {
@@ -43,7 +43,7 @@ function noteCollector(): { stream: Writable; text: () => string } {
       done();
     },
   });
-  return { stream, text: () => text };
+  return { stream, text: () => text, add: (s) => (text += s) };
 }
 
 export function colorWanted(env: NodeJS.ProcessEnv): boolean {
@@ -141,6 +141,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     let plan = planned;
     const said: string[] = [];
     let unwritten = 0;
+    let notApplied = '';
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
     // what resuming would restore: the users the journal's last word changes (its rows count every step, undos too)
     const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, contactFacts(loaded.data.contacts), 'operator', loaded.data.links) : null;
@@ -156,7 +157,11 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         unwritten = unwrittenAfterResume(plan, changed, writtenLinks(join(outDir, 'links.csv')));
         const problems = [...old.problems, ...r.problems];
         said.push(`restored ${count(changed.length)} decisions from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
-        if (problems.length > 0) said.push(`${problems.length} not applied (${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
+        if (problems.length > 0) {
+          // the status line has room for one; every one is printed when the review ends
+          said.push(`${problems.length} not applied (${problems.length > 1 ? 'listed when ufmatch ends; ' : ''}${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
+          notApplied = `ufmatch: ${journalShown}: ${problems.length} decisions not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
+        }
       } else {
         const { older } = JournalFile.setAside(journalPath);
         said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
@@ -165,6 +170,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     journal.file = JournalFile.open(journalPath);
     const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);
     said.push(...noteLines.slice(0, 2));
+    notes.add(notApplied);
     const message: Message | null = said.length ? { text: said.join(' · '), tone: 'info' } : null;
     store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message });
     return exit.promise;

@@ -102,6 +102,29 @@ describe('a refused latest entry', () => {
     expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 12, decidedBy: 'decisions-file' });
   });
 
+  it('does not stop another user from taking what its proposal links: that user is decided, this one goes to review', () => {
+    // the tmux sweep's case: user 29 (proposal: link 135 by email) was linked to 136 and user 4
+    // to 135; then contact 136 left the export
+    const two = dataset(
+      [user(29, 'hendersons@example.org'), user(4, 'mark.h@example.org', { firstName: 'Mark', lastName: 'Henderson' })],
+      [contact(135, 'hendersons@example.org', { firstName: 'Mark', lastName: 'Henderson' })],
+    );
+    for (const order of [[0, 1], [1, 0]]) {
+      const lines = [entry(29, 'hendersons@example.org', 'link', 136), entry(4, 'mark.h@example.org', 'link', 135)];
+      const r = replay(two, order.map((k) => lines[k]!));
+      expect(r.plan.rows[0]!.proposal).toMatchObject({ action: 'link', contactId: 135 });
+      if (order[0] === 0) {
+        expect(r.problems.map((p) => p.kind)).toEqual(['contact-gone']);
+        expect(r.plan.rows[1]!.decision).toMatchObject({ action: 'link', contactId: 135, decidedBy: 'decisions-file' });
+        expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'review', contactId: 135, decidedBy: 'auto' });
+      } else {
+        // in the other order the link to 135 came while user 29 still held it: refused, as the review would
+        expect(r.problems.map((p) => p.kind)).toEqual(['conflict', 'contact-gone']);
+        expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 135, decidedBy: 'auto' });
+      }
+    }
+  });
+
   it('goes to review when another user has since taken what the proposal links', () => {
     const two = dataset(
       [user(1, 'ann@example.org'), user(2, 'bob@example.org')],

@@ -2,7 +2,7 @@
  * Nothing lost: decisions made in the TUI survive a kill -9; reopening the same --out offers
  * to resume them (y restores every one, n starts over keeping the old journal aside).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
@@ -65,6 +65,31 @@ describe('resuming after a crash', () => {
     tmux.keys(third, 'q');
     await tmux.waitFor(third, 'EXIT=0');
     expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(0);
+  });
+
+  it('a journal whose decisions no longer fit the inputs: every one not applied is listed when the review ends', async () => {
+    const { tmux, out } = open(100, 30);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      join(out, 'decisions.csv'),
+      'uf_id,email,action,contact_id,decided_at\r\n' +
+        '29,hendersons@btinternet.com,skip,,2026-11-22T10:00:00Z\r\n' +
+        '999,nobody@example.org,skip,,2026-11-22T10:00:01Z\r\n' +
+        '31,bronwen.evans@gmail.com,link,99999,2026-11-22T10:00:02Z\r\n' +
+        '1,fiona@riverside-food-bank.org,create,,2026-11-22T10:00:03Z\r\n',
+    );
+    const s = tmux.start(samplesCommand(out));
+    await tmux.waitFor(s, 'Resume 1 decisions? (y/n)');
+    tmux.keys(s, 'y');
+    await tmux.waitFor(s, '3 not applied (listed when ufm');
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'Quit? 1 decision is not written');
+    tmux.keys(s, 'q');
+    const end = await tmux.waitFor(s, 'EXIT=0');
+    expect(end).toContain('3 decisions not applied');
+    expect(end).toContain('decisions.csv line 3: user 999 is not in the users export');
+    expect(end).toContain('decisions.csv line 4: contact 99999 is not in the contacts export');
+    expect(end).toContain('decisions.csv line 5: user 1 already has a link to contact 101');
   });
 
   it('quitting with unwritten decisions asks first, and they are offered again next time', async () => {

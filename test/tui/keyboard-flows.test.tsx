@@ -29,6 +29,16 @@ describe('the review screen', () => {
     expect(f.split('\n').length).toBeLessThanOrEqual(29);
   });
 
+  it('a user without an email is not offered a new contact, which the review would refuse', async () => {
+    const { frame, type } = renderApp(samplePlan().model);
+    for (let i = 0; i < 4; i++) await type('\t'); // Review → Link → Create → Keep → Skip
+    expect(frame()).toContain('[Skip 1]');
+    expect(frame()).toContain('No candidate contacts: without a valid email CiviCRM links nothing and creates nothing — s skips.');
+    expect(frame()).not.toContain('c creates a new contact');
+    await type('c');
+    expect(frame()).toContain('has no email — s skips it (CiviCRM cannot link it)');
+  });
+
   it('links candidate N, undoes and redoes it from the keyboard', async () => {
     const { frame, type, events } = renderApp(samplePlan().model);
     await type('2');
@@ -49,7 +59,7 @@ describe('the review screen', () => {
     expect(frame()).toContain('user 10 · gil@x.org');
     expect(frame()).toMatch(/link\s+none\s+! user 11/);
     await type('1');
-    expect(frame()).toContain('contact 1001 is already linked to user 11 (gil.old@x.org)');
+    expect(frame()).toContain('contact 1001 is taken by user 11 — change that user first');
     expect(events).toEqual([]);
   });
 

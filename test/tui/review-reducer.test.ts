@@ -123,7 +123,7 @@ describe('deciding', () => {
     expect(decisionOf(state, UF.taken).action).toBe('review');
     expect(events).toEqual([]);
     expect(state.message).toMatchObject({ tone: 'warn' });
-    expect(state.message!.text).toContain('contact 1001 is already linked to user 11 (gil.old@x.org)');
+    expect(state.message!.text).toContain('contact 1001 is taken by user 11 — change that user first, or choose another (no second link to a contact; user 11 (gil.old@x.org))');
   });
 
   it('a contact held by an existing link of a user missing from the export is refused too', () => {
@@ -137,14 +137,14 @@ describe('deciding', () => {
     expect(decisionOf(s, UF.dupA)).toMatchObject({ action: 'link', contactId: 801 });
     s = apply(at(s, UF.dupB), pick(1));
     expect(decisionOf(s, UF.dupB).action).toBe('review');
-    expect(s.message!.text).toContain('contact 801 is already linked to user 8');
+    expect(s.message!.text).toContain('contact 801 is taken by user 8 — ');
   });
 
   it('one email, one link: creating a contact for the second user with the same email is refused', () => {
     let s = apply(at(start(), UF.dupA), pick(1));
     s = apply(at(s, UF.dupB), create);
     expect(decisionOf(s, UF.dupB).action).toBe('review');
-    expect(s.message!.text).toContain('user 8 (fay@x.org) already links the email Fay@X.org');
+    expect(s.message!.text).toContain('user 8 already links this email — skip this user, or change that user first (one link per email; user 8 (fay@x.org))');
     s = apply(s, skip);
     expect(decisionOf(s, UF.dupB).action).toBe('skip');
   });
@@ -164,7 +164,7 @@ describe('deciding', () => {
   it('an existing link is kept: only keeping it is allowed', () => {
     let s = apply(at(start(), UF.linked), create);
     expect(decisionOf(s, UF.linked).action).toBe('keep');
-    expect(s.message!.text).toContain('already has a link to contact 401');
+    expect(s.message!.text).toContain('user 4 keeps its link to contact 401 — change existing links in CiviCRM itself');
     s = apply(s, pick(1));
     expect(s.message!.text).toContain('already set to keep the link to contact 401');
   });

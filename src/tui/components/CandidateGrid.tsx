@@ -80,7 +80,13 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
   const { color } = useTheme();
   const cs = row.candidates;
   if (cs.length === 0) {
-    return <Text wrap="truncate-end">No candidate contacts: c creates a new contact, s skips.</Text>;
+    const p = row.proposal;
+    const noEmail = p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
+    return (
+      <Text wrap="truncate-end">
+        {noEmail ? 'No candidate contacts: without a valid email CiviCRM links nothing and creates nothing — s skips.' : 'No candidate contacts: c creates a new contact, s skips.'}
+      </Text>
+    );
   }
   const cols = gridColumns(width, cs.length);
   const shown = cs.slice(0, cols.shown);

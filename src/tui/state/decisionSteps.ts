@@ -65,8 +65,8 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   if (conflict) {
     const text =
       conflict.kind === 'contact'
-        ? `contact ${(to as { contactId: number }).contactId} is already linked to ${userLabel(s, conflict.holder)} — no second link: change that user first, or choose another`
-        : `${userLabel(s, conflict.holder)} already links the email ${r.user.email} — one link per email: skip this user, or change that user first`;
+        ? `contact ${(to as { contactId: number }).contactId} is taken by user ${conflict.holder} — change that user first, or choose another (no second link to a contact; ${userLabel(s, conflict.holder)})`
+        : `user ${conflict.holder} already links this email — skip this user, or change that user first (one link per email; ${userLabel(s, conflict.holder)})`;
     return say(s, text, 'warn');
   }
   const change: Change = { row: i, from, to };

@@ -40,11 +40,11 @@ export type { ContactFacts };
 function userWords(no: Refusal, who: string): string {
   switch (no.code) {
     case 'has-link':
-      return `${who} already has a link to contact ${no.contactId} in CiviCRM; ufmatch keeps existing links (change them in CiviCRM itself)`;
+      return `${who} keeps its link to contact ${no.contactId} — change existing links in CiviCRM itself (CiviCRM keeps them whatever the emails say)`;
     case 'no-email':
-      return `${who} has no email: CiviCRM cannot link it — s skips it`;
+      return `${who} has no email — s skips it (CiviCRM cannot link it)`;
     case 'invalid-email':
-      return `${who} has an invalid email: CiviCRM cannot link it — s skips it`;
+      return `${who} has an invalid email — s skips it (CiviCRM cannot link it)`;
     default:
       return `${who}: not possible (${no.code})`; // no key makes a keep, nor names a contact outside the candidates
   }
@@ -90,7 +90,7 @@ function link(r: UserPlan, c: Candidate, contact: ContactFacts): Outcome {
   if (!c.usable) {
     const f = contact(c.contactId);
     return {
-      refused: `contact ${c.contactId} ${unusableWhy(f?.type, f?.deleted)}: CiviCRM links users to Individuals not in the trash — pick another, c create or s skip`,
+      refused: `contact ${c.contactId} ${unusableWhy(f?.type, f?.deleted)} — pick another, c create or s skip (CiviCRM links users to Individuals not in the trash)`,
     };
   }
   return { ok: preferProposal(r, { action: 'link', contactId: c.contactId, ...op }) };
