@@ -16,12 +16,15 @@ const { main, EXIT } = await import('./cli/main.js');
 
 const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.js');
 const { removeCreatedOutDir } = await import('./cli/outDir.js');
+const { interruptNote } = await import('./cli/interruptNote.js');
 
 /** Ctrl-C or SIGTERM: files being written are removed, and the run ends with 130. */
 function interrupted(): void {
   discardLiveTemps();
   removeCreatedOutDir();
+  const note = interruptNote();
   process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
+  if (note) process.stderr.write(`ufmatch: ${note}\n`);
   process.exit(EXIT.interrupted);
 }
 process.on('SIGINT', interrupted);

@@ -1,5 +1,5 @@
 /** The scripted run (--yes): load, plan, replay decisions, write every output, report. */
-import { applyJournal } from '../decide/journal.js';
+import { applyJournal, changedRows } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -78,9 +78,11 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   if (o.decisions) {
     const { entries, problems: parseProblems } = readJournal(o.decisions);
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
+    // a journal holds every step (undos too): the rows applied can outnumber the users they change
+    const changed = changedRows(plan, r.plan).length;
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
-    io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied\n`);
+    io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied; ${changed} ${changed === 1 ? 'user differs' : 'users differ'} from ufmatch's proposal\n`);
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more\n`);
   }

@@ -137,6 +137,7 @@ export function applyJournal(
   const pending = new Set<number>();
   const withdraw = (i: number): void => {
     const r = rows[i]!;
+    if (r.proposal.action === 'keep') return; // an existing link: no entry changes it, and it holds its contact throughout
     const waiting: Decision = { action: 'review', contactId: decisionContact(r.proposal), reason: 'needs-review', decidedBy: 'auto' };
     holds.change(r.user, r.decision, waiting);
     rows[i] = { ...r, decision: waiting };

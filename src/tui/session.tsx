@@ -27,6 +27,7 @@ import { reviewModel } from './state/model.js';
 import type { Message } from './state/review.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
+import { setInterruptNote } from '../cli/interruptNote.js';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -55,6 +56,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   const outDir = prepareOutDir(o.out, inputPaths(o));
   const journalPath = join(outDir, JOURNAL_FILE);
   const journalShown = join(o.out, JOURNAL_FILE);
+  const unwrittenNote = (n: number): string => `${count(n)} decisions are not in the outputs yet; they are saved in ${journalShown} — run again with --out ${o.out} to resume`;
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   const exit = deferred<number>();
   const resume = deferred<boolean>();
@@ -120,13 +122,14 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     }
     code = 130;
   } finally {
+    setInterruptNote(null);
     ink.unmount();
     journal.file?.close();
     if (notes.text()) io.stderr.write(notes.text());
   }
   const s = store.getState();
   if (s.phase === 'review' && s.review.unwritten > 0) {
-    io.stderr.write(`ufmatch: ${count(s.review.unwritten)} decisions are not in the outputs yet; they are saved in ${journalShown} — run again with --out ${o.out} to resume\n`);
+    io.stderr.write(`ufmatch: ${unwrittenNote(s.review.unwritten)}\n`);
   } else if (code === 130) {
     io.stderr.write('ufmatch: interrupted\n');
   } else if (wrote) {
@@ -168,6 +171,10 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       }
     }
     journal.file = JournalFile.open(journalPath);
+    setInterruptNote(() => {
+      const st = store.getState();
+      return st.phase === 'review' && st.review.unwritten > 0 ? unwrittenNote(st.review.unwritten) : null;
+    });
     const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);
     said.push(...noteLines.slice(0, 2));
     notes.add(notApplied);

@@ -46,6 +46,13 @@ describe('a replay keeps to the operator rules', () => {
     expect(r.problems[0]!.detail).toBe('contact 10 is already linked to user 1 in CiviCRM');
   });
 
+  it('a refused entry for the linked user does not release its contact to a later entry', () => {
+    const r = replay(ann(), [entry(1, 'ann@example.org', 'link', 11), entry(2, 'bob@example.org', 'link', 10)]);
+    expect(r.problems.map((p) => p.kind)).toEqual(['has-link', 'conflict']);
+    expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10 });
+    expect(r.plan.rows[1]!.decision.action).not.toBe('link');
+  });
+
   it('a contact that only the plan gives to another user is named as the plan, not as a link', () => {
     const data = dataset([user(1, 'ann@example.org'), user(2, 'bob@example.org')], [contact(10, 'ann@example.org')]);
     const r = replay(data, [entry(2, 'bob@example.org', 'link', 10)]);

@@ -92,6 +92,19 @@ describe('resuming after a crash', () => {
     expect(end).toContain('decisions.csv line 5: user 1 already has a link to contact 101');
   });
 
+  it('SIGTERM during the review: exit 130, and the line says where the unwritten decisions are saved', async () => {
+    const { tmux, out } = open(100, 30);
+    const s = tmux.start(samplesCommand(out));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    tmux.keys(s, 's');
+    await tmux.waitFor(s, '1 unwritten');
+    process.kill(tmux.childPid(s), 'SIGTERM');
+    const end = await tmux.waitFor(s, 'EXIT=130');
+    expect(end).toContain('ufmatch: interrupted — no output was written');
+    expect(end).toContain('1 decisions are not in the outputs yet; they are saved in');
+    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(1);
+  });
+
   it('quitting with unwritten decisions asks first, and they are offered again next time', async () => {
     const { tmux, out } = open(80, 24);
     const first = tmux.start(samplesCommand(out));
