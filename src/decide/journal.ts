@@ -83,6 +83,9 @@ export interface ReplayResult {
   readonly problems: readonly ReplayProblem[];
 }
 
+/** A link or keep entry whose contact_id is empty. */
+const NAMES_NO_CONTACT: Refusal = { code: 'contact-gone', contactId: null };
+
 /** A refused line, in words that name no key (the TUI words its own refusals with keys). */
 function refusalWords(no: Refusal, ufId: number): { kind: ReplayProblemKind; detail: string } {
   switch (no.code) {
@@ -157,9 +160,9 @@ export function applyJournal(
       continue;
     }
     const d = decisionOf(r, e, by);
-    const no = d === null ? ({ code: 'contact-gone', contactId: null } as const) : refusalOf(r, d, facts);
-    if (no || d === null) {
-      problems.push({ ufId: e.ufId, line: e.line, ...refusalWords(no ?? { code: 'contact-gone', contactId: null }, e.ufId) });
+    const no = d === null ? NAMES_NO_CONTACT : refusalOf(r, d, facts);
+    if (no !== null || d === null) {
+      problems.push({ ufId: e.ufId, line: e.line, ...refusalWords(no ?? NAMES_NO_CONTACT, e.ufId) });
       withdraw(i);
       continue;
     }
