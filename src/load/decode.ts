@@ -52,8 +52,19 @@ export function resolveEncoding(file: string, encoding: string | undefined): str
     );
   }
   if (WIDE.test(name)) return name;
-  return isUtf8File(file) ? 'utf-8' : name;
+  return isUtf8File(file) ? 'utf-8' : WINDOWS_1252_LABELS.has(name) ? 'windows-1252' : name;
 }
+
+/**
+ * Labels that mean windows-1252 in practice: the WHATWG Encoding Standard (what browsers do)
+ * maps them all to it, and MySQL's "latin1" is cp1252 too. Read as strict ISO-8859-1, the
+ * bytes 0x80–0x9F of a real export (Š, Œ, ’, €) became C1 control characters: "Šik" lost its
+ * name-match.
+ */
+const WINDOWS_1252_LABELS: ReadonlySet<string> = new Set([
+  'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591',
+  'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'latin-1', 'us-ascii', 'windows-1252', 'x-cp1252',
+]);
 
 /** Whether the whole file is valid UTF-8 (read in 1 MiB chunks; false when it cannot be read: the loader then says why). */
 export function isUtf8File(file: string): boolean {
