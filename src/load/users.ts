@@ -9,7 +9,8 @@
  * - Drupal's uid 0 is the anonymous pseudo-account present in raw `{users}` dumps: skipped.
  *   Any other id that is not a positive whole number is an InputError; so is a uf_id twice.
  * - Names: WordPress first_name/last_name when the columns exist and the row has either, else
- *   display_name split by splitDisplayName; Joomla `name` by splitJoomlaName; Drupal none.
+ *   display_name split by splitDisplayName; Joomla `name` by splitJoomlaName (a Joomla-like
+ *   export without `name` gives first_name/last_name when it has them); Drupal none.
  *   Names are trimmed; the email is kept exactly as exported.
  * - blocked: `block` (Joomla) yes/1 = blocked; `user_status` (WordPress) any value but 0/empty
  *   = blocked (spam/deleted); `status` (Drupal) 0/blocked/inactive/disabled/no/false =
@@ -111,11 +112,21 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
   const cols = PLATFORM_COLUMNS[platform];
   const context = `${cols.label} users`;
   if (forced && !requiredOf(forced, false).every((c) => header.has([c]))) {
-    // --platform names another export than the file is: say which it is
+    // --platform names another export than the file fits: say which it fits, and (when a column
+    // comes close to the one missing: "Email" for user_email) how to read it as the one named
     const is = DETECTION_ORDER.filter((p) => p !== forced && requiredOf(p, true).every((c) => header.has([c])));
     if (is.length === 1) {
       const other = PLATFORM_COLUMNS[is[0]!];
-      throw new InputError(header.file, header.line, `--platform ${forced}, but this is a ${other.label} users export (${requiredOf(is[0]!, true).join(', ')})`, `drop --platform, or give it as --platform ${is[0]}`);
+      const missing = header.missing([requiredOf(forced, false).find((c) => !header.has([c]))!], context);
+      // only when the named platform's id column is there: then the email column may just have been named otherwise
+      const plausible = header.has([cols.id]) && missing.remedy.startsWith('nearest match:') && missing.remedy.includes('— rename it');
+      const rename = plausible ? `${missing.remedy} and it is a ${cols.label} export; if it is a ${other.label} one, ` : '';
+      throw new InputError(
+        header.file,
+        header.line,
+        `--platform ${forced}, but this is a ${other.label} users export (${requiredOf(is[0]!, true).join(', ')})`,
+        `${rename}drop --platform, or give it as --platform ${is[0]}`,
+      );
     }
   }
   const id = header.require([cols.id], context);
@@ -131,15 +142,18 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     }
   }
   const wp = platform === 'wordpress';
+  const display = platform === 'drupal' ? -1 : header.find(wp ? ['display_name'] : ['name']);
+  // first/last name columns: WordPress's own; a Joomla-like export without `name` may carry them
+  const names = wp || (platform === 'joomla' && display === -1);
   return {
     platform,
     id,
     idName: header.names[id] ?? cols.id,
     email,
     username: header.find(cols.username),
-    first: wp ? header.find(['first_name']) : -1,
-    last: wp ? header.find(['last_name']) : -1,
-    display: platform === 'drupal' ? -1 : header.find(wp ? ['display_name'] : ['name']),
+    first: names ? header.find(['first_name']) : -1,
+    last: names ? header.find(['last_name']) : -1,
+    display,
     blocked,
     blockedKind,
     registered: header.find(['user_registered', 'registerDate', 'created']),
@@ -184,9 +198,9 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, inte
   let firstName = '';
   let middleName = '';
   let lastName = '';
-  if (plan.platform === 'joomla') {
+  if (plan.platform === 'joomla' && plan.display >= 0) {
     ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
-  } else if (plan.platform === 'wordpress') {
+  } else if (plan.platform !== 'drupal') {
     firstName = cell(plan.first).trim();
     lastName = cell(plan.last).trim();
     if (firstName === '' && lastName === '') ({ first: firstName, middle: middleName, last: lastName } = splitDisplayName(displayName, username));

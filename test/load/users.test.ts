@@ -106,6 +106,18 @@ describe('loadUsers: platform choice errors', () => {
     expect(e.remedy).toBe('drop --platform, or give it as --platform wordpress');
   });
 
+  it('a generic export (ID, Username, Email, First Name, Last Name) fits Joomla: --platform wordpress says how to read it as WordPress, and as Joomla its names are used', async () => {
+    const p = tmp.write('generic-users.csv', 'ID,Username,Email,First Name,Last Name,Display Name,Role\n1,annl,ann9@x.org,Ann,Lee,Ann Lee,subscriber\n');
+    const e = await expectInputError(loadUsers(p, { platform: 'wordpress' }), p, 1, /--platform wordpress, but this is a Joomla users export \(id, email, username\)/);
+    expect(e.remedy).toBe('nearest match: "Email" — rename it to "user_email" if that is the column and it is a WordPress export; if it is a Joomla one, drop --platform, or give it as --platform joomla');
+    const r = await loadUsers(p);
+    expect(r.platform).toBe('joomla');
+    expect(r.users[0]).toMatchObject({ ufId: 1, username: 'annl', firstName: 'Ann', lastName: 'Lee' });
+    // a real Joomla export's name column wins over any first/last columns
+    const q = tmp.write('joomla-with-first.csv', 'id,name,username,email,first_name\n2,"Kowalski, Ewa",ewa,ewa@x.org,Eve\n');
+    expect((await loadUsers(q)).users[0]).toMatchObject({ firstName: 'Ewa', lastName: 'Kowalski' });
+  });
+
   it('--platform overrides detection but its columns must exist (with nearest match; a column holding the name counts)', async () => {
     const p = tmp.write('wp-misspelt.csv', 'ID,user_mail,login\n1,a@x.org,a\n');
     const e = await expectInputError(loadUsers(p, { platform: 'wordpress' }), p, 1, /missing column "user_email" needed for WordPress users; columns found: ID, user_mail, login/);
