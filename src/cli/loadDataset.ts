@@ -11,6 +11,8 @@ export interface LoadedDataset {
   readonly data: Dataset;
   /** Links in other domains, and email rows for unknown contacts: counted, not used. */
   readonly ignored: { readonly otherDomainLinks: number; readonly unknownEmailContacts: number };
+  /** Contacts whose primary address the --emails file set to another than the contacts file's primary column. */
+  readonly primaryOverrides: number;
   readonly loadMs: number;
 }
 
@@ -38,6 +40,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
   sink.finish('contacts', contacts.contacts.length);
   let emailsInfo: InputInfo | undefined;
   let unknownEmailContacts = 0;
+  let primaryOverrides = 0;
   if (o.emails) {
     const r = await loadEmails(o.emails, contacts.contacts, {
       encoding: enc,
@@ -46,6 +49,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
     });
     emailsInfo = { path: r.path, rows: r.rows, sha256: r.sha256 };
     unknownEmailContacts = r.unknownContacts;
+    primaryOverrides = r.primaryOverrides;
     sink.finish('emails', r.rows);
   }
   hooks?.onIndexInputsDone();
@@ -69,6 +73,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
       inputs: { users: users.info, contacts: contacts.info, ...(linksInfo ? { links: linksInfo } : {}), ...(emailsInfo ? { emails: emailsInfo } : {}) },
     },
     ignored: { otherDomainLinks, unknownEmailContacts },
+    primaryOverrides,
     loadMs: performance.now() - t0,
   };
 }

@@ -72,6 +72,11 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);
   }
+  if (loaded.primaryOverrides > 0) {
+    io.stderr.write(
+      `ufmatch: for ${loaded.primaryOverrides} contact(s) ${o.emails}'s is_primary marks another address than the contacts export's primary column; the emails file's is used (civicrm_email is where CiviCRM reads is_primary) — export both files again at one time if they should agree\n`,
+    );
+  }
   if (loaded.ignored.unknownEmailContacts > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }

@@ -9,9 +9,12 @@
  * - Rows for contacts not in the contacts file are ignored and counted (`unknownContacts`).
  * - An address the contact already has (same key) is not added twice. If that row says
  *   primary and the contact has no primary yet, the existing entry becomes the primary.
- * - A contact has at most one primary: the contacts file's primary column wins; otherwise the
- *   first `is_primary` row of the emails file. Later primaries are added as non-primary.
- *   The primary email stays at `emails[0]`.
+ * - A contact has at most one primary: the first `is_primary` row of the emails file, which
+ *   is civicrm_email itself, where CiviCRM's matching reads is_primary; else the contacts
+ *   file's primary column. When the two name different addresses (exports taken at different
+ *   times), the emails file's wins and the contact is counted (`primaryOverrides`) for a note.
+ *   Later primaries of the emails file are added as non-primary. The primary email stays at
+ *   `emails[0]`.
  */
 import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { positionById } from '../match/contactIndex.js';
@@ -36,6 +39,8 @@ export interface LoadedEmails extends InputInfo {
   readonly added: number;
   /** Rows whose contact_id is not in the contacts file: ignored. */
   readonly unknownContacts: number;
+  /** Contacts whose primary address the emails file set to another than the contacts file's primary column. */
+  readonly primaryOverrides: number;
 }
 
 const SOURCE = 'emails-file';
@@ -48,6 +53,9 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
   let primaryCol = -1;
   let added = 0;
   let unknownContacts = 0;
+  let primaryOverrides = 0;
+  /** Contacts whose primary an is_primary row of this file has set. */
+  const primarySet = new Set<number>();
   const result = await streamCsv(path, options, {
     header(fields, line) {
       const header = new Header(path, fields, line);
@@ -71,8 +79,13 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
       const before = contacts.emailsAt(pos);
       const emails = before.slice();
-      const isNew = addEmail(emails, email, key, primary);
+      // an is_primary row sets the primary unless an earlier one of this file did
+      const takes = primary && !primarySet.has(pos);
+      const overrides = takes && before.length > 0 && before[0]!.primary && before[0]!.key !== key;
+      if (takes) primarySet.add(pos);
+      const isNew = addEmail(emails, email, key, takes);
       if (!changed(emails, before)) return;
+      if (overrides) primaryOverrides++;
       contacts.setEmails(pos, emails);
       options.onChanged?.(pos);
       if (isNew) {
@@ -81,21 +94,25 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       }
     },
   });
-  return { path, rows: result.rows, sha256: result.sha256, added, unknownContacts };
+  return { path, rows: result.rows, sha256: result.sha256, added, unknownContacts, primaryOverrides };
 }
 
-/** Applies the rules above; true when a new address was appended. */
+/**
+ * Adds the address (once per key); `primary`: it becomes the contact's primary, the one before
+ * it (if another) no longer is. True when a new address was appended.
+ */
 function addEmail(emails: ContactEmail[], email: string, key: string, primary: boolean): boolean {
-  const hasPrimary = emails.length > 0 && (emails[0] as ContactEmail).primary;
+  const first = emails[0];
+  if (primary && first !== undefined && first.primary && first.key !== key) emails[0] = { ...first, primary: false };
   const existing = emails.findIndex((e) => e.key === key);
   if (existing !== -1) {
-    if (primary && !hasPrimary) {
+    if (primary && !emails[existing]!.primary) {
       const [e] = emails.splice(existing, 1) as [ContactEmail];
       emails.unshift({ ...e, primary: true });
     }
     return false;
   }
-  if (primary && !hasPrimary) emails.unshift({ email, key, primary: true, source: SOURCE });
+  if (primary) emails.unshift({ email, key, primary: true, source: SOURCE });
   else emails.push({ email, key, primary: false, source: SOURCE });
   return true;
 }

@@ -93,13 +93,14 @@ describe('loadEmails', () => {
     const { contacts } = await loadContacts(fixture('contacts-ui.csv'));
     const path = fixture('emails.csv');
     const r = await loadEmails(path, contacts);
-    expect(r).toMatchObject({ path, rows: 8, added: 4, unknownContacts: 1 });
+    expect(r).toMatchObject({ path, rows: 8, added: 4, unknownContacts: 1, primaryOverrides: 1 });
     expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
     const byId = new Map([...contacts].map((c) => [c.id, c]));
-    // 101 has a primary from the contacts file: the emails file's primary is added as non-primary; its own address is not repeated.
+    // 101 has a primary from the contacts file, and the emails file (civicrm_email, where CiviCRM
+    // reads is_primary) marks another: the emails file's wins; its own address is not repeated.
     expect(emailsOf(byId.get(101))).toEqual([
-      ['fiona@example.org', true, 'Email'],
-      ['fiona.home@example.org', false, 'emails-file'],
+      ['fiona.home@example.org', true, 'emails-file'],
+      ['fiona@example.org', false, 'Email'],
     ]);
     // 105 had no email: first is_primary row becomes primary (at [0]); a later one is not.
     expect(emailsOf(byId.get(105))).toEqual([
