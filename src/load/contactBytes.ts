@@ -16,7 +16,7 @@ import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
 import type { CsvProgress } from './csvStream.js';
-import { badId, emailKey, isYes, parseId } from './fields.js';
+import { badId, badTrashFlag, emailKey, parseId, trashFlag } from './fields.js';
 import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
@@ -92,7 +92,7 @@ class RowsToTable implements PlainRowSink {
     const t = this.table;
     const id = readId(b, row, c.id);
     if (id <= 0) throw badId(this.path, line, c.idName, c.id);
-    t.begin(id, line, this.type(b, row, c.type), c.trash >= 0 && this.trashed(b, row, c.trash));
+    t.begin(id, line, this.type(b, row, c.type), c.trash >= 0 && this.trashed(b, row, c.trash, line));
     this.name(b, row, c.display);
     this.name(b, row, c.first);
     this.name(b, row, c.middle);
@@ -146,13 +146,15 @@ class RowsToTable implements PlainRowSink {
     return this.o.contactType(fieldString(b, row, i));
   }
 
-  private trashed(b: Buffer, row: PlainRow, i: number): boolean {
+  private trashed(b: Buffer, row: PlainRow, i: number, line: number): boolean {
     const s = row.start[i]!;
     const len = row.end[i]! - s;
     if (len === 0) return false;
     if (len === 1 && b[s] === 48) return false; // '0'
     if (len === 1 && b[s] === 49) return true; // '1'
-    return isYes(fieldString(b, row, i));
+    const flag = trashFlag(fieldString(b, row, i));
+    if (flag === null) throw badTrashFlag(this.path, line, this.plan!.trashName, i);
+    return flag;
   }
 
   /** A name cell, trimmed: copied as bytes unless trimming may need Unicode rules. */

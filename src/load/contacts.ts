@@ -15,7 +15,8 @@
  * - Contact type: no column → every contact is `Individual` (CiviCRM's default type); an empty
  *   cell → `Individual`; `individual`/`organization`/`household` in any case → canonical
  *   spelling; anything else kept as exported (e.g. a translated label).
- * - Trash (`Contact is in Trash` / `is_deleted`): y/yes/t/true/1 = trashed, anything else not.
+ * - Trash (`Contact is in Trash` / `is_deleted`): see trashFlag (1/Yes/true and translations =
+ *   trashed, empty/0/No/false and translations = not); any other value is an InputError.
  * - Names are trimmed. A header-only file is an InputError.
  *
  * How: a plain UTF-8 file (what exports write; plainCsv.ts says exactly what that is) is read
@@ -32,7 +33,7 @@ import { loadContactBytes } from './contactBytes.js';
 import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
-import { badId, emailKey, findDuplicateId, isYes, parseId } from './fields.js';
+import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, trashFlag } from './fields.js';
 import { Header } from './headers.js';
 
 export interface LoadedContacts {
@@ -71,6 +72,7 @@ export interface ContactPlan {
   readonly middle: number;
   readonly last: number;
   readonly trash: number;
+  readonly trashName: string;
   /** Email columns, primary first (if any); `primary` tells whether [0] is the primary one. */
   readonly emails: readonly number[];
   readonly sources: readonly string[];
@@ -101,6 +103,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   const primary = header.find(PRIMARY_EMAIL);
   const others = header.filter((k) => k.endsWith('email') && !NOT_AN_ADDRESS.has(k)).filter((i) => i !== primary);
   const emails = primary === -1 ? others : [primary, ...others];
+  const trash = header.find(['Contact is in Trash', 'is_deleted']);
   if (requireEmail && emails.length === 0) throw header.missing(PRIMARY_EMAIL, `${CONTEXT} (or give --emails)`);
   return {
     id,
@@ -110,7 +113,8 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     first: header.find(['First Name', 'first_name']),
     middle: header.find(['Middle Name', 'middle_name']),
     last: header.find(['Last Name', 'last_name']),
-    trash: header.find(['Contact is in Trash', 'is_deleted']),
+    trash,
+    trashName: trash >= 0 ? (header.names[trash] ?? 'Contact is in Trash') : '',
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
@@ -134,7 +138,13 @@ function contactType(cell: string): string {
  * One row as a transient Contact: its strings are the parser's (cut from the file's text),
  * fine for the table, which copies them, and for hooks that copy what they keep.
  */
-function buildContact(plan: ContactPlan, f: string[], id: number, line: number): Contact {
+function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number): Contact {
+  let deleted = false;
+  if (plan.trash >= 0) {
+    const flag = trashFlag(f[plan.trash] as string);
+    if (flag === null) throw badTrashFlag(path, line, plan.trashName, plan.trash);
+    deleted = flag;
+  }
   const emails: ContactEmail[] = [];
   for (let k = 0; k < plan.emails.length; k++) {
     const email = f[plan.emails[k] as number] as string;
@@ -150,7 +160,7 @@ function buildContact(plan: ContactPlan, f: string[], id: number, line: number):
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),
     lastName: cell(f, plan.last),
-    deleted: plan.trash >= 0 && isYes(f[plan.trash] as string),
+    deleted,
     emails,
     line,
   };
@@ -179,7 +189,7 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       const p = plan as ContactPlan;
       const id = parseId(fields[p.id] as string);
       if (id <= 0) throw badId(path, line, p.idName, p.id);
-      const c = buildContact(p, fields, id, line);
+      const c = buildContact(path, p, fields, id, line);
       contacts.append(c);
       options.onStored?.(contacts, contacts.length - 1);
     },

@@ -26,6 +26,32 @@ export function badId(file: string, line: number, columnName: string, columnInde
   );
 }
 
+const TRASHED = new Set(['1', 'y', 'yes', 't', 'true', 'ja', 'oui', 'si', 'sí', 'sì', 'sim', 'tak', 'kyllä']);
+const NOT_TRASHED = new Set(['', '0', 'n', 'no', 'f', 'false', 'nein', 'non', 'nee', 'não', 'nao', 'nie', 'ei', 'nej', 'nei']);
+
+/**
+ * A contact's trash flag as exported: 1/Yes/true (and Yes in the languages CiviCRM's exports
+ * are often in: Ja, Oui, Sí, Sim, Tak, Kyllä) is true; empty/0/No/false (Nein, Non, Nee, Não,
+ * Nie, Ei, Nej, Nei) false; anything else null — read as "not trashed", it would let a
+ * trashed contact be linked automatically.
+ */
+export function trashFlag(cell: string): boolean | null {
+  if (cell === '' || cell === '0' || cell === 'No') return false; // the common cells, fast
+  if (cell === '1' || cell === 'Yes') return true;
+  const s = cell.trim().toLowerCase();
+  return TRASHED.has(s) ? true : NOT_TRASHED.has(s) ? false : null;
+}
+
+export function badTrashFlag(file: string, line: number, columnName: string, columnIndex: number): InputError {
+  return new InputError(
+    file,
+    line,
+    `"${columnName}" is neither 1/Yes/true (in the trash) nor 0/No/false/empty (not in the trash)`,
+    `export the contacts again, or set that cell to 1 or 0`,
+    columnIndex + 1,
+  );
+}
+
 /** CiviCRM's strtoboolstr: y/yes/t/true/1 (any case) → true; anything else false. */
 export function isYes(cell: string): boolean {
   if (cell === '' || cell === '0' || cell === 'No') return false; // the common cells, fast
