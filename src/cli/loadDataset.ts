@@ -57,7 +57,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
   let links: Dataset['links'] = [];
   let otherDomainLinks = 0;
   if (o.links) {
-    const r = await loadLinks(o.links, { encoding: enc, onProgress: progressFor(sink, 'links') });
+    const r = await loadLinks(o.links, { encoding: enc, defaultDomainId: o.domainId, onProgress: progressFor(sink, 'links') });
     linksInfo = r.info;
     links = r.links.filter((l) => l.domainId === o.domainId);
     otherDomainLinks = r.links.length - links.length;

@@ -2,7 +2,8 @@
  * Loads the existing links (`civicrm_uf_match` export, SPEC §2.3):
  * `id,domain_id,uf_id,uf_name,contact_id,language`; only `uf_id` and `contact_id` are required.
  *
- * Decisions: `domain_id` absent or empty → 1; otherwise it, `uf_id` and `contact_id` must be
+ * Decisions: `domain_id` absent or empty → the domain asked for (`--domain-id`, default 1: a
+ * file without the column is taken to be that domain's export); otherwise it, `uf_id` and `contact_id` must be
  * positive whole numbers (InputError naming line and column). `uf_name` is kept as exported
  * ('' when absent). Rows of every domain are returned (the caller keeps `--domain-id`'s).
  * Within a domain, two of the table's unique keys hold in any real export (UI_contact_domain_id
@@ -21,6 +22,8 @@ import { Header } from './headers.js';
 
 export interface LoadLinksOptions {
   encoding?: string;
+  /** The domain of rows that give none (no domain_id column, or an empty cell): `--domain-id`. */
+  defaultDomainId?: number;
   onProgress?: (progress: CsvProgress) => void;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
@@ -62,7 +65,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
         ufId: id(p.ufId),
         contactId: id(p.contactId),
         ufName: p.ufName < 0 ? '' : owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string),
-        domainId: domainCell.trim() === '' ? 1 : id(p.domainId),
+        domainId: domainCell.trim() === '' ? (options.defaultDomainId ?? 1) : id(p.domainId),
         line,
       };
       unique.check(link);

@@ -21,6 +21,13 @@ describe('loadLinks', () => {
     expect(r.links).toEqual([{ ufId: 5, contactId: 105, ufName: '', domainId: 1, line: 2 }]);
   });
 
+  it('rows without a domain belong to the domain asked for (--domain-id), not to domain 1', async () => {
+    const r = await loadLinks(fixture('links-minimal.csv'), { defaultDomainId: 2 });
+    expect(r.links).toEqual([{ ufId: 5, contactId: 105, ufName: '', domainId: 2, line: 2 }]);
+    const both = tmp.write('links-some-domains.csv', 'uf_id,contact_id,domain_id\n1,101,1\n2,102,\n');
+    expect((await loadLinks(both, { defaultDomainId: 3 })).links.map((l) => l.domainId)).toEqual([1, 3]);
+  });
+
   it('a header-only file is 0 links', async () => {
     const r = await loadLinks(fixture('links-empty.csv'));
     expect(r.links).toEqual([]);
