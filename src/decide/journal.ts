@@ -3,9 +3,9 @@
  * Parsing and applying are pure; appending lives in output/journalFile.ts.
  */
 import { article } from '../domain/article.js';
-import { ACTIONS, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
+import { ACTIONS, decisionContact, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
 import { Holds } from './holds.js';
-import { decisionContact, refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
+import { refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
 import type { ExistingLink } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
 import { undefused } from '../output/csvCell.js';
@@ -45,8 +45,7 @@ export function journalRow(e: Omit<JournalEntry, 'line'>): (string | number | nu
 }
 
 export function entryFor(r: UserPlan, d: Decision, at: Date): Omit<JournalEntry, 'line'> {
-  const contactId = d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
-  return { ufId: r.user.ufId, email: r.user.email, action: d.action, contactId, decidedAt: at.toISOString() };
+  return { ufId: r.user.ufId, email: r.user.email, action: d.action, contactId: decisionContact(d), decidedAt: at.toISOString() };
 }
 
 /** Parse data rows (header already checked by the caller) into entries and problems. */

@@ -4,7 +4,7 @@
  * decisions file can never make what the review itself refuses. Code-tagged; the TUI words
  * a refusal with its keys, the replay with its file's line.
  */
-import type { Action, Decision, UserPlan } from '../domain/decisions.js';
+import { decisionContact, type Action, type Decision, type UserPlan } from '../domain/decisions.js';
 
 export type Refusal =
   /** The user has a link in CiviCRM, which CiviCRM keeps whatever the emails say (SPEC §3 item 1). */
@@ -21,11 +21,6 @@ export type Refusal =
 /** What the rules need to know of a contact, by id; undefined when it is not in the export. */
 export interface ContactFacts {
   (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
-}
-
-/** The contact a decision names, if any. */
-export function decisionContact(d: Decision): number | null {
-  return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
 }
 
 /** The rules on the user alone: why a decision of `action` (on `contactId`) cannot be this user's, or null. */
@@ -50,6 +45,6 @@ export function contactRefusal(contactId: number | null, facts: ContactFacts): R
 /** Why `d` cannot be this user's decision, or null. ufmatch's own proposal is always allowed. */
 export function refusalOf(r: Pick<UserPlan, 'proposal'>, d: Decision, facts: ContactFacts): Refusal | null {
   const contactId = decisionContact(d);
-  if (d.action === r.proposal.action && contactId === decisionContact(r.proposal)) return null;
+  if (d.action === r.proposal.action && contactId === decisionContact(r.proposal)) return null; // ufmatch's own proposal
   return userRefusal(r, d.action, contactId) ?? (d.action === 'link' ? contactRefusal(contactId, facts) : null);
 }

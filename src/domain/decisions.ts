@@ -52,6 +52,11 @@ export interface SkipDecision extends DecisionBase {
 
 export type Decision = KeepDecision | LinkDecision | CreateDecision | ReviewDecision | SkipDecision;
 
+/** The contact a decision names: the one linked or kept, or a review's best candidate; null otherwise. */
+export function decisionContact(d: Decision): number | null {
+  return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
+}
+
 /** Why a contact is a candidate for a user. */
 export type CandidateBasis =
   | 'existing-link'

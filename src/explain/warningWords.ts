@@ -3,7 +3,7 @@
  * it. Text and JSON both print what this returns; the `never` check makes a new code a compile
  * error here until it has its words.
  */
-import type { Decision } from '../domain/decisions.js';
+import { decisionContact } from '../domain/decisions.js';
 import { PLATFORM_LABEL, REPEATS } from '../domain/platform.js';
 import type { Contact } from '../domain/types.js';
 import type { AliasRule, Warning, WarningCode, WarningOf } from '../domain/warnings.js';
@@ -218,7 +218,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const keep = linked.length === 1 ? linked[0]! : Math.min(u.ufId, other);
       const remove = keep === u.ufId ? other : u.ufId;
       const why = linked.length === 1 ? 'the one already linked' : 'the older account';
-      const into = decidedContact(ctx.row.decision) ?? (otherRow ? decidedContact(otherRow.decision) : null) ?? ctx.linkOf(keep)?.contactId ?? null;
+      const into = decisionContact(ctx.row.decision) ?? (otherRow ? decisionContact(otherRow.decision) : null) ?? ctx.linkOf(keep)?.contactId ?? null;
       return {
         reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email, so one of the two gets a new contact and a failed link ${REPEATS[p]}`,
         explanation:
@@ -261,9 +261,6 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
   }
 }
 
-function decidedContact(d: Decision): number | null {
-  return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
-}
 
 /** Whether the contact has exactly the user's (folded) name, not only a near one. */
 function exactName(ctx: ExplainContext, contactId: number): boolean {

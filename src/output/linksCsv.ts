@@ -1,5 +1,5 @@
 /** links.csv (SPEC §5.1): one row per user, in input order. */
-import { warningCodes, type Plan, type UserPlan } from '../domain/decisions.js';
+import { decisionContact, warningCodes, type Plan, type UserPlan } from '../domain/decisions.js';
 import { csvRow } from './csvCell.js';
 import { fixed2 } from './fixed2.js';
 import { textOf, type TextOut } from './textOut.js';
@@ -11,8 +11,7 @@ const COMMA = 44;
 const SEMICOLON = 59;
 
 export function linkContactId(r: UserPlan): number | null {
-  const d = r.decision;
-  return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
+  return decisionContact(r.decision);
 }
 
 export function candidatesCell(r: UserPlan): string {

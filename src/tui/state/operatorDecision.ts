@@ -3,7 +3,7 @@
  * Pure rules; the reducer applies the result and the holds check the uniqueness rules.
  */
 import { article } from '../../domain/article.js';
-import type { Candidate, Decision, UserPlan } from '../../domain/decisions.js';
+import { decisionContact, type Candidate, type Decision, type UserPlan } from '../../domain/decisions.js';
 import { userRefusal, type ContactFacts, type Refusal } from '../../decide/operatorRules.js';
 
 export type OperatorCommand =
@@ -18,10 +18,7 @@ const op = { reason: 'operator', decidedBy: 'operator' } as const;
 
 /** Same action on the same contact (the proposal object is reused so a journal replay restores it). */
 export function sameDecision(a: Decision, b: Decision): boolean {
-  if (a.action !== b.action) return false;
-  const ca = a.action === 'link' || a.action === 'keep' || a.action === 'review' ? a.contactId : null;
-  const cb = b.action === 'link' || b.action === 'keep' || b.action === 'review' ? b.contactId : null;
-  return ca === cb;
+  return a.action === b.action && decisionContact(a) === decisionContact(b);
 }
 
 function preferProposal(r: UserPlan, d: Decision): Decision {
