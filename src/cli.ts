@@ -11,6 +11,7 @@ function interruptedWhileStarting(): void {
 }
 process.on('SIGINT', interruptedWhileStarting);
 process.on('SIGTERM', interruptedWhileStarting);
+process.on('SIGHUP', interruptedWhileStarting);
 
 const { main, EXIT } = await import('./cli/main.js');
 
@@ -18,19 +19,21 @@ const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.j
 const { removeCreatedOutDir } = await import('./cli/outDir.js');
 const { interruptNote } = await import('./cli/interruptNote.js');
 
-/** Ctrl-C or SIGTERM: files being written are removed, and the run ends with 130. */
+/** Ctrl-C, SIGTERM or SIGHUP (the terminal closed): files being written are removed, and the run ends with 130. */
 function interrupted(): void {
   discardLiveTemps();
   removeCreatedOutDir();
   const note = interruptNote();
   process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
-  if (note) process.stderr.write(`ufmatch: ${note}\n`);
+  if (note) process.stderr.write(note);
   process.exit(EXIT.interrupted);
 }
 process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
+process.on('SIGHUP', interrupted);
 process.off('SIGINT', interruptedWhileStarting);
 process.off('SIGTERM', interruptedWhileStarting);
+process.off('SIGHUP', interruptedWhileStarting);
 
 const code = await main(process.argv.slice(2), {
   stdin: process.stdin,

@@ -1,7 +1,9 @@
 /**
- * What the signal handler in cli.ts adds to its line when a review is interrupted by SIGTERM
- * or SIGHUP (Ctrl-C in the review is a key, with its own message): the decisions saved in the
- * journal. The review session sets it while it runs; nothing else does.
+ * What the signal handler in cli.ts prints after its line when a review is interrupted by
+ * SIGTERM or SIGHUP (Ctrl-C in the review is a key, with its own ending): the notes the review
+ * held back while it owned the screen (decisions not applied, ignored links) and where the
+ * unwritten decisions are saved — whole lines, each ending in a line break. The review session
+ * sets it while it runs; nothing else does.
  */
 let note: (() => string | null) | null = null;
 
@@ -9,7 +11,7 @@ export function setInterruptNote(f: (() => string | null) | null): void {
   note = f;
 }
 
-/** The note for the interrupted line, or null. */
+/** The lines to print after the interrupted line, or null. */
 export function interruptNote(): string | null {
   try {
     return note ? note() : null;

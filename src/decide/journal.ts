@@ -145,6 +145,27 @@ export function applyJournal(
     rows[i] = { ...r, decision: waiting };
     pending.add(i);
   };
+  /** Why an entry cannot stand whatever the other users hold (its user's own facts and the rules), or null. */
+  const ownProblem = (e: JournalEntry, r: UserPlan): { kind: ReplayProblemKind; detail: string } | null => {
+    // the journal's writer defuses an email that starts with = + - @ (csvCell): either form is the user's
+    if (emailKey(e.email) !== r.user.emailKey && emailKey(undefused(e.email)) !== r.user.emailKey) {
+      return { kind: 'email-changed', detail: `user ${e.ufId}'s email has changed since the decision was made` };
+    }
+    const d = decisionOf(r, e, by);
+    const no = d === null ? NAMES_NO_CONTACT : refusalOf(r, d, facts);
+    return no === null ? null : refusalWords(no, e.ufId);
+  };
+  // A user whose last entry cannot stand ends on the proposal (or review) whatever came before
+  // it: it holds nothing from the start, so the order of the other users' entries does not
+  // decide whether they get what its proposal links.
+  const last = new Map<number, JournalEntry>();
+  for (const e of entries) last.set(e.ufId, e);
+  const doomed = new Set<number>();
+  for (const [ufId, e] of last) {
+    const i = pos.get(ufId);
+    if (i !== undefined && ownProblem(e, rows[i]!) !== null) doomed.add(i);
+  }
+  for (const i of doomed) withdraw(i);
   for (const e of entries) {
     const i = pos.get(e.ufId);
     if (i === undefined) {
@@ -152,19 +173,14 @@ export function applyJournal(
       continue;
     }
     const r = rows[i]!;
-    // the journal's writer defuses an email that starts with = + - @ (csvCell): either form is the user's
-    if (emailKey(e.email) !== r.user.emailKey && emailKey(undefused(e.email)) !== r.user.emailKey) {
-      problems.push({ kind: 'email-changed', ufId: e.ufId, line: e.line, detail: `user ${e.ufId}'s email has changed since the decision was made` });
+    const own = ownProblem(e, r);
+    if (own !== null) {
+      problems.push({ ufId: e.ufId, line: e.line, ...own });
       withdraw(i);
       continue;
     }
-    const d = decisionOf(r, e, by);
-    const no = d === null ? NAMES_NO_CONTACT : refusalOf(r, d, facts);
-    if (no !== null || d === null) {
-      problems.push({ ufId: e.ufId, line: e.line, ...refusalWords(no ?? NAMES_NO_CONTACT, e.ufId) });
-      withdraw(i);
-      continue;
-    }
+    if (doomed.has(i)) continue; // replaced by a later entry that cannot stand
+    const d = decisionOf(r, e, by)!;
     const conflict = holds.conflict(r.user, d);
     if (conflict) {
       // an existing link (of a user in the export or not) or another user's decision, automatic or not

@@ -173,7 +173,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     journal.file = JournalFile.open(journalPath);
     setInterruptNote(() => {
       const st = store.getState();
-      return st.phase === 'review' && st.review.unwritten > 0 ? unwrittenNote(st.review.unwritten) : null;
+      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? `ufmatch: ${unwrittenNote(st.review.unwritten)}\n` : '';
+      return notes.text() + unwritten || null;
     });
     const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);
     said.push(...noteLines.slice(0, 2));

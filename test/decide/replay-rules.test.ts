@@ -104,6 +104,14 @@ describe('a refused latest entry', () => {
     expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 11, decidedBy: 'auto' });
   });
 
+  it('an earlier valid entry of that user is replaced: it neither applies nor holds what it links', () => {
+    const two = dataset([user(1, 'ann@example.org'), user(2, 'bob@example.org')], [contact(10, 'x@example.org'), contact(11, 'y@example.org')]);
+    const r = replay(two, [entry(1, 'ann@example.org', 'link', 10), entry(2, 'bob@example.org', 'link', 10), entry(1, 'ann@example.org', 'link', 99)]);
+    expect(r.problems.map((p) => [p.kind, p.ufId])).toEqual([['contact-gone', 1]]);
+    expect(r.plan.rows[1]!.decision).toMatchObject({ action: 'link', contactId: 10, decidedBy: 'decisions-file' });
+    expect(r.plan.rows[0]!.decision).toBe(r.plan.rows[0]!.proposal);
+  });
+
   it('and a valid entry after it applies again', () => {
     const r = replay(data(), [entry(1, 'ann@example.org', 'link', 77), entry(1, 'ann@example.org', 'link', 12)]);
     expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 12, decidedBy: 'decisions-file' });
@@ -116,19 +124,14 @@ describe('a refused latest entry', () => {
       [user(29, 'hendersons@example.org'), user(4, 'mark.h@example.org', { firstName: 'Mark', lastName: 'Henderson' })],
       [contact(135, 'hendersons@example.org', { firstName: 'Mark', lastName: 'Henderson' })],
     );
+    // in either order: user 29's only entry cannot stand, so it holds nothing from the start
     for (const order of [[0, 1], [1, 0]]) {
       const lines = [entry(29, 'hendersons@example.org', 'link', 136), entry(4, 'mark.h@example.org', 'link', 135)];
       const r = replay(two, order.map((k) => lines[k]!));
       expect(r.plan.rows[0]!.proposal).toMatchObject({ action: 'link', contactId: 135 });
-      if (order[0] === 0) {
-        expect(r.problems.map((p) => p.kind)).toEqual(['contact-gone']);
-        expect(r.plan.rows[1]!.decision).toMatchObject({ action: 'link', contactId: 135, decidedBy: 'decisions-file' });
-        expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'review', contactId: 135, decidedBy: 'auto' });
-      } else {
-        // in the other order the link to 135 came while user 29 still held it: refused, as the review would
-        expect(r.problems.map((p) => p.kind)).toEqual(['conflict', 'contact-gone']);
-        expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 135, decidedBy: 'auto' });
-      }
+      expect(r.problems.map((p) => p.kind)).toEqual(['contact-gone']);
+      expect(r.plan.rows[1]!.decision).toMatchObject({ action: 'link', contactId: 135, decidedBy: 'decisions-file' });
+      expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'review', contactId: 135, decidedBy: 'auto' });
     }
   });
 

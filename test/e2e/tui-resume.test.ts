@@ -92,17 +92,22 @@ describe('resuming after a crash', () => {
     expect(end).toContain('decisions.csv line 5: user 1 already has a link to contact 101');
   });
 
-  it('SIGTERM during the review: exit 130, and the line says where the unwritten decisions are saved', async () => {
+  it('SIGTERM during the review: exit 130, the decisions not applied, and where the unwritten ones are saved', async () => {
     const { tmux, out } = open(100, 30);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'decisions.csv'), 'uf_id,email,action,contact_id,decided_at\r\n999,nobody@example.org,skip,,2026-11-22T10:00:01Z\r\n');
     const s = tmux.start(samplesCommand(out));
-    await tmux.waitFor(s, /\[Review \d+\]/);
+    await tmux.waitFor(s, 'Resume 0 decisions? (y/n)');
+    tmux.keys(s, 'y');
+    await tmux.waitFor(s, '1 not applied');
     tmux.keys(s, 's');
     await tmux.waitFor(s, '1 unwritten');
     process.kill(tmux.childPid(s), 'SIGTERM');
     const end = await tmux.waitFor(s, 'EXIT=130');
     expect(end).toContain('ufmatch: interrupted — no output was written');
+    expect(end).toContain('decisions.csv line 2: user 999 is not in the users export');
     expect(end).toContain('1 decisions are not in the outputs yet; they are saved in');
-    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(1);
+    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(2);
   });
 
   it('quitting with unwritten decisions asks first, and they are offered again next time', async () => {

@@ -55,7 +55,7 @@ function interruptWhileStarting(signal: NodeJS.Signals, out: string): Promise<{ 
 }
 
 describe('a signal while ufmatch is starting', () => {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     it(`${signal}: exit 130 with one line, no output folder made`, async () => {
       const out = join(tmp, `out-${signal}`);
       const r = await interruptWhileStarting(signal, out);
