@@ -59,7 +59,7 @@ describe('the review screen', () => {
     expect(frame()).toContain('user 10 · gil@x.org');
     expect(frame()).toMatch(/link\s+none\s+! user 11/);
     await type('1');
-    expect(frame()).toContain('contact 1001 is taken by user 11 — change that user first');
+    expect(frame()).toContain('contact 1001 is linked to user 11 in CiviCRM — choose another');
     expect(events).toEqual([]);
   });
 

@@ -123,13 +123,14 @@ describe('deciding', () => {
     expect(decisionOf(state, UF.taken).action).toBe('review');
     expect(events).toEqual([]);
     expect(state.message).toMatchObject({ tone: 'warn' });
-    expect(state.message!.text).toContain('contact 1001 is taken by user 11 — change that user first, or choose another (no second link to a contact; user 11 (gil.old@x.org))');
+    expect(state.message!.text).toContain('contact 1001 is linked to user 11 in CiviCRM — choose another, c create or s skip (no second link to a contact; user 11 (gil.old@x.org))');
   });
 
   it('a contact held by an existing link of a user missing from the export is refused too', () => {
     const s = apply(at(start(), UF.takenByOutsider), accept);
     expect(decisionOf(s, UF.takenByOutsider).action).toBe('review');
     expect(s.message!.text).toContain('user 99 (an existing link; not in the users export)');
+    expect(s.message!.text).toMatch(/^contact \d+ is linked to user 99 in CiviCRM — choose another, c create or s skip/);
   });
 
   it('once one user links a contact, another user picking it is told which user holds it', () => {

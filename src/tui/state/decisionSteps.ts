@@ -4,7 +4,7 @@
  * as unwritten.
  */
 import { article } from '../../domain/article.js';
-import type { Decision } from '../../domain/decisions.js';
+import { decisionContact, type Decision } from '../../domain/decisions.js';
 import { push, type Change } from './history.js';
 import { operatorDecision, sameDecision, type OperatorCommand } from './operatorDecision.js';
 import { QUEUE_LABEL, inQueue, positionOf } from './queues.js';
@@ -63,10 +63,18 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   if (sameDecision(from, to)) return say(s, `user ${r.user.ufId} is already set to ${describeDecision(to)}`);
   const conflict = s.holds.conflict(r.user, to);
   if (conflict) {
+    // held through an existing link (a kept user, or one missing from the export): that user cannot be changed here
+    const holderRow = s.model.rowOfUf.get(conflict.holder);
+    const inCivicrm = holderRow === undefined || s.rows.decision(holderRow).action === 'keep';
+    const who = userLabel(s, conflict.holder);
     const text =
       conflict.kind === 'contact'
-        ? `contact ${(to as { contactId: number }).contactId} is taken by user ${conflict.holder} — change that user first, or choose another (no second link to a contact; ${userLabel(s, conflict.holder)})`
-        : `user ${conflict.holder} already links this email — skip this user, or change that user first (one link per email; ${userLabel(s, conflict.holder)})`;
+        ? inCivicrm
+          ? `contact ${decisionContact(to)} is linked to user ${conflict.holder} in CiviCRM — choose another, c create or s skip (no second link to a contact; ${who})`
+          : `contact ${decisionContact(to)} is taken by user ${conflict.holder} — change that user first, or choose another (no second link to a contact; ${who})`
+        : inCivicrm
+          ? `user ${conflict.holder} is linked with this email in CiviCRM — s skips this user (one link per email; ${who})`
+          : `user ${conflict.holder} already links this email — skip this user, or change that user first (one link per email; ${who})`;
     return say(s, text, 'warn');
   }
   const change: Change = { row: i, from, to };
