@@ -346,8 +346,13 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   if (link) {
     const civicrm = batch.step(user, null, false);
     const pos = ix.byId.get(link.contactId);
-    if (pos === undefined) warnings.push(wf.orphanLink(link, 'contact', false));
-    else {
+    const linkedKey = ctx.keys.of[index]!;
+    const validKey = linkedKey >= 0 && ctx.keys.valid[linkedKey] === 1;
+    if (pos === undefined) {
+      warnings.push(wf.orphanLink(link, 'contact', false));
+      // the linked contact is not in the export: show the contacts that carry the email (CiviCRM keeps the link)
+      if (validKey) exactBesideLink(ix, user, index, uname, link.contactId, candidates);
+    } else {
       const emails = list.emailsAt(pos);
       const stale = staleness(list.deletedAt(pos), emails, link, key);
       if (stale) warnings.push(wf.staleLink(user, list.at(pos), link, stale, civicrm));
@@ -361,15 +366,13 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
         nameAgrees: agrees(ix, uname, pos),
       });
       // a stale link's user: the contacts that do carry the email, to show beside the link (CiviCRM keeps the link)
-      const linkedKey = ctx.keys.of[index]!;
-      if ((stale === 'contact-lacks-email' || stale === 'contact-deleted') && linkedKey >= 0 && ctx.keys.valid[linkedKey] === 1) {
+      if ((stale === 'contact-lacks-email' || stale === 'contact-deleted') && validKey) {
         exactBesideLink(ix, user, index, uname, link.contactId, candidates);
       }
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
     // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
-    const linkedKey = ctx.keys.of[index]!;
-    if (linkedKey < 0 || ctx.keys.valid[linkedKey] !== 1) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
+    if (!validKey) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }

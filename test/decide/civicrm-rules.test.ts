@@ -20,6 +20,14 @@ describe('CiviCRM behaviours', () => {
     expect(r.candidates.map((c) => [c.contactId, c.basis, c.score])).toEqual([[10, 'existing-link', 1], [11, 'exact-email', 0.95]]);
   });
 
+  it('a link to a contact missing from the export shows the contacts carrying the email', () => {
+    const plan = buildPlan(dataset([user(1, 'amy@example.org')], [contact(150, 'amy@example.org')], [link(1, 999, 'amy@example.org')]));
+    const r = plan.rows[0]!;
+    expect(codes(r)).toEqual(['orphan-link']);
+    expect(r.decision).toMatchObject({ action: 'keep', contactId: 999 });
+    expect(r.candidates.map((c) => [c.contactId, c.basis])).toEqual([[150, 'exact-email']]);
+  });
+
   it('a link to a trashed contact shows the contacts carrying the email; a sound link shows none', () => {
     const contacts = [contact(10, 'a@example.org', { deleted: true }), contact(12, 'a@example.org'), contact(8, 'a@example.org'), contact(11, 'b@example.org'), contact(13, ['x@example.org', 'b@example.org'])];
     const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], contacts, [link(1, 10, 'a@example.org'), link(2, 11, 'b@example.org')]));
