@@ -10,7 +10,7 @@
  *   Any other id that is not a positive whole number is an InputError; so is a uf_id twice.
  * - Names: WordPress first_name/last_name when the columns exist and the row has either, else
  *   display_name split by splitDisplayName; Joomla `name` by splitJoomlaName (a Joomla-like
- *   export without `name` gives first_name/last_name when it has them); Drupal none.
+ *   export without `name` is read as WordPress's names are: first/last, else display_name); Drupal none.
  *   Names are trimmed; the email is kept exactly as exported.
  * - blocked: `block` (Joomla) yes/1 = blocked; `user_status` (WordPress) any value but 0/empty
  *   = blocked (spam/deleted); `status` (Drupal) 0/blocked/inactive/disabled/no/false =
@@ -100,6 +100,8 @@ interface UserPlan {
   readonly first: number;
   readonly last: number;
   readonly display: number;
+  /** The display column is Joomla's `name` ("Last, First Middle"), split as CiviCRM splits it. */
+  readonly joomlaName: boolean;
   readonly blocked: number;
   readonly blockedKind: BlockedKind;
   readonly registered: number;
@@ -142,9 +144,11 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     }
   }
   const wp = platform === 'wordpress';
-  const display = platform === 'drupal' ? -1 : header.find(wp ? ['display_name'] : ['name']);
-  // first/last name columns: WordPress's own; a Joomla-like export without `name` may carry them
-  const names = wp || (platform === 'joomla' && display === -1);
+  const joomlaName = platform === 'joomla' ? header.find(['name']) : -1;
+  // a Joomla-like export without `name` (an export plugin's ID, Username, Email, First Name, …):
+  // its first/last and display name columns, read as WordPress's are
+  const names = wp || (platform === 'joomla' && joomlaName === -1);
+  const display = platform === 'drupal' ? -1 : names ? header.find(['display_name']) : joomlaName;
   return {
     platform,
     id,
@@ -154,6 +158,7 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     first: names ? header.find(['first_name']) : -1,
     last: names ? header.find(['last_name']) : -1,
     display,
+    joomlaName: joomlaName !== -1,
     blocked,
     blockedKind,
     registered: header.find(['user_registered', 'registerDate', 'created']),
@@ -198,7 +203,7 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, inte
   let firstName = '';
   let middleName = '';
   let lastName = '';
-  if (plan.platform === 'joomla' && plan.display >= 0) {
+  if (plan.joomlaName) {
     ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
   } else if (plan.platform !== 'drupal') {
     firstName = cell(plan.first).trim();
