@@ -2,10 +2,20 @@
  * Nothing lost: decisions made in the TUI survive a kill -9; reopening the same --out offers
  * to resume them (y restores every one, n starts over keeping the old journal aside).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
+import type { Tmux } from '../tui/helpers/tmux.js';
+
+/** Opens the samples on `out` over a journal an earlier review left (its rows, after the header) and answers y to `prompt`. */
+async function resumeJournal(tmux: Tmux, out: string, rows: readonly string[], prompt: string): Promise<string> {
+  writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
+  const s = tmux.start(samplesCommand(out));
+  await tmux.waitFor(s, prompt);
+  tmux.keys(s, 'y');
+  return s;
+}
 
 describe('resuming after a crash', () => {
   const open = terminalSessions('ufmatch-resume-');
@@ -69,18 +79,12 @@ describe('resuming after a crash', () => {
 
   it('a journal whose decisions no longer fit the inputs: every one not applied is listed when the review ends', async () => {
     const { tmux, out } = open(100, 30);
-    mkdirSync(out, { recursive: true });
-    writeFileSync(
-      join(out, 'decisions.csv'),
-      'uf_id,email,action,contact_id,decided_at\r\n' +
-        '29,hendersons@btinternet.com,skip,,2026-11-22T10:00:00Z\r\n' +
-        '999,nobody@example.org,skip,,2026-11-22T10:00:01Z\r\n' +
-        '31,bronwen.evans@gmail.com,link,99999,2026-11-22T10:00:02Z\r\n' +
-        '1,fiona@riverside-food-bank.org,create,,2026-11-22T10:00:03Z\r\n',
-    );
-    const s = tmux.start(samplesCommand(out));
-    await tmux.waitFor(s, 'Resume 1 decisions? (y/n)');
-    tmux.keys(s, 'y');
+    const s = await resumeJournal(tmux, out, [
+      '29,hendersons@btinternet.com,skip,,2026-11-22T10:00:00Z',
+      '999,nobody@example.org,skip,,2026-11-22T10:00:01Z',
+      '31,bronwen.evans@gmail.com,link,99999,2026-11-22T10:00:02Z',
+      '1,fiona@riverside-food-bank.org,create,,2026-11-22T10:00:03Z',
+    ], 'Resume 1 decisions? (y/n)');
     await tmux.waitFor(s, '3 not applied (listed when ufm');
     tmux.keys(s, 'q');
     await tmux.waitFor(s, 'Quit? 1 decision is not written');
@@ -94,11 +98,7 @@ describe('resuming after a crash', () => {
 
   it('SIGTERM during the review: exit 130, the decisions not applied, and where the unwritten ones are saved', async () => {
     const { tmux, out } = open(100, 30);
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'decisions.csv'), 'uf_id,email,action,contact_id,decided_at\r\n999,nobody@example.org,skip,,2026-11-22T10:00:01Z\r\n');
-    const s = tmux.start(samplesCommand(out));
-    await tmux.waitFor(s, 'Resume 0 decisions? (y/n)');
-    tmux.keys(s, 'y');
+    const s = await resumeJournal(tmux, out, ['999,nobody@example.org,skip,,2026-11-22T10:00:01Z'], 'Resume 0 decisions? (y/n)');
     await tmux.waitFor(s, '1 not applied');
     tmux.keys(s, 's');
     await tmux.waitFor(s, '1 unwritten');
