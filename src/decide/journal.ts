@@ -128,7 +128,6 @@ export function applyJournal(
   const pos = new Map<number, number>();
   rows.forEach((r, i) => pos.set(r.user.ufId, i));
   const holds = Holds.fromRows(rows, links);
-  const linked = new Set(links.map((l) => l.ufId));
   const problems: ReplayProblem[] = [];
   let applied = 0;
   /**
@@ -183,9 +182,10 @@ export function applyJournal(
     const d = decisionOf(r, e, by)!;
     const conflict = holds.conflict(r.user, d);
     if (conflict) {
-      // an existing link (of a user in the export or not) or another user's decision, automatic or not
+      // an existing link (of a user in the export, whose decision stays keep, or of one missing
+      // from it) or another user's decision, automatic or not
       const holderRow = pos.get(conflict.holder);
-      const planned = holderRow !== undefined && rows[holderRow]!.decision.action !== 'keep' && !linked.has(conflict.holder);
+      const planned = holderRow !== undefined && rows[holderRow]!.decision.action !== 'keep';
       const what = conflict.kind === 'contact' ? `contact ${decisionContact(d)}` : 'this email';
       problems.push({
         kind: 'conflict',

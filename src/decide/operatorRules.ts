@@ -23,14 +23,17 @@ export interface ContactFacts {
   (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
 }
 
+/** Whether ufmatch skips the user for want of a valid email (CiviCRM links nothing and creates nothing for it). */
+export function withoutValidEmail(p: Decision): boolean {
+  return p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
+}
+
 /** The rules on the user alone: why a decision of `action` (on `contactId`) cannot be this user's, or null. */
 export function userRefusal(r: Pick<UserPlan, 'proposal'>, action: Action, contactId: number | null): Refusal | null {
   const p = r.proposal;
   if (p.action === 'keep') return action === 'keep' && contactId === p.contactId ? null : { code: 'has-link', contactId: p.contactId };
   if (action === 'keep') return { code: 'not-linked', contactId };
-  if (p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email') && (action === 'link' || action === 'create')) {
-    return { code: p.reason };
-  }
+  if (withoutValidEmail(p) && (action === 'link' || action === 'create')) return { code: p.reason === 'no-email' ? 'no-email' : 'invalid-email' };
   return null;
 }
 

@@ -11,6 +11,7 @@ import { Box, Text } from 'ink';
 import { mainEmail } from '../../domain/contactList.js';
 import type { Candidate, CandidateBasis, Decision, UserPlan } from '../../domain/decisions.js';
 import type { Contact } from '../../domain/types.js';
+import { withoutValidEmail } from '../../decide/operatorRules.js';
 import { useTheme } from '../context.js';
 import { compareValues, markDifference, type Segment } from '../diff.js';
 import { clip, fit, score } from '../format.js';
@@ -80,8 +81,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
   const { color } = useTheme();
   const cs = row.candidates;
   if (cs.length === 0) {
-    const p = row.proposal;
-    const noEmail = p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
+    const noEmail = withoutValidEmail(row.proposal);
     return (
       <Text wrap="truncate-end">
         {noEmail ? 'No candidate contacts: without a valid email CiviCRM links nothing and creates nothing — s skips.' : 'No candidate contacts: c creates a new contact, s skips.'}
