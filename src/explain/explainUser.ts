@@ -214,8 +214,7 @@ export function viewWarning(w: Warning, words: Pick<WarningWords, 'explanation'>
 
 /** The sentence with its first letter upper-case — unless it starts with an email address, which stays as written. */
 export function capitalize(s: string): string {
-  const first = s.slice(0, (s.indexOf(' ') + 1 || s.length + 1) - 1);
-  if (first.includes('@')) return s;
+  if ((s.split(' ', 1)[0] ?? '').includes('@')) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
