@@ -184,7 +184,7 @@ export class PlanRun {
     data.users.forEach((u, i) => {
       if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, keys.of[i]!);
     });
-    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links, data.users, keys);
+    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links, data.users, keys, data.platform);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
     if (ix) this.useIndex(ix, start);
@@ -255,14 +255,14 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
   const keys = new UserKeys(data.users, data.links, lookups);
-  const batch = new CivicrmBatch(data.links, data.users, keys);
+  const batch = new CivicrmBatch(data.links, data.users, keys, data.platform);
   const outcomes: CivicrmOutcome[] = new Array(data.users.length);
   const needFuzzy = new Int32Array(data.users.length);
   const exactOf: ExactOf = new Array(data.users.length);
   let n = 0;
   for (let i = 0; i < data.users.length; i++) {
     const user = data.users[i]!;
-    if (linked.has(user.ufId) || !keys.validAt(i)) {
+    if (linked.has(user.ufId) || keys.of[i]! < 0) {
       outcomes[i] = batch.step(user, null, false);
       continue;
     }
@@ -279,7 +279,8 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
     }
     const civicrm = batch.step(user, pick < 0 ? null : data.contacts.idAt(pick), primary);
     outcomes[i] = civicrm;
-    if (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked') needFuzzy[n++] = i;
+    // (an invalid address is matched by CiviCRM, but planUser skips it without fuzzy look-ups)
+    if (keys.validAt(i) && (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked')) needFuzzy[n++] = i;
   }
   return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf, keys };
 }
@@ -328,6 +329,15 @@ function planPrep(data: Dataset, keys: UserKeys): PlanPrep {
     dupOther[i] = users[first !== i ? first : second[k]!]!.ufId;
   }
   return { linkOf, dupOther, ufNameHolder };
+}
+
+/** duplicate-user-email: another user exports the same email, or else a link holds it as uf_name. */
+function duplicateUserWarning(ctx: PlanContext, user: User, index: number, dupOther: number | undefined, civicrm: CivicrmOutcome, warnings: Warning[]): void {
+  if (dupOther !== undefined) warnings.push(ctx.wf.duplicateUser(user, dupOther, 'user', civicrm));
+  else {
+    const holder = ctx.ufNameHolder[index]!;
+    if (holder >= 0 && holder !== user.ufId) warnings.push(ctx.wf.duplicateUser(user, holder, 'link', civicrm));
+  }
 }
 
 function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: User, index: number, lookups: FuzzyLookups, clock: { ms: number } | null): UserPlan {
@@ -379,9 +389,22 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
 
   const keyNo = ctx.keys.of[index]!;
   if (keyNo < 0 || ctx.keys.valid[keyNo] !== 1) {
-    const civicrm = batch.step(user, null, false);
     const noEmail = key === '';
+    // CiviCRM matches an invalid address like any other (ufmatch does not link it: see README)
+    let pick: number | null = null;
+    let pickPrimary = false;
+    if (!noEmail) {
+      const known = ctx.exactOf?.[index];
+      for (const r of known === undefined ? exactRefs(ix, key, index) : refsOf(known === NO_REFS ? undefined : known)) {
+        if (!list.usableAt(refContact(r))) continue;
+        pick = list.idAt(refContact(r));
+        pickPrimary = refPrimary(r);
+        break;
+      }
+    }
+    const civicrm = batch.step(user, pick, pickPrimary);
     warnings.push(noEmail ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
+    if (!noEmail) duplicateUserWarning(ctx, user, index, dupOther, civicrm, warnings);
     const decision: Decision = { action: 'skip', reason: noEmail ? 'no-email' : 'invalid-email', decidedBy: 'auto' };
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
@@ -418,11 +441,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   const pick = usable[0] ?? null;
   const civicrm = batch.step(user, pick ? pick.id : null, pick ? pick.primary : false);
 
-  if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
-  else {
-    const holder = ctx.ufNameHolder[index]!;
-    if (holder >= 0 && holder !== user.ufId) warnings.push(wf.duplicateUser(user, holder, 'link', civicrm));
-  }
+  duplicateUserWarning(ctx, user, index, dupOther, civicrm, warnings);
 
   if (usable.length === 0) {
     const alone = exactIds.length === 1;

@@ -3,7 +3,7 @@
  * what CiviCRM would do on this platform.
  */
 import { article } from '../domain/article.js';
-import type { CivicrmOutcome } from '../domain/decisions.js';
+import { findsOrphanLater, type CivicrmOutcome } from '../domain/decisions.js';
 import type { ContactRef } from '../domain/contactList.js';
 import type { Contact, ExistingLink, Platform, User } from '../domain/types.js';
 import type { Warning, WarningOf } from '../domain/warnings.js';
@@ -94,7 +94,7 @@ export class WarningFactory {
     const what = via === 'user' ? `user ${other} has the same email` : `user ${other}'s existing link holds this email as uf_name`;
     return {
       code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,
-      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link, ${REPEATS[this.platform]}; ${this.civi(o)}`,
+      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`}; ${this.civi(o)}`,
     };
   }
 
@@ -119,7 +119,9 @@ export class WarningFactory {
   }
 
   noEmail(u: User, o: CivicrmOutcome): WarningOf<'no-email'> {
-    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o)}` };
+    // WordPress's and Joomla's batches do not leave the user out: the contact they make has no email
+    const made = o.kind === 'create' || o.kind === 'create-unlinked' ? ' (with no email; only one user can hold the empty uf_name)' : '';
+    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o)}${made}` };
   }
 
   invalidEmail(u: User, o: CivicrmOutcome): WarningOf<'invalid-email'> {

@@ -85,16 +85,32 @@ export type CivicrmOutcome =
   | { readonly kind: 'keep'; readonly contactId: number }
   /** Links the picked existing contact (counted as "created"). */
   | { readonly kind: 'link'; readonly contactId: number }
-  /** Picks a contact but the link fails on a unique key (uf_name held by another user): nothing changes. */
-  | { readonly kind: 'link-failed'; readonly contactId: number; readonly conflictUfId: number | null }
+  /**
+   * Picks a contact but the link fails on a unique key (uf_name held by another user): nothing
+   * changes. `orphanOf`: the pick is the contact this batch created for that user's email
+   * without linking it (then `contactId` is null: it is not in the export).
+   */
+  | { readonly kind: 'link-failed'; readonly contactId: number | null; readonly conflictUfId: number | null; readonly orphanOf: number | null }
   /** No usable or free candidate: creates a new contact and links it (counted as "created"). */
   | { readonly kind: 'create'; readonly takenContactId: number | null }
-  /** Creates a new contact but the link fails (unique key): again at every login or page load. */
-  | { readonly kind: 'create-unlinked'; readonly conflictUfId: number | null; readonly takenContactId: number | null }
-  /** CiviCRM does nothing: empty or invalid email (rejected by CRM_Utils_Rule::email). */
-  | { readonly kind: 'ignored'; readonly why: 'no-email' | 'invalid-email' };
+  /**
+   * Creates a new contact but the link fails (unique key). `repeats`: every later login or
+   * page load creates another one (CiviCRM's pick is then a linked contact again, or the user
+   * has no email to find it by); otherwise they pick this orphan, and only the link fails.
+   */
+  | { readonly kind: 'create-unlinked'; readonly conflictUfId: number | null; readonly takenContactId: number | null; readonly repeats: boolean }
+  /** CiviCRM's batch leaves the user out: no email, on Drupal (`mail != ''`). */
+  | { readonly kind: 'ignored'; readonly why: 'no-email' };
 
 export type CivicrmKind = CivicrmOutcome['kind'];
+
+/**
+ * Whether later attempts for this user find the orphan contact CiviCRM made for the email, so
+ * that only the link fails again (no further contact): the failed link does not multiply.
+ */
+export function findsOrphanLater(o: CivicrmOutcome): boolean {
+  return (o.kind === 'create-unlinked' && !o.repeats) || (o.kind === 'link-failed' && o.orphanOf !== null);
+}
 
 /** Everything ufmatch knows and proposes for one user. */
 export interface UserPlan {

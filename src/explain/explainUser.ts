@@ -365,7 +365,7 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       break;
     case 'create-unlinked':
       consequence = 'creates-orphans';
-      text = `${base}. Each of those contacts is an orphan, linked to no user${target !== null ? `, and a duplicate of ${cref(ctx, target)}` : ''}.`;
+      text = `${base}. ${o.repeats ? 'Each of those contacts is' : 'That contact is'} an orphan, linked to no user${target !== null ? `, and a duplicate of ${cref(ctx, target)}` : ''}.`;
       break;
     case 'ignored':
       consequence = 'does-nothing';

@@ -3,11 +3,12 @@
  * it. Text and JSON both print what this returns; the `never` check makes a new code a compile
  * error here until it has its words.
  */
-import { decisionContact } from '../domain/decisions.js';
+import { decisionContact, findsOrphanLater } from '../domain/decisions.js';
 import { PLATFORM_LABEL, REPEATS } from '../domain/platform.js';
 import type { Contact } from '../domain/types.js';
 import type { AliasRule, Warning, WarningCode, WarningOf } from '../domain/warnings.js';
 import { isUsable } from '../match/contactIndex.js';
+import { describeCivicrm } from '../match/civicrmWords.js';
 import { boundedLevenshtein, boundedOsa } from '../match/editDistance.js';
 import { emailKey, isValidEmailKey, splitKey } from '../match/email.js';
 import { userName as nameOfUser } from './resolveQuery.js';
@@ -224,7 +225,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         explanation:
           `${uref(ctx, other)} has the same email${caseOnly ? ' (written in another case)' : ''}. ` +
           `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ` +
-          `the second gets a new contact and a failed link, ${REPEATS[p]} — endless duplicates.`,
+          (findsOrphanLater(ctx.row.civicrm)
+            ? `the second gets a new contact and a failed link; later attempts find that contact, and only the link fails again.`
+            : `the second gets a new contact and a failed link, ${REPEATS[p]} — endless duplicates.`),
         fix: [
           step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.`),
           step(w.code, `If they are different people, give one of them an email of their own ${EDIT_EMAIL_AT[p]}.`),
@@ -236,22 +239,35 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       return staleLinkWords(w, ctx);
     case 'orphan-link':
       return w.missing === 'user' ? orphanUserWords(w, ctx) : orphanContactWords(w, ctx);
-    case 'no-email':
+    case 'no-email': {
+      const o = ctx.row.civicrm;
+      const processed = o.kind === 'create' || o.kind === 'create-unlinked';
       return {
-        reason: 'they have no email, and CiviCRM never links a user without one',
-        explanation: `User ${u.ufId} has no email. CiviCRM matches and creates contacts by email only, so it skips this user: they are never linked and see no CiviCRM data.`,
+        reason: processed
+          ? `they have no email, and CiviCRM still makes a contact for them, which no email will ever find`
+          : o.kind === 'keep'
+            ? 'they have no email; their existing link stays, but no email can ever link them again'
+            : 'they have no email, and CiviCRM never links a user without one',
+        explanation: processed
+          ? `User ${u.ufId} has no email. ${PLATFORM_LABEL[p]}'s batch does not leave them out: ${describeCivicrm(o, p)}, with no email and an empty uf_name. Only one user can hold the empty uf_name in a domain, so every other user without an email gets a new contact and a failed link.`
+          : o.kind === 'keep'
+            ? `User ${u.ufId} has no email. ${describeCivicrm(o, p)}, so they still see that contact's data; if the link is ever removed, CiviCRM has no email to find them by.`
+            : `User ${u.ufId} has no email. CiviCRM matches and creates contacts by email only, and its batch skips this user: they are never linked and see no CiviCRM data.`,
         fix: [
           step(w.code, `Ask the user for their email and enter it ${EDIT_EMAIL_AT[p]}; CiviCRM then links them ${next}, to the contact carrying that email or to a new one.`),
+          ...(processed ? [step(w.code, `Then merge into the user's contact any contact CiviCRM has already created for them without an email.`)] : []),
           ...sameNameSteps(w.code, ctx),
         ],
       };
+    }
     case 'invalid-email': {
       const why = invalidEmailReason(w.email);
+      const o = ctx.row.civicrm;
       return {
-        reason: `their email "${w.email}" is not a valid address (${why}), so CiviCRM never links them`,
-        explanation: `User ${u.ufId}'s email "${w.email}" is not a valid address: ${why}. CiviCRM rejects it and never links this user.`,
+        reason: `their email "${w.email}" is not a valid address (${why}); CiviCRM does not check it, ufmatch does not link it`,
+        explanation: `User ${u.ufId}'s email "${w.email}" is not a valid address: ${why}. CiviCRM does not check addresses: ${describeCivicrm(o, p)}. ufmatch leaves the user unlinked so that no contact is made for an address nobody can write to.`,
         fix: [
-          step(w.code, `Ask the user for the right address and correct it ${EDIT_EMAIL_AT[p]}; CiviCRM then links them ${next}.`),
+          step(w.code, `Ask the user for the right address and correct it ${EDIT_EMAIL_AT[p]} before go-live; CiviCRM then links them ${next}.`),
           ...sameNameSteps(w.code, ctx),
         ],
       };

@@ -11,16 +11,18 @@ export function describeCivicrm(o: CivicrmOutcome, platform: Platform): string {
     case 'link':
       return `CiviCRM would link contact ${o.contactId} ${when}`;
     case 'link-failed':
-      return `CiviCRM would pick contact ${o.contactId} ${when} but the link fails: user ${o.conflictUfId ?? '?'} already holds this email as uf_name`;
+      return o.orphanOf !== null
+        ? `CiviCRM would pick the contact it created, unlinked, for user ${o.orphanOf}'s email ${when} but the link fails: user ${o.conflictUfId ?? '?'} already holds this email as uf_name (no further contact is created)`
+        : `CiviCRM would pick contact ${o.contactId} ${when} but the link fails: user ${o.conflictUfId ?? '?'} already holds this email as uf_name`;
     case 'create':
       return o.takenContactId !== null
         ? `CiviCRM would pick contact ${o.takenContactId}, find it linked to another user, and create a duplicate contact ${when}`
         : `CiviCRM would create a new contact ${when}`;
     case 'create-unlinked':
-      return `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email), creating another one ${REPEATS[platform]}`;
+      return o.repeats
+        ? `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email), creating another one ${REPEATS[platform]}`
+        : `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email); later it finds that contact and only the link fails again`;
     case 'ignored':
-      return o.why === 'no-email'
-        ? 'CiviCRM skips a user without an email: the user is never linked'
-        : 'CiviCRM rejects the invalid email and never links this user';
+      return "CiviCRM's batch skips a user without an email: the user is never linked";
   }
 }

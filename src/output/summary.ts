@@ -50,9 +50,10 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
   let created = 0;
   let avoided = 0;
   for (const r of plan.rows) {
-    // WordPress's batch walks every user; Drupal's and Joomla's select only `mail != ''`, which
-    // MySQL compares with trailing spaces ignored (PAD SPACE collations): '  ' is ''.
-    if (plan.platform === 'wordpress' || !onlySpaces(r.user.email)) checked++;
+    // WordPress's and Joomla's batches walk every user (Joomla's `where($mail != '')` is
+    // where(true) in PHP); Drupal's selects only `mail != ''`, which MySQL compares with
+    // trailing spaces ignored (PAD SPACE collations): '  ' is ''.
+    if (plan.platform !== 'drupal' || !onlySpaces(r.user.email)) checked++;
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
     const duplicate = k === 'create-unlinked' || (k === 'create' && r.candidates.length > 0);

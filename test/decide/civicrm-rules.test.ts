@@ -95,20 +95,63 @@ describe('CiviCRM behaviours', () => {
     }
     // CiviCRM links the first and fails on the second (new contact + failed link, every login)
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
-    expect(row(plan.rows, 2).civicrm.kind).toBe('create-unlinked');
+    // the contact 10 has the email as its primary and a lower id: every later login picks it
+    // again, finds it linked and creates yet another contact
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, repeats: true });
   });
 
-  it('an empty email raises no-email and skips', () => {
-    const plan = buildPlan(dataset([user(1, '  ')], []));
-    expect(codes(plan.rows[0]!)).toEqual(['no-email']);
-    expect(plan.rows[0]!.decision).toMatchObject({ action: 'skip', reason: 'no-email' });
-    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'ignored', why: 'no-email' });
+  it('an empty email raises no-email and skips; Drupal’s batch leaves the user out (mail != ``)', () => {
+    const plan = buildPlan(dataset([user(1, '  '), user(2, '')], [], [], 'drupal'));
+    for (const r of plan.rows) {
+      expect(codes(r)).toEqual(['no-email']);
+      expect(r.decision).toMatchObject({ action: 'skip', reason: 'no-email' });
+      expect(r.civicrm).toEqual({ kind: 'ignored', why: 'no-email' });
+    }
+  });
+
+  it.each(['wordpress', 'joomla'] as const)('%s’s batch walks users without an email: the first gets a contact and the empty uf_name, the others a new contact and a failed link each time', (platform) => {
+    const plan = buildPlan(dataset([user(1, ''), user(2, 'a@example.org'), user(3, '  '), user(4, '')], [], [], platform));
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'create', takenContactId: null });
+    for (const id of [3, 4]) expect(row(plan.rows, id).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: true });
+    for (const id of [1, 3, 4]) expect(row(plan.rows, id).decision).toMatchObject({ action: 'skip', reason: 'no-email' });
+    expect(row(plan.rows, 3).warnings[0]!.detail).toMatch(/fail to link it \(user 1 holds this email\), creating another one again/);
   });
 
   it('an invalid email raises invalid-email and skips', () => {
     const plan = buildPlan(dataset([user(1, 'bob at example.org')], []));
     expect(codes(plan.rows[0]!)).toEqual(['invalid-email']);
     expect(plan.rows[0]!.decision).toMatchObject({ action: 'skip', reason: 'invalid-email' });
+  });
+
+  it('CiviCRM does not check addresses (since 5.28): an invalid one is matched, created and collides like any other', () => {
+    const users = [user(1, 'alice@localhost'), user(2, 'bob@example'), user(3, 'Bob@Example'), user(4, 'dave@example.org')];
+    const plan = buildPlan(dataset(users, [contact(10, 'alice@localhost'), contact(11, 'dave@example.org')]));
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null });
+    // the contact created for user 2 is linked, so it is picked and found taken at every try
+    expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 2, takenContactId: null, repeats: true });
+    for (const id of [1, 2, 3]) expect(row(plan.rows, id).decision).toMatchObject({ action: 'skip', reason: 'invalid-email' });
+    // the shared invalid address is an endless-duplicates risk too
+    expect(codes(row(plan.rows, 2))).toEqual(['invalid-email', 'duplicate-user-email']);
+    expect(row(plan.rows, 3).warnings.find((w) => w.code === 'duplicate-user-email')).toMatchObject({ otherUfId: 2 });
+    expect(row(plan.rows, 1).warnings[0]!.detail).toContain('is not a valid address; CiviCRM would link contact 10');
+  });
+
+  it('a contact CiviCRM created but could not link is found by the next user with the email: the link fails again, no further contact', () => {
+    // user 1's link holds x@ as uf_name though its contact does not carry it; no contact has x@
+    const plan = buildPlan(dataset([user(1, 'old@example.org'), user(2, 'x@example.org'), user(3, 'X@example.org')], [contact(50, 'old@example.org')], [link(1, 50, 'x@example.org')]));
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: false });
+    expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'link-failed', contactId: null, conflictUfId: 1, orphanOf: 2 });
+    expect(row(plan.rows, 2).warnings.find((w) => w.code === 'duplicate-user-email')!.detail).toMatch(/a failed link; CiviCRM would create a new contact .* later it finds that contact and only the link fails again$/);
+    expect(row(plan.rows, 3).warnings.find((w) => w.code === 'duplicate-user-email')!.detail).toContain("pick the contact it created, unlinked, for user 2's email");
+  });
+
+  it('a non-primary match taken by another user loses, later, to the orphan CiviCRM created (primary): no endless duplicates', () => {
+    const c = contact(10, ['main@example.org', 'a@example.org']); // a@ is not its primary
+    const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'A@example.org'), user(3, 'a@example.org')], [c]));
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, repeats: false });
+    expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'link-failed', contactId: null, conflictUfId: 1, orphanOf: 2 });
   });
 
   it('trims spaces for matching but keeps uf_name as exported', () => {
@@ -144,7 +187,7 @@ describe('CiviCRM behaviours', () => {
   it('a link whose uf_name another user holds fails in CiviCRM and is flagged', () => {
     const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'new2@example.org')], [contact(10, 'a@example.org'), contact(11, 'new2@example.org')], [link(2, 11, 'a@example.org')]));
     const r = row(plan.rows, 1);
-    expect(r.civicrm).toEqual({ kind: 'link-failed', contactId: 10, conflictUfId: 2 });
+    expect(r.civicrm).toEqual({ kind: 'link-failed', contactId: 10, conflictUfId: 2, orphanOf: null });
     expect(r.warnings.find((w) => w.code === 'duplicate-user-email')).toMatchObject({ otherUfId: 2, via: 'link' });
     expect(r.decision.action).toBe('review');
   });
