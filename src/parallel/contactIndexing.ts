@@ -11,7 +11,7 @@
  * built, everything is done here and the caller is told why; if it fails later, the users it
  * has not answered are looked up here.
  */
-import { buildPlan, civicrmAhead, PlanRun, type PlanProgress, type PlanTimings } from '../decide/plan.js';
+import { buildPlanInSlices, civicrmAhead, PlanRun, Slices, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { isUsable } from '../domain/contactList.js';
 import type { Contact, Dataset, User } from '../domain/types.js';
@@ -30,9 +30,6 @@ import { workerAvailable, WorkerFuzzySink, type WorkerBuilt } from './workerFuzz
  * cost what it takes off this thread); at 35 MB it saves 10-20%, at 87 MB 15-20%.
  */
 export const WORKER_MIN_BYTES = 24 << 20;
-
-/** Users planned between two looks at the worker's answers. */
-const STEP = 4096;
 
 /** Contacts stored between two words to the worker (a power of two). */
 const STORED_STEP = 8192;
@@ -199,7 +196,7 @@ export class ContactIndexing {
       const fuzzy = this.local!.finish().indexes;
       const ix = assembleContactIndex(data.contacts, exact, this.feed!.rows(), fuzzy);
       if (timings) timings.indexMs = performance.now() - t0;
-      return buildPlan(data, progress, timings, ix, this.lookups);
+      return buildPlanInSlices(data, progress, timings, ix, this.lookups);
     }
     try {
       const fuzzy = this.endFeed();
@@ -227,15 +224,16 @@ export class ContactIndexing {
         onFallback?.(e instanceof Error ? e.message : String(e));
         const ix = buildContactIndex(data.contacts, this.lookups, indexProgress);
         if (timings) timings.indexMs = performance.now() - t0;
-        return buildPlan(data, progress, timings, ix, this.lookups);
+        return buildPlanInSlices(data, progress, timings, ix, this.lookups);
       }
       const ix = assembleContactIndex(data.contacts, exact, built.rows, built.indexes);
       if (timings) timings.indexMs = performance.now() - t0;
       lookups.useIndex(ix);
       run.useIndex(ix);
       const total = data.users.length;
+      const slices = new Slices();
       while (run.planned < total) {
-        const to = Math.min(total, lookups.readyUpTo, run.planned + STEP);
+        const to = Math.min(total, lookups.readyUpTo, run.planned + slices.step);
         if (to <= run.planned) {
           await lookups.next();
           continue;
@@ -243,6 +241,7 @@ export class ContactIndexing {
         run.planUsers(run.planned, to, lookups);
         lookups.release(run.planned);
         progress?.(contactsN + run.planned, units, run.planned);
+        await slices.turn();
       }
       if (total === 0) progress?.(units, units, 0);
       return run.finish();

@@ -1,0 +1,44 @@
+/**
+ * A plan that takes long (thousands of addresses that differ only by a digit, each within two
+ * edits of hundreds of others) still gives the event loop a turn every few tens of
+ * milliseconds: SIGINT ends a scripted run promptly with 130 and writes nothing, as a Ctrl-C
+ * (a key in the TUI's raw mode) ends the review's loading screen. Before, the handler waited
+ * for the whole plan: minutes on such data.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, startCli, tempDir } from './helpers.js';
+
+const tmp = tempDir('ufmatch-interrupt-');
+
+beforeAll(() => {
+  ensureBuilt();
+  // users 1..3000 whose numbers no contact has exactly; 30,000 contacts numbered around them
+  const users = ['ID,user_login,user_email,first_name,last_name,display_name'];
+  for (let i = 1; i <= 3000; i++) users.push(`${i},u${i},user${10000 + 2 * i + 1}@example.com,F${i},L${i},d`);
+  const contacts = ['Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Contact is in Trash'];
+  for (let i = 1; i <= 30000; i++) contacts.push(`${i},Individual,d,G${i},M${i},user${10000 + 2 * i}@example.com,No`);
+  writeFileSync(join(tmp, 'users.csv'), users.join('\n') + '\n');
+  writeFileSync(join(tmp, 'contacts.csv'), contacts.join('\n') + '\n');
+});
+
+describe('interrupting a long plan', () => {
+  it('SIGINT while matching ends the run within a second, exit 130, no outputs', async () => {
+    const out = join(tmp, 'out');
+    const child = startCli(['--users', join(tmp, 'users.csv'), '--contacts', join(tmp, 'contacts.csv'), '--out', out, '--yes']);
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const done = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
+    // loading takes a few hundred ms; the plan of these users takes several seconds
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(child.exitCode, 'the run was still going after 2 s (the data must keep the plan busy)').toBeNull();
+    const sent = performance.now();
+    child.kill('SIGINT');
+    const { code, at } = await done;
+    expect(code).toBe(130);
+    expect(at - sent).toBeLessThan(1000);
+    expect(stderr).toContain('interrupted');
+    expect(existsSync(join(out, 'links.csv'))).toBe(false);
+  }, 20_000);
+});
