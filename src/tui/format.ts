@@ -1,31 +1,93 @@
-/** Small text helpers for fixed-width terminal cells. */
+/**
+ * Small text helpers for fixed-width terminal cells. Widths are terminal columns: a CJK
+ * character takes two, a combining accent none (string-width, as Ink measures); text from the
+ * exports goes through printable() first, so that no control character reaches the terminal.
+ */
+import stringWidth from 'string-width';
 
-/** Exactly `width` characters: cut with '…' when longer, padded with spaces when shorter. */
-export function fit(s: string, width: number): string {
-  if (width <= 0) return '';
-  const chars = Array.from(s);
-  if (chars.length > width) return chars.slice(0, Math.max(0, width - 1)).join('') + '…';
-  return s + ' '.repeat(width - chars.length);
+/** Printable ASCII only: one column per character, the common case, measured without string-width. */
+const PLAIN = /^[\x20-\x7e]*$/;
+/** C0 and C1 controls, DEL, and the bidirectional overrides and isolates (they reorder what follows). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `s` with its control characters made visible: a line break is ↵, a tab a space, another C0
+ * control its Control Pictures sign (BEL → ␇, ESC → ␛), DEL ␡, and a C1 control or a
+ * bidirectional override �. A name in an export cannot ring the bell, colour the screen, move
+ * the cursor or break a list line.
+ */
+export function printable(s: string): string {
+  if (!CONTROL.test(s)) return s;
+  return s.replace(CONTROLS, (c) => {
+    if (c === '\r\n' || c === '\n' || c === '\r') return '↵';
+    if (c === '\t') return ' ';
+    const code = c.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '␡' : '\ufffd';
+  });
 }
 
-/** At most `width` characters (cut with '…'), not padded. */
+/** Columns `s` takes on a terminal. */
+export function textWidth(s: string): number {
+  return PLAIN.test(s) ? s.length : stringWidth(s);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest start of `s` (whole graphemes) at most `width` columns wide, and its width. */
+export function headWithin(s: string, width: number): { head: string; used: number } {
+  let head = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const w = stringWidth(segment);
+    if (used + w > width) break;
+    head += segment;
+    used += w;
+  }
+  return { head, used };
+}
+
+/** The longest end of `s` (whole graphemes) at most `width` columns wide. */
+export function tailWithin(s: string, width: number): string {
+  const parts = Array.from(graphemes.segment(s), (g) => g.segment);
+  let tail = '';
+  let used = 0;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const w = stringWidth(parts[i]!);
+    if (used + w > width) break;
+    tail = parts[i]! + tail;
+    used += w;
+  }
+  return tail;
+}
+
+/** Exactly `width` columns: cut with '…' when wider, padded with spaces when narrower. */
+export function fit(s: string, width: number): string {
+  if (width <= 0) return '';
+  const { head, cut } = clipApart(s, width);
+  const shown = cut ? head + '…' : head;
+  return shown + ' '.repeat(Math.max(0, width - textWidth(shown)));
+}
+
+/** At most `width` columns (cut with '…'), not padded. */
 export function clip(s: string, width: number): string {
   const { head, cut } = clipApart(s, width);
   return cut ? head + '…' : head;
 }
 
 /**
- * `s` cut to at most `width` characters as by clip(), but with the '…' kept apart: `head` is
- * what to draw, `cut` says whether a '…' belongs after it. The list draws its '…' marks in a
- * column of their own, so that its cells stay plain ASCII where the text is: Ink measures
- * every line of every frame, and one non-ASCII character sends a whole line down
- * string-width's slow, per-grapheme path.
+ * `s` (made printable) cut to at most `width` columns as by clip(), but with the '…' kept
+ * apart: `head` is what to draw, `cut` says whether a '…' belongs after it (within `width`:
+ * head leaves it a column). The list draws its '…' marks in a column of their own, so that
+ * its cells stay plain ASCII where the text is: Ink measures every line of every frame, and
+ * one non-ASCII character sends a whole line down string-width's slow, per-grapheme path.
  */
-export function clipApart(s: string, width: number): { head: string; cut: boolean } {
-  if (s.length <= width) return { head: s, cut: false };
-  const chars = Array.from(s);
-  if (chars.length <= width) return { head: s, cut: false };
-  return { head: chars.slice(0, Math.max(0, width - 1)).join(''), cut: true };
+export function clipApart(text: string, width: number): { head: string; cut: boolean } {
+  const s = printable(text);
+  if (PLAIN.test(s)) return s.length <= width ? { head: s, cut: false } : { head: s.slice(0, Math.max(0, width - 1)), cut: true };
+  if (stringWidth(s) <= width) return { head: s, cut: false };
+  return { head: headWithin(s, Math.max(0, width - 1)).head, cut: true };
 }
 
 export function count(n: number): string {
@@ -44,27 +106,36 @@ export function score(x: number): string {
 }
 
 /**
- * `text` broken into lines of at most `width` characters, at spaces where it can (a word
- * longer than a line is cut). The detail pane wraps its own paragraphs: Ink's own wrapping
- * (wrap-ansi) measured 9 ms a frame at 200×60 and ran on every page of new users.
+ * `text` (made printable) broken into lines of at most `width` columns, at spaces where it can
+ * (a word wider than a line is cut). The detail pane wraps its own paragraphs: Ink's own
+ * wrapping (wrap-ansi) measured 9 ms a frame at 200×60 and ran on every page of new users.
  */
 export function wrapWords(text: string, width: number): string[] {
   const w = Math.max(1, width);
   const out: string[] = [];
-  let line: string[] = [];
-  for (const word of text.split(' ')) {
-    let chars = Array.from(word);
-    if (line.length > 0 && line.length + 1 + chars.length <= w) {
-      line.push(' ', ...chars);
+  let line = '';
+  let used = 0;
+  for (const word of printable(text).split(' ')) {
+    let rest = word;
+    let size = textWidth(rest);
+    if (line !== '' && used + 1 + size <= w) {
+      line += ' ' + rest;
+      used += 1 + size;
       continue;
     }
-    if (line.length > 0) out.push(line.join(''));
-    while (chars.length > w) {
-      out.push(chars.slice(0, w).join(''));
-      chars = chars.slice(w);
+    if (line !== '') out.push(line);
+    while (size > w) {
+      const { head, used: taken } = headWithin(rest, w);
+      // a character wider than the line itself (w = 1, a CJK character) goes on a line alone
+      const part = head === '' ? Array.from(rest)[0]! : head;
+      out.push(part);
+      rest = rest.slice(part.length);
+      size -= head === '' ? textWidth(part) : taken;
     }
-    line = chars;
+    line = rest;
+    used = size;
   }
-  out.push(line.join(''));
+  // (a last word cut into whole lines leaves nothing over)
+  if (line !== '' || out.length === 0) out.push(line);
   return out;
 }

@@ -47,7 +47,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { command: 'next-queue', keys: ['tab'], label: 'Tab', help: 'next queue', contexts: ['review'], hint: { keys: 'Tab', text: 'queue', rank: 8 } },
   { command: 'previous-queue', keys: ['shift+tab'], label: 'S-Tab', help: 'previous queue', contexts: ['review'] },
   // finding
-  { command: 'search', keys: ['/'], label: '/', help: 'search email, name, user id, #contact id', contexts: ['review'], hint: { keys: '/', text: 'search', rank: 10 } },
+  { command: 'search', keys: ['/'], label: '/', help: 'search: email, name, id, #contact id', contexts: ['review'], hint: { keys: '/', text: 'search', rank: 10 } },
   { command: 'next-hit', keys: ['n'], label: 'n', help: 'next search hit', contexts: ['review'] },
   { command: 'previous-hit', keys: ['N'], label: 'N', help: 'previous search hit', contexts: ['review'] },
   { command: 'search-confirm', keys: ['return'], label: 'Enter', help: 'search', contexts: ['search'], hint: { keys: 'Enter', text: 'find', rank: 1 } },

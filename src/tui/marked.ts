@@ -6,20 +6,26 @@
  */
 import chalk from 'chalk';
 import type { Segment } from './diff.js';
+import { headWithin, printable, textWidth } from './format.js';
 
-/** Segments cut to `width` characters and padded to it. */
+/** Segments (made printable) cut to `width` columns and padded to it. */
 export function fitSegments(segments: readonly Segment[], width: number, bracket: boolean): Segment[] {
-  const shown: Segment[] = segments.map((s) => (bracket && s.differs ? { text: `[${s.text}]`, differs: true } : s));
+  const shown: Segment[] = segments.map((s) => {
+    const text = printable(s.text);
+    return { text: bracket && s.differs ? `[${text}]` : text, differs: s.differs };
+  });
   const out: Segment[] = [];
   let left = width;
   for (const s of shown) {
-    const chars = Array.from(s.text);
-    if (chars.length <= left) {
+    if (left <= 0) break; // filled exactly: no column is left for a '…'
+    const w = textWidth(s.text);
+    if (w <= left) {
       out.push(s);
-      left -= chars.length;
+      left -= w;
     } else {
-      out.push({ text: chars.slice(0, Math.max(0, left - 1)).join('') + '…', differs: s.differs });
-      left = 0;
+      const { head, used } = headWithin(s.text, Math.max(0, left - 1));
+      out.push({ text: head + '…', differs: s.differs });
+      left -= used + 1;
       break;
     }
   }

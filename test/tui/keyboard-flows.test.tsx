@@ -88,7 +88,7 @@ describe('the review screen', () => {
     await type('?');
     expect(frame()).toContain('Keys (every decision is saved to decisions.csv at once)');
     expect(frame()).toContain('link to candidate N');
-    expect(frame()).toContain('search email, name, user id, #contact id');
+    expect(frame()).toContain('search: email, name, id, #contact id');
     expect(frame()).toMatch(/Esc\/\? close/);
     await type(ESC);
     await tick(50);

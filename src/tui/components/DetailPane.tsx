@@ -10,7 +10,7 @@ import { PLATFORM_LABEL } from '../../domain/platform.js';
 import { isStrong } from '../../domain/warnings.js';
 import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
-import { clip, score, wrapWords } from '../format.js';
+import { clip, headWithin, score, textWidth, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
@@ -56,7 +56,7 @@ function cut(lines: readonly string[], n: number, width: number): string {
   if (n >= lines.length) return lines.join('\n');
   const shown = lines.slice(0, n);
   const last = shown[n - 1]!;
-  shown[n - 1] = last.length + 2 <= width ? `${last} …` : `${last.slice(0, Math.max(0, width - 2))} …`;
+  shown[n - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
   return shown.join('\n');
 }
 
@@ -87,7 +87,7 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
   const hidden = warnings.length - allotted.length;
   return (
     <Clip width={width} height={height}>
-      <Text wrap="truncate-end" bold>{who}</Text>
+      <Text wrap="truncate-end" bold>{clip(who, width)}</Text>
       <Text wrap="truncate-end">
         {'now: '}
         <Text color={color ? ACTION_COLOR[d.action] : undefined} bold>{describeDecision(d).toUpperCase()}</Text>

@@ -62,7 +62,7 @@ export function ReviewScreen({ state, layout }: { state: Extract<AppState, { pha
     <Box flexDirection="column" width={layout.width} height={layout.height} overflowY="hidden">
       <QueueTabs review={review} width={layout.width} />
       <Body review={review} layout={layout} />
-      <MessageLine review={review} />
+      <MessageLine review={review} width={layout.width} />
       <HintBar context={contextOf(state)} width={layout.width} />
     </Box>
   );
