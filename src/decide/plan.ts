@@ -6,6 +6,7 @@ import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../dom
 import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
+import { batchOrder } from '../match/batchOrder.js';
 import { CivicrmBatch } from '../match/civicrm.js';
 import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
 import { emailKey } from '../match/email.js';
@@ -204,7 +205,9 @@ export class PlanRun {
   private readonly keys: UserKeys;
   private ctx: PlanContext | null = null;
   private readonly claims: Claims;
-  private readonly batch: CivicrmSteps;
+  /** Null until useIndex when the batch's order is not the export order (then run ahead there). */
+  private batch: CivicrmSteps | null;
+  private readonly order: Int32Array | null;
   private readonly rows: UserPlan[];
   private readonly clock: { ms: number } | null;
   private t0 = 0;
@@ -224,7 +227,7 @@ export class PlanRun {
     ix: ContactIndex | null,
     private readonly timings?: PlanTimings,
     private readonly ahead?: CivicrmAhead,
-    lookups?: IndexLookups,
+    private readonly lookups?: IndexLookups,
   ) {
     const start = performance.now();
     const keys = ahead?.keys ?? new UserKeys(data.users, data.links, lookups);
@@ -237,7 +240,10 @@ export class PlanRun {
     data.users.forEach((u, i) => {
       if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, keys.of[i]!);
     });
-    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : new CivicrmBatch(data.links, data.users, keys, data.platform);
+    // CiviCRM's batch goes in its own order (batchOrder.ts): when that is not the export order,
+    // it is run ahead, over the exact index, before the users are planned in export order
+    this.order = ahead ? null : batchOrder(data.users, data.platform);
+    this.batch = ahead ? new CivicrmReplay(data.users, ahead.outcomes) : this.order ? null : new CivicrmBatch(data.links, data.users, keys, data.platform);
     this.rows = new Array(data.users.length);
     this.clock = timings ? { ms: 0 } : null;
     if (ix) this.useIndex(ix, start);
@@ -245,7 +251,13 @@ export class PlanRun {
 
   /** The contact index, once built (the plan's time, matchMs, counts from `since`). */
   useIndex(ix: ContactIndex, since = performance.now()): void {
-    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf: this.ahead?.exactOf ?? null };
+    let exactOf = this.ahead?.exactOf ?? null;
+    if (this.batch === null) {
+      const run = civicrmAhead(this.data, ix, this.lookups, this.order);
+      this.batch = new CivicrmReplay(this.data.users, run.outcomes);
+      exactOf = run.exactOf;
+    }
+    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf };
     this.t0 = since;
   }
 
@@ -255,7 +267,8 @@ export class PlanRun {
     const ctx = this.ctx;
     if (!ctx) throw new Error('PlanRun: planUsers before useIndex');
     const users = this.data.users;
-    for (let i = from; i < to; i++) this.rows[i] = planUser(ctx, this.claims, this.batch, users[i]!, i, lookups, this.clock);
+    const batch = this.batch!; // set by useIndex at the latest
+    for (let i = from; i < to; i++) this.rows[i] = planUser(ctx, this.claims, batch, users[i]!, i, lookups, this.clock);
     this.planned = to;
   }
 
@@ -303,17 +316,18 @@ export class CivicrmReplay implements CivicrmSteps {
  * look-ups for (no link, a valid email, and CiviCRM would create a contact or no usable
  * contact has the email), which a worker can then answer ahead.
  */
-export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exactForUser'>, lookups?: IndexLookups): CivicrmAhead {
+export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exactForUser'>, lookups?: IndexLookups, order = batchOrder(data.users, data.platform)): CivicrmAhead {
   const forUser = ix.exactForUser;
   const linked = new Set<number>();
   for (const l of data.links) linked.add(l.ufId);
   const keys = new UserKeys(data.users, data.links, lookups);
-  const batch = new CivicrmBatch(data.links, data.users, keys, data.platform);
-  const outcomes: CivicrmOutcome[] = new Array(data.users.length);
-  const needFuzzy = new Int32Array(data.users.length);
-  const exactOf: ExactOf = new Array(data.users.length);
-  let n = 0;
-  for (let i = 0; i < data.users.length; i++) {
+  const batch = new CivicrmBatch(data.links, data.users, keys, data.platform, order);
+  const total = data.users.length;
+  const outcomes: CivicrmOutcome[] = new Array(total);
+  const needs = new Uint8Array(total);
+  const exactOf: ExactOf = new Array(total);
+  for (let s = 0; s < total; s++) {
+    const i = order ? order[s]! : s;
     const user = data.users[i]!;
     if (linked.has(user.ufId) || keys.of[i]! < 0) {
       outcomes[i] = batch.step(user, null, false);
@@ -333,8 +347,12 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
     const civicrm = batch.step(user, pick < 0 ? null : data.contacts.idAt(pick), primary);
     outcomes[i] = civicrm;
     // (an invalid address is matched by CiviCRM, but planUser skips it without fuzzy look-ups)
-    if (keys.validAt(i) && (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked')) needFuzzy[n++] = i;
+    if (keys.validAt(i) && (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked')) needs[i] = 1;
   }
+  // in export order: the worker answers them in the order the plan asks
+  const needFuzzy = new Int32Array(total);
+  let n = 0;
+  for (let i = 0; i < total; i++) if (needs[i] === 1) needFuzzy[n++] = i;
   return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf, keys };
 }
 

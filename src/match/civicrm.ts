@@ -1,6 +1,6 @@
 /**
  * A simulation of CiviCRM's own linking (CRM_Core_BAO_UFMatch::synchronizeUFMatch, as run by
- * "Synchronize Users to Contacts"), one user at a time in export order, carrying the state the
+ * "Synchronize Users to Contacts"), one user at a time in the batch's order (batchOrder.ts), carrying the state the
  * batch builds up: links made earlier, contacts created earlier, and the table's unique keys
  * (uf_id, contact_id, uf_name case-insensitively, per domain).
  */
@@ -32,12 +32,14 @@ export class CivicrmBatch {
    * @param keys the users' keys numbered, with these links' (a uf_name no user has can hold nothing a user asks for)
    * @param platform Drupal's batch leaves out users without an email (`mail != ''`); WordPress's
    *   walks every user, and so does Joomla's (its `where($mail != '')` is `where(true)` in PHP)
+   * @param order the positions of the users in the order the batch takes them (batchOrder.ts), null for export order
    */
   constructor(
     links: readonly ExistingLink[],
     private readonly users: readonly User[],
     private readonly keys: UserKeys,
     private readonly platform: Platform,
+    private readonly order: Int32Array | null = null,
   ) {
     if (keys.ofLink.length !== links.length) throw new Error('CivicrmBatch: the keys were numbered with other links');
     this.ufNameHolder = new Float64Array(keys.count).fill(-1);
@@ -52,7 +54,7 @@ export class CivicrmBatch {
   }
 
   /**
-   * The next user's outcome (users come in export order, each once).
+   * The next user's outcome (users come in the batch's order, each once).
    * @param pick the contact CiviCRM's email match returns among existing contacts (usable,
    *   primary first then lowest id), or null
    * @param pickIsPrimary whether that contact's matching email is its primary one
@@ -61,7 +63,8 @@ export class CivicrmBatch {
    * one is matched and created with like any other.
    */
   step(user: User, pick: number | null, pickIsPrimary: boolean): CivicrmOutcome {
-    const i = this.next++;
+    const s = this.next++;
+    const i = this.order ? this.order[s]! : s;
     if (this.users[i] !== user) throw new Error(`CivicrmBatch: user ${user.ufId} out of order`);
     const linked = this.ufLinked.get(user.ufId);
     if (linked !== undefined) return { kind: 'keep', contactId: linked };
