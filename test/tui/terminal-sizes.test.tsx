@@ -85,4 +85,18 @@ describe('terminal manners', () => {
     expect(s).not.toContain('ann@x.org');
     t.ink.unmount();
   });
+
+  it('50×12: the quit prompt keeps its three choices and their hints on screen (the long explanation is what is cut)', async () => {
+    const t = renderOnTerminal(samplePlan().model, 50, 12);
+    await tick(60);
+    t.stdin.press('s'); // a decision, so q asks
+    await tick(40);
+    t.stdin.press('q');
+    await tick(60);
+    const s = t.screen();
+    expect(s.split('\n').length).toBeLessThanOrEqual(11);
+    for (const choice of ['write the outputs, then quit', 'quit without writing', 'keep reviewing']) expect(s).toContain(choice);
+    expect(s.split('\n').at(-1)).toMatch(/w write and quit {2}q quit unwritten {2}Esc back/);
+    t.ink.unmount();
+  });
 });

@@ -9,11 +9,13 @@ export function QuitConfirm({ review, width, height }: { review: ReviewState; wi
   return (
     <Clip width={width} height={height}>
       <Text bold wrap="wrap">{`Quit? ${count(n)} decision${n === 1 ? ' is' : 's are'} not written to the outputs yet.`}</Text>
-      <Text wrap="wrap">{`They are safe in ${review.model.outDir}/decisions.csv: opening ufmatch again with --out ${review.model.outDir} offers to resume them.`}</Text>
       <Text> </Text>
       <Text><Text bold>w</Text>{'    write the outputs, then quit'}</Text>
       <Text><Text bold>q</Text>{'    quit without writing'}</Text>
       <Text><Text bold>Esc</Text>{'  keep reviewing'}</Text>
+      <Text> </Text>
+      {/* last: on a small terminal this is what the height cuts, not the choices */}
+      <Text wrap="wrap">{`They are safe in ${review.model.outDir}/decisions.csv: opening ufmatch again with --out ${review.model.outDir} offers to resume them.`}</Text>
     </Clip>
   );
 }
