@@ -385,6 +385,7 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
     consequence,
     duplicates_contact_id: consequence === 'creates-duplicate' || consequence === 'creates-orphans' ? target ?? (o.kind === 'create' ? o.takenContactId : null) : null,
     repeats: consequence === 'link-fails' || consequence === 'creates-orphans',
+    multiplies: o.kind === 'create-unlinked' && o.repeats,
     text,
   };
 }
@@ -444,8 +445,8 @@ function fixSteps(ctx: ExplainContext, words: readonly WarningWords[], civicrm: 
   }
   const target = duplicateTarget(ctx);
   if (target !== null && ctx.link === null) {
-    const many = civicrm.repeats ? 'several new contacts' : 'a new contact';
-    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}, merge ${civicrm.repeats ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
+    const many = civicrm.multiplies ? 'several new contacts' : 'a new contact';
+    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
   }
   return steps;
 }

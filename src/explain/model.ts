@@ -136,6 +136,8 @@ export interface CivicrmView {
   readonly duplicates_contact_id: number | null;
   /** True when the failure comes back each time the sync runs (endless duplicates or failed links). */
   readonly repeats: boolean;
+  /** True when each time makes another new contact (not only another failed link). */
+  readonly multiplies: boolean;
   readonly text: string;
 }
 

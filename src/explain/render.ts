@@ -125,7 +125,7 @@ export function renderExplanationText(e: Explanation, o: RenderOptions): string 
   L.push(bold(o, `What CiviCRM does on ${e.civicrm.platform_label}`));
   L.push(`  It links users ${e.civicrm.runs}.`);
   L.push(`  ${e.civicrm.text}`);
-  if (e.civicrm.repeats) L.push('  This repeats: duplicates or failed links pile up until it is fixed.');
+  if (e.civicrm.repeats) L.push(e.civicrm.multiplies ? '  This repeats: another new contact at every attempt, until it is fixed.' : '  This repeats: the link fails again at every attempt, until it is fixed.');
   L.push('');
 
   L.push(bold(o, 'Fix'));

@@ -221,7 +221,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const why = linked.length === 1 ? 'the one already linked' : 'the older account';
       const into = decisionContact(ctx.row.decision) ?? (otherRow ? decisionContact(otherRow.decision) : null) ?? ctx.linkOf(keep)?.contactId ?? null;
       return {
-        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email, so one of the two gets a new contact and a failed link ${REPEATS[p]}`,
+        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email, so one of the two gets a new contact and a failed link${findsOrphanLater(ctx.row.civicrm) ? '' : ` ${REPEATS[p]}`}`,
         explanation:
           `${uref(ctx, other)} has the same email${caseOnly ? ' (written in another case)' : ''}. ` +
           `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ` +

@@ -82,6 +82,7 @@ describe('explain --json', () => {
       'consequence',
       'duplicates_contact_id',
       'repeats',
+      'multiplies',
       'text',
     ]);
     expect(Object.keys(json.explanation.fix[0])).toEqual(['code', 'text', 'sql']);
