@@ -4,8 +4,9 @@
  * created is removed again when the run fails before writing anything into it.
  */
 import { lstatSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../load/errors.js';
+import { TEMP_NAME } from '../output/atomicWrite.js';
 import { OUTPUT_FILES } from '../output/writeOutputs.js';
 
 export const JOURNAL_FILE = 'decisions.csv';
@@ -53,6 +54,14 @@ export function prepareOutDir(
     }
     if (isLink) throw new UsageError(`--out ${out}: ${name} is a symbolic link; ufmatch will not write through links — remove it or choose another folder`);
   }
+  // an input named like a temp file of ours (.links.csv.<pid>.<hex>.tmp) would be cleaned away
+  if (dirReal !== null) {
+    for (const input of inputs) {
+      const r = real(input);
+      const m = r !== null && dirname(r) === dirReal ? TEMP_NAME.exec(basename(r)) : null;
+      if (m && writes.includes(m[1]!)) throw new UsageError(`--out ${out} holds the input ${basename(r!)}, named like ufmatch's temp files, which a run removes: rename it or choose another folder`);
+    }
+  }
   if (dirReal === null) makeFolders(dir);
   return dir;
 }
@@ -69,7 +78,9 @@ function makeFolders(dir: string): void {
       statSync(p);
       break; // exists (a file in the way makes the mkdir below fail with ENOTDIR)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(p) === p) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') throw new UsageError(`--out ${dir}: ${fileInTheWay(p)} is a file, not a folder: choose another folder`);
+      if (code !== 'ENOENT' || dirname(p) === p) throw e;
       missing.push(p);
     }
   }
@@ -77,6 +88,18 @@ function makeFolders(dir: string): void {
     mkdirSync(p, { mode: 0o700 });
     created.push(p);
   }
+}
+
+/** The first part of `p` that exists and is not a folder (what made a stat answer ENOTDIR). */
+function fileInTheWay(p: string): string {
+  for (let q = dirname(p); dirname(q) !== q; q = dirname(q)) {
+    try {
+      if (!statSync(q).isDirectory()) return q;
+    } catch {
+      /* further up */
+    }
+  }
+  return dirname(p);
 }
 
 /**

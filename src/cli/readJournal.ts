@@ -1,5 +1,5 @@
 /** Reads a decisions.csv file (SPEC §5.6) into journal entries. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
 import { InputError } from '../load/errors.js';
@@ -7,15 +7,24 @@ import { looksLikeData } from '../load/headers.js';
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
 
-export function readJournal(path: string): { entries: JournalEntry[]; problems: ReplayProblem[] } {
+/**
+ * @param given the file was named by --decisions (not found in --out): an empty file is then an
+ *   error (ufmatch's journal always has its header row), not a journal with no decisions yet
+ */
+export function readJournal(path: string, given = false): { entries: JournalEntry[]; problems: ReplayProblem[] } {
   let text: string;
   try {
+    // a FIFO would block the open until a writer comes (signals cannot end that wait)
+    const st = statSync(path);
+    if (!st.isFile() && !st.isDirectory()) throw new InputError(path, null, 'is not a regular file', 'give the path of a decisions.csv file');
     text = readFileSync(path, 'utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(path, null, code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'error'})`, 'check the --decisions path');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (given && text.trim() === '') throw new InputError(path, null, 'is empty (a decisions file written by ufmatch has at least its header row)', 'check the --decisions path, or leave --decisions out');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const rows = parsed.data;
   while (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();

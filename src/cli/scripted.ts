@@ -81,7 +81,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }
   if (o.decisions) {
-    const { entries, problems: parseProblems } = readJournal(o.decisions);
+    const { entries, problems: parseProblems } = readJournal(o.decisions, true);
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
     // a journal holds every step (undos too): the rows applied can outnumber the users they change
     const changed = changedRows(plan, r.plan).length;
@@ -140,7 +140,12 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   }
   if (o.json) io.stdout.write(summaryJson(summary));
   else io.stdout.write(summaryText(summary) + `Outputs in ${outDir}\n`);
-  return o.strict && summary.review > 0 ? 1 : 0;
+  if (o.strict && summary.review > 0) {
+    // with --json the exit code alone would say nothing in a pipeline's log
+    io.stderr.write(`ufmatch: --strict: ${summary.review} ${summary.review === 1 ? 'user is' : 'users are'} left as review (action=review in links.csv): exit 1\n`);
+    return 1;
+  }
+  return 0;
 }
 
 /**
