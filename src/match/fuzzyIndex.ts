@@ -227,6 +227,11 @@ function bucketBits(n: number): number {
   return bits;
 }
 
+/** Entries in one bucket above which a run of the first or last segment is searched by the rest of its values (subIndex). */
+const HOT_RUN = 96;
+/** Times such a run is scanned before its values are indexed by their rests. */
+const SCANS_FIRST = 4;
+
 /** Arena slots before each value: its length and its id, 16 bits each. */
 const HEADER = 4;
 
@@ -529,6 +534,53 @@ export class FuzzyIndex {
     return this.n;
   }
 
+  /** Indexes of the rest of the values of long runs, built when a query first meets one (see subIndex). */
+  private subs: Map<number, { index: FuzzyIndex } | null | number> | null = null;
+
+  /**
+   * The values of bucket b whose segment i (the first or the last) hashes to h and whose length
+   * is L, indexed by the rest of the value: after the first segment (i = 0), or before the last
+   * (i = k - 1), each under its start in this arena. A query probes the first segment only at
+   * its own start and the last only where it ends the query, so a value within tau of the
+   * query that agrees with it on that segment is within tau of it on the rest (a common start
+   * or end does not change the edit distance): searching the rests finds every value the run
+   * holds that the scan would have accepted. Null (then the run is scanned) when the rests are
+   * too short to index, or while the run has been met fewer than SCANS_FIRST times: building
+   * costs about ten scans, which a run met once or twice (most, in real exports) never repays.
+   */
+  private subIndex(b: number, h: number, i: number, L: number): { index: FuzzyIndex } | null {
+    const key = (h >>> 0) * 4 + (i === 0 ? 0 : 1);
+    this.subs ??= new Map();
+    const known = this.subs.get(key);
+    if (typeof known === 'number' || known === undefined) {
+      const met = (known ?? 0) + 1;
+      if (met <= SCANS_FIRST) {
+        this.subs.set(key, met);
+        return null;
+      }
+    } else return known;
+    const tau = this.tau;
+    const k = tau + 1;
+    const from = i === 0 ? segLen(L, k, 0) : 0;
+    const to = i === 0 ? L : segStart(L, k, k - 1);
+    let made: { index: FuzzyIndex } | null = null;
+    if (to - from >= tau + 1) {
+      const index = new FuzzyIndex(tau, tau + 1);
+      const { entries3, offsets, arena } = this;
+      const end = 3 * offsets[b + 1]!;
+      for (let e = 3 * offsets[b]!; e < end; e += 3) {
+        if (entries3[e] !== h) continue;
+        const start = entries3[e + 2]!;
+        if (lengthAt(arena, start) !== L) continue; // another value whose hash collides: never a member of this run
+        index.add(0, String.fromCharCode(...arena.subarray(start + from, start + to)), start);
+      }
+      index.build();
+      made = { index };
+    }
+    this.subs.set(key, made);
+    return made;
+  }
+
   /** False when no value of this group was indexed (true may be a false positive). */
   hasGroup(gh: number): boolean {
     const b = fmix(gh ^ 0x5bd1e995) & this.groupMask;
@@ -562,6 +614,18 @@ export class FuzzyIndex {
           const h = hashString(hi, value, q, q + sl);
           const b = fmix(h) & mask;
           const end = 3 * offsets[b + 1]!;
+          // a long run: values sharing their first (or last) segment, as numbered addresses
+          // (user10234, user10235…) share their start; searched by the rest of the value
+          if (end - 3 * offsets[b]! > 3 * HOT_RUN && (i === 0 || i === k - 1)) {
+            const sub = this.subIndex(b, h, i, L);
+            if (sub !== null) {
+              const part = i === 0 ? value.slice(q + sl) : value.slice(0, q);
+              sub.index.query(0, part, (start) => {
+                if (withinDistance(value, len, arena, start, L, tau)) visit((arena[start - 2]! << 16) | arena[start - 1]!);
+              });
+              continue;
+            }
+          }
           for (let e = 3 * offsets[b]!; e < end; e += 3) {
             if (entries3[e] !== h || popcount(entries3[e + 1]! ^ sig) > maxBits) continue;
             const start = entries3[e + 2]!;

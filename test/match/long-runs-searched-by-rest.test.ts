@@ -1,0 +1,84 @@
+/**
+ * Values sharing their first or last segment (numbered addresses: user10234, user10235…;
+ * domains ending alike) fill one bucket each. Such a run is searched by the rest of its values
+ * (FuzzyIndex.subIndex) instead of being scanned: the answers must stay exactly those of a
+ * comparison with every value, and of the exhaustive typo rule.
+ */
+import { describe, expect, it } from 'vitest';
+import { contactList } from '../../src/domain/contactList.js';
+import { buildContactIndex } from '../../src/match/contactIndex.js';
+import { boundedLevenshtein } from '../../src/match/editDistance.js';
+import { typoHits } from '../../src/match/fuzzy.js';
+import { exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { FuzzyIndex, groupHash } from '../../src/match/fuzzyIndex.js';
+import { contact } from '../helpers/build.js';
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function mutate(r: () => number, s: string): string {
+  const i = Math.floor(r() * s.length);
+  const c = 'abru0123456789.'[Math.floor(r() * 15)]!;
+  switch (Math.floor(r() * 4)) {
+    case 0: return s.slice(0, i) + s.slice(i + 1);
+    case 1: return s.slice(0, i) + c + s.slice(i);
+    case 2: return s.slice(0, i) + c + s.slice(i + 1);
+    default: return i + 1 < s.length ? s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2) : s;
+  }
+}
+
+describe('long runs of one segment', () => {
+  for (const tau of [1, 2]) {
+    it(`tau ${tau}: every value within tau is found, as by comparing with each (numbered values, shared starts and ends)`, () => {
+      const r = rng(tau * 11);
+      const values: string[] = [];
+      for (let n = 0; n < 3000; n++) values.push(`user${10000 + Math.floor(r() * 4000)}`);
+      for (let n = 0; n < 1500; n++) values.push(`${Math.floor(r() * 90000) + 10000}.org`);
+      for (let n = 0; n < 800; n++) values.push(`member${String(Math.floor(r() * 3000)).padStart(6, '0')}`);
+      for (let n = 0; n < 300; n++) values.push(`ab${Math.floor(r() * 100)}`); // short: rests too short to index
+      const ix = new FuzzyIndex(tau, 2);
+      const g = groupHash('example.com');
+      values.forEach((v, id) => ix.add(g, v, id));
+      ix.build();
+      for (let q = 0; q < 300; q++) {
+        const query = mutate(r, values[Math.floor(r() * values.length)]!);
+        const got = new Set<number>();
+        ix.query(g, query, (id) => {
+          if (boundedLevenshtein(query, values[id]!, tau) <= tau) got.add(id);
+        });
+        const want = new Set<number>();
+        values.forEach((v, id) => {
+          if (v.length >= 2 && boundedLevenshtein(query, v, tau) <= tau) want.add(id);
+        });
+        expect([...got].sort((a, b) => a - b), query).toEqual([...want].sort((a, b) => a - b));
+      }
+      // the runs were searched by their rests, not scanned
+      const subs = (ix as unknown as { subs: Map<number, unknown> | null }).subs;
+      expect([...(subs?.values() ?? [])].filter((v) => typeof v === 'object' && v !== null).length).toBeGreaterThan(2);
+    });
+  }
+
+  it('typo hits over numbered addresses equal the exhaustive rule', () => {
+    const r = rng(5);
+    const contacts = Array.from({ length: 4000 }, (_, i) => {
+      const n = 10000 + Math.floor(r() * 3000);
+      const email = i % 3 === 0 ? `info@d${n}.org` : `user${n}@example.com`;
+      return contact(i + 1, [email]);
+    });
+    const ix = buildContactIndex(contactList(contacts));
+    let hits = 0;
+    for (let q = 0; q < 150; q++) {
+      const n = 10000 + Math.floor(r() * 3000);
+      const key = q % 3 === 0 ? `info@d${mutate(r, String(n))}.org` : `${mutate(r, `user${n}`)}@example.com`;
+      const got = typoHits(ix, key);
+      expect(got).toEqual(exhaustiveTypoHits(contacts, key));
+      hits += got.length;
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
