@@ -6,14 +6,22 @@
  */
 import chalk from 'chalk';
 import type { Segment } from './diff.js';
-import { headWithin, printable, textWidth } from './format.js';
+import { headWithin, printable, tailWithin, textWidth } from './format.js';
 
 /** Segments (made printable) cut to `width` columns and padded to it. */
 export function fitSegments(segments: readonly Segment[], width: number, bracket: boolean): Segment[] {
-  const shown: Segment[] = segments.map((s) => {
+  let shown: Segment[] = segments.map((s) => {
     const text = printable(s.text);
     return { text: bracket && s.differs ? `[${text}]` : text, differs: s.differs };
   });
+  // a difference far into a long value: its common start is cut from the left ('…' + its
+  // end), so that the part that differs is on screen
+  const first = shown.findIndex((x) => x.differs);
+  const half = Math.floor(width / 2);
+  if (first > 0 && half >= 4) {
+    const lead = shown.slice(0, first).map((x) => x.text).join('');
+    if (textWidth(lead) > half) shown = [{ text: '…' + tailWithin(lead, half - 1), differs: false }, ...shown.slice(first)];
+  }
   const out: Segment[] = [];
   let left = width;
   for (const s of shown) {

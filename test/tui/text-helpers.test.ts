@@ -28,7 +28,11 @@ describe('marking the differing part', () => {
     const seg = markDifference('Ann', 'Anna');
     expect(fitSegments(seg, 8, true).map((s) => s.text).join('')).toBe('Ann[a]  ');
     expect(fitSegments(seg, 8, false).map((s) => s.text).join('')).toBe('Anna    ');
-    expect(fitSegments(markDifference('a@example.org', 'a@exampel.org'), 8, true).map((s) => s.text).join('')).toBe('a@examp…');
+    // a difference past half the cell: the common start is cut from the left so that it shows
+    expect(fitSegments(markDifference('a@example.org', 'a@exampel.org'), 8, true).map((s) => s.text).join('')).toBe('…amp[el]');
+    expect(fitSegments(markDifference('a@example.org', 'a@exampel.org'), 14, true).map((s) => s.text).join('')).toBe('a@examp[el].o…');
+    const long = 'x'.repeat(300);
+    expect(fitSegments(markDifference(`${long}Ann`, `${long}Anna`), 20, true).map((s) => s.text).join('')).toBe(`…${'x'.repeat(9)}Ann[a]  `);
   });
 
   it('draws a marked value as one string: brackets without colour, underline with it', () => {
