@@ -325,6 +325,7 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
   const total = data.users.length;
   const outcomes: CivicrmOutcome[] = new Array(total);
   const needs = new Uint8Array(total);
+  const typoWanted = new Uint8Array(total);
   const exactOf: ExactOf = new Array(total);
   for (let s = 0; s < total; s++) {
     const i = order ? order[s]! : s;
@@ -348,12 +349,14 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
     outcomes[i] = civicrm;
     // (an invalid address is matched by CiviCRM, but planUser skips it without fuzzy look-ups)
     if (keys.validAt(i) && (pick < 0 || civicrm.kind === 'create' || civicrm.kind === 'create-unlinked')) needs[i] = 1;
+    // typo look-ups only where no contact carries the exact email (see fuzzy())
+    if (needs[i] === 1 && refsOf(found).length === 0) typoWanted[i] = 1;
   }
   // in export order: the worker answers them in the order the plan asks
   const needFuzzy = new Int32Array(total);
   let n = 0;
   for (let i = 0; i < total; i++) if (needs[i] === 1) needFuzzy[n++] = i;
-  return { outcomes, needFuzzy: needFuzzy.slice(0, n), exactOf, keys };
+  return { outcomes, needFuzzy: needFuzzy.slice(0, n), typoWanted, exactOf, keys };
 }
 
 /** Users' exact refs as the index gave them (ix.exact.get), by position; a hole: not looked up; NO_REFS: none. */
@@ -364,6 +367,8 @@ const NO_REFS = -1;
 export interface CivicrmAhead {
   readonly outcomes: CivicrmOutcome[];
   readonly needFuzzy: Int32Array;
+  /** Per user position: 1 when its look-ups include typos (no contact carries its exact email). */
+  readonly typoWanted: Uint8Array;
   readonly exactOf: ExactOf;
   /** The users' keys numbered, for the plan to reuse. */
   readonly keys: UserKeys;
@@ -610,7 +615,10 @@ function fuzzy(
   // 40,000 such users, exhaust the heap). Every hit is still flagged, so none of them comes
   // back as a name-match.
   const typos: { h: TypoHit; id: number; score: number; primary: boolean; nameAgrees: boolean }[] = [];
-  for (const h of lookups.typo(index, key)) {
+  // email-typo only where no contact carries the exact email (SPEC §4: "no exact match"): a
+  // trashed, non-Individual or taken exact match is what the user meant, not a look-alike
+  // address of someone else (kate@ is two edits from dave@)
+  for (const h of exactIds.length > 0 ? [] : lookups.typo(index, key)) {
     const id = ix.contacts.idAt(h.pos);
     if (flagged.has(id)) continue;
     flagged.add(id);

@@ -214,7 +214,7 @@ export class ContactIndexing {
       // CiviCRM's batch run ahead says which users will need typo and name look-ups: the
       // worker starts on them once built (and the plan replays the batch's outcomes)
       const ahead = civicrmAhead(data, exact, this.lookups);
-      sink.ask(data.users, ahead.needFuzzy);
+      sink.ask(data.users, ahead.needFuzzy, ahead.typoWanted);
       // what the plan needs besides the indexes is prepared while the worker finishes them
       const run = new PlanRun(data, null, timings, ahead);
       let built;

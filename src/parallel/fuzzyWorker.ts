@@ -66,7 +66,7 @@ function answer(text: string, meta: Int32Array, count: number, users: number): v
     at += k;
     const name = nameKey(text.slice(at, at + f), text.slice(at + f, at + f + l), text.slice(at + f + l, at + f + l + d));
     at += f + l + d;
-    const typo = typoRowHitsAmong(ix, key, typoCandidates(ix, key));
+    const typo = key === '' ? [] : typoRowHitsAmong(ix, key, typoCandidates(ix, key));
     const names = nameHits(ix, name);
     block.users.push(user, typo.length, names.length);
     for (const h of typo) block.typo.push(h.row, TYPO_PARTS.indexOf(h.part), h.distance);

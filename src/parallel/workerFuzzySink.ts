@@ -117,17 +117,20 @@ export class WorkerFuzzySink {
   /**
    * Asks for the typo and name hits of these users (positions in `users`, ascending); the
    * answers come to onHits, the last block with upTo = users.length.
+   * @param typoWanted per user position: 1 when its typo hits are wanted too (0: names only,
+   *   sent as an empty key, which has none); all of them when absent
    */
-  ask(users: readonly User[], positions: Int32Array): void {
+  ask(users: readonly User[], positions: Int32Array, typoWanted?: Uint8Array): void {
     const text = new Chars();
     const meta = new Int32Array(5 * positions.length);
     for (let i = 0; i < positions.length; i++) {
       const u = users[positions[i]!]!;
-      text.put(u.emailKey);
+      const key = typoWanted && typoWanted[positions[i]!] !== 1 ? '' : u.emailKey;
+      text.put(key);
       text.put(u.firstName);
       text.put(u.lastName);
       text.put(u.displayName);
-      meta.set([positions[i]!, u.emailKey.length, u.firstName.length, u.lastName.length, u.displayName.length], 5 * i);
+      meta.set([positions[i]!, key.length, u.firstName.length, u.lastName.length, u.displayName.length], 5 * i);
     }
     this.post({ kind: 'queries', text: text.take(), meta, count: positions.length, users: users.length });
   }

@@ -298,3 +298,26 @@ describe('fuzzy warnings stop automatic decisions', () => {
     expect(plan.rows[1]!.warnings.map((w) => [w.code, w.contactId])).toEqual([['name-match', 102]]);
   });
 });
+
+describe('email-typo only where no contact carries the exact email (SPEC §4: "no exact match")', () => {
+  it('a trashed exact match with the user’s name is the candidate, not a look-alike address of someone else', () => {
+    const u = user(9, 'kate@example.com', { firstName: 'Kate', lastName: 'Moss' });
+    const plan = buildPlan(dataset([u], [contact(110, 'dave@example.com', { firstName: 'Dave', lastName: 'Black' }), contact(118, 'kate@example.com', { firstName: 'Kate', lastName: 'Moss', deleted: true })]));
+    const r = plan.rows[0]!;
+    expect(codes(r)).toEqual(['deleted-match']);
+    expect(r.candidates.map((c) => c.contactId)).toEqual([118]);
+    expect(r.decision).toMatchObject({ action: 'review', contactId: 118 });
+  });
+
+  it('an exact match taken by another user: no email-typo towards a third contact', () => {
+    const users = [user(7, 'family2@example.com', { username: 'aaron' }), user(5, 'family2@example.com', { username: 'Zed' })];
+    const plan = buildPlan(dataset(users, [contact(120, 'family2@example.com'), contact(116, 'family@example.com')]));
+    for (const r of plan.rows) expect(codes(r)).not.toContain('email-typo');
+    expect(row(plan.rows, 5).candidates.map((c) => c.contactId)).toEqual([120]);
+  });
+
+  it('with no contact carrying the email, the typo is still raised', () => {
+    const plan = buildPlan(dataset([user(1, 'kate@gmial.com')], [contact(10, 'kate@gmail.com')]));
+    expect(codes(plan.rows[0]!)).toEqual(['email-typo']);
+  });
+});

@@ -74,7 +74,7 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
                 r({ indexes: built, rows: emailRows(rows) });
               }, 5),
             ),
-      ask: (users, positions) => {
+      ask: (users, positions, typoWanted) => {
         const send = async () => {
           while (!built) await new Promise((r) => setTimeout(r, 1));
           // as the worker: its own rows, the typo rule applied here
@@ -84,7 +84,7 @@ function localSink(opts: { failBuild?: string; answer?: Answer } = {}): (lookups
             const block = { users: [] as number[], typo: [] as number[], names: [] as number[] };
             for (const p of positions.slice(i, Math.min(upto, i + 3))) {
               const u = users[p]!;
-              const t = typoRowHitsAmong(ix, u.emailKey, typoCandidates(ix, u.emailKey));
+              const t = typoWanted && typoWanted[p] !== 1 ? [] : typoRowHitsAmong(ix, u.emailKey, typoCandidates(ix, u.emailKey));
               const n = nameHits(ix, nameKey(u.firstName, u.lastName, u.displayName));
               block.users.push(p, t.length, n.length);
               for (const h of t) block.typo.push(h.row, ['local', 'domain'].indexOf(h.part), h.distance);
@@ -150,9 +150,10 @@ describe('ContactIndexing: the same plan however the work is shared', () => {
     await planWith(data, (lookups) => {
       const s = sink(lookups);
       const ask = s.ask.bind(s);
-      s.ask = (users, positions) => {
-        asked.push(...positions);
-        ask(users, positions);
+      s.ask = (users, positions, typoWanted) => {
+        // the users whose typos are asked for: those with no contact carrying their exact email
+        asked.push(...[...positions].filter((p) => typoWanted?.[p] === 1));
+        ask(users, positions, typoWanted);
       };
       return s;
     });
