@@ -20,7 +20,7 @@ import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
 import { positionById } from '../match/contactIndex.js';
 import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
-import { badId, emailKey, isYes, own, parseId } from './fields.js';
+import { badId, emailKey, isYes, own, parseId, sqlNull } from './fields.js';
 import { Header } from './headers.js';
 
 export interface LoadEmailsOptions {
@@ -73,7 +73,7 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
         unknownContacts++;
         return;
       }
-      const email = owned ? (fields[emailCol] as string) : own(fields[emailCol] as string);
+      const email = sqlNull(owned ? (fields[emailCol] as string) : own(fields[emailCol] as string));
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);

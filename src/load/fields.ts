@@ -112,6 +112,16 @@ export function findDuplicateId(ids: ArrayLike<number>): [number, number] | null
  * the whole chunk (a 2 GiB export of wide rows would be held whole). Short strings are copied
  * by V8 anyway.
  */
+/**
+ * '' for a cell that holds SQL's NULL as a database dump writes it — `NULL` (phpMyAdmin's CSV
+ * export) or `\N` (`mysql -B`, `SELECT … INTO OUTFILE`) — else the cell. civicrm_uf_match's
+ * uf_name and Drupal 8's mail are NULL where there is none; read as text, "NULL" was a uf_name
+ * every such link shared (the links file refused as holding one uf_name twice) and an email.
+ */
+export function sqlNull(cell: string): string {
+  return (cell.length === 4 && cell === 'NULL') || (cell.length === 2 && cell === '\\N') ? '' : cell;
+}
+
 export function own(cell: string): string {
   return cell.length < 13 ? cell : (' ' + cell).slice(1);
 }

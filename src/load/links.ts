@@ -17,7 +17,7 @@
 import type { ExistingLink, LoadedLinks } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError } from './errors.js';
-import { badId, own, parseId } from './fields.js';
+import { badId, own, parseId, sqlNull } from './fields.js';
 import { Header } from './headers.js';
 
 export interface LoadLinksOptions {
@@ -64,7 +64,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
       const link: ExistingLink = {
         ufId: id(p.ufId),
         contactId: id(p.contactId),
-        ufName: p.ufName < 0 ? '' : owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string),
+        ufName: p.ufName < 0 ? '' : sqlNull(owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string)),
         domainId: domainCell.trim() === '' ? (options.defaultDomainId ?? 1) : id(p.domainId),
         line,
       };

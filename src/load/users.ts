@@ -21,7 +21,7 @@
 import type { LoadedUsers, Platform, User } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError, UsageError } from './errors.js';
-import { badId, emailKey, findDuplicateId, isYes, normalizeDate, own, parseId } from './fields.js';
+import { badId, emailKey, findDuplicateId, isYes, normalizeDate, own, parseId, sqlNull } from './fields.js';
 import { Header } from './headers.js';
 import { splitDisplayName, splitJoomlaName } from './names.js';
 
@@ -196,7 +196,7 @@ function interner(): (s: string) => string {
 }
 
 function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, intern: (s: string) => string, owned: boolean): User {
-  const cell = (i: number): string => (i < 0 ? '' : owned ? (f[i] as string) : own(f[i] as string));
+  const cell = (i: number): string => (i < 0 ? '' : sqlNull(owned ? (f[i] as string) : own(f[i] as string)));
   const email = cell(plan.email);
   const username = cell(plan.username).trim();
   const displayName = cell(plan.display).trim();
