@@ -72,6 +72,7 @@ export function detectPlatform(header: Header): Platform {
       `say which it is with --platform ${fits.join('|')}`,
     );
   }
+  refuseOtherExports(header);
   // Report the platform the header comes closest to, and its first missing column.
   let best: Platform = 'wordpress';
   let bestFound = -1;
@@ -84,6 +85,19 @@ export function detectPlatform(header: Header): Platform {
   }
   const missing = requiredOf(best, true).find((c) => !header.has([c])) as string;
   throw header.missing([missing], 'a users export (WordPress: ID, user_email; Drupal: uid, mail; Joomla: id, email, username)');
+}
+
+/** Another export given as the users file: a contacts, uf_match or civicrm_email export says which option it belongs to. */
+function refuseOtherExports(header: Header): void {
+  // ("Contact ID" and contact_id are one name once spaces and _ are ignored: the email rows'
+  // own columns tell a civicrm_email export from a contacts export)
+  // (not Display Name: WordPress's display_name is the same name)
+  const contactOwn = ['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'email_primary.email'];
+  const other = header.has(['uf_id']) && header.has(['contact_id']) ? ['a civicrm_uf_match export (uf_id, contact_id)', '--links']
+    : header.has(['contact_id']) && header.has(['email']) && header.has(['is_primary', 'location_type_id']) && !header.has(contactOwn) ? ['a civicrm_email export (contact_id, email)', '--emails']
+    : header.has(['Contact ID', ...contactOwn]) ? ['a CiviCRM contacts export', '--contacts']
+    : null;
+  if (other) throw new InputError(header.file, header.line, `this looks like ${other[0]}, not a users export`, `give it with ${other[1]}, and the users export (WordPress, Drupal or Joomla) with --users`);
 }
 
 function requiredOf(p: Platform, detecting: boolean): string[] {
@@ -107,6 +121,8 @@ interface UserPlan {
   readonly registered: number;
   readonly lastLogin: number;
   readonly roles: number;
+  /** Drupal 8+'s users_field_data: with user translation on, a row per language; 0 marks a translation. */
+  readonly defaultLangcode: number;
 }
 
 function planUsers(header: Header, forced: Platform | undefined): UserPlan {
@@ -164,6 +180,7 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     registered: header.find(['user_registered', 'registerDate', 'created']),
     lastLogin: header.find(['lastvisitDate', 'login', 'last_login']),
     roles: header.find(['roles']),
+    defaultLangcode: platform === 'drupal' ? header.find(['default_langcode']) : -1,
   };
 }
 
@@ -245,6 +262,8 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
         if (ufId === 0 && p.platform === 'drupal') return; // anonymous pseudo-user
         throw badId(path, line, p.idName, p.id);
       }
+      // a translation row of the same account (users_field_data with user translation on)
+      if (p.defaultLangcode >= 0 && (fields[p.defaultLangcode] as string).trim() === '0') return;
       users.push(buildUser(p, fields, ufId, line, intern, owned));
     },
   });

@@ -160,3 +160,24 @@ describe('loadUsers: platform choice errors', () => {
     await expectInputError(loadUsers(p), p, 3, /repeats the id of line 2/);
   });
 });
+
+describe('loadUsers: files that are not users exports, and Drupal translations', () => {
+  const tmp2 = tempDir();
+
+  it.each([
+    ['Contact ID,Contact Type,Display Name,Email,Contact is in Trash\n1,Individual,Ann,a@x.org,0\n', 'a CiviCRM contacts export', '--contacts'],
+    ['id,contact_type,display_name,email_primary.email,is_deleted\n1,Individual,Ann,a@x.org,0\n', 'a CiviCRM contacts export', '--contacts'],
+    ['id,domain_id,uf_id,uf_name,contact_id,language\n1,1,5,a@x.org,10,en\n', 'a civicrm_uf_match export (uf_id, contact_id)', '--links'],
+    ['id,contact_id,location_type_id,email,is_primary\n1,10,1,a@x.org,1\n', 'a civicrm_email export (contact_id, email)', '--emails'],
+  ])('%#: says which option the file belongs to', async (csv, what, option) => {
+    const p = tmp2.write(`other-${option}.csv`, csv);
+    await expectInputError(loadUsers(p), p, 1, new RegExp(`this looks like ${what.replace(/[()]/g, '\\$&')}, not a users export`));
+    await loadUsers(p).catch((e: Error) => expect(e.message).toContain(`give it with ${option}`));
+  });
+
+  it('Drupal 8 users_field_data with user translation: the default_langcode 0 rows are translations of the same account', async () => {
+    const p = tmp2.write('d8-translated.csv', 'uid,langcode,name,mail,status,default_langcode\n1,en,admin,admin@x.org,1,1\n2,es,ana,ana@x.org,1,1\n2,en,ana,ana@x.org,1,0\n3,en,bo,bo@x.org,1,1\n');
+    const r = await loadUsers(p);
+    expect(r.users.map((u) => [u.ufId, u.line])).toEqual([[1, 2], [2, 3], [3, 5]]);
+  });
+});
