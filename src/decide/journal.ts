@@ -93,9 +93,9 @@ function refusalWords(no: Refusal, ufId: number): { kind: ReplayProblemKind; det
     case 'not-linked':
       return { kind: 'not-linked', detail: `user ${ufId} has no existing link to contact ${no.contactId ?? '(none)'} to keep` };
     case 'no-email':
-      return { kind: 'no-email', detail: `user ${ufId} has no email: CiviCRM links no such user, and creates no contact for it` };
+      return { kind: 'no-email', detail: `user ${ufId} has no email: a link needs it as its uf_name; add the email in the CMS first` };
     case 'invalid-email':
-      return { kind: 'no-email', detail: `user ${ufId}'s email is not a valid address: CiviCRM links no such user, and creates no contact for it` };
+      return { kind: 'no-email', detail: `user ${ufId}'s email is not a valid address: ufmatch links no such user; correct the address in the CMS first` };
     case 'contact-gone':
       return { kind: 'contact-gone', detail: no.contactId === null ? 'the link names no contact (contact_id is empty)' : `contact ${no.contactId} is not in the contacts export` };
     case 'contact-unusable':

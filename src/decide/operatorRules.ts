@@ -23,7 +23,7 @@ export interface ContactFacts {
   (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
 }
 
-/** Whether ufmatch skips the user for want of a valid email (CiviCRM links nothing and creates nothing for it). */
+/** Whether ufmatch skips the user for want of a valid email (it links no user by an address nobody can write to). */
 export function withoutValidEmail(p: Decision): boolean {
   return p.action === 'skip' && (p.reason === 'no-email' || p.reason === 'invalid-email');
 }

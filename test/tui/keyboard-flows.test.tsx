@@ -33,10 +33,10 @@ describe('the review screen', () => {
     const { frame, type } = renderApp(samplePlan().model);
     for (let i = 0; i < 4; i++) await type('\t'); // Review → Link → Create → Keep → Skip
     expect(frame()).toContain('[Skip 1]');
-    expect(frame()).toContain('No candidate contacts: without a valid email CiviCRM links nothing and creates nothing — s skips.');
+    expect(frame()).toContain('No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; s skips.');
     expect(frame()).not.toContain('c creates a new contact');
     await type('c');
-    expect(frame()).toContain('has no email — s skips it (CiviCRM cannot link it)');
+    expect(frame()).toContain('has no email — s skips it (a link needs the email as its uf_name: add it in the CMS first)');
   });
 
   it('links candidate N, undoes and redoes it from the keyboard', async () => {

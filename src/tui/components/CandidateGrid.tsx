@@ -84,7 +84,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
     const noEmail = withoutValidEmail(row.proposal);
     return (
       <Text wrap="truncate-end">
-        {noEmail ? 'No candidate contacts: without a valid email CiviCRM links nothing and creates nothing — s skips.' : 'No candidate contacts: c creates a new contact, s skips.'}
+        {noEmail ? 'No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; s skips.' : 'No candidate contacts: c creates a new contact, s skips.'}
       </Text>
     );
   }

@@ -39,9 +39,9 @@ function userWords(no: Refusal, who: string): string {
     case 'has-link':
       return `${who} keeps its link to contact ${no.contactId} — change existing links in CiviCRM itself (CiviCRM keeps them whatever the emails say)`;
     case 'no-email':
-      return `${who} has no email — s skips it (CiviCRM cannot link it)`;
+      return `${who} has no email — s skips it (a link needs the email as its uf_name: add it in the CMS first)`;
     case 'invalid-email':
-      return `${who} has an invalid email — s skips it (CiviCRM cannot link it)`;
+      return `${who} has an invalid email — s skips it (correct the address in the CMS first)`;
     default:
       return `${who}: not possible (${no.code})`; // no key makes a keep, nor names a contact outside the candidates
   }
