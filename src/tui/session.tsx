@@ -17,6 +17,7 @@ import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
 import { JournalFile } from '../output/journalFile.js';
+import { filterStrayInput } from './strayInput.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
 import { App } from './components/App.js';
@@ -106,7 +107,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
 
   const ink = render(<App store={store} color={colorWanted(io.env)} />, {
     stdout: io.stdout as NodeJS.WriteStream,
-    stdin: io.stdin as NodeJS.ReadStream,
+    stdin: filterStrayInput(io.stdin as NodeJS.ReadStream),
     stderr: io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,

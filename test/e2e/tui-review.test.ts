@@ -53,6 +53,19 @@ describe('ufmatch review in a terminal', () => {
     ]);
   });
 
+  it('escape sequences that are no key (pasted colours, a status query) neither end the review nor act', async () => {
+    const { tmux, out } = open(100, 30);
+    const s = tmux.start(samplesCommand(out));
+    const opened = await tmux.waitFor(s, /\[Review \d+\]/);
+    // Ink 6.8's useInput threw on these (a Ctrl key without a name): exit 1 and a stack trace
+    for (const seq of ['\u001b[31m', '\u001b[0m', '\u001b[5i', '\u001b[6n', '\u001b[1;31mred\u001b[0m']) tmux.type(s, seq);
+    tmux.keys(s, 'j');
+    await tmux.waitFor(s, /2\/\d+/);
+    expect(reviewCount(tmux.screen(s))).toBe(reviewCount(opened));
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'EXIT=0');
+  });
+
   it('Ctrl-C leaves at once with exit code 130', async () => {
     const { tmux, out } = open(80, 24);
     const s = tmux.start(samplesCommand(out));
