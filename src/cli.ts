@@ -31,6 +31,17 @@ function interrupted(): void {
 process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
 process.on('SIGHUP', interrupted);
+// An exception no await reaches (one thrown in an event handler: a key Ink cannot read, say):
+// the same one line as main's internal errors, the terminal given back, files being written removed.
+process.on('uncaughtException', (e: Error) => {
+  discardLiveTemps();
+  removeCreatedOutDir();
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
+  if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
+  process.stderr.write(`ufmatch: internal error: ${e?.message ?? String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);
+  if (process.env.UFMATCH_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+  process.exit(EXIT.internal);
+});
 process.off('SIGINT', interruptedWhileStarting);
 process.off('SIGTERM', interruptedWhileStarting);
 process.off('SIGHUP', interruptedWhileStarting);

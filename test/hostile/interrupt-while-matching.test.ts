@@ -8,7 +8,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startCli, tempDir } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { CLI, ensureBuilt, startCli, tempDir } from './helpers.js';
 
 const tmp = tempDir('ufmatch-interrupt-');
 
@@ -39,6 +40,20 @@ describe('interrupting a long plan', () => {
     expect(code).toBe(130);
     expect(at - sent).toBeLessThan(1000);
     expect(stderr).toContain('interrupted');
+    expect(existsSync(join(out, 'links.csv'))).toBe(false);
+  }, 20_000);
+});
+
+describe('an exception no await reaches', () => {
+  it('ends the run with the one-line internal error (exit 70), no stack trace, no outputs', async () => {
+    const out = join(tmp, 'out-boom');
+    // thrown from a timer while the plan runs, as a throw in an event handler would be
+    const boom = spawn(process.execPath, ['--import', 'data:text/javascript,setTimeout(()=>{throw new Error("boom in a handler")},800)', CLI, '--users', join(tmp, 'users.csv'), '--contacts', join(tmp, 'contacts.csv'), '--out', out, '--yes'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    boom.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => boom.on('exit', resolve));
+    expect(code).toBe(70);
+    expect(stderr).toBe('ufmatch: internal error: boom in a handler — please report it (UFMATCH_DEBUG=1 shows details)\n');
     expect(existsSync(join(out, 'links.csv'))).toBe(false);
   }, 20_000);
 });
