@@ -91,3 +91,26 @@ describe('the review list with wide and hostile names', () => {
     t.ink.unmount();
   });
 });
+
+describe('the queue bar on a narrow terminal', () => {
+  it('keeps all six queues and their counts on 50 columns, whatever the counts', async () => {
+    const { queueLabels, compact } = await import('../../src/tui/components/QueueTabs.js');
+    expect([compact(9_999), compact(12_345), compact(37_891), compact(99_960), compact(150_400), compact(1_234_567)]).toEqual(['9,999', '12.3k', '37.9k', '100k', '150k', '1.2M']);
+    for (const counts of [
+      { review: 81, link: 300, create: 219, keep: 300, skip: 100, all: 1000 },
+      { review: 2109, link: 30_012, create: 37_891, keep: 30_000, skip: 10_000, all: 110_012 },
+      { review: 123_456, link: 345_678, create: 234_567, keep: 300_000, skip: 100_000, all: 1_103_701 },
+    ]) {
+      for (const tail of ['', '  · 12 unwritten']) {
+        const { labels, gap } = queueLabels(counts, 50, tail);
+        // the queues fit; a tail that does not is cut at the line's end
+        const queues = labels.map((l, k) => (k === 0 ? `[${l}]` : l)).join(gap);
+        expect(queues.length, queues).toBeLessThanOrEqual(50);
+        expect(labels).toHaveLength(6);
+        expect(labels.every((l) => /\d/.test(l))).toBe(true);
+      }
+      // the full names whenever they fit
+      expect(queueLabels(counts, 200, '').labels[0]).toMatch(/^Review /);
+    }
+  });
+});
