@@ -7,6 +7,26 @@ import { looksLikeData } from '../load/headers.js';
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
 
+const EMPTY_JOURNAL = 'is empty (a decisions file written by ufmatch has at least its header row)';
+
+/**
+ * What can be told of a decisions file without reading it — a FIFO or device (whose open would
+ * wait for a writer, past any signal), an empty file named by --decisions — checked before the
+ * exports load, so that such a file is refused at once, not after minutes of loading.
+ */
+export function checkJournalPath(path: string, given = false): void {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(path, null, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'error'})`, 'check the --decisions path');
+  }
+  if (st.isDirectory()) throw new InputError(path, null, 'is a folder, not a file', 'check the --decisions path');
+  if (!st.isFile()) throw new InputError(path, null, 'is not a regular file', 'give the path of a decisions.csv file');
+  if (given && st.size === 0) throw new InputError(path, null, EMPTY_JOURNAL, 'check the --decisions path, or leave --decisions out');
+}
+
 /**
  * @param given the file was named by --decisions (not found in --out): an empty file is then an
  *   error (ufmatch's journal always has its header row), not a journal with no decisions yet
@@ -14,9 +34,7 @@ const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
 export function readJournal(path: string, given = false): { entries: JournalEntry[]; problems: ReplayProblem[] } {
   let text: string;
   try {
-    // a FIFO would block the open until a writer comes (signals cannot end that wait)
-    const st = statSync(path);
-    if (!st.isFile() && !st.isDirectory()) throw new InputError(path, null, 'is not a regular file', 'give the path of a decisions.csv file');
+    checkJournalPath(path, given);
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -24,7 +42,7 @@ export function readJournal(path: string, given = false): { entries: JournalEntr
     throw new InputError(path, null, code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot read (${code ?? 'error'})`, 'check the --decisions path');
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (given && text.trim() === '') throw new InputError(path, null, 'is empty (a decisions file written by ufmatch has at least its header row)', 'check the --decisions path, or leave --decisions out');
+  if (given && text.trim() === '') throw new InputError(path, null, EMPTY_JOURNAL, 'check the --decisions path, or leave --decisions out');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const rows = parsed.data;
   while (rows.length > 0 && rows[rows.length - 1]!.length === 1 && rows[rows.length - 1]![0] === '') rows.pop();

@@ -13,7 +13,7 @@ import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
-import { readJournal } from './readJournal.js';
+import { checkJournalPath, readJournal } from './readJournal.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,6 +34,7 @@ export function inputPaths(o: Options): string[] {
 export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings }> {
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
+  if (o.decisions) checkJournalPath(o.decisions, true); // before minutes of loading
   try {
     loaded = await loadDataset(o, sink, (users) => {
       indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts), inputFileSizes(o.contacts, o.emails));
