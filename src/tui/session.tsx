@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { render } from 'ink';
 import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/io.js';
-import { JOURNAL_FILE, prepareOutDir } from '../cli/outDir.js';
+import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
 import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../decide/journal.js';
@@ -132,7 +132,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   if (s.phase === 'review' && s.review.unwritten > 0) {
     io.stderr.write(`ufmatch: ${unwrittenNote(s.review.unwritten)}\n`);
   } else if (code === 130) {
-    io.stderr.write('ufmatch: interrupted\n');
+    // as a scripted run: a folder this run made and left empty goes (the journal is only made once the review opens)
+    if (!wrote) removeCreatedOutDir();
+    io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   } else if (wrote) {
     io.stderr.write(`ufmatch: outputs written to ${o.out}\n`);
   }

@@ -2,6 +2,7 @@
  * The review TUI in a real pseudo-terminal (tmux): open the samples, settle a review case by
  * picking a candidate, undo, redo, write, quit, and check links.csv and the journal.
  */
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
@@ -64,6 +65,26 @@ describe('ufmatch review in a terminal', () => {
     expect(reviewCount(tmux.screen(s))).toBe(reviewCount(opened));
     tmux.keys(s, 'q');
     await tmux.waitFor(s, 'EXIT=0');
+  });
+
+  it('Ctrl-C on the loading screen, while a slow plan runs, leaves within a second: 130, nothing written, no folder left', async () => {
+    const { tmux, out } = open(100, 30);
+    // addresses that differ by a digit: each user is within two edits of hundreds of contacts
+    const users = ['ID,user_login,user_email,first_name,last_name,display_name'];
+    for (let i = 1; i <= 20000; i++) users.push(`${i},u${i},user${10000 + 2 * i + 1}@example.com,F,L${i},d`);
+    const contacts = ['Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Contact is in Trash'];
+    for (let j = 1; j <= 60000; j++) contacts.push(`${j},Individual,d,G,M${j},user${10000 + 2 * j}@example.com,No`);
+    writeFileSync(join(out, 'users.csv'), users.join('\n') + '\n');
+    writeFileSync(join(out, 'contacts.csv'), contacts.join('\n') + '\n');
+    const target = join(out, 'review-out');
+    const s = tmux.start(`node dist/cli.js --users '${join(out, 'users.csv')}' --contacts '${join(out, 'contacts.csv')}' --out '${target}'`);
+    await tmux.waitFor(s, /matching .* \d+%/);
+    const sent = performance.now();
+    tmux.keys(s, 'C-c');
+    const end = await tmux.waitFor(s, 'EXIT=130');
+    expect(performance.now() - sent).toBeLessThan(1500);
+    expect(end).toContain('ufmatch: interrupted — no output was written');
+    expect(existsSync(target)).toBe(false);
   });
 
   it('Ctrl-C leaves at once with exit code 130', async () => {
