@@ -56,7 +56,7 @@ function fixLines(steps: readonly FixStep[]): string[] {
   const out: string[] = [];
   steps.forEach((s, i) => {
     out.push(`  ${i + 1}. ${s.text}`);
-    if (s.sql) out.push(`       ${s.sql}`);
+    if (s.sql) for (const line of s.sql.split('\n')) out.push(`       ${line}`);
   });
   return out;
 }

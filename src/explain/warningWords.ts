@@ -407,8 +407,21 @@ function orphanContactWords(w: WarningOf<'orphan-link'>, ctx: ExplainContext): W
   if (free) {
     fix.push(step(w.code, `If contact ${id} is gone, point the link at ${cref(ctx, free.id)}, which carries ${u.emailKey}:`, updateContactSql(ctx.domainId, u.ufId, free.id)));
   } else {
-    const then = u.emailKey === '' ? '' : ` (no usable contact carries ${u.emailKey}, so it creates a new one)`;
-    fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+    // a contact that carries the email but is held: by the link of an account that is gone
+    // (not in the users export), or by a user of the export
+    const usable = ctx.emailHolders.filter(isUsable);
+    const byGone = usable.find((h) => {
+      const holder = ctx.holderOf(h.id);
+      return holder !== null && ctx.userRow(holder) === undefined;
+    });
+    if (byGone) {
+      const holder = ctx.holderOf(byGone.id)!;
+      fix.push(step(w.code, `If contact ${id} is gone: ${cref(ctx, byGone.id)} carries ${u.emailKey} but is linked to user ${holder}, who is not in the users export. If that account is gone too, delete its link and point this one at contact ${byGone.id}:`, `${deleteLinkSql(ctx.domainId, holder)}\n${updateContactSql(ctx.domainId, u.ufId, byGone.id)}`));
+    } else {
+      const held = usable[0];
+      const then = u.emailKey === '' ? '' : held ? ` (${cref(ctx, held.id)} carries ${u.emailKey} but is linked to user ${ctx.holderOf(held.id)}, so CiviCRM creates a new contact)` : ` (no usable contact carries ${u.emailKey}, so it creates a new one)`;
+      fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+    }
   }
   return {
     reason: 'that contact is not in the contacts export',

@@ -242,6 +242,36 @@ const CASES: readonly Case[] = [
     headline: ['User 11'],
   },
   {
+    code: 'orphan-link',
+    variant: 'linked contact not in the export, the one carrying the email held by an account that is gone',
+    ufId: 11,
+    built: () =>
+      build(
+        [user(11, 'ruth.adebayo@gmail.com', person('Ruth', 'Adebayo'))],
+        [contact(142, 'ruth.adebayo@gmail.com', named('Ruth', 'Adebayo'))],
+        [link(11, 141, 'ruth.adebayo@gmail.com'), link(77, 142, 'ghost@example.org')],
+      ),
+    explanation: ['contact 141'],
+    fix: ['contact 142 (Ruth Adebayo) carries ruth.adebayo@gmail.com but is linked to user 77, who is not in the users export', 'delete its link and point this one at contact 142'],
+    sql: ['DELETE FROM civicrm_uf_match WHERE uf_id = 77 AND domain_id = 1;\nUPDATE civicrm_uf_match SET contact_id = 142 WHERE uf_id = 11 AND domain_id = 1;'],
+    headline: ['User 11'],
+  },
+  {
+    code: 'orphan-link',
+    variant: 'linked contact not in the export, the one carrying the email held by a user of the export',
+    ufId: 11,
+    built: () =>
+      build(
+        [user(11, 'ruth.adebayo@gmail.com', person('Ruth', 'Adebayo')), user(12, 'other@example.org', person('Oli', 'Ver'))],
+        [contact(142, 'ruth.adebayo@gmail.com', named('Ruth', 'Adebayo'))],
+        [link(11, 141, 'ruth.adebayo@gmail.com'), link(12, 142, 'other@example.org')],
+      ),
+    explanation: ['contact 141'],
+    fix: ['delete the broken link', 'contact 142 (Ruth Adebayo) carries ruth.adebayo@gmail.com but is linked to user 12, so CiviCRM creates a new contact'],
+    sql: ['DELETE FROM civicrm_uf_match WHERE uf_id = 11 AND domain_id = 1;'],
+    headline: ['User 11'],
+  },
+  {
     code: 'no-email',
     variant: 'empty email',
     ufId: 61,
