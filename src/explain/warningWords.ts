@@ -362,8 +362,18 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
           }
           fix.push(step(w.code, `If ${c} is the user after all (a change of name and email), add ${u.email.trim()} to it in CiviCRM (Edit → Email).`));
         } else {
-          texts.push(`The linked ${c} does not carry the user's email ${key} (${has}): probably the user changed their email in ${platformName(ctx)} and the contact was not updated.`);
-          fix.push(step(w.code, `Add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email; make it primary if it is now the user's main address).`));
+          // no names to compare (Drupal passes none) and addresses with little in common: it may be another person
+          const unsure = !(hasName(uname) && cname !== null && hasName(cname)) && w.score < 0.5;
+          texts.push(
+            `The linked ${c} does not carry the user's email ${key} (${has}): probably the user changed their email in ${platformName(ctx)} and the contact was not updated` +
+              (unsure ? `, unless the link points at the wrong person: the addresses have little in common (similarity ${w.score.toFixed(2)}) and there are no names to compare.` : '.'),
+          );
+          if (unsure) {
+            const alt = free[0];
+            if (alt) fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
+            else fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+          }
+          fix.push(step(w.code, `${unsure ? `If ${c} is the user, add` : 'Add'} ${u.email.trim()} to ${c} in CiviCRM (Edit → Email; make it primary if it is now the user's main address).`));
         }
         for (const h of ctx.emailHolders) {
           if (otherPerson && h.id === free[0]?.id) continue;
