@@ -23,8 +23,10 @@ export function checkJournalPath(path: string, given = false): void {
     throw new InputError(path, null, code === 'ENOENT' ? 'file not found' : `cannot read (${code ?? 'error'})`, 'check the --decisions path');
   }
   if (st.isDirectory()) throw new InputError(path, null, 'is a folder, not a file', 'check the --decisions path');
-  if (!st.isFile()) throw new InputError(path, null, 'is not a regular file', 'give the path of a decisions.csv file');
-  if (given && st.size === 0) throw new InputError(path, null, EMPTY_JOURNAL, 'check the --decisions path, or leave --decisions out');
+  // a pipe the shell set up (`--decisions /dev/stdin`, `<(…)`) has its writer: it is read to its end
+  const shellPipe = /^\/dev\/(stdin|fd\/\d+)$|^\/proc\/self\/fd\/\d+$/.test(path) && (st.isFIFO() || st.isCharacterDevice() || st.isSocket());
+  if (!st.isFile() && !shellPipe) throw new InputError(path, null, 'is not a regular file', 'give the path of a decisions.csv file (or pipe it in as /dev/stdin)');
+  if (given && st.isFile() && st.size === 0) throw new InputError(path, null, EMPTY_JOURNAL, 'check the --decisions path, or leave --decisions out');
 }
 
 /**

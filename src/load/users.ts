@@ -213,18 +213,20 @@ function interner(): (s: string) => string {
 }
 
 function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, intern: (s: string) => string, owned: boolean): User {
-  const cell = (i: number): string => (i < 0 ? '' : sqlNull(owned ? (f[i] as string) : own(f[i] as string)));
-  const email = cell(plan.email);
+  const cell = (i: number): string => (i < 0 ? '' : owned ? (f[i] as string) : own(f[i] as string));
+  // SQL's NULL (a dump's NULL or \N) is no email and no name; a login or a date is read as written
+  const value = (i: number): string => sqlNull(cell(i));
+  const email = value(plan.email);
   const username = cell(plan.username).trim();
-  const displayName = cell(plan.display).trim();
+  const displayName = value(plan.display).trim();
   let firstName = '';
   let middleName = '';
   let lastName = '';
   if (plan.joomlaName) {
     ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
   } else if (plan.platform !== 'drupal') {
-    firstName = cell(plan.first).trim();
-    lastName = cell(plan.last).trim();
+    firstName = value(plan.first).trim();
+    lastName = value(plan.last).trim();
     if (firstName === '' && lastName === '') ({ first: firstName, middle: middleName, last: lastName } = splitDisplayName(displayName, username));
   }
   return {

@@ -549,7 +549,8 @@ export class FuzzyIndex {
    * costs about ten scans, which a run met once or twice (most, in real exports) never repays.
    */
   private subIndex(b: number, h: number, i: number, L: number): { index: FuzzyIndex } | null {
-    const key = (h >>> 0) * 4 + (i === 0 ? 0 : 1);
+    // (a run is of one length: two runs whose hashes collide must not share an entry)
+    const key = ((h >>> 0) * 2 + (i === 0 ? 0 : 1)) * 65536 + (L & 0xffff);
     this.subs ??= new Map();
     const known = this.subs.get(key);
     if (typeof known === 'number' || known === undefined) {

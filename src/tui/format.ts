@@ -84,6 +84,7 @@ export function clip(s: string, width: number): string {
  * one non-ASCII character sends a whole line down string-width's slow, per-grapheme path.
  */
 export function clipApart(text: string, width: number): { head: string; cut: boolean } {
+  if (width <= 0) return { head: '', cut: false }; // not even a '…' fits
   const s = printable(text);
   if (PLAIN.test(s)) return s.length <= width ? { head: s, cut: false } : { head: s.slice(0, Math.max(0, width - 1)), cut: true };
   if (stringWidth(s) <= width) return { head: s, cut: false };
@@ -126,8 +127,8 @@ export function wrapWords(text: string, width: number): string[] {
     if (line !== '') out.push(line);
     while (size > w) {
       const { head, used: taken } = headWithin(rest, w);
-      // a character wider than the line itself (w = 1, a CJK character) goes on a line alone
-      const part = head === '' ? Array.from(rest)[0]! : head;
+      // a character wider than the line itself (w = 1, a CJK character or a flag) goes on a line alone
+      const part = head === '' ? graphemes.segment(rest)[Symbol.iterator]().next().value!.segment : head;
       out.push(part);
       rest = rest.slice(part.length);
       size -= head === '' ? textWidth(part) : taken;

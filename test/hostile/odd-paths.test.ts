@@ -2,11 +2,11 @@
  * Odd paths a pipeline can hand ufmatch: each is refused at once with one line and the right
  * exit code, and nothing is left behind or removed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli, sample, SAMPLE_ARGS, tempDir } from './helpers.js';
+import { CLI, ensureBuilt, ROOT, runCli, sample, SAMPLE_ARGS, tempDir } from './helpers.js';
 
 const tmp = tempDir('ufmatch-odd-');
 beforeAll(() => ensureBuilt());
@@ -18,8 +18,18 @@ describe('odd paths', () => {
     const out = join(tmp, 'out-fifo');
     const r = runCli([...SAMPLE_ARGS, '--decisions', fifo, '--out', out, '--yes'], { timeout: 15_000 });
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain(`ufmatch: ${fifo}: is not a regular file — give the path of a decisions.csv file\n`);
+    expect(r.stderr).toContain(`ufmatch: ${fifo}: is not a regular file — give the path of a decisions.csv file (or pipe it in as /dev/stdin)\n`);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--decisions /dev/stdin reads a journal piped in (a pipe the shell set up has its writer)', () => {
+    const journal = join(tmp, 'piped.csv');
+    writeFileSync(journal, 'uf_id,email,action,contact_id,decided_at\n1,nobody@example.org,skip,,2026-01-01T00:00:00Z\n');
+    // a shell pipe (node's own `input` is a socket, which /dev/stdin cannot be opened on)
+    const args = [CLI, ...SAMPLE_ARGS, '--decisions', '/dev/stdin', '--out', join(tmp, 'out-pipe'), '--yes'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `cat '${journal}' | '${process.execPath}' ${args}`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('ufmatch: /dev/stdin: 0 decisions applied, 1 not applied');
   });
 
   it('an empty --decisions file is an input error, not zero decisions replayed', () => {

@@ -6,6 +6,20 @@ describe('stray escape sequences', () => {
   it('removes colours, status reports, printing, erasing and mode sequences', () => {
     expect(withoutStraySequences('\u001b[31mred\u001b[0m')).toBe('red');
     expect(withoutStraySequences('\u001b[1;31m\u001b[38;5;1m\u001b[5i\u001b[6n\u001b[2J\u001b[K\u001b[?25l\u001b[?1049h')).toBe('');
+    // Ctrl-F1…F4 (xterm), a cursor-position reply
+    expect(withoutStraySequences('\u001b[1;5P\u001b[1;5S\u001b[12;5R')).toBe('');
+  });
+
+  it('leaves nothing Ink 6.8 cannot read (a Ctrl key without a name) for any final byte and common parameters', async () => {
+    const { default: parseKeypress } = (await import('../../node_modules/ink/build/parse-keypress.js' as string)) as { default: (s: string) => { ctrl: boolean; name?: string } };
+    for (const p of ['', '1', '5', '31', '1;5', '1;2', '6', '12;5', '200']) {
+      for (let f = 0x40; f <= 0x7e; f++) {
+        const left = withoutStraySequences(`\u001b[${p}${String.fromCharCode(f)}`);
+        if (left === '') continue;
+        const k = parseKeypress(left);
+        expect(k.ctrl && k.name === undefined, JSON.stringify(left)).toBe(false);
+      }
+    }
   });
 
   it('keeps keys: arrows, Home/End, PgUp/PgDn, Shift-Tab, modified arrows, Escape, text', () => {

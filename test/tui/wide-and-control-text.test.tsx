@@ -114,3 +114,19 @@ describe('the queue bar on a narrow terminal', () => {
     }
   });
 });
+
+describe('text helpers at their edges', () => {
+  it('a width of 0 or less gives nothing, not a one-column …; a line one column wide takes a flag whole', () => {
+    expect(clip('abc', 0)).toBe('');
+    expect(clip('abc', -3)).toBe('');
+    expect(fit('abc', 0)).toBe('');
+    expect(wrapWords('🇺🇸🇫🇷 🇺🇸🇫🇷🇺🇸🇫🇷', 1)).toEqual(['🇺🇸', '🇫🇷', '🇺🇸', '🇫🇷', '🇺🇸', '🇫🇷']);
+  });
+
+  it('the search line never passes its width, and the cursor stays on it', () => {
+    for (const [q, w] of [['abcdefgh', 10], ['x'.repeat(30), 10], ['李小龍李小龍', 9]] as const) {
+      const s = searchLine(q, w);
+      expect(2 + stringWidth(s.query) + stringWidth(s.hint), `${q} in ${w}`).toBeLessThanOrEqual(w);
+    }
+  });
+});
