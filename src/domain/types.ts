@@ -62,8 +62,14 @@ export interface Contact {
 export interface ExistingLink {
   readonly ufId: number;
   readonly contactId: number;
-  /** '' when the export has no uf_name column. */
+  /** '' when the export has no uf_name column (or the cell is SQL NULL). */
   readonly ufName: string;
+  /**
+   * The export has the uf_name column and this link's is '' (spaces at most), not NULL: the
+   * empty uf_name, which only one link in a domain can hold (CiviCRM gives it to a user
+   * without an email on WordPress and Joomla).
+   */
+  readonly emptyUfName?: boolean;
   readonly domainId: number;
   readonly line: number;
 }

@@ -61,12 +61,15 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
         return v;
       };
       const domainCell = p.domainId >= 0 ? (fields[p.domainId] as string) : '';
+      const rawName = p.ufName < 0 ? null : owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string);
+      const ufName = rawName === null ? '' : sqlNull(rawName);
       const link: ExistingLink = {
         ufId: id(p.ufId),
         contactId: id(p.contactId),
-        ufName: p.ufName < 0 ? '' : sqlNull(owned ? (fields[p.ufName] as string) : own(fields[p.ufName] as string)),
+        ufName,
         domainId: domainCell.trim() === '' ? (options.defaultDomainId ?? 1) : id(p.domainId),
         line,
+        ...(rawName !== null && ufName === rawName && /^ *$/.test(rawName) ? { emptyUfName: true } : {}),
       };
       unique.check(link);
       links.push(link);

@@ -50,6 +50,7 @@ export class CivicrmBatch {
       if (!this.contactHolder.has(l.contactId)) this.contactHolder.set(l.contactId, l.ufId);
       const k = keys.ofLink[j]!;
       if (k >= 0 && this.ufNameHolder[k] === -1) this.ufNameHolder[k] = l.ufId;
+      if (l.emptyUfName && this.emptyHolder === -1) this.emptyHolder = l.ufId;
     });
   }
 

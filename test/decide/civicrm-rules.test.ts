@@ -321,3 +321,17 @@ describe('email-typo only where no contact carries the exact email (SPEC §4: "n
     expect(codes(plan.rows[0]!)).toEqual(['email-typo']);
   });
 });
+
+describe('the empty uf_name held by an existing link', () => {
+  it('WordPress: a link exported with an empty uf_name holds it, so the first user without an email already fails to link', () => {
+    const l = { ...link(1, 50, ''), emptyUfName: true };
+    const plan = buildPlan(dataset([user(1, ''), user(2, '')], [contact(50, 'z@example.org')], [l], 'wordpress'));
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'keep', contactId: 50 });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: true });
+  });
+
+  it('a uf_name that is NULL (or an export without the column) holds nothing', () => {
+    const plan = buildPlan(dataset([user(1, ''), user(2, '')], [contact(50, 'z@example.org')], [link(1, 50, '')], 'wordpress'));
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null });
+  });
+});

@@ -40,3 +40,13 @@ describe('SQL NULL in dumps', () => {
     expect(contacts.contacts.emailsAt(0).length).toBe(before);
   });
 });
+
+describe('an empty uf_name is not a NULL one', () => {
+  it('marks links whose uf_name cell is empty (the column present, not NULL)', async () => {
+    const p = tmp.write('links-empty.csv', 'uf_id,uf_name,contact_id\n4,,104\n5,NULL,105\n6,  ,106\n7,a@x.org,107\n');
+    const r = await loadLinks(p);
+    expect(r.links.map((l) => l.emptyUfName ?? false)).toEqual([true, false, true, false]);
+    const none = tmp.write('links-no-name.csv', 'uf_id,contact_id\n4,104\n');
+    expect((await loadLinks(none)).links[0]!.emptyUfName).toBeUndefined();
+  });
+});
