@@ -59,7 +59,8 @@ describe('ufmatch review in a terminal', () => {
     const s = tmux.start(samplesCommand(out));
     const opened = await tmux.waitFor(s, /\[Review \d+\]/);
     // Ink 6.8's useInput threw on these (a Ctrl key without a name): exit 1 and a stack trace
-    for (const seq of ['\u001b[31m', '\u001b[0m', '\u001b[5i', '\u001b[6n', '\u001b[1;31mred\u001b[0m']) tmux.type(s, seq);
+    // and a terminal's replies, whose characters would otherwise be keys (ESC[1;1R: 1 links candidate 1)
+    for (const seq of ['\u001b[31m', '\u001b[0m', '\u001b[5i', '\u001b[6n', '\u001b[1;31mred\u001b[0m', '\u001b[1;1R', '\u001b[>0;276;0c', '\u001b]11;rgb:0000/0000/0000\u001b\\', '\u001b[1;5X']) tmux.type(s, seq);
     tmux.keys(s, 'j');
     await tmux.waitFor(s, /2\/\d+/);
     expect(reviewCount(tmux.screen(s))).toBe(reviewCount(opened));
