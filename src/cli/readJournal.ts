@@ -14,7 +14,7 @@ const EMPTY_JOURNAL = 'is empty (a decisions file written by ufmatch has at leas
  * wait for a writer, past any signal), an empty file named by --decisions — checked before the
  * exports load, so that such a file is refused at once, not after minutes of loading.
  */
-export function checkJournalPath(path: string, given = false): void {
+function checkJournalPath(path: string, given = false): void {
   let st;
   try {
     st = statSync(path);

@@ -13,7 +13,7 @@ import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
-import { checkJournalPath, readJournal } from './readJournal.js';
+import { readJournal } from './readJournal.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,7 +34,8 @@ export function inputPaths(o: Options): string[] {
 export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings }> {
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
-  if (o.decisions) checkJournalPath(o.decisions, true); // before minutes of loading
+  // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
+  const journal = o.decisions ? readJournal(o.decisions, true) : null;
   try {
     loaded = await loadDataset(o, sink, (users) => {
       indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts), inputFileSizes(o.contacts, o.emails));
@@ -81,8 +82,8 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   if (loaded.ignored.unknownEmailContacts > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }
-  if (o.decisions) {
-    const { entries, problems: parseProblems } = readJournal(o.decisions, true);
+  if (o.decisions && journal) {
+    const { entries, problems: parseProblems } = journal;
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
     // a journal holds every step (undos too): the rows applied can outnumber the users they change
     const changed = changedRows(plan, r.plan).length;

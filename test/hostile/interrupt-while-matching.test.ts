@@ -59,18 +59,24 @@ describe('an exception no await reaches', () => {
 });
 
 describe('a --decisions file that cannot be read', () => {
-  it('is refused before the exports load, not after the plan', async () => {
+  it('is refused before the exports load, not after the plan: a FIFO, a blank file, another CSV', async () => {
     const { execFileSync } = await import('node:child_process');
     const fifo = join(tmp, 'decisions.fifo');
     execFileSync('mkfifo', [fifo]);
-    const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, '--users', join(tmp, 'users.csv'), '--contacts', join(tmp, 'contacts.csv'), '--decisions', fifo, '--out', join(tmp, 'out-fifo'), '--yes'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(3);
-    expect(stderr).toContain('is not a regular file');
-    // the plan of these exports takes several seconds (see above)
-    expect(performance.now() - t0).toBeLessThan(1500);
-  }, 20_000);
+    const blank = join(tmp, 'blank.csv');
+    writeFileSync(blank, '\n\n  \r\n');
+    const other = join(tmp, 'other.csv');
+    writeFileSync(other, 'foo,bar\n1,2\n');
+    for (const [file, says] of [[fifo, 'is not a regular file'], [blank, 'is empty'], [other, 'not a decisions file']] as const) {
+      const t0 = performance.now();
+      const child = spawn(process.execPath, [CLI, '--users', join(tmp, 'users.csv'), '--contacts', join(tmp, 'contacts.csv'), '--decisions', file, '--out', join(tmp, 'out-dec'), '--yes'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(code).toBe(3);
+      expect(stderr).toContain(says);
+      // the plan of these exports takes several seconds (see above)
+      expect(performance.now() - t0, file).toBeLessThan(1500);
+    }
+  }, 30_000);
 });
