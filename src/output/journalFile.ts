@@ -2,15 +2,22 @@
  * The journal on disk: every decision is appended and flushed to the kernel (and synced to
  * the disk) before the TUI moves on, so a crash, kill -9 or Ctrl-C loses nothing.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { JOURNAL_HEADER, journalRow, type JournalEntry } from '../decide/journal.js';
 import { PRIVATE_MODE } from './atomicWrite.js';
 import { csvRow } from './csvCell.js';
 
 export class JournalFile {
   private fd: number;
+  /** Rows appended since open (decisions, not the header). */
+  private appended = 0;
 
-  private constructor(fd: number) {
+  private constructor(
+    fd: number,
+    private readonly path: string,
+    /** This open created the file (it held no journal before). */
+    private readonly fresh: boolean,
+  ) {
     this.fd = fd;
   }
 
@@ -24,7 +31,7 @@ export class JournalFile {
     const fresh = !existsSync(path) || statSync(path).size === 0;
     const ending = fresh ? '' : endingFor(readFileSync(path));
     const fd = openSync(path, 'a', PRIVATE_MODE);
-    const j = new JournalFile(fd);
+    const j = new JournalFile(fd, path, fresh);
     if (fresh) j.write(csvRow(JOURNAL_HEADER));
     else if (ending !== '') j.write(ending);
     return j;
@@ -52,6 +59,7 @@ export class JournalFile {
 
   append(e: Omit<JournalEntry, 'line'>): void {
     this.write(csvRow(journalRow(e)));
+    this.appended++;
   }
 
   private write(s: string): void {
@@ -62,6 +70,12 @@ export class JournalFile {
   close(): void {
     if (this.fd >= 0) closeSync(this.fd);
     this.fd = -1;
+  }
+
+  /** close(), removing the file when this session created it and made no decision (a header alone says nothing). */
+  closeRemovingIfUnused(): void {
+    this.close();
+    if (this.fresh && this.appended === 0) rmSync(this.path, { force: true });
   }
 }
 

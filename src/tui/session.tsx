@@ -125,15 +125,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   } finally {
     setInterruptNote(null);
     ink.unmount();
-    journal.file?.close();
+    journal.file?.closeRemovingIfUnused();
     if (notes.text()) io.stderr.write(notes.text());
   }
+  // as a scripted run: a folder this run made and left empty goes (a journal without a decision was removed above)
+  if (!wrote) removeCreatedOutDir();
   const s = store.getState();
   if (s.phase === 'review' && s.review.unwritten > 0) {
     io.stderr.write(`ufmatch: ${unwrittenNote(s.review.unwritten)}\n`);
   } else if (code === 130) {
-    // as a scripted run: a folder this run made and left empty goes (the journal is only made once the review opens)
-    if (!wrote) removeCreatedOutDir();
     io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   } else if (wrote) {
     io.stderr.write(`ufmatch: outputs written to ${o.out}\n`);

@@ -88,6 +88,17 @@ describe('ufmatch review in a terminal', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('q without a decision and without writing leaves no folder and no empty journal behind', async () => {
+    const { tmux, out } = open(100, 30);
+    const target = join(out, 'fresh-out');
+    const s = tmux.start(samplesCommand(target));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    expect(existsSync(join(target, 'decisions.csv'))).toBe(true); // made when the review opens
+    tmux.keys(s, 'q');
+    await tmux.waitFor(s, 'EXIT=0');
+    expect(existsSync(target)).toBe(false);
+  });
+
   it('Ctrl-C leaves at once with exit code 130', async () => {
     const { tmux, out } = open(80, 24);
     const s = tmux.start(samplesCommand(out));
