@@ -130,6 +130,7 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
   const cols = PLATFORM_COLUMNS[platform];
   const context = `${cols.label} users`;
   if (forced && !requiredOf(forced, false).every((c) => header.has([c]))) {
+    refuseOtherExports(header);
     // --platform names another export than the file fits: say which it fits, and (when a column
     // comes close to the one missing: "Email" for user_email) how to read it as the one named
     const is = DETECTION_ORDER.filter((p) => p !== forced && requiredOf(p, true).every((c) => header.has([c])));

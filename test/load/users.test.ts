@@ -173,6 +173,8 @@ describe('loadUsers: files that are not users exports, and Drupal translations',
     const p = tmp2.write(`other-${option}.csv`, csv);
     await expectInputError(loadUsers(p), p, 1, new RegExp(`this looks like ${what.replace(/[()]/g, '\\$&')}, not a users export`));
     await loadUsers(p).catch((e: Error) => expect(e.message).toContain(`give it with ${option}`));
+    // with --platform too
+    await expectInputError(loadUsers(p, { platform: 'drupal' }), p, 1, new RegExp(`this looks like ${what.replace(/[()]/g, '\\$&')}`));
   });
 
   it('Drupal 8 users_field_data with user translation: the default_langcode 0 rows are translations of the same account', async () => {
