@@ -125,22 +125,13 @@ export function localLookups(ix: FuzzyLookupIndex): FuzzyLookups {
  *   of the users' keys)
  */
 export function buildPlan(data: Dataset, progress?: PlanProgress, timings?: PlanTimings, prebuilt?: ContactIndex, lookups?: IndexLookups): Plan {
-  const t0 = performance.now();
-  const contactsN = data.contacts.length;
-  const units = contactsN + data.users.length;
-  const made = prebuilt ? lookups : lookups ?? lookupsFor(data.users.map((u) => u.emailKey));
-  const ix = prebuilt ?? buildContactIndex(data.contacts, made, progress ? (done) => progress(done, units, 0) : undefined);
-  const t1 = performance.now();
-  if (timings && !prebuilt) timings.indexMs = t1 - t0;
-  const run = new PlanRun(data, ix, timings, undefined, made);
+  const { run, fuzzy, report } = startPlan(data, progress, timings, prebuilt, lookups);
   const total = data.users.length;
-  const fuzzy = localLookups(ix);
   for (let i = 0; i < total; i += 4096) {
     run.planUsers(i, Math.min(total, i + 4096), fuzzy);
-    if (progress) progress(contactsN + run.planned, units, run.planned);
+    report();
   }
-  if (progress && total === 0) progress(units, units, 0);
-  return run.finish();
+  return endPlan(run, data, progress);
 }
 
 /** How long the plan runs before it lets the event loop in (keys, Ctrl-C, signals, the progress bar). */
@@ -152,6 +143,19 @@ export const PLAN_SLICE_MS = 50;
  * are slow (thousands of addresses that differ by a digit) plan in small steps.
  */
 export async function buildPlanInSlices(data: Dataset, progress?: PlanProgress, timings?: PlanTimings, prebuilt?: ContactIndex, lookups?: IndexLookups): Promise<Plan> {
+  const { run, fuzzy, report } = startPlan(data, progress, timings, prebuilt, lookups);
+  const total = data.users.length;
+  const slices = new Slices();
+  while (run.planned < total) {
+    run.planUsers(run.planned, Math.min(total, run.planned + slices.step), fuzzy);
+    report();
+    await slices.turn();
+  }
+  return endPlan(run, data, progress);
+}
+
+/** What both builds do first: the index (unless given) and the run over it, and how to report progress. */
+function startPlan(data: Dataset, progress: PlanProgress | undefined, timings: PlanTimings | undefined, prebuilt: ContactIndex | undefined, lookups: IndexLookups | undefined) {
   const t0 = performance.now();
   const contactsN = data.contacts.length;
   const units = contactsN + data.users.length;
@@ -159,15 +163,13 @@ export async function buildPlanInSlices(data: Dataset, progress?: PlanProgress, 
   const ix = prebuilt ?? buildContactIndex(data.contacts, made, progress ? (done) => progress(done, units, 0) : undefined);
   if (timings && !prebuilt) timings.indexMs = performance.now() - t0;
   const run = new PlanRun(data, ix, timings, undefined, made);
-  const total = data.users.length;
-  const fuzzy = localLookups(ix);
-  const slices = new Slices();
-  while (run.planned < total) {
-    run.planUsers(run.planned, Math.min(total, run.planned + slices.step), fuzzy);
-    progress?.(contactsN + run.planned, units, run.planned);
-    await slices.turn();
-  }
-  if (progress && total === 0) progress(units, units, 0);
+  const report = (): void => progress?.(contactsN + run.planned, units, run.planned);
+  return { run, fuzzy: localLookups(ix), report };
+}
+
+function endPlan(run: PlanRun, data: Dataset, progress: PlanProgress | undefined): Plan {
+  const units = data.contacts.length + data.users.length;
+  if (progress && data.users.length === 0) progress(units, units, 0);
   return run.finish();
 }
 
