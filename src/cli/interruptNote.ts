@@ -19,3 +19,24 @@ export function interruptNote(): string | null {
     return null; // a signal handler must not throw
   }
 }
+
+/**
+ * What the review must undo when the run ends without it — by a signal or an exception no
+ * await reaches (cli.ts's handlers): a journal it created and wrote no decision into goes, so
+ * that the --out folder it made can go too. The review session sets it while it runs.
+ */
+let leaving: (() => void) | null = null;
+
+export function setLeavingCleanup(f: (() => void) | null): void {
+  leaving = f;
+}
+
+export function runLeavingCleanup(): void {
+  const f = leaving;
+  leaving = null;
+  try {
+    f?.();
+  } catch {
+    /* a handler that ends the run must not throw */
+  }
+}

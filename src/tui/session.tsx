@@ -28,7 +28,7 @@ import { reviewModel } from './state/model.js';
 import type { Message } from './state/review.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
-import { setInterruptNote } from '../cli/interruptNote.js';
+import { setInterruptNote, setLeavingCleanup } from '../cli/interruptNote.js';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -125,6 +125,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   } finally {
     setInterruptNote(null);
     ink.unmount();
+    setLeavingCleanup(null);
     journal.file?.closeRemovingIfUnused();
     if (notes.text()) io.stderr.write(notes.text());
   }
@@ -174,6 +175,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       }
     }
     journal.file = JournalFile.open(journalPath);
+    setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
     setInterruptNote(() => {
       const st = store.getState();
       const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? `ufmatch: ${unwrittenNote(st.review.unwritten)}\n` : '';

@@ -99,6 +99,25 @@ describe('ufmatch review in a terminal', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('SIGTERM during a review without decisions, or an internal error, leaves no journal and no folder it made', async () => {
+    const { tmux, out } = open(100, 30);
+    const target = join(out, 'term-out');
+    const s = tmux.start(samplesCommand(target));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    expect(existsSync(join(target, 'decisions.csv'))).toBe(true);
+    process.kill(tmux.childPid(s), 'SIGTERM');
+    const end = await tmux.waitFor(s, 'EXIT=130');
+    expect(end).toContain('ufmatch: interrupted — no output was written');
+    expect(existsSync(target)).toBe(false);
+
+    const boomOut = join(out, 'boom-out');
+    const b = tmux.start(`node --import 'data:text/javascript,setTimeout(()=>{throw new Error("boom")},2500)' dist/cli.js --users samples/wordpress-users.csv --contacts samples/contacts-ui.csv --out '${boomOut}'`);
+    await tmux.waitFor(b, /\[Review \d+\]/);
+    const died = await tmux.waitFor(b, 'EXIT=70');
+    expect(died).toContain('ufmatch: internal error: boom');
+    expect(existsSync(boomOut)).toBe(false);
+  });
+
   it('Ctrl-C leaves at once with exit code 130', async () => {
     const { tmux, out } = open(80, 24);
     const s = tmux.start(samplesCommand(out));
