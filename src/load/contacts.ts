@@ -34,7 +34,7 @@ import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type C
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
 import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, trashFlag } from './fields.js';
-import { Header } from './headers.js';
+import { CONTACT_MARKERS, Header } from './headers.js';
 
 export interface LoadedContacts {
   readonly contacts: ContactTable;
@@ -85,11 +85,11 @@ export interface ContactPlan {
  * have, and only when it has none of a contact's own (type, trash, names).
  */
 function refuseOtherExports(header: Header): void {
-  const contactOwn = ['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'First Name', 'Last Name', 'Display Name'];
+  const contactOwn = [...CONTACT_MARKERS, 'First Name', 'Last Name', 'Display Name'];
   if (header.has(['is_primary']) && !contactOwn.some((c) => header.has([c]))) {
     throw new InputError(header.file, header.line, 'this looks like a civicrm_email export (contact_id, email, is_primary), not a contacts export', 'give it with --emails, and the contacts export with --contacts');
   }
-  if (header.has(['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'Contact ID'])) return;
+  if (header.has([...CONTACT_MARKERS, 'Contact ID'])) return;
   const users = header.has(['user_email']) || header.has(['user_login']) ? 'a WordPress users export (user_email)'
     : header.has(['uid']) && header.has(['mail']) ? 'a Drupal users export (uid, mail)'
     : header.has(['username']) && header.has(['email']) ? 'a Joomla users export (username, email)'

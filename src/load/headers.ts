@@ -156,3 +156,6 @@ function clip(name: string): string {
   const flat = name.replace(/\s+/g, ' ');
   return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
+
+/** Columns only a CiviCRM contacts export has (its type and trash flag): tell it from users, uf_match and civicrm_email exports. */
+export const CONTACT_MARKERS: readonly string[] = ['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted'];

@@ -22,7 +22,7 @@ import type { LoadedUsers, Platform, User } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError, UsageError } from './errors.js';
 import { badId, emailKey, findDuplicateId, isYes, normalizeDate, own, parseId, sqlNull } from './fields.js';
-import { Header } from './headers.js';
+import { CONTACT_MARKERS, Header } from './headers.js';
 import { splitDisplayName, splitJoomlaName } from './names.js';
 
 export { splitJoomlaName, splitDisplayName, type NameParts } from './names.js';
@@ -92,7 +92,7 @@ function refuseOtherExports(header: Header): void {
   // ("Contact ID" and contact_id are one name once spaces and _ are ignored: the email rows'
   // own columns tell a civicrm_email export from a contacts export)
   // (not Display Name: WordPress's display_name is the same name)
-  const contactOwn = ['Contact Type', 'contact_type', 'Contact is in Trash', 'is_deleted', 'email_primary.email'];
+  const contactOwn = [...CONTACT_MARKERS, 'email_primary.email'];
   const other = header.has(['uf_id']) && header.has(['contact_id']) ? ['a civicrm_uf_match export (uf_id, contact_id)', '--links']
     : header.has(['contact_id']) && header.has(['email']) && header.has(['is_primary', 'location_type_id']) && !header.has(contactOwn) ? ['a civicrm_email export (contact_id, email)', '--emails']
     : header.has(['Contact ID', ...contactOwn]) ? ['a CiviCRM contacts export', '--contacts']
