@@ -616,7 +616,7 @@ function fuzzy(
   // within two edits of one user, and a warning for each would bury the operator (and, at
   // 40,000 such users, exhaust the heap). Every hit is still flagged, so none of them comes
   // back as a name-match.
-  const typos: { h: TypoHit; id: number; score: number; primary: boolean; nameAgrees: boolean }[] = [];
+  const typos: { h: TypoHit; id: number; score: number; primary: boolean; nameAgrees: boolean; namesDiffer: boolean }[] = [];
   // email-typo only where no contact carries the exact email (SPEC §4: "no exact match"): a
   // trashed, non-Individual or taken exact match is what the user meant, not a look-alike
   // address of someone else (kate@ is two edits from dave@)
@@ -625,14 +625,15 @@ function fuzzy(
     if (flagged.has(id)) continue;
     flagged.add(id);
     const nameAgrees = agrees(ix, uname, h.pos);
+    const namesDiffer = !nameAgrees && ix.nameDiffersAt(h.pos, uname.first, uname.last);
     const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
-    const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, distance: h.distance });
-    typos.push({ h, id, score, primary, nameAgrees });
+    const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, namesDiffer, distance: h.distance });
+    typos.push({ h, id, score, primary, nameAgrees, namesDiffer });
   }
   for (const t of typos.length > MAX_TYPO_MATCHES ? best(typos, MAX_TYPO_MATCHES) : typos) {
-    const { h, id, score, primary, nameAgrees } = t;
+    const { h, id, score, primary, nameAgrees, namesDiffer } = t;
     candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
-    warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, score, civicrm));
+    warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, namesDiffer, score, civicrm));
   }
   // the best MAX_NAME_MATCHES by score, then lowest id (what sorting every hit would keep):
   // a common name can match hundreds of contacts, so none of them is copied or sorted

@@ -3,7 +3,9 @@
  *   exact email, usable     0.90 (+0.05 primary, +0.05 same name)
  *   exact email, trashed or not an Individual  0.50 (+0.05, +0.05)
  *   alias (same mailbox)    0.85 (+0.05 same name)
- *   typo, 1 edit            0.80, 2 edits 0.70 (+0.10 same name)
+ *   typo, 1 edit            0.80, 2 edits 0.70 (+0.10 same name);
+ *     with another name (namesDiffer)  0.55, 0.45: below every name-only match, since a
+ *     look-alike address of someone with another name is more likely someone else's
  *   name only: same 0.70, swapped 0.65, one-letter typo 0.60
  */
 import type { Candidate, CandidateBasis } from '../domain/decisions.js';
@@ -14,6 +16,8 @@ export interface ScoreInput {
   readonly usable: boolean;
   readonly primary: boolean;
   readonly nameAgrees: boolean;
+  /** For email-typo: both names known and different (predicates.namesDiffer). */
+  readonly namesDiffer?: boolean;
   readonly distance?: number;
   readonly relation?: NameRelation;
 }
@@ -31,7 +35,7 @@ export function candidateScore(s: ScoreInput): number {
       v = 0.85 + (s.nameAgrees ? 0.05 : 0);
       break;
     case 'email-typo':
-      v = (s.distance === 1 ? 0.8 : 0.7) + (s.nameAgrees ? 0.1 : 0);
+      v = s.namesDiffer ? (s.distance === 1 ? 0.55 : 0.45) : (s.distance === 1 ? 0.8 : 0.7) + (s.nameAgrees ? 0.1 : 0);
       break;
     case 'name-match':
       v = s.relation === 'same' ? 0.7 : s.relation === 'swapped' ? 0.65 : 0.6;

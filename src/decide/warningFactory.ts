@@ -34,11 +34,12 @@ export class WarningFactory {
     return describeCivicrm(o, this.platform);
   }
 
-  emailTypo(u: User, c: ContactRef, contactEmail: string, part: 'local' | 'domain', distance: number, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
+  emailTypo(u: User, c: ContactRef, contactEmail: string, part: 'local' | 'domain', distance: number, namesDiffer: boolean, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
     const what = part === 'domain' ? 'domain' : 'part before the @';
+    const likely = namesDiffer ? 'a possible typo, but the names differ' : 'a likely typo';
     return {
-      code: 'email-typo', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, part, distance,
-      detail: `${who(u)}'s email ${u.emailKey} is ${distance} edit${distance > 1 ? 's' : ''} from ${contactLabel(c)}'s ${contactEmail} in the ${what}, a likely typo; ${this.civi(o)}`,
+      code: 'email-typo', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, part, distance, namesDiffer,
+      detail: `${who(u)}'s email ${u.emailKey} is ${distance} edit${distance > 1 ? 's' : ''} from ${contactLabel(c)}'s ${contactEmail} in the ${what}, ${likely}; ${this.civi(o)}`,
     };
   }
 

@@ -54,6 +54,8 @@ export interface EmailTypoWarning extends WarningBase {
   readonly contactEmail: string;
   readonly part: 'local' | 'domain';
   readonly distance: number;
+  /** Both names known and different (predicates.namesDiffer): maybe another person's address. */
+  readonly namesDiffer: boolean;
 }
 export type AliasRule = 'plus-tag' | 'gmail-dots' | 'googlemail';
 export interface AliasEmailWarning extends WarningBase {

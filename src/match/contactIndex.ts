@@ -58,6 +58,8 @@ export interface FuzzyLookupIndex {
    * at `pos`, read from the name indexes (no string per contact is kept).
    */
   nameRelationAt(pos: number, first: string, last: string): NameRelation | null;
+  /** namesDiffer(first, last, the contact's folded first and last) for the contact at `pos`, read the same way. */
+  nameDiffersAt(pos: number, first: string, last: string): boolean;
   /** A reusable "seen" set over email rows and one over contact positions, for de-duplicating hits. */
   readonly rowMarks: Marks;
   readonly posMarks: Marks;
@@ -687,6 +689,16 @@ export function fuzzyLookupIndex(
       if (sameFirst && last.length >= NAME_TYPO_MIN && lastsByFirst.lengthAt(ls) >= NAME_TYPO_MIN && lastsByFirst.oneEditAt(ls, last)) return 'typo';
       if (sameLast && first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first)) return 'typo';
       return null;
+    },
+    nameDiffersAt(pos, first, last) {
+      const fs = firstsByLast.startOf(pos);
+      const ls = lastsByFirst.startOf(pos);
+      if (fs < 0 || ls < 0 || first.length < NAME_PART_MIN || last.length < NAME_PART_MIN) return false;
+      if (firstsByLast.equalsAt(fs, first) || lastsByFirst.equalsAt(ls, last)) return false;
+      if (lastsByFirst.equalsAt(ls, first) || firstsByLast.equalsAt(fs, last)) return false;
+      const nearFirst = first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first);
+      const nearLast = last.length >= NAME_TYPO_MIN && lastsByFirst.lengthAt(ls) >= NAME_TYPO_MIN && lastsByFirst.oneEditAt(ls, last);
+      return !nearFirst && !nearLast;
     },
     rowMarks: new Marks(rows.count),
     posMarks: new Marks(contacts),

@@ -69,3 +69,22 @@ export function nameRelation(uf: string, ul: string, cf: string, cl: string): Na
   }
   return null;
 }
+
+/**
+ * Whether two full names belong to different people as far as names can tell: both known
+ * (every part 2+ letters), and no part shared, swapped or one edit apart. "Léa Mitchell" and
+ * "Sigríður Díaz" differ; "Anna Smith" and "Anna Jones" (a married name?) do not, nor do two
+ * names either of which is unknown. What it weakens is an email-typo: a look-alike address of
+ * someone with another name is more likely another person's.
+ */
+export function namesDiffer(uf: string, ul: string, cf: string, cl: string): boolean {
+  if (uf.length < NAME_PART_MIN || ul.length < NAME_PART_MIN || cf.length < NAME_PART_MIN || cl.length < NAME_PART_MIN) {
+    return false;
+  }
+  if (uf === cf || ul === cl || uf === cl || ul === cf) return false;
+  return !oneEditName(uf, cf) && !oneEditName(ul, cl);
+}
+
+function oneEditName(a: string, b: string): boolean {
+  return a.length >= NAME_TYPO_MIN && b.length >= NAME_TYPO_MIN && boundedLevenshtein(a, b, 1) === 1;
+}
