@@ -64,13 +64,14 @@ export function explainUser(
   const ctx = explainContext(plan, row, contactsById, lookups);
   const u = row.user;
   const linkView = ctx.link ? viewLink(ctx, ctx.link) : null;
-  const words = row.warnings.map((w) => warningWords(w, ctx));
-  const warnings = row.warnings.map((w, i) => viewWarning(w, words[i]!));
+  const ordered = candidatesBestFirst(row.warnings);
+  const words = ordered.map((w) => warningWords(w, ctx));
+  const warnings = ordered.map((w, i) => viewWarning(w, words[i]!));
   const civicrm = viewCivicrm(ctx);
   return {
     platform: plan.platform,
     domain_id: plan.domainId,
-    headline: headline(ctx, words, civicrm),
+    headline: headline(ctx, ordered, words, civicrm),
     user: viewUser(u),
     link: linkView,
     candidates: row.candidates.map((c) => viewCandidate(ctx, c)),
@@ -78,7 +79,7 @@ export function explainUser(
     decision: viewDecision(ctx, row.decision),
     proposal: viewDecision(ctx, row.proposal),
     civicrm,
-    fix: fixSteps(ctx, words, civicrm),
+    fix: fixSteps(ctx, ordered, words, civicrm),
   };
 }
 
@@ -246,7 +247,8 @@ function candidateWhy(ctx: ExplainContext, c: Candidate): string {
     case 'email-typo': {
       const w = ctx.row.warnings.find((x) => x.code === 'email-typo' && x.contactId === c.contactId);
       const how = w && w.code === 'email-typo' ? `, ${w.distance} edit${w.distance > 1 ? 's' : ''} away in the ${w.part === 'domain' ? 'domain' : 'part before the @'}` : '';
-      return `has ${c.email}; the user's ${u.emailKey} looks like a typo of it${how}${nameText}${heldText}`;
+      const other = w && w.code === 'email-typo' && w.namesDiffer ? ', but another name than the user' : '';
+      return `has ${c.email}; the user's ${u.emailKey} ${other ? 'is close to it' : 'looks like a typo of it'}${how}${nameText}${other}${heldText}`;
     }
     case 'name-match': {
       const name = contact ? contactName(contact) : '';
@@ -390,10 +392,10 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
   };
 }
 
-function headline(ctx: ExplainContext, words: readonly WarningWords[], civicrm: CivicrmView): string {
+function headline(ctx: ExplainContext, ordered: readonly Warning[], words: readonly WarningWords[], civicrm: CivicrmView): string {
   const r = ctx.row;
   const u = r.user;
-  const strongFirst = r.warnings.map((w, i) => ({ w, i })).sort((a, b) => Number(isStrong(b.w.code)) - Number(isStrong(a.w.code)) || a.i - b.i);
+  const strongFirst = ordered.map((w, i) => ({ w, i })).sort((a, b) => Number(isStrong(b.w.code)) - Number(isStrong(a.w.code)) || a.i - b.i);
   const reasons = strongFirst.map(({ i }) => words[i]!.reason);
   if (ctx.link) {
     const to = ctx.contact(ctx.link.contactId) ? cref(ctx, ctx.link.contactId) : `contact ${ctx.link.contactId}`;
@@ -411,7 +413,47 @@ function headline(ctx: ExplainContext, words: readonly WarningWords[], civicrm: 
   return `User ${u.ufId} has no link yet: ${civicrm.text}`;
 }
 
-function fixSteps(ctx: ExplainContext, words: readonly WarningWords[], civicrm: CivicrmView): FixStep[] {
+/** The warnings that each name a candidate found by likeness (SPEC §4's email-typo, alias-email, name-match). */
+const LIKENESS: ReadonlySet<WarningCode> = new Set<WarningCode>(['alias-email', 'email-typo', 'name-match']);
+
+/**
+ * The plan's warnings with those that name a likeness candidate put best first (score, then
+ * the plan's order) in the places those warnings hold; the others stay where they are. A
+ * person reads the likeliest contact first, and its fix steps come first.
+ */
+export function candidatesBestFirst(ws: readonly Warning[]): Warning[] {
+  const slots: number[] = [];
+  for (let i = 0; i < ws.length; i++) if (LIKENESS.has(ws[i]!.code)) slots.push(i);
+  const best = slots.slice().sort((a, b) => ws[b]!.score - ws[a]!.score || a - b);
+  const out = ws.slice();
+  slots.forEach((slot, k) => (out[slot] = ws[best[k]!]!));
+  return out;
+}
+
+/**
+ * Likeness candidates given their full fix steps (ask, then correct one side or the other);
+ * the rest, less likely, are named in one step, so that a user with a dozen look-alike
+ * contacts gets a fix a person can follow. When the best is all but certain (the same mailbox
+ * or a one-letter typo, and the user's name: ALMOST_CERTAIN), it alone gets them.
+ */
+export const FULL_FIX_CANDIDATES = 3;
+export const ALMOST_CERTAIN = 0.9;
+
+/** What a less likely candidate has, in a few words (its name is in its reference). */
+function lessLikely(w: Warning): string {
+  switch (w.code) {
+    case 'email-typo':
+      return `a close address, ${w.contactEmail}`;
+    case 'alias-email':
+      return `the same mailbox, ${w.contactEmail}`;
+    case 'name-match':
+      return w.contactEmail ? `another email, ${w.contactEmail}` : 'no email';
+    default:
+      return w.code;
+  }
+}
+
+function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: readonly WarningWords[], civicrm: CivicrmView): FixStep[] {
   const r = ctx.row;
   const u = r.user;
   const next = NEXT_SYNC[ctx.platform];
@@ -424,7 +466,26 @@ function fixSteps(ctx: ExplainContext, words: readonly WarningWords[], civicrm: 
       steps.push(s);
     }
   };
-  for (const w of words) for (const s of w.fix) add(s);
+  // a name-match on a contact that an email warning already names adds one line, not a candidate
+  const ownCandidate = (w: Warning) =>
+    LIKENESS.has(w.code) && !(w.code === 'name-match' && ordered.some((x) => x !== w && x.contactId === w.contactId && LIKENESS.has(x.code)));
+  const limit = ordered.some((w) => ownCandidate(w) && w.score >= ALMOST_CERTAIN) ? 1 : FULL_FIX_CANDIDATES;
+  let full = 0;
+  const rest: Warning[] = [];
+  ordered.forEach((w, i) => {
+    if (ownCandidate(w)) {
+      if (full >= limit) {
+        rest.push(w);
+        return;
+      }
+      full++;
+    }
+    for (const s of words[i]!.fix) add(s);
+  });
+  if (rest.length > 0) {
+    const named = rest.map((w) => `${cref(ctx, w.contactId!)}: ${lessLikely(w)}`);
+    add(step(null, `Only if none of the contacts above is the user, ask the user about these less likely ones (see the candidates above): ${named.join('; ')}.`));
+  }
   const d = r.decision;
   if (r.warnings.length === 0) {
     if (ctx.link && d.action === 'keep') {

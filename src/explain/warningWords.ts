@@ -71,10 +71,19 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const [ul, ud] = splitKey(key);
       const [cl, cd] = splitKey(w.contactEmail);
       const kind = typoKind(w.part === 'domain' ? ud : ul, w.part === 'domain' ? cd : cl);
+      const named = ctx.row.candidates.some((x) => x.contactId === w.contactId && x.nameAgrees);
+      const userName = userNameOf(ctx);
+      const judgement = w.namesDiffer
+        ? `it could be a typo, but ${c} has another name than the user (${userName}), so it may well be another person's address`
+        : named
+          ? `most likely a typo, as ${c} also has the user's name`
+          : 'most likely a typo';
       return {
-        reason: `their email ${key} looks like a typo of ${w.contactEmail}, the email of ${c}, so CiviCRM does not find that contact`,
+        reason: w.namesDiffer
+          ? `their email ${key} is close to ${w.contactEmail}, the email of ${c} (another name), so CiviCRM does not find that contact`
+          : `their email ${key} looks like a typo of ${w.contactEmail}, the email of ${c}, so CiviCRM does not find that contact`,
         explanation:
-          `The user's email ${key} differs from ${w.contactEmail}, the email of ${c}, by ${plural(w.distance, 'edit')} in the ${where}${kind ? ` (${kind})` : ''}: most likely a typo. ` +
+          `The user's email ${key} differs from ${w.contactEmail}, the email of ${c}, by ${plural(w.distance, 'edit')} in the ${where}${kind ? ` (${kind})` : ''}: ${judgement}. ` +
           `CiviCRM matches emails exactly, so it does not see ${c}.`,
         fix: [
           step(w.code, `Ask the user which address is right: ${key} or ${w.contactEmail}.`),
