@@ -253,6 +253,8 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
   }
   let plan: UserPlan | null = null;
   const users: User[] = [];
+  // the first translation row of each account, for an account exported without its default row
+  const translations = new Map<number, User>();
   const intern = interner();
   const result = await streamCsv(path, options, {
     header(fields, line) {
@@ -266,7 +268,10 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
         throw badId(path, line, p.idName, p.id);
       }
       // a translation row of the same account (users_field_data with user translation on)
-      if (p.defaultLangcode >= 0 && (fields[p.defaultLangcode] as string).trim() === '0') return;
+      if (p.defaultLangcode >= 0 && (fields[p.defaultLangcode] as string).trim() === '0') {
+        if (!translations.has(ufId)) translations.set(ufId, buildUser(p, fields, ufId, line, intern, owned));
+        return;
+      }
       users.push(buildUser(p, fields, ufId, line, intern, owned));
     },
   });
@@ -274,6 +279,17 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
   if (finalPlan === null) throw new InputError(path, 1, 'no header row', 'export the users again');
   if (result.rows === 0) {
     throw new InputError(path, result.headerLine + 1, 'no users: the file has a header but no data rows', 'export the users again, with their rows');
+  }
+  if (translations.size > 0) {
+    // Drupal keeps one default row per account; an export filtered by language may lack it.
+    // Such an account is read from its first translation row (the email is not translatable),
+    // in its place in the file, rather than dropped without a word.
+    const seen = new Set(users.map((u) => u.ufId));
+    const lone = [...translations.values()].filter((u) => !seen.has(u.ufId));
+    if (lone.length > 0) {
+      users.push(...lone);
+      users.sort((a, b) => a.line - b.line);
+    }
   }
   const dup = findDuplicateId(users.map((u) => u.ufId));
   if (dup) {

@@ -182,4 +182,10 @@ describe('loadUsers: files that are not users exports, and Drupal translations',
     const r = await loadUsers(p);
     expect(r.users.map((u) => [u.ufId, u.line])).toEqual([[1, 2], [2, 3], [3, 5]]);
   });
+
+  it('an account exported with translation rows only (a language filter) is read from its first one, in its place', async () => {
+    const p = tmp2.write('d8-translations-only.csv', 'uid,langcode,name,mail,status,default_langcode\n1,en,admin,admin@x.org,1,1\n4,fr,zoe,zoe@x.org,1,0\n4,de,zoe,zoe@x.org,1,0\n3,en,bo,bo@x.org,1,1\n');
+    const r = await loadUsers(p);
+    expect(r.users.map((u) => [u.ufId, u.line, u.email])).toEqual([[1, 2, 'admin@x.org'], [4, 3, 'zoe@x.org'], [3, 5, 'bo@x.org']]);
+  });
 });
