@@ -59,6 +59,8 @@ export interface PlanTimings {
  */
 export class Claims {
   readonly contact = new Map<number, number>();
+  /** The contacts held by existing links (the rest are held by ufmatch's own decisions). */
+  private readonly linked = new Set<number>();
   /** Per user key number: the uf_id holding it, or -1. */
   private readonly email: Float64Array;
 
@@ -70,6 +72,14 @@ export class Claims {
   claim(ufId: number, contactId: number | null, key: number): void {
     if (contactId !== null && !this.contact.has(contactId)) this.contact.set(contactId, ufId);
     if (key >= 0 && this.email[key] === -1) this.email[key] = ufId;
+  }
+  /** An existing link's claim: held against every user, and said to be a link. */
+  claimByLink(ufId: number, contactId: number, key: number): void {
+    if (!this.contact.has(contactId)) this.linked.add(contactId);
+    this.claim(ufId, contactId, key);
+  }
+  heldByLink(contactId: number): boolean {
+    return this.linked.has(contactId);
   }
   contactHolder(contactId: number, notUf: number): number | null {
     const h = this.contact.get(contactId);
@@ -238,7 +248,7 @@ export class PlanRun {
     this.claims = new Claims(keys);
     // Existing links are the database's state before anything runs: they hold their contacts
     // and emails against every user, earlier or later in the export.
-    data.links.forEach((l, j) => this.claims.claim(l.ufId, l.contactId, keys.ofLink[j]!));
+    data.links.forEach((l, j) => this.claims.claimByLink(l.ufId, l.contactId, keys.ofLink[j]!));
     data.users.forEach((u, i) => {
       if (this.prep.linkOf[i]) this.claims.claim(u.ufId, null, keys.of[i]!);
     });
@@ -534,7 +544,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   const checkTaken = choice ?? pick;
   if (checkTaken) {
     const holder = claims.contactHolder(checkTaken.id, user.ufId);
-    if (holder !== null) warnings.push(wf.contactTaken(user, list.at(checkTaken.pos), holder, civicrm));
+    if (holder !== null) warnings.push(wf.contactTaken(user, list.at(checkTaken.pos), holder, claims.heldByLink(checkTaken.id) ? 'link' : 'plan', civicrm));
   }
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)

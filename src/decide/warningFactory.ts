@@ -84,10 +84,11 @@ export class WarningFactory {
     };
   }
 
-  contactTaken(u: User, c: Contact, holder: number, o: CivicrmOutcome): WarningOf<'contact-taken'> {
+  contactTaken(u: User, c: Contact, holder: number, via: 'link' | 'plan', o: CivicrmOutcome): WarningOf<'contact-taken'> {
+    const held = via === 'link' ? `is already linked to user ${holder}` : `is the contact ufmatch links to user ${holder}, earlier in the file`;
     return {
-      code: 'contact-taken', ufId: u.ufId, contactId: c.id, otherUfId: holder, score: 1,
-      detail: `${contactLabel(c)} matches ${who(u)}'s email but is already linked to user ${holder}; ${this.civi(o)}`,
+      code: 'contact-taken', ufId: u.ufId, contactId: c.id, otherUfId: holder, score: 1, via,
+      detail: `${contactLabel(c)} matches ${who(u)}'s email but ${held}; ${this.civi(o)}`,
     };
   }
 

@@ -92,6 +92,8 @@ export interface ContactTakenWarning extends WarningBase {
   readonly contactId: number;
   /** The user already holding the contact. */
   readonly otherUfId: number;
+  /** By an existing link, or by ufmatch's own decision for a user earlier in the file. */
+  readonly via: 'link' | 'plan';
 }
 export interface DuplicateUserEmailWarning extends WarningBase {
   readonly code: 'duplicate-user-email';

@@ -17,6 +17,8 @@ export interface ExplainContext {
   linkOf(ufId: number): ExistingLink | undefined;
   /** Another user holding the contact: by an existing link, else by ufmatch's decision. */
   holderOf(contactId: number): number | null;
+  /** Another user linked to the contact by an existing link (not only in ufmatch's plan). */
+  linkHolderOf(contactId: number): number | null;
   /** Contacts carrying the user's email key, other than the linked one (in id order). */
   readonly emailHolders: readonly Contact[];
   /** Usable contacts with the user's name (looked up only when the user has no usable email). */
@@ -29,6 +31,16 @@ export function cref(ctx: Pick<ExplainContext, 'contact'>, id: number): string {
   if (!c) return `contact ${id} (not in the contacts export)`;
   const name = contactName(c);
   return name ? `contact ${id} (${name})` : `contact ${id}`;
+}
+
+/**
+ * "already linked to user 3 (…)" when an existing link holds the contact, "which ufmatch links
+ * to user 3 (…)" when only ufmatch's plan gives it to that user; '' when it is free.
+ */
+export function heldWords(ctx: Pick<ExplainContext, 'holderOf' | 'linkHolderOf' | 'userRow'>, contactId: number): string {
+  const h = ctx.holderOf(contactId);
+  if (h === null) return '';
+  return ctx.linkHolderOf(contactId) === h ? `already linked to ${uref(ctx, h)}` : `which ufmatch links to ${uref(ctx, h)}`;
 }
 
 /** "user 16 (Daniel Okafor, daniel.okafor@outlook.com)" or "user 77 (not in the users export)". */

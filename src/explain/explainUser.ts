@@ -10,7 +10,7 @@ import { describeCivicrm } from '../match/civicrmWords.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
 import { nameKey } from '../match/names.js';
 import type { ContactDirectory } from './contactDirectory.js';
-import { cref, uref, type ExplainContext } from './context.js';
+import { cref, heldWords, uref, type ExplainContext } from './context.js';
 import type {
   CandidateView,
   CivicrmConsequence,
@@ -35,6 +35,8 @@ export interface ExplainLookups {
   readonly linkByUf: ReadonlyMap<number, ExistingLink>;
   /** contact id → the user holding it: existing links first, then ufmatch's link/keep decisions. */
   readonly holderByContact: ReadonlyMap<number, number>;
+  /** contact id → the user an existing link in the domain gives it to. */
+  readonly linkHolderByContact: ReadonlyMap<number, number>;
 }
 
 export function explainLookups(plan: Plan, links: readonly ExistingLink[]): ExplainLookups {
@@ -47,11 +49,12 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
     if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
     if (!holderByContact.has(l.contactId)) holderByContact.set(l.contactId, l.ufId);
   }
+  const linkHolderByContact = new Map(holderByContact);
   for (const r of plan.rows) {
     const d = r.decision;
     if ((d.action === 'link' || d.action === 'keep') && !holderByContact.has(d.contactId)) holderByContact.set(d.contactId, r.user.ufId);
   }
-  return { rowByUf, linkByUf, holderByContact };
+  return { rowByUf, linkByUf, holderByContact, linkHolderByContact };
 }
 
 export function explainUser(
@@ -105,6 +108,10 @@ export function explainContext(
     linkOf: (id) => lookups.linkByUf.get(id),
     holderOf: (id) => {
       const h = lookups.holderByContact.get(id);
+      return h === undefined || h === u.ufId ? null : h;
+    },
+    linkHolderOf: (id) => {
+      const h = lookups.linkHolderByContact.get(id);
       return h === undefined || h === u.ufId ? null : h;
     },
     emailHolders,
@@ -222,8 +229,8 @@ export function capitalize(s: string): string {
 function candidateWhy(ctx: ExplainContext, c: Candidate): string {
   const u = ctx.row.user;
   const contact = ctx.contact(c.contactId);
-  const held = ctx.holderOf(c.contactId);
-  const heldText = held !== null ? `; already linked to ${uref(ctx, held)}` : '';
+  const held = heldWords(ctx, c.contactId);
+  const heldText = held ? `; ${held}` : '';
   const nameText = c.nameAgrees ? " and has the user's name" : '';
   switch (c.basis) {
     case 'existing-link':
@@ -318,19 +325,43 @@ function viewDecision(ctx: ExplainContext, d: Decision): DecisionView {
   };
 }
 
+/**
+ * How sure explain may be that a new contact duplicates an existing one: `sure` for the same
+ * address in the trash or the same mailbox, `likely` for a typo of an address (names agreeing
+ * or unknown), `maybe` for a name alone or a close address of someone with another name.
+ */
+type DuplicateCertainty = 'sure' | 'likely' | 'maybe';
+interface DuplicateTarget {
+  readonly id: number;
+  readonly certainty: DuplicateCertainty;
+}
+
+const DUPLICATE_EVIDENCE: readonly WarningCode[] = ['deleted-match', 'alias-email', 'email-typo', 'name-match'];
+
+function certaintyOf(w: Warning): DuplicateCertainty {
+  if (w.code === 'deleted-match' || w.code === 'alias-email') return 'sure';
+  if (w.code === 'email-typo' && !w.namesDiffer) return 'likely';
+  return 'maybe';
+}
+
 /** The existing contact a new CiviCRM contact would duplicate, when a warning or the decision names it. */
-function duplicateTarget(ctx: ExplainContext): number | null {
+function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
   const o = ctx.row.civicrm;
   if (o.kind !== 'create' && o.kind !== 'create-unlinked') return null;
-  const order: readonly WarningCode[] = ['deleted-match', 'alias-email', 'email-typo', 'name-match'];
-  for (const code of order) {
-    const w = ctx.row.warnings.find((x) => x.code === code);
-    if (w && w.contactId !== null) return w.contactId;
+  // the best-scored evidence; among equals the stronger kind (deleted, alias, typo, name)
+  let best: Warning | null = null;
+  for (const w of ctx.row.warnings) {
+    const rank = DUPLICATE_EVIDENCE.indexOf(w.code);
+    if (rank < 0 || w.contactId === null) continue;
+    if (best === null || w.score > best.score || (w.score === best.score && rank < DUPLICATE_EVIDENCE.indexOf(best.code))) best = w;
   }
+  if (best !== null) return { id: best.contactId!, certainty: certaintyOf(best) };
   const d = ctx.row.decision;
-  if (d.action === 'link' && d.contactId !== o.takenContactId) return d.contactId;
+  if (d.action === 'link' && d.contactId !== o.takenContactId) return { id: d.contactId, certainty: d.decidedBy === 'auto' ? 'likely' : 'sure' };
   return null;
 }
+
+const DUPLICATE_WORDS: Record<DuplicateCertainty, string> = { sure: 'a duplicate of', likely: 'probably a duplicate of', maybe: 'perhaps a duplicate of' };
 
 function viewCivicrm(ctx: ExplainContext): CivicrmView {
   const o: CivicrmOutcome = ctx.row.civicrm;
@@ -359,7 +390,11 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
     case 'create':
       if (o.takenContactId !== null || target !== null) {
         consequence = 'creates-duplicate';
-        text = `${base}` + (target !== null ? `: a duplicate of ${cref(ctx, target)}, so the user does not see that contact's history (donations, memberships, events).` : '.');
+        text =
+          `${base}` +
+          (target !== null
+            ? `: ${DUPLICATE_WORDS[target.certainty]} ${cref(ctx, target.id)}, ${target.certainty === 'sure' ? 'so the user does not see' : 'and if so the user does not see'} that contact's history (donations, memberships, events).`
+            : '.');
       } else {
         consequence = 'creates-contact';
         text = `${base}.`;
@@ -367,7 +402,7 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       break;
     case 'create-unlinked':
       consequence = 'creates-orphans';
-      text = `${base}. ${o.repeats ? 'Each of those contacts is' : 'That contact is'} an orphan, linked to no user${target !== null ? `, and a duplicate of ${cref(ctx, target)}` : ''}.`;
+      text = `${base}. ${o.repeats ? 'Each of those contacts is' : 'That contact is'} an orphan, linked to no user${target !== null ? `, and ${DUPLICATE_WORDS[target.certainty]} ${cref(ctx, target.id)}` : ''}.`;
       break;
     case 'ignored':
       consequence = 'does-nothing';
@@ -385,7 +420,7 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       conflict_uf_id: o.kind === 'link-failed' || o.kind === 'create-unlinked' ? o.conflictUfId : null,
     },
     consequence,
-    duplicates_contact_id: consequence === 'creates-duplicate' || consequence === 'creates-orphans' ? target ?? (o.kind === 'create' ? o.takenContactId : null) : null,
+    duplicates_contact_id: consequence === 'creates-duplicate' || consequence === 'creates-orphans' ? target?.id ?? (o.kind === 'create' ? o.takenContactId : null) : null,
     repeats: consequence === 'link-fails' || consequence === 'creates-orphans',
     multiplies: o.kind === 'create-unlinked' && o.repeats,
     text,
@@ -504,10 +539,11 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
       add(step(null, `ufmatch skips this user (${d.reason}); nothing is written for them.`));
     }
   }
-  const target = duplicateTarget(ctx);
+  const found = duplicateTarget(ctx);
+  const target = found !== null && ctx.holderOf(found.id) === null ? found.id : null; // a held contact cannot be linked: no merge into it
   if (target !== null && ctx.link === null) {
     const many = civicrm.multiplies ? 'several new contacts' : 'a new contact';
-    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
+    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}${found!.certainty === 'sure' ? '' : ' (if it is theirs)'}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
   }
   return steps;
 }

@@ -84,8 +84,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
           : `their email ${key} looks like a typo of ${w.contactEmail}, the email of ${c}, so CiviCRM does not find that contact`,
         explanation:
           `The user's email ${key} differs from ${w.contactEmail}, the email of ${c}, by ${plural(w.distance, 'edit')} in the ${where}${kind ? ` (${kind})` : ''}: ${judgement}. ` +
-          `CiviCRM matches emails exactly, so it does not see ${c}.`,
-        fix: [
+          `CiviCRM matches emails exactly, so it does not see ${c}.` +
+          heldSentence(ctx, w.contactId),
+        fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has ${w.contactEmail}, close to the user's ${key}`) : [
           step(w.code, `Ask the user which address is right: ${key} or ${w.contactEmail}.`),
           step(w.code, `If ${w.contactEmail} is right, correct user ${u.ufId}'s email ${EDIT_EMAIL_AT[p]} from ${u.email.trim()} to ${w.contactEmail}; CiviCRM then links ${c} ${next}.`),
           step(w.code, `If ${key} is right, correct the email of ${c} in CiviCRM to ${key} instead; CiviCRM then links that contact ${next}.`),
@@ -100,8 +101,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         reason: `their email ${key} is another spelling of ${w.contactEmail} (${how}), the email of ${c}, and CiviCRM compares emails letter by letter`,
         explanation:
           `The user's ${key} and ${w.contactEmail}, the email of ${c}, deliver to the same mailbox (${how}), so they are almost certainly the same person. ` +
-          `CiviCRM compares emails exactly and does not see ${c}.`,
-        fix: [
+          `CiviCRM compares emails exactly and does not see ${c}.` +
+          heldSentence(ctx, w.contactId),
+        fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has ${w.contactEmail}, the same mailbox as the user's ${key}, so user ${u.ufId} is probably a second account of the same person`) : [
           step(w.code, `Add ${u.email.trim()} to ${c} as an extra email in CiviCRM (Edit → Email → add another); CiviCRM then links ${c} ${next}.`),
           ...(free ? [step(w.code, `Or link them now: in the ufmatch review link ${c}, or run:`, insertLinkSql(ctx.domainId, u, w.contactId))] : []),
         ],
@@ -116,7 +118,8 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const userName = userNameOf(ctx);
       const explanation =
         `${c} has ${userName ? `the same or nearly the same name as the user (${w.contactName}; the user is ${userName})` : "the user's name"} but ${other}. ` +
-        `It may be the same person under another address; CiviCRM matches by email only and does not see it.`;
+        `It may be the same person under another address; CiviCRM matches by email only and does not see it.` +
+        heldSentence(ctx, w.contactId);
       if (byEmail) {
         return {
           reason: `${c} has their name and a near-identical email`,
@@ -127,7 +130,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       return {
         reason: `${c} has ${exactName(ctx, w.contactId) ? 'their name' : 'nearly their name'} but ${other}, so CiviCRM does not find it`,
         explanation,
-        fix: [
+        fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has the user's name`) : [
           step(w.code, w.contactEmail ? `Ask the user whether ${w.contactEmail} is (or was) their address.` : `Ask the user whether ${c} is them (same name, no email).`),
           step(w.code, `If it is, add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email); CiviCRM then links ${c} ${next}. Or link it in the ufmatch review.`),
           step(w.code, `If it is not, they are different people: let ufmatch create a contact for user ${u.ufId} (ufmatch review: c).`),
@@ -191,6 +194,22 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
     case 'contact-taken': {
       const c = cref(ctx, w.contactId);
       const other = uref(ctx, w.otherUfId);
+      if (w.via === 'plan') {
+        // held in ufmatch's plan only: what CiviCRM does depends on its own order, so say that
+        const o = ctx.row.civicrm;
+        const civicrmTakes = (o.kind === 'link' || o.kind === 'link-failed') && o.contactId === w.contactId;
+        return {
+          reason: `${c}, which carries their email, is the contact ufmatch links to ${other}, and a contact takes one user`,
+          explanation:
+            `${c} carries ${key}${whereOnContact(ctx.contact(w.contactId), key)}, and ufmatch's plan links it to ${other}, who comes earlier in the users file. ` +
+            `A contact can be linked to one user only. ${describeCivicrm(o, p)}` +
+            (civicrmTakes ? ` (CiviCRM's batch reaches user ${u.ufId} first), and user ${w.otherUfId} would then get a new contact.` : '.'),
+          fix: [
+            step(w.code, `Decide which of the two users ${c} belongs to, and give the other a contact of their own (ufmatch review: link their own contact, or c to create one).`),
+            step(w.code, `If both accounts are the same person, keep one: ${removeAccount(p, u.ufId, w.otherUfId)}.`),
+          ],
+        };
+      }
       return {
         reason: `${c}, which carries their email, is already linked to ${other}, so CiviCRM creates a new contact for them`,
         explanation:
@@ -286,6 +305,35 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
   }
 }
 
+
+/** " It is already linked to user 3 (…)." when another user holds the contact; '' when it is free. */
+function heldSentence(ctx: ExplainContext, contactId: number): string {
+  const h = ctx.holderOf(contactId);
+  if (h === null) return '';
+  return ctx.linkHolderOf(contactId) === h ? ` It is already linked to ${uref(ctx, h)}.` : ` ufmatch links it to ${uref(ctx, h)}.`;
+}
+
+/**
+ * The fix for a look-alike contact that another user already holds: no advice to move emails
+ * onto it (CiviCRM would find it taken and create a duplicate), but which account to keep.
+ */
+function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: number, what: string): FixStep[] {
+  const u = ctx.row.user;
+  const holder = ctx.holderOf(contactId)!;
+  const c = cref(ctx, contactId);
+  const byLink = ctx.linkHolderOf(contactId) === holder;
+  const steps = [
+    step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`),
+    step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`),
+    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: link their own contact if they have one, or let ufmatch create one (ufmatch review: c).`),
+  ];
+  if (!byLink) steps.push(step(code, `If ${c} is really user ${u.ufId}'s and not user ${holder}'s, link it to user ${u.ufId} in the ufmatch review and settle user ${holder} otherwise.`));
+  return steps;
+}
+
+function capitalizeFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 /** Whether the contact has exactly the user's (folded) name, not only a near one. */
 function exactName(ctx: ExplainContext, contactId: number): boolean {
