@@ -3,7 +3,7 @@
  * CMS and in CiviCRM, and when CiviCRM will next try to link the user.
  */
 import type { Contact, Platform, User } from '../domain/types.js';
-import { sqlString } from '../output/ufMatchSql.js';
+import { guardedInsertSql, linkNotInsertable, sqlString } from '../output/ufMatchSql.js';
 
 /** When CiviCRM next runs its automatic linking for this user, after a fix. */
 export const NEXT_SYNC: Record<Platform, string> = {
@@ -83,9 +83,13 @@ export function deleteLinkSql(domainId: number, ufId: number): string {
   return `DELETE FROM civicrm_uf_match WHERE uf_id = ${sqlInt(ufId)} AND domain_id = ${sqlInt(domainId)};`;
 }
 
+/**
+ * The link as uf_match.sql would insert it (guarded: idempotent, and never a second link to the
+ * contact, the uf_id or the email), or, where uf_match.sql leaves it out, a comment saying why:
+ * MySQL outside strict mode would clamp the uf_id or cut the email and link the wrong account.
+ */
 export function insertLinkSql(domainId: number, u: User, contactId: number): string {
-  return (
-    `INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) ` +
-    `VALUES (${sqlInt(domainId)}, ${sqlInt(u.ufId)}, ${sqlString(u.email.trim())}, ${sqlInt(contactId)});`
-  );
+  const why = linkNotInsertable(u.ufId, u.email, contactId);
+  if (why !== null) return `-- not by SQL: ${why}; link user ${sqlInt(u.ufId)} by hand in CiviCRM`;
+  return guardedInsertSql(domainId, u.ufId, u.email, contactId).trimEnd();
 }

@@ -36,10 +36,32 @@ export const INT_UNSIGNED_MAX = 4294967295;
 /** Why a link cannot go into uf_match.sql, or null when it can. */
 export function sqlLeftOut(r: UserPlan): string | null {
   if (r.decision.action !== 'link') return null;
-  if (tooLongForUfName(r.user.email.trim())) return `its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds`;
-  if (r.user.ufId > INT_UNSIGNED_MAX) return `its uf_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.uf_id (INT UNSIGNED) holds`;
-  if (r.decision.contactId > INT_UNSIGNED_MAX) return `its contact_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.contact_id (INT UNSIGNED) holds`;
+  return linkNotInsertable(r.user.ufId, r.user.email, r.decision.contactId);
+}
+
+/** Why a link of this uf_id, email and contact cannot be inserted, or null when it can. */
+export function linkNotInsertable(ufId: number, email: string, contactId: number): string | null {
+  if (tooLongForUfName(email.trim())) return `its email is longer than the ${UF_NAME_MAX} characters civicrm_uf_match.uf_name holds`;
+  if (ufId > INT_UNSIGNED_MAX) return `its uf_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.uf_id (INT UNSIGNED) holds`;
+  if (contactId > INT_UNSIGNED_MAX) return `its contact_id is past ${INT_UNSIGNED_MAX}, the most civicrm_uf_match.contact_id (INT UNSIGNED) holds`;
   return null;
+}
+
+/**
+ * One guarded INSERT, as uf_match.sql writes it (writeUfMatchSql streams the same text piece by
+ * piece): only when the contact exists and no row of the domain has the uf_id, the contact_id or
+ * the uf_name. Run twice, it inserts once.
+ */
+export function guardedInsertSql(domainId: number, ufId: number, email: string, contactId: number): string {
+  const d = sqlInt(domainId);
+  const uf = sqlInt(ufId);
+  const c = sqlInt(contactId);
+  const name = sqlString(email.trim());
+  return (
+    `INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id)\nSELECT ${d}, ${uf}, ${name}, ${c} FROM DUAL\n` +
+    `WHERE EXISTS (SELECT 1 FROM civicrm_contact WHERE id = ${c})\n` +
+    `AND NOT EXISTS (SELECT 1 FROM civicrm_uf_match WHERE domain_id = ${d} AND (uf_id = ${uf} OR contact_id = ${c} OR uf_name = ${name}));\n`
+  );
 }
 
 function sqlInt(n: number): string {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { guardedInsertSql } from '../../src/output/ufMatchSql.js';
 import { WARNING_CODES, type WarningCode } from '../../src/domain/warnings.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -74,7 +75,7 @@ const WORDPRESS: readonly SampleCase[] = [
     action: 'review',
     contactId: 149,
     words: ['sam.lee+civi@example.org', 'sam.lee@example.org', '+tag', 'contact 149'],
-    sql: "INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) VALUES (1, 48, 'sam.lee+civi@example.org', 149);",
+    sql: guardedInsertSql(1, 48, 'sam.lee+civi@example.org', 149).trimEnd(),
   },
   { ufId: 55, code: 'name-match', codes: ['name-match'], action: 'review', contactId: 156, words: ['Contact 156 (José Núñez)', 'josenunez77@hotmail.com', 'add jose.nunez@outlook.com to contact 156'] },
   { ufId: 38, code: 'duplicate-user-email', codes: ['duplicate-user-email'], action: 'review', contactId: null, words: ['User 52 (Kevin Doyle, Kevin.Doyle@eircom.net)', 'endless duplicates', 'delete user 52 in WordPress'] },
@@ -117,7 +118,7 @@ describe('ufmatch explain (built CLI) on the WordPress samples', () => {
     if (c.code) expect(r.out).toContain(`  ${c.code}`);
     else expect(r.out).toContain('Warnings (0)');
     for (const w of c.words) expect(r.out).toContain(w);
-    if (c.sql) expect(r.out).toContain(c.sql);
+    if (c.sql) expect(r.out).toContain(c.sql.split('\n').join('\n       ')); // each SQL line indented under its step
     expect(r.out).toContain('What CiviCRM does on WordPress');
     expect(r.out).toContain('at registration, at profile update and on any CiviCRM page');
     expect(r.out).toMatch(/\nFix\n {2}1\. /);

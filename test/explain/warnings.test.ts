@@ -3,6 +3,7 @@
  * hand-built dataset and checks the words, the ids and the SQL that support staff will act on.
  */
 import { describe, expect, it } from 'vitest';
+import { guardedInsertSql } from '../../src/output/ufMatchSql.js';
 import { WARNING_CODES, type WarningCode } from '../../src/domain/warnings.js';
 import { explainOrphanLink } from '../../src/explain/orphan.js';
 import { renderExplanationText } from '../../src/explain/render.js';
@@ -48,7 +49,7 @@ const CASES: readonly Case[] = [
     built: () => build([user(48, 'sam.lee+civi@example.org')], [contact(149, 'sam.lee@example.org', named('Sam', 'Lee'))]),
     explanation: ['sam.lee+civi@example.org', 'sam.lee@example.org', 'contact 149 (Sam Lee)', 'same mailbox', '+tag'],
     fix: ['Add sam.lee+civi@example.org to contact 149', 'link them now'],
-    sql: ["INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) VALUES (1, 48, 'sam.lee+civi@example.org', 149);"],
+    sql: [guardedInsertSql(1, 48, 'sam.lee+civi@example.org', 149).trimEnd()],
     headline: ['User 48 has no link', 'another spelling', 'contact 149'],
   },
   {
@@ -80,7 +81,7 @@ const CASES: readonly Case[] = [
       ),
     explanation: ['2 contacts carry beckers@gmx.de', 'contact 132 (Tom Becker)', 'contact 133 (Ingrid Becker)', 'primary', 'lowest id'],
     fix: ['ufmatch links contact 133', 'would link contact 132', 'wrong person', 'remove it from that contact'],
-    sql: ["INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) VALUES (1, 27, 'beckers@gmx.de', 133);"],
+    sql: [guardedInsertSql(1, 27, 'beckers@gmx.de', 133).trimEnd()],
     headline: ['User 27 has no link', '2 contacts', 'contact 132'],
   },
   {
@@ -393,7 +394,7 @@ describe('explain: users without warnings', () => {
     expect(e.decision).toMatchObject({ action: 'link', contact_id: 124, reason: 'exact-email' });
     expect(e.civicrm.consequence).toBe('links');
     expect(e.headline).toContain('CiviCRM links contact 124 (Chiara Romano)');
-    expect(sqlOf(e)).toEqual(["INSERT INTO civicrm_uf_match (domain_id, uf_id, uf_name, contact_id) VALUES (1, 20, 'chiara.romano@libero.it', 124);"]);
+    expect(sqlOf(e)).toEqual([guardedInsertSql(1, 20, 'chiara.romano@libero.it', 124).trimEnd()]);
   });
 
   it('a new volunteer: create', () => {
