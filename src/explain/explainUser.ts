@@ -37,6 +37,8 @@ export interface ExplainLookups {
   readonly holderByContact: ReadonlyMap<number, number>;
   /** contact id → the user an existing link in the domain gives it to. */
   readonly linkHolderByContact: ReadonlyMap<number, number>;
+  /** uf_name key (lowercase, trimmed) → the user whose existing link in the domain holds it. */
+  readonly linkByUfName: ReadonlyMap<string, number>;
 }
 
 export function explainLookups(plan: Plan, links: readonly ExistingLink[]): ExplainLookups {
@@ -44,8 +46,11 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
   for (const r of plan.rows) if (!rowByUf.has(r.user.ufId)) rowByUf.set(r.user.ufId, r);
   const linkByUf = new Map<number, ExistingLink>();
   const holderByContact = new Map<number, number>();
+  const linkByUfName = new Map<string, number>();
   for (const l of links) {
     if (l.domainId !== plan.domainId) continue;
+    const name = emailKey(l.ufName);
+    if (name !== '' && !linkByUfName.has(name)) linkByUfName.set(name, l.ufId);
     if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
     if (!holderByContact.has(l.contactId)) holderByContact.set(l.contactId, l.ufId);
   }
@@ -54,7 +59,7 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
     const d = r.decision;
     if ((d.action === 'link' || d.action === 'keep') && !holderByContact.has(d.contactId)) holderByContact.set(d.contactId, r.user.ufId);
   }
-  return { rowByUf, linkByUf, holderByContact, linkHolderByContact };
+  return { rowByUf, linkByUf, holderByContact, linkHolderByContact, linkByUfName };
 }
 
 export function explainUser(
@@ -112,6 +117,10 @@ export function explainContext(
     },
     linkHolderOf: (id) => {
       const h = lookups.linkHolderByContact.get(id);
+      return h === undefined || h === u.ufId ? null : h;
+    },
+    ufNameHolderOf: (email) => {
+      const h = lookups.linkByUfName.get(emailKey(email));
       return h === undefined || h === u.ufId ? null : h;
     },
     emailHolders,

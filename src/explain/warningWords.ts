@@ -226,7 +226,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       if (w.via === 'link') {
         const holder = ctx.userRow(other);
         const fix: FixStep[] = [];
-        if (holder && holder.user.emailKey !== key && isValidEmailKey(holder.user.emailKey)) {
+        if (holder && holder.user.emailKey !== key && isValidEmailKey(holder.user.emailKey) && ctx.ufNameHolderOf(holder.user.email) === null) {
           fix.push(step(w.code, `If user ${other} no longer uses ${key}, set their link's uf_name to their current email, ${holder.user.email.trim()}:`, updateUfNameSql(ctx.domainId, other, holder.user.email)));
         } else if (!holder) {
           fix.push(step(w.code, `User ${other} is not in the users export: if that account is gone, delete its link so that the address is free again:`, deleteLinkSql(ctx.domainId, other)));
@@ -438,14 +438,31 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
           if (holder !== null) {
             fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key} and is linked to ${uref(ctx, holder)}: check which person the address belongs to.`));
           } else if (!otherPerson) {
-            fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key}: probably a duplicate made when the user gave the new address (when donating, for example). Merge it into contact ${w.contactId}, keeping ${w.contactId} (Contacts → Find and Merge Duplicate Contacts).`));
+            // only an Individual that may be this person is a duplicate to merge: an Organization
+            // or someone with another name shares the address (a family or office one)
+            const hname = nameKey(h.firstName, h.lastName, h.displayName);
+            if (!isUsable(h)) {
+              if (!h.deleted) fix.push(step(w.code, `${cref(ctx, h.id)}, ${article(h.type)}, also carries ${key}: a shared address, not a duplicate of the user; leave it.`));
+            } else if (hasName(uname) && hasName(hname) && !sameName(uname, hname)) {
+              fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key} but has another name: a shared address (a family's, say), not a duplicate; leave it.`));
+            } else {
+              fix.push(step(w.code, `${cref(ctx, h.id)} also carries ${key}: probably a duplicate made when the user gave the new address (when donating, for example). Merge it into contact ${w.contactId}, keeping ${w.contactId} (Contacts → Find and Merge Duplicate Contacts).`));
+            }
           }
         }
         break;
       }
       case 'uf-name-differs':
         texts.push(`The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`);
-        fix.push(step(w.code, `Update the link's uf_name from ${ufName} to ${u.email.trim()}:`, updateUfNameSql(ctx.domainId, u.ufId, u.email)));
+        {
+          const taken = ctx.ufNameHolderOf(u.email);
+          if (taken !== null) {
+            // uf_name is unique in a domain: the UPDATE would fail on the other link's key
+            fix.push(step(w.code, `The link's uf_name cannot become ${u.email.trim()} yet: the existing link of ${uref(ctx, taken)} holds that address as its uf_name. Settle that account first (see its own explanation), then update this uf_name.`));
+          } else {
+            fix.push(step(w.code, `Update the link's uf_name from ${ufName} to ${u.email.trim()}:`, updateUfNameSql(ctx.domainId, u.ufId, u.email)));
+          }
+        }
         break;
     }
   }
