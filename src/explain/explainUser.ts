@@ -9,6 +9,7 @@ import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js'
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
 import { nameKey } from '../match/names.js';
+import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
 import { cref, heldWords, uref, type ExplainContext } from './context.js';
 import type {
@@ -389,7 +390,18 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
     case 'link': {
       consequence = 'links';
       const d = ctx.row.decision;
-      text = `${base}.` + (d.action === 'link' && d.contactId !== o.contactId ? ` ufmatch proposes ${cref(ctx, d.contactId)} instead: CiviCRM's pick is probably the wrong person.` : '');
+      const chooser = d.decidedBy === 'auto' ? 'ufmatch proposes' : d.decidedBy === 'operator' ? 'the operator chose' : 'the decisions file links';
+      if (d.action === 'link' && d.contactId !== o.contactId) {
+        text = `${base}. ${capitalize(chooser)} ${cref(ctx, d.contactId)} instead: CiviCRM's pick is probably the wrong person.`;
+      } else {
+        // CiviCRM's pick of a shared address may be someone else: say so when the names say so
+        const c = ctx.contact(o.contactId);
+        const un = nameKey(ctx.row.user.firstName, ctx.row.user.lastName, ctx.row.user.displayName);
+        const cn = c ? nameKey(c.firstName, c.lastName, c.displayName) : null;
+        // another first name is enough here (Mark and Sarah Jones share a family address)
+        const other = cn !== null && [un.first, un.last, cn.first, cn.last].every((x) => x.length >= NAME_PART_MIN) && nameRelation(un.first, un.last, cn.first, cn.last) === null;
+        text = `${base}.` + (other ? ` ${capitalize(cref(ctx, o.contactId))} has another name than the user (${userName(ctx.row.user)}): probably not them, yet the user would see its records.` : '');
+      }
       break;
     }
     case 'link-failed':
@@ -510,6 +522,13 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
       steps.push(s);
     }
   };
+  const d0 = r.decision;
+  if (d0.decidedBy !== 'auto' && r.warnings.length > 0) {
+    // the operator has settled this user: the steps below are the records' case, not the plan
+    const by = d0.decidedBy === 'operator' ? 'The operator' : 'The decisions file';
+    const what = d0.action === 'link' || d0.action === 'keep' ? `${d0.action} ${cref(ctx, d0.contactId)}` : d0.action === 'create' ? 'create a new contact' : d0.action;
+    add(step(null, `${by} has settled this user: ${what}. A step below that goes against that applies only if the decision turns out wrong.`));
+  }
   // a name-match on a contact that an email warning already names adds one line, not a candidate
   const ownCandidate = (w: Warning) =>
     LIKENESS.has(w.code) && !(w.code === 'name-match' && ordered.some((x) => x !== w && x.contactId === w.contactId && LIKENESS.has(x.code)));
@@ -549,7 +568,9 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     }
   }
   const found = duplicateTarget(ctx);
-  const target = found !== null && ctx.holderOf(found.id) === null ? found.id : null; // a held contact cannot be linked: no merge into it
+  // a held contact cannot be linked: no merge into it; nor against an operator's create or skip
+  const overruled = d0.decidedBy !== 'auto' && !(d0.action === 'link' && found !== null && d0.contactId === found.id);
+  const target = found !== null && ctx.holderOf(found.id) === null && !overruled ? found.id : null;
   if (target !== null && ctx.link === null) {
     const many = civicrm.multiplies ? 'several new contacts' : 'a new contact';
     add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}${found!.certainty === 'sure' ? '' : ' (if it is theirs)'}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));

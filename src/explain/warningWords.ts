@@ -3,9 +3,9 @@
  * it. Text and JSON both print what this returns; the `never` check makes a new code a compile
  * error here until it has its words.
  */
-import { decisionContact, findsOrphanLater } from '../domain/decisions.js';
+import { decisionContact, findsOrphanLater, type CivicrmOutcome } from '../domain/decisions.js';
 import { PLATFORM_LABEL, REPEATS } from '../domain/platform.js';
-import type { Contact } from '../domain/types.js';
+import type { Contact, Platform } from '../domain/types.js';
 import type { AliasRule, Warning, WarningCode, WarningOf } from '../domain/warnings.js';
 import { isUsable } from '../match/contactIndex.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
@@ -145,13 +145,28 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       const chosen = d.action === 'link' || d.action === 'keep' ? d.contactId : null;
       const fix: FixStep[] = [];
       if (chosen !== null && chosen !== pick && ids.includes(chosen)) {
-        fix.push(step(w.code, `ufmatch links ${cref(ctx, chosen)}, the one with the user's name; CiviCRM on its own would link ${cref(ctx, pick)}: the wrong person.`));
+        fix.push(
+          step(
+            w.code,
+            d.decidedBy === 'auto'
+              ? `ufmatch links ${cref(ctx, chosen)}, the one with the user's name; CiviCRM on its own would link ${cref(ctx, pick)}: the wrong person.`
+              : `${d.decidedBy === 'operator' ? 'The operator chose' : 'The decisions file links'} ${cref(ctx, chosen)}; CiviCRM on its own would link ${cref(ctx, pick)}.`,
+          ),
+        );
         fix.push(step(w.code, `Link ${cref(ctx, chosen)} before CiviCRM does: load ufmatch's uf_match.sql, or run:`, insertLinkSql(ctx.domainId, u, chosen)));
         fix.push(step(w.code, `If ${key} is not ${cref(ctx, pick)}'s own address, remove it from that contact, so that CiviCRM cannot pick it.`));
       } else if (chosen !== null && chosen === pick) {
-        fix.push(step(w.code, `ufmatch and CiviCRM both link ${cref(ctx, pick)}: check with the user that this is them.`));
+        fix.push(step(w.code, `${d.decidedBy === 'auto' ? 'ufmatch' : d.decidedBy === 'operator' ? 'The operator' : 'The decisions file'} and CiviCRM both link ${cref(ctx, pick)}: check with the user that this is them.`));
       } else {
-        fix.push(step(w.code, `Ask the user which of ${list} is theirs, and link that one in the ufmatch review. CiviCRM on its own would link ${cref(ctx, pick)}.`));
+        const emailHeld = ctx.row.warnings.some((x) => x.code === 'duplicate-user-email');
+        fix.push(
+          step(
+            w.code,
+            emailHeld
+              ? `Ask the user which of ${list} is theirs. Another user has the same email, so no link can be made with it yet: settle the two accounts first (see the duplicate-user-email steps).`
+              : `Ask the user which of ${list} is theirs, and link that one in the ufmatch review. CiviCRM on its own would link ${cref(ctx, pick)}.`,
+          ),
+        );
         fix.push(step(w.code, `So that CiviCRM's own choice is right, keep ${key} only on the user's contact, or give each person an email of their own.`));
       }
       return {
@@ -243,23 +258,39 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       }
       const otherRow = ctx.userRow(other);
       const caseOnly = otherRow !== undefined && otherRow.user.email.trim() !== u.email.trim();
+      const o = ctx.row.civicrm;
+      // what CiviCRM does to this user of the two: its own outcome, not a guess
+      const fate =
+        o.kind === 'link-failed'
+          ? `CiviCRM picks ${o.contactId !== null ? cref(ctx, o.contactId) : 'the contact it made for the other user'} for user ${u.ufId}, but the link fails${findsOrphanLater(o) ? ' (no new contact is made)' : ''}, ${REPEATS[p]}`
+          : o.kind === 'create-unlinked'
+            ? `user ${u.ufId} gets a new contact and a failed link${o.repeats ? `, ${REPEATS[p]} — endless duplicates` : '; later attempts find that contact, and only the link fails again'}`
+            : `${o.kind === 'keep' ? `user ${u.ufId} keeps their link` : o.kind === 'link' ? `CiviCRM links user ${u.ufId} to ${cref(ctx, o.contactId)}` : `CiviCRM gives user ${u.ufId} a new contact and links it`}, and ${uref(ctx, other)} gets ${otherFate(otherRow?.civicrm, p)}`;
+      const oo = otherRow?.civicrm;
+      const makesContacts = o.kind === 'create-unlinked' || oo?.kind === 'create-unlinked';
+      // which account to keep if they are one person: the linked one, else the one registered first
       const linked = [u.ufId, other].filter((id) => ctx.linkOf(id) !== undefined);
-      const keep = linked.length === 1 ? linked[0]! : Math.min(u.ufId, other);
+      const ru = u.registered;
+      const ro = otherRow?.user.registered ?? '';
+      let keep: number;
+      let why: string;
+      if (linked.length === 1) [keep, why] = [linked[0]!, 'the one already linked'];
+      else if (ru !== '' && ro !== '' && ru !== ro) [keep, why] = [ru < ro ? u.ufId : other, `registered first, ${ru < ro ? ru : ro}`];
+      else [keep, why] = [Math.min(u.ufId, other), 'the lower user id'];
       const remove = keep === u.ufId ? other : u.ufId;
-      const why = linked.length === 1 ? 'the one already linked' : 'the older account';
-      const into = decisionContact(ctx.row.decision) ?? (otherRow ? decisionContact(otherRow.decision) : null) ?? ctx.linkOf(keep)?.contactId ?? null;
+      const keptRow = keep === u.ufId ? ctx.row : otherRow;
+      const into = ctx.linkOf(keep)?.contactId ?? (keptRow ? decisionContact(keptRow.decision) : null);
+      const merge = makesContacts
+        ? ` Then merge the contacts CiviCRM has already created for ${key} into ${into !== null ? `${cref(ctx, into)}, keeping ${into}` : 'the one the remaining account is linked to'} (Contacts → Find and Merge Duplicate Contacts).`
+        : '';
       return {
-        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email, so one of the two gets a new contact and a failed link${findsOrphanLater(ctx.row.civicrm) ? '' : ` ${REPEATS[p]}`}`,
+        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email: ${fate}`,
         explanation:
           `${uref(ctx, other)} has the same email${caseOnly ? ' (written in another case)' : ''}. ` +
-          `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ` +
-          (findsOrphanLater(ctx.row.civicrm)
-            ? `the second gets a new contact and a failed link; later attempts find that contact, and only the link fails again.`
-            : `the second gets a new contact and a failed link, ${REPEATS[p]} — endless duplicates.`),
+          `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ${fate}.`,
         fix: [
-          step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.`),
-          step(w.code, `If they are different people, give one of them an email of their own ${EDIT_EMAIL_AT[p]}.`),
-          step(w.code, `Then merge the contacts CiviCRM has already created for ${key} into ${into !== null ? `${cref(ctx, into)}, keeping ${into}` : 'one'} (Contacts → Find and Merge Duplicate Contacts, or find them by email and use Actions → Merge Contacts).`),
+          step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.${merge}`),
+          step(w.code, `If they are different people, give one of them an email of their own ${EDIT_EMAIL_AT[p]}; each can then be linked to their own contact.`),
         ],
       };
     }
@@ -305,6 +336,12 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
   }
 }
 
+
+/** What the other user of a duplicate-user-email pair gets from CiviCRM, after a comma. */
+function otherFate(o: CivicrmOutcome | undefined, p: Platform): string {
+  if (o?.kind === 'create-unlinked') return o.repeats ? `a new contact and a failed link, ${REPEATS[p]} — endless duplicates` : 'a new contact and a failed link, then failed links only';
+  return 'the failed link';
+}
 
 /** " It is already linked to user 3 (…)." when another user holds the contact; '' when it is free. */
 function heldSentence(ctx: ExplainContext, contactId: number): string {

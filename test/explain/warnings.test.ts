@@ -148,7 +148,7 @@ const CASES: readonly Case[] = [
     ufId: 52,
     built: () => build([user(38, 'kevin.doyle@eircom.net', person('Kevin', 'Doyle')), user(52, 'Kevin.Doyle@eircom.net', person('Kevin', 'Doyle'))], []),
     explanation: ['User 38 (Kevin Doyle, kevin.doyle@eircom.net)', 'same email', 'another case', 'uf_name is unique', 'endless duplicates', 'again on every CiviCRM page load'],
-    fix: ['keep user 38 (the older account)', 'delete user 52 in WordPress', 'attributing its content to user 38', 'email of their own', 'merge the contacts CiviCRM has already created for kevin.doyle@eircom.net'],
+    fix: ['keep user 38 (the lower user id)', 'delete user 52 in WordPress', 'attributing its content to user 38', 'email of their own', 'merge the contacts CiviCRM has already created for kevin.doyle@eircom.net'],
     headline: ['User 52 has no link', 'user 38', 'failed link'],
   },
   {
