@@ -30,8 +30,8 @@ const contactLabel = (c: ContactRef) => `contact ${c.id}${c.displayName ? ` (${c
 export class WarningFactory {
   constructor(private readonly platform: Platform) {}
 
-  private civi(o: CivicrmOutcome): string {
-    return describeCivicrm(o, this.platform);
+  private civi(o: CivicrmOutcome, hasEmail = true): string {
+    return describeCivicrm(o, this.platform, hasEmail);
   }
 
   emailTypo(u: User, c: ContactRef, contactEmail: string, part: 'local' | 'domain', distance: number, namesDiffer: boolean, score: number, o: CivicrmOutcome): WarningOf<'email-typo'> {
@@ -123,7 +123,7 @@ export class WarningFactory {
   noEmail(u: User, o: CivicrmOutcome): WarningOf<'no-email'> {
     // WordPress's and Joomla's batches do not leave the user out: the contact they make has no email
     const made = o.kind === 'create' || o.kind === 'create-unlinked' ? ' (with no email; only one user can hold the empty uf_name)' : '';
-    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o)}${made}` };
+    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o, false)}${made}` };
   }
 
   invalidEmail(u: User, o: CivicrmOutcome): WarningOf<'invalid-email'> {

@@ -376,7 +376,7 @@ const DUPLICATE_WORDS: Record<DuplicateCertainty, string> = { sure: 'a duplicate
 function viewCivicrm(ctx: ExplainContext): CivicrmView {
   const o: CivicrmOutcome = ctx.row.civicrm;
   const p = ctx.platform;
-  const base = describeCivicrm(o, p);
+  const base = describeCivicrm(o, p, ctx.row.user.emailKey !== '');
   const target = duplicateTarget(ctx);
   let consequence: CivicrmConsequence;
   let text: string;
@@ -429,6 +429,11 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       consequence = 'does-nothing';
       text = `${base}.`;
       break;
+  }
+  const u = ctx.row.user;
+  if (u.blocked && o.kind !== 'keep') {
+    // the logins and page loads the words above count on do not happen for a blocked account
+    text += ` User ${u.ufId} is blocked and cannot log in: CiviCRM reaches them only through its Synchronize Users batch, or once the account is unblocked.`;
   }
   return {
     platform: p,

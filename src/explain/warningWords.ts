@@ -308,9 +308,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
             ? 'they have no email; their existing link stays, but no email can ever link them again'
             : 'they have no email, and CiviCRM never links a user without one',
         explanation: processed
-          ? `User ${u.ufId} has no email. ${PLATFORM_LABEL[p]}'s batch does not leave them out: ${describeCivicrm(o, p)}, with no email and an empty uf_name. Only one user can hold the empty uf_name in a domain, so every other user without an email gets a new contact and a failed link.`
+          ? `User ${u.ufId} has no email. ${PLATFORM_LABEL[p]}'s batch does not leave them out: ${describeCivicrm(o, p, false)}, with no email and an empty uf_name. Only one user can hold the empty uf_name in a domain, so every other user without an email gets a new contact and a failed link.`
           : o.kind === 'keep'
-            ? `User ${u.ufId} has no email. ${describeCivicrm(o, p)}, so they still see that contact's data; if the link is ever removed, CiviCRM has no email to find them by.`
+            ? `User ${u.ufId} has no email. ${describeCivicrm(o, p, false)}, so they still see that contact's data; if the link is ever removed, CiviCRM has no email to find them by.`
             : `User ${u.ufId} has no email. CiviCRM matches and creates contacts by email only, and its batch skips this user: they are never linked and see no CiviCRM data.`,
         fix: [
           step(w.code, `Ask the user for their email and enter it ${EDIT_EMAIL_AT[p]}; CiviCRM then links them ${next}, to the contact carrying that email or to a new one.`),

@@ -3,8 +3,10 @@ import type { CivicrmOutcome } from '../domain/decisions.js';
 import { REPEATS, SYNC_WHEN } from '../domain/platform.js';
 import type { Platform } from '../domain/types.js';
 
-export function describeCivicrm(o: CivicrmOutcome, platform: Platform): string {
+/** @param hasEmail false for a user without an email, whose uf_name is the empty one */
+export function describeCivicrm(o: CivicrmOutcome, platform: Platform, hasEmail = true): string {
   const when = SYNC_WHEN[platform];
+  const held = hasEmail ? 'holds this email' : 'holds the empty uf_name';
   switch (o.kind) {
     case 'keep':
       return `CiviCRM keeps the existing link to contact ${o.contactId}`;
@@ -20,8 +22,8 @@ export function describeCivicrm(o: CivicrmOutcome, platform: Platform): string {
         : `CiviCRM would create a new contact ${when}`;
     case 'create-unlinked':
       return o.repeats
-        ? `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email), creating another one ${REPEATS[platform]}`
-        : `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} holds this email); later it finds that contact and only the link fails again`;
+        ? `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} ${held}), creating another one ${REPEATS[platform]}`
+        : `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} ${held}); later it finds that contact and only the link fails again`;
     case 'ignored':
       return "CiviCRM's batch skips a user without an email: the user is never linked";
   }

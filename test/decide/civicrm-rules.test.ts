@@ -114,7 +114,7 @@ describe('CiviCRM behaviours', () => {
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'create', takenContactId: null });
     for (const id of [3, 4]) expect(row(plan.rows, id).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: true });
     for (const id of [1, 3, 4]) expect(row(plan.rows, id).decision).toMatchObject({ action: 'skip', reason: 'no-email' });
-    expect(row(plan.rows, 3).warnings[0]!.detail).toMatch(/fail to link it \(user 1 holds this email\), creating another one again/);
+    expect(row(plan.rows, 3).warnings[0]!.detail).toMatch(/fail to link it \(user 1 holds the empty uf_name\), creating another one again/);
   });
 
   it('an invalid email raises invalid-email and skips', () => {

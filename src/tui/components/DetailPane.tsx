@@ -75,7 +75,7 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
     u.registered ? `registered ${u.registered}` : '',
     u.blocked ? 'BLOCKED' : '',
   ].filter(Boolean).join(' · ');
-  const said = describeCivicrm(r.civicrm, platform);
+  const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
   const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const n = r.candidates.length;
   const gridLines = n === 0 ? 1 : 7 + (gridColumns(width, n).shown < n ? 1 : 0);
