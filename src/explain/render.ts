@@ -31,7 +31,9 @@ function finish(lines: readonly string[], o: RenderOptions): string {
 
 /** Control characters never reach the terminal from the data (a CSV cell can hold anything). */
 export function clean(s: string): string {
-  return s.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '�').replace(/\n/g, '⏎');
+  // C0 and C1 controls, DEL, and the bidirectional overrides and isolates (U+202E shows
+  // "gro.elpmaxe@" for an address: it reorders what follows), as the TUI's printable()
+  return s.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '�').replace(/\n/g, '⏎');
 }
 
 function quoteIfPadded(s: string): string {

@@ -10,9 +10,10 @@
  *      occurs in one of them.
  * No hit: the nearest users by edit distance on email, username and folded name (for a uf_id,
  * the users with the closest uf_ids).
- * One user found by uf_id or exact username comes with the other users a looser rule finds
+ * One user found by uf_id, email or exact username comes with the other users a looser rule finds
  * (`also`): a username that is exactly the uf_id, or whose name, username or email holds the
- * query ("lee" is one user's username and part of Ann Lee's name), so none of them is hidden.
+ * query ("lee" is one user's username and part of Ann Lee's name), or, for an email, whose
+ * username is that address, so none of them is hidden.
  */
 import type { UserPlan } from '../domain/decisions.js';
 import type { User } from '../domain/types.js';
@@ -53,7 +54,8 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
   const key = emailKey(q);
   if (key !== '') {
     const byEmail = rows.filter((r) => r.user.emailKey === key);
-    if (byEmail.length > 0) return result('email', byEmail);
+    // a username that is this very address (Joomla and WordPress allow it) is listed too
+    if (byEmail.length > 0) return result('email', byEmail, rows.filter((r) => r.user.username.trim().toLowerCase() === key));
     const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === key);
     if (byUsername.length > 0) return result('username', byUsername, textHits(rows, q));
     const byText = textHits(rows, q);

@@ -31,6 +31,13 @@ describe('renderExplanationText', () => {
     expect(text).toContain('email        " Anna.Berg@Example.org "   (CiviCRM reads it as anna.berg@example.org)');
   });
 
+  it('shows a bidirectional override or a C1 control in a name as �, never sends it', () => {
+    const e = build([user(3, 'eve@x.org', person('Eve\u202Egro.x', 'Moss\u0085'))], []).explain(3);
+    const text = renderExplanationText(e, { color: false });
+    expect(text).toContain('Eve�gro.x Moss�');
+    expect(text).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('bolds only the headings with colour', () => {
     const plain = renderExplanationText(b.explain(9), { color: false });
     const color = renderExplanationText(b.explain(9), { color: true });

@@ -77,6 +77,17 @@ describe('resolveQuery', () => {
     expect(renderAlsoText('zed', [], { color: false })).toBe('');
   });
 
+  it('an exact email comes with a user whose username is that address (Joomla allows it)', () => {
+    const own = build(
+      [user(4, 'ann@x.org', { ...person('Ann', 'Lee'), username: 'annlee' }), user(9, 'other@x.org', { ...person('Bo', 'Ray'), username: 'Ann@x.org' })],
+      [],
+      [],
+      'joomla',
+    ).plan.rows;
+    const r = resolveQuery(own, 'ann@x.org');
+    expect(r.kind === 'one' && [r.by, r.row.user.ufId, r.also.map((x) => x.user.ufId)]).toEqual(['email', 4, [9]]);
+  });
+
   it('an unknown query: none, with the nearest users by email or name', () => {
     const r = resolveQuery(rows, 'rachel.mooore@gmail.com');
     expect(r.kind).toBe('none');
