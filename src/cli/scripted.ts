@@ -140,8 +140,12 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
     times.match = timings.matchMs - times.warnings;
     times.write = performance.now() - tw;
   }
+  if (o.json && plan.civicrmBatchStopsAt != null) {
+    // summary.txt says it; summary.json's keys are fixed (SPEC §5.4), so a pipeline hears it here
+    io.stderr.write(`ufmatch: CiviCRM's Synchronize Users batch would stop with an error at user ${plan.civicrmBatchStopsAt} (no email and no first or last name); see summary.txt\n`);
+  }
   if (o.json) io.stdout.write(summaryJson(summary));
-  else io.stdout.write(summaryText(summary) + `Outputs in ${outDir}\n`);
+  else io.stdout.write(summaryText(summary, { civicrmBatchStopsAt: plan.civicrmBatchStopsAt }) + `Outputs in ${outDir}\n`);
   if (o.strict && summary.review > 0) {
     // with --json the exit code alone would say nothing in a pipeline's log
     io.stderr.write(`ufmatch: --strict: ${summary.review} ${summary.review === 1 ? 'user is' : 'users are'} left as review (action=review in links.csv): exit 1\n`);

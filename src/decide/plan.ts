@@ -220,6 +220,8 @@ export class PlanRun {
   /** Null until useIndex when the batch's order is not the export order (then run ahead there). */
   private batch: CivicrmSteps | null;
   private readonly order: Int32Array | null;
+  /** CivicrmAhead.stopsAt of the run made in useIndex. */
+  private stopsAt: number | null = null;
   private readonly rows: UserPlan[];
   private readonly clock: { ms: number } | null;
   private t0 = 0;
@@ -267,6 +269,7 @@ export class PlanRun {
     if (this.batch === null) {
       const run = civicrmAhead(this.data, ix, this.lookups, this.order);
       this.batch = new CivicrmReplay(this.data.users, run.outcomes);
+      this.stopsAt = run.stopsAt;
       exactOf = run.exactOf;
     }
     this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf };
@@ -299,7 +302,8 @@ export class PlanRun {
       this.timings.matchMs = performance.now() - this.t0;
       this.timings.warningsMs = this.clock!.ms;
     }
-    return { platform: data.platform, domainId: data.domainId, rows: this.rows, globalWarnings };
+    const stopsAt = this.batch instanceof CivicrmBatch ? this.batch.stopsAt : (this.ahead?.stopsAt ?? this.stopsAt);
+    return { platform: data.platform, domainId: data.domainId, rows: this.rows, globalWarnings, civicrmBatchStopsAt: stopsAt };
   }
 }
 
@@ -368,7 +372,7 @@ export function civicrmAhead(data: Dataset, ix: Pick<ExactIndex, 'exact' | 'exac
   const needFuzzy = new Int32Array(total);
   let n = 0;
   for (let i = 0; i < total; i++) if (needs[i] === 1) needFuzzy[n++] = i;
-  return { outcomes, needFuzzy: needFuzzy.slice(0, n), typoWanted, exactOf, keys };
+  return { outcomes, needFuzzy: needFuzzy.slice(0, n), typoWanted, exactOf, keys, stopsAt: batch.stopsAt };
 }
 
 /** Users' exact refs as the index gave them (ix.exact.get), by position; a hole: not looked up; NO_REFS: none. */
@@ -384,6 +388,8 @@ export interface CivicrmAhead {
   readonly exactOf: ExactOf;
   /** The users' keys numbered, for the plan to reuse. */
   readonly keys: UserKeys;
+  /** Where CiviCRM's batch stops with an error (CivicrmBatch.stopsAt). */
+  readonly stopsAt: number | null;
 }
 
 function planPrep(data: Dataset, keys: UserKeys): PlanPrep {

@@ -100,7 +100,13 @@ export type CivicrmOutcome =
    */
   | { readonly kind: 'create-unlinked'; readonly conflictUfId: number | null; readonly takenContactId: number | null; readonly repeats: boolean }
   /** CiviCRM's batch leaves the user out: no email, on Drupal (`mail != ''`). */
-  | { readonly kind: 'ignored'; readonly why: 'no-email' };
+  | { readonly kind: 'ignored'; readonly why: 'no-email' }
+  /**
+   * WordPress or Joomla, a user with no email and no first or last name: CiviCRM's Contact
+   * create refuses the contact ("Mandatory key(s) missing"), an error that stops its
+   * Synchronize Users batch at this user (and fails again at each of the user's page loads).
+   */
+  | { readonly kind: 'create-failed' };
 
 export type CivicrmKind = CivicrmOutcome['kind'];
 
@@ -127,6 +133,8 @@ export interface Plan {
   readonly platform: Platform;
   readonly domainId: number;
   readonly rows: readonly UserPlan[];
+  /** The uf_id of the user at which CiviCRM's Synchronize Users batch stops with an error (the first create-failed in its order), or null. */
+  readonly civicrmBatchStopsAt?: number | null;
   /** Warnings not attached to a user in the export (orphan links to unknown users). */
   readonly globalWarnings: readonly Warning[];
 }

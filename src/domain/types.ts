@@ -32,6 +32,12 @@ export interface User {
   readonly roles: string;
   /** 1-based line in the users file where the row starts (for messages). */
   readonly line: number;
+  /**
+   * Set (true) only for a user without an email for whom CiviCRM would pass no first or last
+   * name either (WordPress: the export's first_name and last_name columns both empty; Joomla: an
+   * empty name): CiviCRM's Contact create refuses such a contact.
+   */
+  readonly noNameForCivicrm?: true;
 }
 
 /** One email of a contact. */

@@ -429,6 +429,10 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       consequence = 'does-nothing';
       text = `${base}.`;
       break;
+    case 'create-failed':
+      consequence = 'fails-with-error';
+      text = `${base}, and the users after it in the batch's order are not reached by that run.`;
+      break;
   }
   const u = ctx.row.user;
   if (u.blocked && o.kind !== 'keep') {

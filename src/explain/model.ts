@@ -118,6 +118,7 @@ export type CivicrmConsequence =
   | 'creates-contact'
   | 'creates-duplicate'
   | 'creates-orphans'
+  | 'fails-with-error'
   | 'does-nothing';
 
 export interface CivicrmView {

@@ -300,6 +300,16 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       return w.missing === 'user' ? orphanUserWords(w, ctx) : orphanContactWords(w, ctx);
     case 'no-email': {
       const o = ctx.row.civicrm;
+      if (o.kind === 'create-failed') {
+        return {
+          reason: 'they have no email and no first or last name, so CiviCRM cannot create a contact for them: it fails with an error',
+          explanation: `User ${u.ufId} has no email and no first or last name. ${describeCivicrm(o, p, false)}: every user after them in its order is left unprocessed by that run.`,
+          fix: [
+            step(w.code, `Before running CiviCRM's Synchronize Users batch, enter an email for user ${u.ufId} ${EDIT_EMAIL_AT[p]}, or at least a first or last name; otherwise the batch stops at this user.`),
+            ...sameNameSteps(w.code, ctx),
+          ],
+        };
+      }
       const processed = o.kind === 'create' || o.kind === 'create-unlinked';
       return {
         reason: processed

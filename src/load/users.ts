@@ -223,14 +223,21 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, inte
   let firstName = '';
   let middleName = '';
   let lastName = '';
+  // what CiviCRM's Contact create gets as names (WordPress: the first_name/last_name meta only,
+  // never display_name; unknown when the export has neither column, so taken as given)
+  let namelessForCivicrm = false;
   if (plan.joomlaName) {
     ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
+    namelessForCivicrm = firstName === '' && lastName === '';
   } else if (plan.platform !== 'drupal') {
     firstName = value(plan.first).trim();
     lastName = value(plan.last).trim();
-    if (firstName === '' && lastName === '') ({ first: firstName, middle: middleName, last: lastName } = splitDisplayName(displayName, username));
+    if (firstName === '' && lastName === '') {
+      namelessForCivicrm = plan.first >= 0 || plan.last >= 0;
+      ({ first: firstName, middle: middleName, last: lastName } = splitDisplayName(displayName, username));
+    }
   }
-  return {
+  const user: User = {
     ufId,
     email,
     emailKey: emailKey(email),
@@ -245,6 +252,8 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, inte
     roles: intern(cell(plan.roles).trim()),
     line,
   };
+  // rare (no email and no name): the property only where it holds, so the common shape stays lean
+  return namelessForCivicrm && email.trim() === '' ? { ...user, noNameForCivicrm: true } : user;
 }
 
 export async function loadUsers(path: string, options: LoadUsersOptions = {}): Promise<LoadedUsers> {

@@ -27,6 +27,8 @@ export class CivicrmBatch {
   private emptyHolder = -1;
   /** The position of the next user (the batch goes through them in order). */
   private next = 0;
+  /** The uf_id of the first user whose contact create fails (the batch stops there), or null. */
+  stopsAt: number | null = null;
 
   /**
    * @param keys the users' keys numbered, with these links' (a uf_name no user has can hold nothing a user asks for)
@@ -108,6 +110,11 @@ export class CivicrmBatch {
    */
   private withoutEmail(user: User): CivicrmOutcome {
     if (this.platform === 'drupal') return { kind: 'ignored', why: 'no-email' };
+    if (user.noNameForCivicrm) {
+      // no email, no first or last name: Contact create throws, and nothing is made or held
+      if (this.stopsAt === null) this.stopsAt = user.ufId;
+      return { kind: 'create-failed' };
+    }
     const newId = this.nextNewContact--;
     if (this.emptyHolder >= 0) return { kind: 'create-unlinked', conflictUfId: this.emptyHolder, takenContactId: null, repeats: true };
     this.emptyHolder = user.ufId;

@@ -26,5 +26,7 @@ export function describeCivicrm(o: CivicrmOutcome, platform: Platform, hasEmail 
         : `CiviCRM would create a new contact ${when} and fail to link it (user ${o.conflictUfId ?? '?'} ${held}); later it finds that contact and only the link fails again`;
     case 'ignored':
       return "CiviCRM's batch skips a user without an email: the user is never linked";
+    case 'create-failed':
+      return `CiviCRM would try to create a contact ${when} and fail with an error (no email and no first or last name: its Contact create refuses such a contact), so the user is never linked; its Synchronize Users batch stops at this user`;
   }
 }

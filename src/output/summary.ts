@@ -49,6 +49,7 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
   let checked = 0;
   let created = 0;
   let avoided = 0;
+  let failed = 0;
   for (const r of plan.rows) {
     // WordPress's and Joomla's batches walk every user (Joomla's `where($mail != '')` is
     // where(true) in PHP); Drupal's selects only `mail != ''`, which MySQL compares with
@@ -56,10 +57,12 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
     if (plan.platform !== 'drupal' || !onlySpaces(r.user.email)) checked++;
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
+    if (k === 'create-failed') failed++;
     const duplicate = k === 'create-unlinked' || (k === 'create' && r.candidates.length > 0);
     if (duplicate && r.decision.action !== 'create') avoided++;
   }
-  return { checked, matching: checked - created, created, duplicates_avoided: avoided };
+  // a user whose contact create throws is neither found nor created
+  return { checked, matching: checked - created - failed, created, duplicates_avoided: avoided };
 }
 
 export function countActions(plan: Plan): Record<Action, number> {
@@ -102,7 +105,13 @@ export function summaryJson(s: Summary): string {
   return JSON.stringify(s, null, 2) + '\n';
 }
 
-export function summaryText(s: Summary): string {
+/** What summary.txt says beyond summary.json's figures. */
+export interface SummaryNotes {
+  /** Plan.civicrmBatchStopsAt */
+  readonly civicrmBatchStopsAt?: number | null;
+}
+
+export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
   const lines: string[] = [];
   lines.push(`ufmatch ${s.version} — ${PLATFORM_LABEL[s.platform as keyof typeof PLATFORM_LABEL] ?? s.platform} users, domain ${s.domain_id}`);
   lines.push(`Checked ${s.checked} users: ${ACTIONS.map((a) => `${s[a]} ${a}`).join(', ')}.`);
@@ -112,6 +121,11 @@ export function summaryText(s: Summary): string {
   lines.push(
     `CiviCRM's own sync would report: Checked ${c.checked} user records. Found ${c.matching} matching contact records. Created ${c.created} new contact records.`,
   );
+  if (notes.civicrmBatchStopsAt != null) {
+    lines.push(
+      `But CiviCRM's Synchronize Users batch would stop with an error at user ${notes.civicrmBatchStopsAt}, who has no email and no first or last name (its Contact create refuses such a contact): the figures above are what it would report if it went on. Give that user an email or a name first.`,
+    );
+  }
   lines.push(`Duplicate contacts CiviCRM would create that this plan avoids: ${c.duplicates_avoided}.`);
   if (s.review > 0) lines.push(`${s.review} users need review: open the TUI, or see links.csv (action=review).`);
   lines.push(`Done in ${s.elapsed_ms} ms.`);

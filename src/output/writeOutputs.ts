@@ -46,7 +46,7 @@ export function stageOutputs(outDir: string, plan: Plan, meta: SummaryMeta, opti
     { path: join(outDir, 'contacts-to-create.csv'), write: (out) => writeContactsToCreateCsv(plan, out) },
     { path: join(outDir, 'uf_match.sql'), write: (out) => writeUfMatchSql(plan, meta.version, out) },
     // the summaries hold counts, paths and hashes only, but stay private with the rest
-    { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary)) },
+    { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary, { civicrmBatchStopsAt: plan.civicrmBatchStopsAt })) },
     { path: join(outDir, 'summary.json'), write: (out) => out.text(summaryJson(summary)) },
   ], parallel);
   return { summary, staged };
