@@ -91,14 +91,17 @@ export type CivicrmOutcome =
    * without linking it (then `contactId` is null: it is not in the export).
    */
   | { readonly kind: 'link-failed'; readonly contactId: number | null; readonly conflictUfId: number | null; readonly orphanOf: number | null }
-  /** No usable or free candidate: creates a new contact and links it (counted as "created"). */
-  | { readonly kind: 'create'; readonly takenContactId: number | null }
+  /**
+   * No usable or free candidate: creates a new contact and links it (counted as "created").
+   * `takenContactId`: CiviCRM's pick, found linked; `takenBy`: the user it is linked to then.
+   */
+  | { readonly kind: 'create'; readonly takenContactId: number | null; readonly takenBy: number | null }
   /**
    * Creates a new contact but the link fails (unique key). `repeats`: every later login or
    * page load creates another one (CiviCRM's pick is then a linked contact again, or the user
    * has no email to find it by); otherwise they pick this orphan, and only the link fails.
    */
-  | { readonly kind: 'create-unlinked'; readonly conflictUfId: number | null; readonly takenContactId: number | null; readonly repeats: boolean }
+  | { readonly kind: 'create-unlinked'; readonly conflictUfId: number | null; readonly takenContactId: number | null; readonly takenBy: number | null; readonly repeats: boolean }
   /** CiviCRM's batch leaves the user out: no email, on Drupal (`mail != ''`). */
   | { readonly kind: 'ignored'; readonly why: 'no-email' }
   /**

@@ -87,6 +87,7 @@ export class CivicrmBatch {
       return { kind: 'link', contactId: pick };
     }
     const taken = createdFirst ? null : pick;
+    const takenBy = taken !== null ? (this.contactHolder.get(taken) ?? null) : null;
     const newId = this.nextNewContact--;
     if (holder >= 0) {
       // later loads pick this orphan, unless a linked contact comes first again: a primary
@@ -96,11 +97,11 @@ export class CivicrmBatch {
         this.created[k] = ORPHAN;
         this.orphanFor[k] = user.ufId;
       }
-      return { kind: 'create-unlinked', conflictUfId: holder, takenContactId: taken, repeats };
+      return { kind: 'create-unlinked', conflictUfId: holder, takenContactId: taken, takenBy, repeats };
     }
     if (this.created[k] === 0) this.created[k] = LINKED;
     this.record(user.ufId, newId, k);
-    return { kind: 'create', takenContactId: taken };
+    return { kind: 'create', takenContactId: taken, takenBy };
   }
 
   /**
@@ -116,11 +117,11 @@ export class CivicrmBatch {
       return { kind: 'create-failed' };
     }
     const newId = this.nextNewContact--;
-    if (this.emptyHolder >= 0) return { kind: 'create-unlinked', conflictUfId: this.emptyHolder, takenContactId: null, repeats: true };
+    if (this.emptyHolder >= 0) return { kind: 'create-unlinked', conflictUfId: this.emptyHolder, takenContactId: null, takenBy: null, repeats: true };
     this.emptyHolder = user.ufId;
     this.ufLinked.set(user.ufId, newId);
     this.contactHolder.set(newId, user.ufId);
-    return { kind: 'create', takenContactId: null };
+    return { kind: 'create', takenContactId: null, takenBy: null };
   }
 
   private nextNewContact = -1;

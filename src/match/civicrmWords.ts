@@ -18,7 +18,7 @@ export function describeCivicrm(o: CivicrmOutcome, platform: Platform, hasEmail 
         : `CiviCRM would pick contact ${o.contactId} ${when} but the link fails: user ${o.conflictUfId ?? '?'} already holds this email as uf_name`;
     case 'create':
       return o.takenContactId !== null
-        ? `CiviCRM would pick contact ${o.takenContactId}, find it linked to another user, and create a duplicate contact ${when}`
+        ? `CiviCRM would pick contact ${o.takenContactId}, find it linked to ${o.takenBy !== null ? `user ${o.takenBy}` : 'another user'}, and create a duplicate contact ${when}`
         : `CiviCRM would create a new contact ${when}`;
     case 'create-unlinked':
       return o.repeats

@@ -81,7 +81,7 @@ describe('CiviCRM behaviours', () => {
     const r = row(plan.rows, 1);
     expect(codes(r)).toContain('contact-taken');
     expect(r.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 10, otherUfId: 2 });
-    expect(r.civicrm).toEqual({ kind: 'create', takenContactId: 10 });
+    expect(r.civicrm).toEqual({ kind: 'create', takenContactId: 10, takenBy: 2 });
     expect(r.decision.action).toBe('review');
   });
 
@@ -97,7 +97,7 @@ describe('CiviCRM behaviours', () => {
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
     // the contact 10 has the email as its primary and a lower id: every later login picks it
     // again, finds it linked and creates yet another contact
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, repeats: true });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, takenBy: 1, repeats: true });
   });
 
   it('an empty email raises no-email and skips; Drupal’s batch leaves the user out (mail != ``)', () => {
@@ -111,8 +111,8 @@ describe('CiviCRM behaviours', () => {
 
   it.each(['wordpress', 'joomla'] as const)('%s’s batch walks users without an email: the first gets a contact and the empty uf_name, the others a new contact and a failed link each time', (platform) => {
     const plan = buildPlan(dataset([user(1, ''), user(2, 'a@example.org'), user(3, '  '), user(4, '')], [], [], platform));
-    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'create', takenContactId: null });
-    for (const id of [3, 4]) expect(row(plan.rows, id).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: true });
+    expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'create', takenContactId: null, takenBy: null });
+    for (const id of [3, 4]) expect(row(plan.rows, id).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, takenBy: null, repeats: true });
     for (const id of [1, 3, 4]) expect(row(plan.rows, id).decision).toMatchObject({ action: 'skip', reason: 'no-email' });
     expect(row(plan.rows, 3).warnings[0]!.detail).toMatch(/fail to link it \(user 1 holds the empty uf_name\), creating another one again/);
   });
@@ -127,9 +127,9 @@ describe('CiviCRM behaviours', () => {
     const users = [user(1, 'alice@localhost'), user(2, 'bob@example'), user(3, 'Bob@Example'), user(4, 'dave@example.org')];
     const plan = buildPlan(dataset(users, [contact(10, 'alice@localhost'), contact(11, 'dave@example.org')]));
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null, takenBy: null });
     // the contact created for user 2 is linked, so it is picked and found taken at every try
-    expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 2, takenContactId: null, repeats: true });
+    expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 2, takenContactId: null, takenBy: null, repeats: true });
     for (const id of [1, 2, 3]) expect(row(plan.rows, id).decision).toMatchObject({ action: 'skip', reason: 'invalid-email' });
     // the shared invalid address is an endless-duplicates risk too
     expect(codes(row(plan.rows, 2))).toEqual(['invalid-email', 'duplicate-user-email']);
@@ -140,7 +140,7 @@ describe('CiviCRM behaviours', () => {
   it('a contact CiviCRM created but could not link is found by the next user with the email: the link fails again, no further contact', () => {
     // user 1's link holds x@ as uf_name though its contact does not carry it; no contact has x@
     const plan = buildPlan(dataset([user(1, 'old@example.org'), user(2, 'x@example.org'), user(3, 'X@example.org')], [contact(50, 'old@example.org')], [link(1, 50, 'x@example.org')]));
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: false });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, takenBy: null, repeats: false });
     expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'link-failed', contactId: null, conflictUfId: 1, orphanOf: 2 });
     expect(row(plan.rows, 2).warnings.find((w) => w.code === 'duplicate-user-email')!.detail).toMatch(/a failed link; CiviCRM would create a new contact .* later it finds that contact and only the link fails again$/);
     expect(row(plan.rows, 3).warnings.find((w) => w.code === 'duplicate-user-email')!.detail).toContain("pick the contact it created, unlinked, for user 2's email");
@@ -150,7 +150,7 @@ describe('CiviCRM behaviours', () => {
     const c = contact(10, ['main@example.org', 'a@example.org']); // a@ is not its primary
     const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'A@example.org'), user(3, 'a@example.org')], [c]));
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'link', contactId: 10 });
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, repeats: false });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: 10, takenBy: 1, repeats: false });
     expect(row(plan.rows, 3).civicrm).toEqual({ kind: 'link-failed', contactId: null, conflictUfId: 1, orphanOf: 2 });
   });
 
@@ -164,7 +164,7 @@ describe('CiviCRM behaviours', () => {
   it('with no candidate, creates', () => {
     const plan = buildPlan(dataset([user(1, 'new.person@example.org')], [contact(10, 'someone@else.org')]));
     expect(plan.rows[0]!.decision).toMatchObject({ action: 'create', reason: 'no-match' });
-    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'create', takenContactId: null });
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'create', takenContactId: null, takenBy: null });
   });
 
   it('among several exact candidates, the only one with the user name is linked', () => {
@@ -179,7 +179,7 @@ describe('CiviCRM behaviours', () => {
     const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], [contact(10, ['a@example.org', 'b@example.org'])]));
     expect(row(plan.rows, 1).decision).toMatchObject({ action: 'link', contactId: 10 });
     const r2 = row(plan.rows, 2);
-    expect(r2.civicrm).toEqual({ kind: 'create', takenContactId: 10 });
+    expect(r2.civicrm).toEqual({ kind: 'create', takenContactId: 10, takenBy: 1 });
     expect(codes(r2)).toContain('contact-taken');
     expect(r2.decision.action).toBe('review');
   });
@@ -327,11 +327,11 @@ describe('the empty uf_name held by an existing link', () => {
     const l = { ...link(1, 50, ''), emptyUfName: true };
     const plan = buildPlan(dataset([user(1, ''), user(2, '')], [contact(50, 'z@example.org')], [l], 'wordpress'));
     expect(row(plan.rows, 1).civicrm).toEqual({ kind: 'keep', contactId: 50 });
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, repeats: true });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create-unlinked', conflictUfId: 1, takenContactId: null, takenBy: null, repeats: true });
   });
 
   it('a uf_name that is NULL (or an export without the column) holds nothing', () => {
     const plan = buildPlan(dataset([user(1, ''), user(2, '')], [contact(50, 'z@example.org')], [link(1, 50, '')], 'wordpress'));
-    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null });
+    expect(row(plan.rows, 2).civicrm).toEqual({ kind: 'create', takenContactId: null, takenBy: null });
   });
 });

@@ -65,6 +65,8 @@ describe('explain: contact-taken in ufmatch\'s plan only', () => {
     // WordPress's batch goes by user_login: abe (11) before zed (10)
     expect(e.warnings[0]!.explanation).toContain("CiviCRM would link contact 200");
     expect(e.warnings[0]!.explanation).toContain('and user 10 would then get a new contact');
+    // and for user 10, CiviCRM's words name who holds its pick by then
+    expect(b.explain(10).civicrm.text).toContain('CiviCRM would pick contact 200, find it linked to user 11, and create a duplicate contact');
   });
 
   it('an existing link is still "already linked"', () => {

@@ -53,7 +53,7 @@ describe('the users’ email keys, numbered', () => {
 
   it('lets CiviCRM’s batch go through the users in their order only', () => {
     const batch = new CivicrmBatch([], users, keys);
-    expect(batch.step(users[0]!, null, false)).toEqual({ kind: 'create', takenContactId: null });
+    expect(batch.step(users[0]!, null, false)).toEqual({ kind: 'create', takenContactId: null, takenBy: null });
     expect(() => batch.step(users[2]!, null, false)).toThrow(/out of order/);
   });
 });

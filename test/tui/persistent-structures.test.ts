@@ -15,7 +15,7 @@ const decisionFor = (a: Action): Decision =>
 function rowsOf(actions: readonly Action[]): UserPlan[] {
   return actions.map((a, i) => {
     const d = decisionFor(a);
-    return { user: user(i + 1, `u${i}@x.org`), candidates: [], warnings: [], decision: d, proposal: d, civicrm: { kind: 'create', takenContactId: null } };
+    return { user: user(i + 1, `u${i}@x.org`), candidates: [], warnings: [], decision: d, proposal: d, civicrm: { kind: 'create', takenContactId: null, takenBy: null } };
   });
 }
 
