@@ -570,6 +570,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   });
   if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, keyNo);
   else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
+  if (decision.action === 'link' || decision.action === 'review') proposedFirstAmongEquals(candidates, decision.contactId);
   return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }
 
@@ -680,6 +681,22 @@ function fuzzy(
 }
 
 /** An array grown by push() keeps room for 16 or more elements; 200,000 rows of them add up. */
+/**
+ * The proposed contact first among the candidates of its score: a tie (primary email against
+ * the user's name, both +0.05) falls to the lowest id, which listed ufmatch's own pick second —
+ * and "best first" is what a reader of links.csv or the review's candidate 1 goes by.
+ */
+function proposedFirstAmongEquals(cs: Candidate[], contactId: number | null): void {
+  if (contactId === null || cs.length < 2) return;
+  const at = cs.findIndex((c) => c.contactId === contactId);
+  if (at <= 0) return;
+  let to = at;
+  while (to > 0 && cs[to - 1]!.score === cs[at]!.score) to--;
+  if (to === at) return;
+  const [c] = cs.splice(at, 1);
+  cs.splice(to, 0, c!);
+}
+
 function fit<T>(a: T[]): T[] {
   return a.length === 0 ? a : a.slice();
 }
@@ -704,7 +721,8 @@ function staleness(deleted: boolean, emails: readonly ContactEmail[], link: Exis
   if (deleted) return 'contact-deleted';
   if (key !== '' && !emails.some((e) => e.key === key)) return 'contact-lacks-email';
   const n = emailKey(link.ufName);
-  if (link.ufName !== '' && n !== key) return 'uf-name-differs';
+  // an empty uf_name as exported (not NULL) is a value: it differs from any email, and holds the empty one
+  if ((link.ufName !== '' || link.emptyUfName === true) && n !== key) return 'uf-name-differs';
   return null;
 }
 

@@ -57,7 +57,7 @@ export class WarningFactory {
     const how = relation === 'same' ? 'the same name' : relation === 'swapped' ? 'the same name in swapped order' : 'nearly the same name (one letter apart)';
     return {
       code: 'name-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactName, contactEmail,
-      detail: `${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail || 'none'}); ${this.civi(o)}`,
+      detail: `${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail.trim() || 'none'}); ${this.civi(o)}`,
     };
   }
 
@@ -108,7 +108,7 @@ export class WarningFactory {
         ? `the linked ${contactLabel(c)} is in the trash`
         : why === 'contact-lacks-email'
           ? `the linked ${contactLabel(c)} does not carry ${who(u)}'s email ${u.emailKey}`
-          : `the link's uf_name ${l.ufName} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
+          : `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
     return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: `${what}; ${this.civi(o)}` };
   }
 
@@ -116,7 +116,7 @@ export class WarningFactory {
     const detail =
       missing === 'contact'
         ? `the existing link of user ${l.ufId} points at contact ${l.contactId}, which is not in the contacts export; CiviCRM keeps it as it is`
-        : `an existing link points from user ${l.ufId}, who is not in the users export, to contact ${l.contactId}${contactKnown ? '' : ' (not in the contacts export either)'}; it holds that contact and uf_name against every other user`;
+        : `an existing link points from user ${l.ufId}, who is not in the users export, to contact ${l.contactId}${contactKnown ? '' : ' (not in the contacts export either)'}; it holds that contact${l.ufName !== '' || l.emptyUfName === true ? ' and uf_name' : ''} against every other user`;
     return { code: 'orphan-link', ufId: l.ufId, contactId: l.contactId, otherUfId: null, score: 0, missing, detail };
   }
 

@@ -137,7 +137,7 @@ export function linkProblems(u: User, link: ExistingLink, contact: Contact | und
     if (contact.deleted) out.push('contact-in-trash');
     if (u.emailKey !== '' && !contact.emails.some((e) => e.key === u.emailKey)) out.push('contact-lacks-email');
   }
-  if (link.ufName !== '' && isValidEmailKey(u.emailKey) && emailKey(link.ufName) !== u.emailKey) out.push('uf-name-differs');
+  if ((link.ufName !== '' || link.emptyUfName === true) && isValidEmailKey(u.emailKey) && emailKey(link.ufName) !== u.emailKey) out.push('uf-name-differs');
   return out;
 }
 
@@ -207,7 +207,7 @@ function linkProblemText(ctx: ExplainContext, kind: LinkProblemKind, link: Exist
       return `${cref(ctx, link.contactId)} does not carry the user's email ${u.emailKey} (it has ${has})`;
     }
     case 'uf-name-differs':
-      return `uf_name ${link.ufName} differs from the user's email ${u.email.trim()}`;
+      return `uf_name ${link.ufName.trim() || '(empty)'} differs from the user's email ${u.email.trim()}`;
   }
 }
 

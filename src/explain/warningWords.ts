@@ -427,7 +427,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
   const link = ctx.link;
   const c = cref(ctx, w.contactId);
   const contact = ctx.contact(w.contactId);
-  const ufName = link?.ufName ?? '';
+  const ufName = link ? link.ufName.trim() || 'empty' : '';
   const fix: FixStep[] = [];
   const texts: string[] = [];
   const problems = ctx.linkProblems.length > 0 ? ctx.linkProblems : [w.why === 'contact-deleted' ? 'contact-in-trash' : w.why];
@@ -500,7 +500,11 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
         break;
       }
       case 'uf-name-differs':
-        texts.push(`The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`);
+        texts.push(
+          ufName === 'empty'
+            ? `The link's uf_name is empty, not the user's email ${u.email.trim()}: it holds the empty uf_name, so no user without an email can be linked in this domain (uf_name is unique in a domain).`
+            : `The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`,
+        );
         {
           const taken = ctx.ufNameHolderOf(u.email);
           if (taken !== null) {
@@ -519,7 +523,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
       ? 'that contact is in the trash'
       : w.why === 'contact-lacks-email'
         ? `that contact does not carry their email ${key}`
-        : `the link's uf_name is still ${ufName || 'an old address'}`;
+        : ufName === 'empty' ? "the link's uf_name is empty" : `the link's uf_name is still ${ufName || 'an old address'}`;
   texts.push('CiviCRM keeps a link whatever the emails say, so this stays until it is fixed.');
   return { reason, explanation: texts.join(' '), fix };
 }

@@ -26,11 +26,20 @@ export function candidatesCell(r: UserPlan): string {
 function candidates(r: UserPlan, out: TextOut): void {
   const cs = r.candidates;
   const n = Math.min(cs.length, MAX_CANDIDATES_LISTED);
+  // the row's contact_id is always among them: when it ranks past the cut (a review's best
+  // free candidate behind five held ones, or an operator's pick), it takes the last place
+  const chosen = decisionContact(r.decision);
+  let last = n - 1;
+  if (chosen !== null && cs.length > n) {
+    const at = cs.findIndex((c) => c.contactId === chosen);
+    if (at >= n) last = at;
+  }
   for (let i = 0; i < n; i++) {
+    const c = cs[i === n - 1 ? last : i]!;
     if (i > 0) out.char(SEMICOLON);
-    out.num(cs[i]!.contactId);
+    out.num(c.contactId);
     out.char(58); // ':'
-    out.text(fixed2(cs[i]!.score));
+    out.text(fixed2(c.score));
   }
 }
 

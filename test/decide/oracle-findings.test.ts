@@ -1,0 +1,60 @@
+/**
+ * What an independent oracle of SPEC §3–§5.1 found: an empty uf_name (as exported, not NULL) is
+ * a stale value like any other; a row's contact_id is always among its listed candidates; the
+ * contact ufmatch proposes comes first among candidates of equal score.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/decide/plan.js';
+import { candidatesCell } from '../../src/output/linksCsv.js';
+import { contact, dataset, link, user } from '../helpers/build.js';
+
+describe('oracle findings', () => {
+  it('a link exported with an empty uf_name gets stale-link (uf-name-differs) and still holds the empty uf_name', () => {
+    const plan = buildPlan(
+      dataset(
+        [user(1, 'amy@ex.org', { firstName: 'Amy', lastName: 'Ash' }), user(4, '', { firstName: 'No', lastName: 'Mail' })],
+        [contact(10, 'amy@ex.org', { firstName: 'Amy', lastName: 'Ash' })],
+        [{ ...link(1, 10, ''), emptyUfName: true }],
+      ),
+    );
+    const w = plan.rows[0]!.warnings.find((x) => x.code === 'stale-link');
+    expect(w).toMatchObject({ why: 'uf-name-differs' });
+    expect(w!.detail).toContain("the link's uf_name (empty) differs from");
+    expect(plan.rows[1]!.civicrm).toMatchObject({ kind: 'create-unlinked', conflictUfId: 1 });
+    // a NULL uf_name (or no column) is no value: nothing to call stale
+    const none = buildPlan(dataset([user(1, 'amy@ex.org')], [contact(10, 'amy@ex.org')], [link(1, 10, '')]));
+    expect(none.rows[0]!.warnings).toEqual([]);
+  });
+
+  it('a review whose best free candidate ranks past five held ones lists it in the last place', () => {
+    const ann = { firstName: 'Ann', lastName: 'Lee' };
+    const held = [1, 2, 3, 4, 5].map((i) => contact(i, `ann${i}.lee@other${i}.org`, ann));
+    const users = [1, 2, 3, 4, 5].map((i) => user(100 + i, `ann${i}.lee@other${i}.org`, ann));
+    const plan = buildPlan(
+      dataset([...users, user(50, 'moon31@ex.org', ann)], [...held, contact(6, 'moon45@ex.org', { firstName: 'Bob', lastName: 'Roe' })], [1, 2, 3, 4, 5].map((i) => link(100 + i, i, `ann${i}.lee@other${i}.org`))),
+    );
+    const r = plan.rows.find((x) => x.user.ufId === 50)!;
+    expect(r.decision).toMatchObject({ action: 'review', contactId: 6 });
+    const cell = candidatesCell(r);
+    expect(cell.split(';')).toHaveLength(5);
+    expect(cell.split(';').at(-1)).toBe('6:0.45');
+    expect(cell.startsWith('1:0.70;2:0.70;3:0.70;4:0.70;')).toBe(true);
+  });
+
+  it('the contact ufmatch links comes first among candidates of the same score', () => {
+    const plan = buildPlan(
+      dataset(
+        [user(11, 'delta@ex.org', { firstName: 'Ben', lastName: 'Xu' })],
+        [
+          contact(19, 'delta@ex.org', { firstName: 'Eli', lastName: 'Zorn' }),
+          contact(26, [{ email: 'echo@ex.org', primary: true }, { email: 'delta@ex.org', primary: false }], { firstName: 'Ben', lastName: 'Xu' }),
+        ],
+        [],
+        'joomla',
+      ),
+    );
+    const r = plan.rows[0]!;
+    expect(r.decision).toMatchObject({ action: 'link', contactId: 26, reason: 'exact-email+name' });
+    expect(candidatesCell(r)).toBe('26:0.95;19:0.95');
+  });
+});
