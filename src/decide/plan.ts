@@ -61,6 +61,8 @@ export class Claims {
   readonly contact = new Map<number, number>();
   /** The contacts held by existing links (the rest are held by ufmatch's own decisions). */
   private readonly linked = new Set<number>();
+  /** Contacts kept for a user in review (their exact-email choice) → that user's key number. */
+  private readonly reserved = new Map<number, number>();
   /** Per user key number: the uf_id holding it, or -1. */
   private readonly email: Float64Array;
 
@@ -80,6 +82,20 @@ export class Claims {
   }
   heldByLink(contactId: number): boolean {
     return this.linked.has(contactId);
+  }
+  /**
+   * A user sent to review keeps the contact their exact email picks (often their own contact,
+   * held back by a warning elsewhere): a later user whose email that contact also carries is
+   * not linked to it automatically before the operator has settled the first.
+   */
+  reserve(ufId: number, contactId: number, key: number): void {
+    if (this.contact.has(contactId)) return;
+    this.contact.set(contactId, ufId);
+    this.reserved.set(contactId, key);
+  }
+  /** The key number of the user a contact is reserved for, or undefined when it is not reserved. */
+  reservedKey(contactId: number): number | undefined {
+    return this.reserved.get(contactId);
   }
   contactHolder(contactId: number, notUf: number): number | null {
     const h = this.contact.get(contactId);
@@ -550,7 +566,12 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   const checkTaken = choice ?? pick;
   if (checkTaken) {
     const holder = claims.contactHolder(checkTaken.id, user.ufId);
-    if (holder !== null) warnings.push(wf.contactTaken(user, list.at(checkTaken.pos), holder, claims.heldByLink(checkTaken.id) ? 'link' : 'plan', civicrm));
+    const reservedFor = claims.reservedKey(checkTaken.id);
+    // kept for another user of the same email: duplicate-user-email says it already
+    if (holder !== null && !(reservedFor !== undefined && reservedFor === keyNo && keyNo >= 0)) {
+      const via = claims.heldByLink(checkTaken.id) ? 'link' : reservedFor !== undefined ? 'review' : 'plan';
+      warnings.push(wf.contactTaken(user, list.at(checkTaken.pos), holder, via, civicrm));
+    }
   }
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
@@ -570,6 +591,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   });
   if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, keyNo);
   else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
+  else if (decision.action === 'review' && choice !== null) claims.reserve(user.ufId, choice.id, keyNo);
   if (decision.action === 'link' || decision.action === 'review') proposedFirstAmongEquals(candidates, decision.contactId);
   return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }

@@ -84,8 +84,13 @@ export class WarningFactory {
     };
   }
 
-  contactTaken(u: User, c: Contact, holder: number, via: 'link' | 'plan', o: CivicrmOutcome): WarningOf<'contact-taken'> {
-    const held = via === 'link' ? `is already linked to user ${holder}` : `is the contact ufmatch links to user ${holder}, earlier in the file`;
+  contactTaken(u: User, c: Contact, holder: number, via: 'link' | 'plan' | 'review', o: CivicrmOutcome): WarningOf<'contact-taken'> {
+    const held =
+      via === 'link'
+        ? `is already linked to user ${holder}`
+        : via === 'plan'
+          ? `is the contact ufmatch links to user ${holder}, earlier in the file`
+          : `is also the exact match of user ${holder}, earlier in the file, who waits for review`;
     return {
       code: 'contact-taken', ufId: u.ufId, contactId: c.id, otherUfId: holder, score: 1, via,
       detail: `${contactLabel(c)} matches ${who(u)}'s email but ${held}; ${this.civi(o)}`,

@@ -92,8 +92,11 @@ export interface ContactTakenWarning extends WarningBase {
   readonly contactId: number;
   /** The user already holding the contact. */
   readonly otherUfId: number;
-  /** By an existing link, or by ufmatch's own decision for a user earlier in the file. */
-  readonly via: 'link' | 'plan';
+  /**
+   * By an existing link, by ufmatch's own link for a user earlier in the file, or kept for an
+   * earlier user in review whose exact email picks it (Claims.reserve).
+   */
+  readonly via: 'link' | 'plan' | 'review';
 }
 export interface DuplicateUserEmailWarning extends WarningBase {
   readonly code: 'duplicate-user-email';

@@ -209,6 +209,18 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
     case 'contact-taken': {
       const c = cref(ctx, w.contactId);
       const other = uref(ctx, w.otherUfId);
+      if (w.via === 'review') {
+        return {
+          reason: `${c}, which carries their email, is also the exact match of ${other}, who waits for review, and a contact takes one user`,
+          explanation:
+            `${c} carries ${key}${whereOnContact(ctx.contact(w.contactId), key)}, and the email of ${other} as well. That user comes earlier in the users file and waits for an operator, ` +
+            `so ufmatch does not give the contact to user ${u.ufId} automatically before that is settled. ${describeCivicrm(ctx.row.civicrm, p)}.`,
+          fix: [
+            step(w.code, `Settle user ${w.otherUfId} first (ufmatch review), then decide which of the two users ${c} belongs to; give the other a contact of their own (link their own contact, or c to create one).`),
+            step(w.code, `If both accounts are the same person, keep one: ${removeAccount(p, u.ufId, w.otherUfId)}.`),
+          ],
+        };
+      }
       if (w.via === 'plan') {
         // held in ufmatch's plan only: what CiviCRM does depends on its own order, so say that
         const o = ctx.row.civicrm;

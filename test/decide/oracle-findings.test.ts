@@ -58,3 +58,29 @@ describe('oracle findings', () => {
     expect(candidatesCell(r)).toBe('26:0.95;19:0.95');
   });
 });
+
+describe('a contact kept for a user in review', () => {
+  it('is not linked automatically to a later user whose email it also carries', () => {
+    const dov = { firstName: 'Dov', lastName: 'Xu' };
+    const plan = buildPlan(
+      dataset(
+        [user(17, 'hotel@ex.org', { ...dov, username: 'f17' }), user(23, 'bravo@ex.org', { firstName: 'Ben', lastName: 'Yates', username: 'e23' })],
+        [
+          contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], dov),
+          contact(13, [], dov),
+        ],
+      ),
+    );
+    const [r17, r23] = plan.rows;
+    // 17's own contact (email and name) waits for the operator: a same-name contact is a strong warning
+    expect(r17!.decision).toMatchObject({ action: 'review', contactId: 11 });
+    // so Ben Yates does not get Dov Xu's contact on the strength of a Home-Email
+    expect(r23!.decision).toMatchObject({ action: 'review' });
+    expect(r23!.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 11, otherUfId: 17, via: 'review' });
+  });
+
+  it('two users of one email: the second gets duplicate-user-email, not also contact-taken', () => {
+    const plan = buildPlan(dataset([user(1, 'a@x.org'), user(2, 'a@x.org')], [contact(10, 'a@x.org')]));
+    expect(plan.rows[1]!.warnings.map((w) => w.code)).toEqual(['duplicate-user-email']);
+  });
+});

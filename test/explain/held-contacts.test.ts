@@ -80,3 +80,17 @@ describe('explain: contact-taken in ufmatch\'s plan only', () => {
     expect(w!.detail).toContain('is already linked to user 1');
   });
 });
+
+describe('explain: contact-taken by a user in review', () => {
+  it('says the contact waits for that user\'s review, and to settle them first', () => {
+    const dov = named('Dov', 'Xu');
+    const b = build(
+      [user(17, 'hotel@ex.org', { ...person('Dov', 'Xu'), username: 'f17' }), user(23, 'bravo@ex.org', { ...person('Ben', 'Yates'), username: 'e23' })],
+      [contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], dov), contact(13, [], dov)],
+    );
+    const e = b.explain(23);
+    expect(e.headline).toContain('is also the exact match of user 17 (Dov Xu, hotel@ex.org), who waits for review');
+    expect(fixText(e)).toContain('Settle user 17 first (ufmatch review)');
+  });
+});
+
