@@ -2,7 +2,7 @@
  * The journal on disk: every decision is appended and flushed to the kernel (and synced to
  * the disk) before the TUI moves on, so a crash, kill -9 or Ctrl-C loses nothing.
  */
-import { closeSync, existsSync, fdatasyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { JOURNAL_HEADER, journalRow, type JournalEntry } from '../decide/journal.js';
 import { PRIVATE_MODE } from './atomicWrite.js';
 import { csvRow } from './csvCell.js';
@@ -72,10 +72,25 @@ export class JournalFile {
     this.fd = -1;
   }
 
-  /** close(), removing the file when this session created it and made no decision (a header alone says nothing). */
+  /**
+   * close(), removing the file when this session created it and made no decision (a header
+   * alone says nothing) — and only while the file at that path is still the one it opened,
+   * holding no more than the header it wrote: rows another writer added are never removed.
+   */
   closeRemovingIfUnused(): void {
+    const remove = this.fresh && this.appended === 0 && this.fd >= 0 && this.onlyOwnHeader();
     this.close();
-    if (this.fresh && this.appended === 0) rmSync(this.path, { force: true });
+    if (remove) rmSync(this.path, { force: true });
+  }
+
+  private onlyOwnHeader(): boolean {
+    try {
+      const open = fstatSync(this.fd);
+      const there = statSync(this.path);
+      return open.ino === there.ino && open.dev === there.dev && there.size === Buffer.byteLength(csvRow(JOURNAL_HEADER));
+    } catch {
+      return false; // gone or unreadable: nothing to remove
+    }
   }
 }
 

@@ -59,3 +59,31 @@ describe('the journal file', () => {
     expect(readFileSync(path, 'utf8')).toBe(before);
   });
 });
+
+describe('removing a journal the session made no decision into', () => {
+  it('removes the header-only journal it created', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    JournalFile.open(path).closeRemovingIfUnused();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('never removes rows another writer appended to it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    const j = JournalFile.open(path);
+    journalWith(path, 7); // another session on the same folder
+    j.closeRemovingIfUnused();
+    expect(readJournal(path).entries.map((e) => e.ufId)).toEqual([7]);
+  });
+
+  it('never removes a journal that took its place (the one it opened was set aside)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    const j = JournalFile.open(path);
+    JournalFile.setAside(path);
+    JournalFile.open(path).close(); // a header-only journal of someone else, same size as ours
+    j.closeRemovingIfUnused();
+    expect(readdirSync(dir).sort()).toEqual(['decisions.csv', 'decisions.csv.bak']);
+  });
+});
