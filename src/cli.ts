@@ -17,12 +17,14 @@ const { main, EXIT } = await import('./cli/main.js');
 
 const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.js');
 const { removeCreatedOutDir } = await import('./cli/outDir.js');
+const { releaseOutLock } = await import('./cli/outLock.js');
 const { interruptNote, runLeavingCleanup } = await import('./cli/interruptNote.js');
 
 /** Ctrl-C, SIGTERM or SIGHUP (the terminal closed): files being written are removed, and the run ends with 130. */
 function interrupted(): void {
   discardLiveTemps();
   runLeavingCleanup();
+  releaseOutLock();
   removeCreatedOutDir();
   const note = interruptNote();
   process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
@@ -37,6 +39,7 @@ process.on('SIGHUP', interrupted);
 process.on('uncaughtException', (e: Error) => {
   discardLiveTemps();
   runLeavingCleanup();
+  releaseOutLock();
   removeCreatedOutDir();
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');

@@ -6,6 +6,7 @@ import { VERSION } from '../version.js';
 import { HELP, parseCommandLine, type Options } from './args.js';
 import type { Io } from './io.js';
 import { removeCreatedOutDir } from './outDir.js';
+import { releaseOutLock } from './outLock.js';
 import { runScripted } from './scripted.js';
 
 export const EXIT = { ok: 0, reviewsRemain: 1, usage: 2, input: 3, internal: 70, interrupted: 130 } as const;
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         throw new UsageError('no terminal for the review screen (stdin or stdout is not a terminal): add --yes for a scripted run');
     }
   } catch (e) {
+    releaseOutLock();
     removeCreatedOutDir(); // a failed run leaves no empty --out folder behind
     return fail(io, e);
   }

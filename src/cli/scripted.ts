@@ -12,6 +12,7 @@ import type { Io } from './io.js';
 import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
+import { checkLock } from './outLock.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
 import { existsSync } from 'node:fs';
@@ -99,6 +100,8 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {
   const started = performance.now();
   const outDir = prepareOutDir(o.out, inputPaths(o), OUTPUT_FILES);
+  // a live review holds this folder: its outputs and journal are the operator's (checked again before writing)
+  checkLock(outDir, o.out);
   const journal = join(outDir, JOURNAL_FILE);
   if (!o.decisions && existsSync(journal)) {
     let n = 0;
@@ -111,6 +114,7 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   }
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
+  checkLock(outDir, o.out); // a review may have opened the folder while this run loaded
   const tw = performance.now();
   const { summary, staged } = stageOutputs(
     outDir,

@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ByteOut, type TextOut } from './textOut.js';
 import { writerAvailable, WriterGone, WriterThread } from './writerThread.js';
+import { processAlive } from '../runtime/processAlive.js';
 
 export const PRIVATE_MODE = 0o600;
 
@@ -36,17 +37,6 @@ function tempPathFor(path: string): string {
 }
 
 export const TEMP_NAME = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
-
-/** Whether a process with this id exists (EPERM: it does, under another user). */
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes temp files that a killed earlier run left beside these targets (same names, writer

@@ -10,6 +10,7 @@ import { render } from 'ink';
 import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/io.js';
 import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.js';
+import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
 import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../decide/journal.js';
@@ -55,6 +56,8 @@ export function colorWanted(env: NodeJS.ProcessEnv): boolean {
 export async function runSession(o: Options, io: Io): Promise<number> {
   const started = performance.now();
   const outDir = prepareOutDir(o.out, inputPaths(o));
+  // before the journal is read: a second review (or a scripted run) on this folder is refused
+  acquireOutLock(outDir, o.out);
   const journalPath = join(outDir, JOURNAL_FILE);
   const journalShown = join(o.out, JOURNAL_FILE);
   const unwrittenNote = (n: number): string => `${count(n)} decisions are not in the outputs yet; they are saved in ${journalShown} — run again with --out ${o.out} to resume`;
@@ -127,6 +130,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     ink.unmount();
     setLeavingCleanup(null);
     journal.file?.closeRemovingIfUnused();
+    releaseOutLock();
     if (notes.text()) io.stderr.write(notes.text());
   }
   // as a scripted run: a folder this run made and left empty goes (a journal without a decision was removed above)
