@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { InputError, UsageError } from '../load/errors.js';
 import { MixedOutputs } from '../output/atomicWrite.js';
+import { ioWords } from '../output/ioWords.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCommandLine, type Options } from './args.js';
 import type { Io } from './io.js';
@@ -78,11 +79,7 @@ export function fail(io: Io, e: unknown): number {
   const err = (mixed ? mixed.cause : e) as NodeJS.ErrnoException;
   if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
     const where = err.path ? `${err.path}: ` : '';
-    const what =
-      err.code === 'ENOSPC' ? 'no space left on the device' :
-      err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
-      err.code === 'EROFS' ? 'read-only file system' :
-      err.code === 'EISDIR' ? 'a folder stands where the output file goes' : err.message;
+    const what = ioWords(err);
     const after = mixed ? `and ${mixed.path} could not be put back, so that folder now mixes old and new outputs; fix it and run again` : 'nothing was overwritten; fix it and run again';
     io.stderr.write(`ufmatch: ${where}${what} — ${after}\n`);
     return EXIT.input;

@@ -1,24 +1,58 @@
 /**
  * The journal on disk: every decision is appended and flushed to the kernel (and synced to
- * the disk) before the TUI moves on, so a crash, kill -9 or Ctrl-C loses nothing.
+ * the disk) before the TUI moves on, so a crash, kill -9 or Ctrl-C loses nothing. An append
+ * that fails or falls short (a full disk takes part of a row) throws JournalError after taking
+ * the part written off again: the journal never holds half a decision the review did not make.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { JOURNAL_HEADER, journalRow, type JournalEntry } from '../decide/journal.js';
 import { PRIVATE_MODE } from './atomicWrite.js';
 import { csvRow } from './csvCell.js';
+import { ioWords } from './ioWords.js';
+
+/** The file operations an append needs; tests pass fakes that fail or write short. */
+export interface JournalIo {
+  /** Bytes written, which may be fewer than asked (a full disk). */
+  write(fd: number, bytes: Uint8Array): number;
+  sync(fd: number): void;
+  truncate(fd: number, length: number): void;
+}
+
+const fileIo: JournalIo = { write: (fd, bytes) => writeSync(fd, bytes), sync: fdatasyncSync, truncate: ftruncateSync };
+
+/** A row the journal could not take. */
+export class JournalError extends Error {
+  constructor(
+    readonly path: string,
+    /** Why, in a few words. */
+    readonly why: string,
+    /** The part written could not be taken off: the file ends in a fragment of this row. */
+    readonly damaged: boolean,
+    readonly code = 'EIO',
+  ) {
+    super(`${path}: ${why}`);
+    this.name = 'JournalError';
+  }
+}
 
 export class JournalFile {
   private fd: number;
   /** Rows appended since open (decisions, not the header). */
   private appended = 0;
+  /** Where the file ends after the last whole write: a failed one is cut back to it. */
+  private size: number;
+  /** Set when a failed write could not be cut back: no row is appended after the fragment. */
+  private damage: JournalError | null = null;
 
   private constructor(
     fd: number,
     private readonly path: string,
     /** This open created the file (it held no journal before). */
     private readonly fresh: boolean,
+    private readonly io: JournalIo,
   ) {
     this.fd = fd;
+    this.size = fstatSync(fd).size;
   }
 
   /**
@@ -27,13 +61,18 @@ export class JournalFile {
    * ended first — its open quote closed, its line ended — so that the next decision starts a
    * row of its own instead of being glued onto the fragment (which a replay reports).
    */
-  static open(path: string): JournalFile {
+  static open(path: string, io: JournalIo = fileIo): JournalFile {
     const fresh = !existsSync(path) || statSync(path).size === 0;
     const ending = fresh ? '' : endingFor(readFileSync(path));
     const fd = openSync(path, 'a', PRIVATE_MODE);
-    const j = new JournalFile(fd, path, fresh);
-    if (fresh) j.write(csvRow(JOURNAL_HEADER));
-    else if (ending !== '') j.write(ending);
+    const j = new JournalFile(fd, path, fresh, io);
+    try {
+      if (fresh) j.write(csvRow(JOURNAL_HEADER));
+      else if (ending !== '') j.write(ending);
+    } catch (e) {
+      j.close();
+      throw e;
+    }
     return j;
   }
 
@@ -62,9 +101,29 @@ export class JournalFile {
     this.appended++;
   }
 
+  /**
+   * Write and sync all of `s`, or throw JournalError with the file as it was: a short write
+   * is a failure, and what it wrote is cut off again (a sync that fails leaves the row's fate
+   * unknown: cut off too).
+   */
   private write(s: string): void {
-    writeSync(this.fd, s);
-    fdatasyncSync(this.fd);
+    if (this.damage) throw this.damage;
+    const bytes = Buffer.from(s, 'utf8');
+    try {
+      const n = this.io.write(this.fd, bytes);
+      if (n !== bytes.length) throw new JournalError(this.path, `only ${n} of ${bytes.length} bytes were written: is the disk full?`, false, 'ENOSPC');
+      this.io.sync(this.fd);
+    } catch (e) {
+      const failed = e instanceof JournalError ? e : new JournalError(this.path, ioWords(e as NodeJS.ErrnoException), false, (e as NodeJS.ErrnoException).code);
+      try {
+        this.io.truncate(this.fd, this.size);
+      } catch (t) {
+        this.damage = new JournalError(this.path, `${failed.why}; the part written could not be taken off (${ioWords(t as NodeJS.ErrnoException)})`, true, failed.code);
+        throw this.damage;
+      }
+      throw failed;
+    }
+    this.size += bytes.length;
   }
 
   close(): void {

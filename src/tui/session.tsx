@@ -17,7 +17,8 @@ import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../de
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
-import { JournalFile } from '../output/journalFile.js';
+import { JournalError, JournalFile } from '../output/journalFile.js';
+import { ioWords } from '../output/ioWords.js';
 import { filterStrayInput } from './strayInput.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
@@ -26,7 +27,8 @@ import { count } from './format.js';
 import { Aborted, loadingSink } from './progressSink.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
 import { reviewModel } from './state/model.js';
-import type { Message } from './state/review.js';
+import type { Message, ReviewState } from './state/review.js';
+import { unwrittenNote } from './unwrittenWords.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
 import { setInterruptNote, setLeavingCleanup } from '../cli/interruptNote.js';
@@ -60,7 +62,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   acquireOutLock(outDir, o.out);
   const journalPath = join(outDir, JOURNAL_FILE);
   const journalShown = join(o.out, JOURNAL_FILE);
-  const unwrittenNote = (n: number): string => `${count(n)} decisions are not in the outputs yet; they are saved in ${journalShown} — run again with --out ${o.out} to resume`;
+  const unwrittenLine = (r: ReviewState): string => `ufmatch: ${unwrittenNote(r.unwritten, journalShown, o.out, r.journalFault)}\n`;
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   const exit = deferred<number>();
   const resume = deferred<boolean>();
@@ -80,12 +82,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         resume.resolve(e.restore);
         return;
       case 'decided': {
-        const s = store.getState();
-        if (s.phase !== 'review' || !journal.file) return;
+        // a decision the journal cannot take is not applied: the review goes back to e.before
         try {
-          journal.file.append(entryFor(s.review.rows.row(e.row), e.decision, new Date()));
+          if (!journal.file) throw new JournalError(journalShown, 'the journal is not open', false);
+          journal.file.append(entryFor(e.before.rows.row(e.row), e.decision, new Date()));
         } catch (err) {
-          store.dispatch({ type: 'notice', message: { tone: 'error', text: `could not save the decision to ${journalShown}: ${(err as Error).message} — fix this before going on` } });
+          const fault = err instanceof JournalError ? { why: err.why, damaged: err.damaged } : { why: ioWords(err as NodeJS.ErrnoException), damaged: false };
+          store.dispatch({ type: 'not-saved', event: e, fault });
         }
         return;
       }
@@ -137,7 +140,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   if (!wrote) removeCreatedOutDir();
   const s = store.getState();
   if (s.phase === 'review' && s.review.unwritten > 0) {
-    io.stderr.write(`ufmatch: ${unwrittenNote(s.review.unwritten)}\n`);
+    io.stderr.write(unwrittenLine(s.review));
   } else if (code === 130) {
     io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   } else if (wrote) {
@@ -182,7 +185,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
     setInterruptNote(() => {
       const st = store.getState();
-      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? `ufmatch: ${unwrittenNote(st.review.unwritten)}\n` : '';
+      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? unwrittenLine(st.review) : '';
       return notes.text() + unwritten || null;
     });
     const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);

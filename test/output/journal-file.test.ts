@@ -1,9 +1,9 @@
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
-import { JournalFile } from '../../src/output/journalFile.js';
+import { JournalError, JournalFile, type JournalIo } from '../../src/output/journalFile.js';
 
 function journalWith(path: string, ufId: number): void {
   const j = JournalFile.open(path);
@@ -85,5 +85,72 @@ describe('removing a journal the session made no decision into', () => {
     JournalFile.open(path).close(); // a header-only journal of someone else, same size as ours
     j.closeRemovingIfUnused();
     expect(readdirSync(dir).sort()).toEqual(['decisions.csv', 'decisions.csv.bak']);
+  });
+});
+
+describe('a journal on a full disk', () => {
+  const row = (ufId: number) => ({ ufId, email: `u${ufId}@example.org`, action: 'skip' as const, contactId: null, decidedAt: '2026-11-21T10:00:00.000Z' });
+  /** The real file operations, but writes fall short (or fail) while `full.on`. */
+  function fullDisk(mode: 'short' | 'enospc' | 'sync' | 'short-and-stuck') {
+    const full = { on: false };
+    const io: JournalIo = {
+      write: (fd, bytes) => {
+        if (!full.on || mode === 'sync') return writeSync(fd, bytes);
+        if (mode === 'enospc') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        return writeSync(fd, bytes.subarray(0, 9));
+      },
+      sync: (fd) => {
+        if (full.on && mode === 'sync') throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+        fdatasyncSync(fd);
+      },
+      truncate: (fd, length) => {
+        if (full.on && mode === 'short-and-stuck') throw Object.assign(new Error('EIO: i/o error, ftruncate'), { code: 'EIO' });
+        ftruncateSync(fd, length);
+      },
+    };
+    return { full, io };
+  }
+
+  it.each([
+    ['falls short (part of the row written)', 'short', /only 9 of \d+ bytes were written: is the disk full\?/],
+    ['fails (ENOSPC)', 'enospc', /no space left on the device/],
+    ['is written but its sync fails', 'sync', /i\/o error/],
+  ] as const)('an append that %s throws, and leaves the journal as it was: the next one is a row of its own', (_what, mode, why) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    const { full, io } = fullDisk(mode);
+    const j = JournalFile.open(path, io);
+    j.append(row(1));
+    const before = readFileSync(path, 'utf8');
+    full.on = true;
+    let error: unknown = null;
+    try {
+      j.append(row(2));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(JournalError);
+    expect((error as JournalError).why).toMatch(why);
+    expect((error as JournalError).damaged).toBe(false);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    full.on = false;
+    j.append(row(3));
+    j.closeRemovingIfUnused();
+    expect(readJournal(path)).toEqual({ entries: [expect.objectContaining({ ufId: 1, line: 2 }), expect.objectContaining({ ufId: 3, line: 3 })], problems: [] });
+  });
+
+  it('a fragment that cannot be taken off marks the journal damaged: no row is appended after it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    const { full, io } = fullDisk('short-and-stuck');
+    const j = JournalFile.open(path, io);
+    j.append(row(1));
+    full.on = true;
+    expect(() => j.append(row(2))).toThrow(expect.objectContaining({ damaged: true, why: expect.stringContaining('the part written could not be taken off') }));
+    full.on = false;
+    const damaged = readFileSync(path, 'utf8');
+    expect(() => j.append(row(3))).toThrow(JournalError);
+    expect(readFileSync(path, 'utf8')).toBe(damaged);
+    j.close();
   });
 });

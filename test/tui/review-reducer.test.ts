@@ -87,9 +87,10 @@ describe('moving', () => {
 
 describe('deciding', () => {
   it('1–9 links the user to candidate N as the operator, journals it and moves it out of Review', () => {
-    const { state, events } = run(start(), pick(2));
+    const s0 = start();
+    const { state, events } = run(s0, pick(2));
     expect(decisionOf(state, UF.sharedEmail)).toEqual({ action: 'link', contactId: 102, reason: 'operator', decidedBy: 'operator' });
-    expect(events).toEqual([{ kind: 'decided', row: 0, decision: decisionOf(state, UF.sharedEmail) }]);
+    expect(events).toEqual([{ kind: 'decided', row: 0, decision: decisionOf(state, UF.sharedEmail), before: s0 }]);
     expect(counts(state).review).toBe(5);
     expect(counts(state).link).toBe(2);
     expect(selectedUf(state)).toBe(6); // the next case comes up

@@ -8,7 +8,7 @@ import { decisionContact, type Decision } from '../../domain/decisions.js';
 import { push, type Change } from './history.js';
 import { operatorDecision, sameDecision, type OperatorCommand } from './operatorDecision.js';
 import { QUEUE_LABEL, inQueue, positionOf } from './queues.js';
-import type { ReviewState } from './review.js';
+import type { JournalFault, ReviewEvent, ReviewState } from './review.js';
 import { currentRow, currentView, say, withView } from './view.js';
 
 function userLabel(s: ReviewState, ufId: number): string {
@@ -98,7 +98,23 @@ function apply(s: ReviewState, c: Change, d: Decision): ReviewState {
     rows: s.rows.set(c.row, d),
     holds: s.holds.change(user, from, d),
     unwritten: Math.max(0, s.unwritten + delta),
-    events: [...s.events, { kind: 'decided', row: c.row, decision: d }],
+    events: [...s.events, { kind: 'decided', row: c.row, decision: d, before: s }],
+  };
+}
+
+/**
+ * The journal could not take a decision: the review goes back to the state before it (the
+ * decision, its undo step and its count undone), saying so and why.
+ */
+export function notSaved(e: Extract<ReviewEvent, { kind: 'decided' }>, fault: JournalFault): ReviewState {
+  const s = e.before;
+  const journal = `${s.model.outDir}/decisions.csv`;
+  const after = fault.damaged ? `${journal} now ends in a part of it: w writes the outputs; delete that last line before resuming` : `free space, then decide again (${journal})`;
+  return {
+    ...s,
+    events: [],
+    journalFault: fault,
+    message: { tone: 'error', text: `not saved (${fault.why}), so not applied: user ${s.rows.row(e.row).user.ufId} → ${describeDecision(e.decision)} — ${after}` },
   };
 }
 

@@ -6,7 +6,7 @@
  * for the shell to run.
  */
 import type { Decision } from '../../domain/decisions.js';
-import { decide, travel } from './decisionSteps.js';
+import { decide, notSaved, travel } from './decisionSteps.js';
 import type { Stack } from './history.js';
 import { Holds } from './holds.js';
 import type { ReviewModel } from './model.js';
@@ -31,14 +31,25 @@ export interface SearchState {
   readonly query: string;
 }
 
+export interface JournalFault {
+  /** Why, in a few words. */
+  readonly why: string;
+  /** The journal ends in a fragment of the row that could not be taken off. */
+  readonly damaged: boolean;
+}
+
 export interface Message {
   readonly text: string;
   readonly tone: 'info' | 'warn' | 'error';
 }
 
 export type ReviewEvent =
-  /** Append this decision to the journal (decided, undone or redone). */
-  | { readonly kind: 'decided'; readonly row: number; readonly decision: Decision }
+  /**
+   * Append this decision to the journal (decided, undone or redone). `before` is the state
+   * without it: when the journal cannot take it, the shell answers `not-saved`, which goes back
+   * there — a decision that is not saved is not applied.
+   */
+  | { readonly kind: 'decided'; readonly row: number; readonly decision: Decision; readonly before: ReviewState }
   | { readonly kind: 'write' }
   | { readonly kind: 'exit'; readonly code: number };
 
@@ -63,6 +74,8 @@ export interface ReviewState {
   readonly baseline: RowStore;
   /** Quit once the pending write has succeeded. */
   readonly exitAfterWrite: boolean;
+  /** The last time the journal could not take a decision, or null: what the quit question and the exit may no longer promise. */
+  readonly journalFault: JournalFault | null;
   readonly events: readonly ReviewEvent[];
 }
 
@@ -93,8 +106,8 @@ export type ReviewAction =
   | { readonly type: 'quit-cancel' }
   | { readonly type: 'abort' }
   | { readonly type: 'viewport'; readonly listHeight: number }
-  /** Something the shell has to tell the operator (e.g. the journal could not be written). */
-  | { readonly type: 'notice'; readonly message: Message };
+  /** The journal could not take the decision of a `decided` event: back to its `before`. */
+  | { readonly type: 'not-saved'; readonly event: Extract<ReviewEvent, { kind: 'decided' }>; readonly fault: JournalFault };
 
 export function initialReview(model: ReviewModel, opts: { unwritten?: number; message?: Message | null; listHeight?: number } = {}): ReviewState {
   const rows = RowStore.fromRows(model.plan.rows);
@@ -114,6 +127,7 @@ export function initialReview(model: ReviewModel, opts: { unwritten?: number; me
     message: opts.message ?? null,
     unwritten: opts.unwritten ?? 0,
     exitAfterWrite: false,
+    journalFault: null,
     events: [],
   };
 }
@@ -185,8 +199,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...s, overlay: 'none' };
     case 'abort':
       return { ...s, events: [{ kind: 'exit', code: 130 }] };
-    case 'notice':
-      return { ...s, message: action.message };
+    case 'not-saved':
+      return notSaved(action.event, action.fault);
     case 'viewport': {
       const h = Math.max(1, Math.floor(action.listHeight));
       return h === s.listHeight ? s : { ...s, listHeight: h };

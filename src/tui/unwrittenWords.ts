@@ -1,0 +1,27 @@
+/**
+ * Where the decisions not yet in the outputs are, as the quit question and the end of a review
+ * say it: in the journal — promised only while every decision the journal was given took. After
+ * a failed append (the decision then was not applied) the words say what is and is not there.
+ */
+import type { JournalFault } from './state/review.js';
+import { count } from './format.js';
+
+/** "1 decision is", "3 decisions are". */
+export function decisionsAre(n: number): string {
+  return `${count(n)} ${n === 1 ? 'decision is' : 'decisions are'}`;
+}
+
+/** The quit question's last line. */
+export function quitNote(journal: string, out: string, fault: JournalFault | null): string {
+  if (fault === null) return `They are safe in ${journal}: opening ufmatch again with --out ${out} offers to resume them.`;
+  if (fault.damaged) return `${journal} could not take a decision (${fault.why}) and ends in a part of it: write the outputs (w) now, and delete its last line before resuming.`;
+  return `${journal} holds them; a decision it could not take (${fault.why}) was not applied. Opening ufmatch again with --out ${out} offers to resume them.`;
+}
+
+/** The line printed when a review ends (or is interrupted) with `n` decisions not in the outputs. */
+export function unwrittenNote(n: number, journal: string, out: string, fault: JournalFault | null): string {
+  const head = `${decisionsAre(n)} not in the outputs yet`;
+  if (fault === null) return `${head}; ${n === 1 ? 'it is' : 'they are'} saved in ${journal} — run again with --out ${out} to resume`;
+  if (fault.damaged) return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'} but ends in a part of a decision that was not applied (${fault.why}) — delete that last line, then run again with --out ${out} to resume`;
+  return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'}, but not a decision it could not take (${fault.why}), which was not applied — run again with --out ${out} to resume`;
+}
