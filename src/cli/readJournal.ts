@@ -7,6 +7,13 @@ import { looksLikeData } from '../load/headers.js';
 
 const norm = (h: string) => h.toLowerCase().replace(/[\s_\-.]/g, '');
 
+/** The header's columns, not counting empty cells after its last name (a spreadsheet's trailing commas). */
+function headerWidth(header: readonly string[]): number {
+  let n = header.length;
+  while (n > 0 && header[n - 1]!.trim() === '') n--;
+  return n;
+}
+
 const EMPTY_JOURNAL = 'is empty (a decisions file written by ufmatch has at least its header row)';
 
 /**
@@ -75,11 +82,9 @@ export function readJournal(path: string, given = false): { entries: JournalEntr
     .map((cells, k) => ({ cells, line: lineOf[k] ?? 0 }))
     .slice(1)
     .filter((r) => !(r.cells.length === 1 && r.cells[0] === ''));
-  return parseJournalRows(data, {
-    ufId: col.uf_id,
-    email: col.email,
-    action: col.action,
-    contactId: col.contact_id,
-    decidedAt: col.decided_at,
-  });
+  return parseJournalRows(
+    data,
+    { ufId: col.uf_id, email: col.email, action: col.action, contactId: col.contact_id, decidedAt: col.decided_at },
+    headerWidth(rows[0]!),
+  );
 }

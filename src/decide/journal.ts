@@ -48,15 +48,28 @@ export function entryFor(r: UserPlan, d: Decision, at: Date): Omit<JournalEntry,
   return { ufId: r.user.ufId, email: r.user.email, action: d.action, contactId: decisionContact(d), decidedAt: at.toISOString() };
 }
 
-/** Parse data rows (header already checked by the caller) into entries and problems. */
+/**
+ * Parse data rows (header already checked by the caller) into entries and problems. A row must
+ * have the header's `width` columns: fewer is a row cut short (a crash or a full disk in the
+ * middle of a write: `…,link,14` may be `…,link,143` cut), more non-empty ones two rows run
+ * together; either is reported and replaces nothing, so the decision before it stays in
+ * force. decided_at is not checked: it only records when (the order of the rows decides which
+ * entry wins), and a cut inside it leaves the decision's own cells whole.
+ */
 export function parseJournalRows(
   rows: readonly { cells: readonly string[]; line: number }[],
   col: { ufId: number; email: number; action: number; contactId: number; decidedAt: number },
+  width: number,
 ): { entries: JournalEntry[]; problems: ReplayProblem[] } {
   const entries: JournalEntry[] = [];
   const problems: ReplayProblem[] = [];
   for (const { cells, line } of rows) {
     const uf = (cells[col.ufId] ?? '').trim();
+    const shape = shapeProblem(cells, width);
+    if (shape !== null) {
+      problems.push({ kind: 'malformed', ufId: /^\d+$/.test(uf) && Number.isSafeInteger(Number(uf)) ? Number(uf) : null, line, detail: shape });
+      continue;
+    }
     const act = (cells[col.action] ?? '').trim().toLowerCase();
     const cid = (cells[col.contactId] ?? '').trim();
     const ufId = /^\d+$/.test(uf) ? Number(uf) : NaN;
@@ -74,6 +87,13 @@ export function parseJournalRows(
     });
   }
   return { entries, problems };
+}
+
+/** Why a row does not have the header's shape, or null. */
+function shapeProblem(cells: readonly string[], width: number): string | null {
+  if (cells.length < width) return `cut short (${cells.length} of its ${width} columns), not applied`;
+  if (cells.slice(width).some((c) => c.trim() !== '')) return `more columns than the header (${cells.length} for ${width}: two rows run together?), not applied`;
+  return null;
 }
 
 export interface ReplayResult {
