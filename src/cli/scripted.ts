@@ -15,6 +15,7 @@ import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { checkLock } from './outLock.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
+import { lineRanges } from './lineRanges.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -92,7 +93,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
     const problems = [...parseProblems, ...r.problems];
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied; ${changed} ${changed === 1 ? 'user differs' : 'users differ'} from ufmatch's proposal\n`);
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
-    if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more\n`);
+    if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
   return { loaded, plan, timings };
 }

@@ -45,7 +45,17 @@ export function journalRow(e: Omit<JournalEntry, 'line'>): (string | number | nu
 }
 
 export function entryFor(r: UserPlan, d: Decision, at: Date): Omit<JournalEntry, 'line'> {
-  return { ufId: r.user.ufId, email: r.user.email, action: d.action, contactId: decisionContact(d), decidedAt: at.toISOString() };
+  return { ufId: r.user.ufId, email: journalEmail(r.user.email), action: d.action, contactId: decisionContact(d), decidedAt: at.toISOString() };
+}
+
+/**
+ * The email as the journal writes it: a line break (an export's quoted cell can hold one) as a
+ * space, so that every row of the journal is one line (journalLines.ts reads it line by line).
+ * The replay compares emails by emailKey, which trims: an address a stray line break ends or
+ * starts reads the same; one with a break inside is no valid address, which no decision links.
+ */
+export function journalEmail(email: string): string {
+  return email.replace(/[\r\n]/g, ' ');
 }
 
 /**

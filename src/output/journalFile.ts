@@ -57,9 +57,11 @@ export class JournalFile {
 
   /**
    * Open for appending, creating it (mode 0600) with a header row when missing or empty. A
-   * journal whose last row was cut off (a power cut or kill -9 in the middle of a write) is
-   * ended first — its open quote closed, its line ended — so that the next decision starts a
-   * row of its own instead of being glued onto the fragment (which a replay reports).
+   * journal whose last row was cut off (a power cut or kill -9 in the middle of a write) gets
+   * its line ended first, so that the next decision starts a row of its own instead of being
+   * glued onto the fragment (which a replay reports, by line). Nothing else is "repaired": a
+   * quote left open is closed by no quote of ours (that would turn the rows between into one
+   * cell for any CSV reader); the journal is read a line a row.
    */
   static open(path: string, io: JournalIo = fileIo): JournalFile {
     const fresh = !existsSync(path) || statSync(path).size === 0;
@@ -153,15 +155,7 @@ export class JournalFile {
   }
 }
 
-/**
- * What a journal's bytes need after them so that the next row starts on a line of its own: a
- * closing quote when an odd number of quotes leaves a quoted field open (quotes inside a field
- * are doubled, so the count's parity says it), then a line break unless the last byte is one.
- */
+/** What a journal's bytes need after them so that the next row starts on a line of its own: a line break unless the last byte is one. */
 export function endingFor(bytes: Uint8Array): string {
-  let quotes = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x22) quotes++;
-  const open = quotes % 2 === 1;
-  if (!open && (bytes.length === 0 || bytes[bytes.length - 1] === 0x0a)) return '';
-  return (open ? '"' : '') + '\r\n';
+  return bytes.length === 0 || bytes[bytes.length - 1] === 0x0a ? '' : '\r\n';
 }

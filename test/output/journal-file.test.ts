@@ -154,3 +154,30 @@ describe('a journal on a full disk', () => {
     j.close();
   });
 });
+
+describe('reopening a journal with a damaged row', () => {
+  it('adds no closing quote (which would keep the damage and hide the rows between): the rows after it and the new ones are read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    journalWith(path, 1);
+    appendFileSync(path, '"31,oops\r\n');
+    journalWith(path, 2);
+    const before = readFileSync(path, 'utf8');
+    JournalFile.open(path).close();
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    journalWith(path, 3);
+    const { entries, problems } = readJournal(path);
+    expect(entries.map((e) => e.ufId)).toEqual([1, 2, 3]);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, detail: expect.stringMatching(/^damaged/) })]);
+  });
+
+  it('a damaged row cut at the end gets only its line ended', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const path = join(dir, 'decisions.csv');
+    journalWith(path, 1);
+    appendFileSync(path, '45,"x@exam');
+    const before = readFileSync(path, 'utf8');
+    JournalFile.open(path).close();
+    expect(readFileSync(path, 'utf8')).toBe(`${before}\r\n`);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * A decisions file cut into rows, a line each. ufmatch's journal never writes a line break
+ * inside a cell (journalEmail), so a damaged line — a quote left open by a hand edit or a cut
+ * — is reported by its number and cannot swallow the rows after it, as a whole-file CSV parse
+ * would (everything up to the next quote becomes one cell). A quoted cell spanning lines (a
+ * spreadsheet's, or an older ufmatch journal's) is read as one row only when the lines it takes
+ * make a whole row of the header's width without a quoting error.
+ */
+import Papa from 'papaparse';
+import type { ReplayProblem } from './journal.js';
+
+export interface JournalRows {
+  /** The first line's cells ([] for an empty text). */
+  readonly header: readonly string[];
+  /** The header's columns, not counting empty cells after its last name (a spreadsheet's trailing commas). */
+  readonly width: number;
+  /** Data rows (their cells, the line they start on); blank lines are left out. */
+  readonly rows: readonly { readonly cells: readonly string[]; readonly line: number }[];
+  /** Data lines whose quoting is broken. */
+  readonly problems: readonly ReplayProblem[];
+}
+
+/** How many more lines a quoted cell may take. */
+const MAX_SPAN = 3;
+
+const QUOTE_WORDS: Record<string, string> = {
+  MissingQuotes: 'a quote (") opens a cell this line does not close',
+  InvalidQuotes: 'a quoted cell goes on after its closing quote',
+};
+
+export function journalRows(text: string): JournalRows {
+  const raw = text.split('\n'); // each keeps a CR before its LF, which a quoted cell holds
+  const line = (i: number) => raw[i]!.replace(/\r$/, '');
+  if (raw.length === 1 && raw[0] === '') return { header: [], width: 0, rows: [], problems: [] };
+  // the header says the delimiter (a spreadsheet may have saved the file with ; or tabs)
+  const head = Papa.parse<string[]>(line(0), { newline: '\n' });
+  const header = head.data[0] ?? [];
+  const width = headerWidth(header);
+  const parse = (s: string) => Papa.parse<string[]>(s, { delimiter: head.meta.delimiter, newline: '\n' });
+  const rows: { cells: readonly string[]; line: number }[] = [];
+  const problems: ReplayProblem[] = [];
+  for (let i = 1; i < raw.length; i++) {
+    const one = line(i);
+    if (one.trim() === '') continue;
+    const parsed = parse(one);
+    const error = parsed.errors[0];
+    if (!error) {
+      rows.push({ cells: parsed.data[0] ?? [], line: i + 1 });
+      continue;
+    }
+    const span = error.code === 'MissingQuotes' ? spanningRow(i) : null;
+    if (span) {
+      rows.push({ cells: span.cells, line: i + 1 });
+      i = span.last;
+      continue;
+    }
+    const uf = /^\s*(\d+)\s*[,;\t|]/.exec(one);
+    problems.push({ kind: 'malformed', ufId: uf ? Number(uf[1]) : null, line: i + 1, detail: `damaged (${QUOTE_WORDS[error.code] ?? 'its quotes (") do not pair up'}), not applied` });
+  }
+  return { header, width, rows, problems };
+
+  /** Line i and the next few as one row, when they make a whole one. */
+  function spanningRow(i: number): { cells: readonly string[]; last: number } | null {
+    for (let last = i + 1; last < raw.length && last <= i + MAX_SPAN; last++) {
+      const p = parse(raw.slice(i, last + 1).join('\n').replace(/\r$/, ''));
+      const cells = p.data[0];
+      if (p.errors.length === 0 && p.data.length === 1 && cells && wholeRow(cells, width)) return { cells, last };
+    }
+    return null;
+  }
+}
+
+function headerWidth(header: readonly string[]): number {
+  let n = header.length;
+  while (n > 0 && header[n - 1]!.trim() === '') n--;
+  return n;
+}
+
+/** The header's width: no cell missing, none beyond it but empty ones. */
+export function wholeRow(cells: readonly string[], width: number): boolean {
+  return cells.length >= width && cells.slice(width).every((c) => c.trim() === '');
+}
