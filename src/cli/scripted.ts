@@ -16,6 +16,7 @@ import { checkLock } from './outLock.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
 import { lineRanges } from './lineRanges.js';
+import { noun } from '../domain/plural.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -91,7 +92,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
     const changed = changedRows(plan, r.plan).length;
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
-    io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} decisions applied, ${problems.length} not applied; ${changed} ${changed === 1 ? 'user differs' : 'users differ'} from ufmatch's proposal\n`);
+    io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} ${noun(r.applied, 'decision')} applied, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
@@ -111,7 +112,7 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
     } catch {
       /* not a journal this run can read: it does not use it either */
     }
-    if (n > 0) io.stderr.write(`ufmatch: ${journal} holds ${n} decision(s) from a review, which --yes does not apply: add --decisions ${journal} to replay them\n`);
+    if (n > 0) io.stderr.write(`ufmatch: ${journal} holds ${n} ${noun(n, 'decision')} from a review, which --yes does not apply: add --decisions ${journal} to replay ${noun(n, 'it', 'them')}\n`);
   }
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);

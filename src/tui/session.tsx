@@ -24,6 +24,7 @@ import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
 import { App } from './components/App.js';
 import { count } from './format.js';
+import { noun } from '../domain/plural.js';
 import { Aborted, loadingSink } from './progressSink.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
 import { reviewModel } from './state/model.js';
@@ -160,26 +161,31 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     // what resuming would restore: the users the journal's last word changes (its rows count every step, undos too)
     const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, contactFacts(loaded.data.contacts), 'operator', loaded.data.links) : null;
     const changed = trial ? changedRows(plan, trial.plan) : [];
-    if (old && trial && (changed.length > 0 || trial.problems.length + old.problems.length > 0)) {
+    const problems = old ? [...old.problems, ...(trial?.problems ?? [])].sort((a, b) => a.line - b.line) : [];
+    let tellProblems = problems.length > 0;
+    if (trial && changed.length > 0) {
       store.dispatch({ type: 'ask-resume', entries: changed.length, journal: journalShown });
       const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
       if (restore === null) return exit.promise;
       if (restore) {
-        const r = trial;
-        plan = r.plan;
+        plan = trial.plan;
         // those links.csv in this folder already states were written by the earlier session
         unwritten = unwrittenAfterResume(plan, changed, writtenLinks(join(outDir, 'links.csv')));
-        const problems = [...old.problems, ...r.problems];
-        said.push(`restored ${count(changed.length)} decisions from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
-        if (problems.length > 0) {
-          // the status line has room for one; every one is printed when the review ends
-          said.push(`${problems.length} not applied (${problems.length > 1 ? 'listed when ufmatch ends; ' : ''}${problems[0]!.detail}${problems.length > 1 ? ', …' : ''})`);
-          notApplied = `ufmatch: ${journalShown}: ${problems.length} decisions not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
-        }
+        said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
       } else {
         const { older } = JournalFile.setAside(journalPath);
         said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
+        tellProblems = false;
       }
+    } else if (tellProblems) {
+      // no row changes a decision: nothing to ask; the review goes on appending to this journal
+      said.push(`nothing to resume in ${journalShown}`);
+    }
+    if (tellProblems) {
+      // the status line has room for one; every one is printed when the review ends
+      const n = problems.length;
+      said.push(`${count(n)} not applied (${n > 1 ? 'listed when ufmatch ends; ' : ''}${problems[0]!.detail}${n > 1 ? ', …' : ''})`);
+      notApplied = `ufmatch: ${journalShown}: ${count(n)} ${noun(n, 'decision')} not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
     }
     journal.file = JournalFile.open(journalPath);
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());

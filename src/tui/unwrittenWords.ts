@@ -5,10 +5,11 @@
  */
 import type { JournalFault } from './state/review.js';
 import { count } from './format.js';
+import { noun } from '../domain/plural.js';
 
 /** "1 decision is", "3 decisions are". */
 export function decisionsAre(n: number): string {
-  return `${count(n)} ${n === 1 ? 'decision is' : 'decisions are'}`;
+  return `${count(n)} ${noun(n, 'decision is', 'decisions are')}`;
 }
 
 /** The quit question's last line. */

@@ -97,7 +97,7 @@ describe('ufmatch binary', () => {
     );
     const r = runBinary([...MAIN, '--yes', '--decisions', dec, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('1 decisions applied, 2 not applied');
+    expect(r.stderr).toContain('1 decision applied, 2 not applied');
     expect(r.stderr).toContain('line 3');
     expect(r.stderr).toContain('line 4');
     const rows = linksRows(out);
@@ -155,7 +155,7 @@ describe('ufmatch binary', () => {
     writeFileSync(join(out, 'decisions.csv'), 'uf_id,email,action,contact_id,decided_at\n40,rachel.moore@gmial.com,link,140,2026-11-21T10:00:00.000Z\n');
     const r = runBinary([...MAIN, '--yes', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`ufmatch: ${join(out, 'decisions.csv')} holds 1 decision(s) from a review, which --yes does not apply: add --decisions ${join(out, 'decisions.csv')} to replay them`);
+    expect(r.stderr).toContain(`ufmatch: ${join(out, 'decisions.csv')} holds 1 decision from a review, which --yes does not apply: add --decisions ${join(out, 'decisions.csv')} to replay it`);
     expect(linksRows(out).find((x) => x.uf_id === '40')).toMatchObject({ decided_by: 'auto' });
   });
 });

@@ -49,7 +49,7 @@ describe('a damaged journal row', () => {
     expect(r.code, r.stderr).toBe(0);
     const listed = r.stderr.split('\n').filter((l) => l.startsWith(`  ${dec} line `)).map((l) => Number(/ line (\d+):/.exec(l)![1]));
     expect(listed.sort((a, b) => a - b)).toEqual([3, 5, 6, 7]);
-    expect(r.stderr).toMatch(/3 decisions? applied, 4 not applied/);
+    expect(r.stderr).toContain('3 decisions applied, 4 not applied');
     expect(r.stderr).toContain(`${dec} line 5: damaged (a quote (") opens a cell this line does not close), not applied`);
     const links = readFileSync(join(out, 'links.csv'), 'utf8');
     for (const uf of ['29', '31']) expect(links).toMatch(new RegExp(`^${uf},[^\\r\\n]*,skip,decisions-file,`, 'm'));
@@ -61,7 +61,7 @@ describe('a damaged journal row', () => {
     const out = mkdtempSync(join(tmpdir(), 'ufm-damaged-out-'));
     const r = await runInProcess(['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--decisions', dec, '--yes', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(/1 decisions? applied, 26 not applied/);
+    expect(r.stderr).toContain('1 decision applied, 26 not applied');
     expect(r.stderr).toContain(`  ${dec} line 21: damaged`);
     expect(r.stderr).toContain('  … and 6 more, at lines 22-26, 28\n');
   });

@@ -63,7 +63,7 @@ describe('two ufmatch runs on one --out', () => {
     await tmux.waitFor(a, 'EXIT=137');
 
     const b = tmux.start(samplesCommand(out));
-    await tmux.waitFor(b, /Resume 1 decisions?\? \(y\/n\)/);
+    await tmux.waitFor(b, 'Resume 1 decision? (y/n)');
     expect(JSON.parse(readFileSync(join(out, LOCK), 'utf8')).pid).toBe(tmux.childPid(b));
     tmux.keys(b, 'C-c');
     await tmux.waitFor(b, 'EXIT=130');

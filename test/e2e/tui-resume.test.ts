@@ -8,10 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { readCsv, reviewCount, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
 import type { Tmux } from '../tui/helpers/tmux.js';
 
-/** Opens the samples on `out` over a journal an earlier review left (its rows, after the header) and answers y to `prompt`. */
-async function resumeJournal(tmux: Tmux, out: string, rows: readonly string[], prompt: string): Promise<string> {
+/** Opens the samples on `out` over a journal an earlier review left (its rows, after the header). */
+function openOverJournal(tmux: Tmux, out: string, rows: readonly string[]): string {
   writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
-  const s = tmux.start(samplesCommand(out));
+  return tmux.start(samplesCommand(out));
+}
+
+/** openOverJournal, then answers y to `prompt`. */
+async function resumeJournal(tmux: Tmux, out: string, rows: readonly string[], prompt: string): Promise<string> {
+  const s = openOverJournal(tmux, out, rows);
   await tmux.waitFor(s, prompt);
   tmux.keys(s, 'y');
   return s;
@@ -86,7 +91,7 @@ describe('resuming after a crash', () => {
       '999,nobody@example.org,skip,,2026-11-22T10:00:01Z',
       '31,bronwen.evans@gmail.com,link,99999,2026-11-22T10:00:02Z',
       '1,fiona@riverside-food-bank.org,create,,2026-11-22T10:00:03Z',
-    ], 'Resume 1 decisions? (y/n)');
+    ], 'Resume 1 decision? (y/n)');
     await tmux.waitFor(s, '3 not applied (listed when ufm');
     tmux.keys(s, 'q');
     await tmux.waitFor(s, 'Quit? 1 decision is not written');
@@ -100,8 +105,11 @@ describe('resuming after a crash', () => {
 
   it('SIGTERM during the review: exit 130, the decisions not applied, and where the unwritten ones are saved', async () => {
     const { tmux, out } = open(100, 30);
-    const s = await resumeJournal(tmux, out, ['999,nobody@example.org,skip,,2026-11-22T10:00:01Z'], 'Resume 0 decisions? (y/n)');
-    await tmux.waitFor(s, '1 not applied');
+    // no row of this journal applies: nothing to ask ("Resume 0 decisions?"), the review goes on appending to it
+    const s = openOverJournal(tmux, out, ['999,nobody@example.org,skip,,2026-11-22T10:00:01Z']);
+    const opened = await tmux.waitFor(s, '1 not applied');
+    expect(opened).toContain('nothing to resume in');
+    expect(opened).not.toContain('Resume');
     tmux.keys(s, 's');
     await tmux.waitFor(s, '1 unwritten');
     process.kill(tmux.childPid(s), 'SIGTERM');
@@ -124,7 +132,7 @@ describe('resuming after a crash', () => {
     await tmux.waitFor(first, 'EXIT=0');
     expect(tmux.screen(first)).toContain('run again with --out');
     const second = tmux.start(samplesCommand(out));
-    await tmux.waitFor(second, 'Resume 1 decisions? (y/n)');
+    await tmux.waitFor(second, 'Resume 1 decision? (y/n)');
     tmux.keys(second, 'C-c');
     await tmux.waitFor(second, 'EXIT=130');
   });

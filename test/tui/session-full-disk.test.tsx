@@ -8,13 +8,10 @@
 import { fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { parseCommandLine } from '../../src/cli/args.js';
 import { readJournal } from '../../src/cli/readJournal.js';
 import type { JournalIo } from '../../src/output/journalFile.js';
-import { FakeStdin, FakeStdout } from '../../src/tui/fakeTerminal.js';
-import { stripAnsi } from './helpers/render.js';
+import { startSession } from './helpers/session.js';
 
 const disk = { full: false };
 
@@ -31,35 +28,18 @@ vi.mock('../../src/output/journalFile.js', async (importOriginal) => {
 
 const { runSession } = await import('../../src/tui/session.js');
 
-const samples = (name: string) => join(import.meta.dirname, '../../samples', name);
-
 describe('a review whose journal fills the disk', () => {
   it('does not apply the decision the journal could not take, and never calls the decisions saved', async () => {
     const out = mkdtempSync(join(tmpdir(), 'ufm-full-'));
-    const o = parseCommandLine(['--users', samples('wordpress-users.csv'), '--contacts', samples('contacts-ui.csv'), '--links', samples('uf_match.csv'), '--emails', samples('emails.csv'), '--out', out]);
-    if (o.command !== 'run') throw new Error('not a run');
-    const stdin = new FakeStdin();
-    const stdout = new FakeStdout(120, 30);
-    let stderr = '';
-    const err = new Writable({ write: (c, _e, done) => ((stderr += String(c)), done()) });
-    const ended = runSession(o, { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr: err, env: { ...process.env, NO_COLOR: '1' } });
-    const screen = () => stripAnsi(stdout.writes.filter((w) => stripAnsi(w).trim() !== '').at(-1) ?? '');
-    const waitFor = async (text: string | RegExp): Promise<string> => {
-      for (let i = 0; i < 200; i++) {
-        const s = screen();
-        if (typeof text === 'string' ? s.replace(/\s+/g, ' ').includes(text) : text.test(s)) return s;
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${screen()}`);
-    };
+    const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
     const reviews = Number(/\[Review (\d+)\]/.exec(await waitFor(/\[Review \d+\]/))![1]);
 
-    stdin.press('s');
+    press('s');
     await waitFor('1 unwritten');
     const saved = readFileSync(join(out, 'decisions.csv'), 'utf8');
 
     disk.full = true;
-    stdin.press('s');
+    press('s');
     const refused = await waitFor('so not applied: user');
     expect(refused).toContain(`[Review ${reviews - 1}]`);
     expect(refused).toContain('1 unwritten');
@@ -67,16 +47,16 @@ describe('a review whose journal fills the disk', () => {
     expect(readFileSync(join(out, 'decisions.csv'), 'utf8')).toBe(saved);
 
     disk.full = false;
-    stdin.press('s');
+    press('s');
     await waitFor('2 unwritten');
     expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(2);
 
-    stdin.press('q');
+    press('q');
     const quit = await waitFor('Quit? 2 decisions are not written');
     expect(quit).not.toMatch(/safe|saved/);
-    stdin.press('q');
+    press('q');
     expect(await ended).toBe(0);
-    expect(stderr).not.toMatch(/safe|saved/);
-    expect(stderr).toContain(`2 decisions are not in the outputs yet; ${o.out}/decisions.csv holds them, but not a decision it could not take (only 11 of`);
+    expect(stderr()).not.toMatch(/safe|saved/);
+    expect(stderr()).toContain(`2 decisions are not in the outputs yet; ${o.out}/decisions.csv holds them, but not a decision it could not take (only 11 of`);
   }, 30_000);
 });

@@ -2,13 +2,14 @@
 import { Text } from 'ink';
 import { Clip } from './Clip.js';
 import { count } from '../format.js';
+import { noun } from '../../domain/plural.js';
 
 export function ResumePrompt({ entries, journal, width, height }: { entries: number; journal: string; width: number; height: number }) {
   return (
     <Clip width={width} height={height}>
       <Text wrap="wrap">{`${journal} holds decisions from an earlier review.`}</Text>
       <Text> </Text>
-      <Text bold>{`Resume ${count(entries)} decisions? (y/n)`}</Text>
+      <Text bold>{`Resume ${count(entries)} ${noun(entries, 'decision')}? (y/n)`}</Text>
       <Text> </Text>
       <Text><Text bold>y</Text>{'  restore them and go on'}</Text>
       <Text><Text bold>n</Text>{'  start over (the old journal is kept as decisions.csv.bak)'}</Text>

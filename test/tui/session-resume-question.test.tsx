@@ -1,0 +1,61 @@
+/**
+ * Reopening a folder with a journal: "Resume N decisions?" is asked only when resuming would
+ * change a decision, in the right number; a journal none of whose rows applies is not offered
+ * ("Resume 0 decisions?") — its rows not applied are said on the status line and listed at
+ * the end, and the review goes on appending to it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/cli/readJournal.js';
+import { runSession } from '../../src/tui/session.js';
+import { startSession } from './helpers/session.js';
+
+function folderWithJournal(rows: readonly string[]): string {
+  const out = mkdtempSync(join(tmpdir(), 'ufm-resume-'));
+  writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
+  return out;
+}
+
+describe('the resume question', () => {
+  it('is not asked when no row of the journal applies: the rows not applied are said, and the journal is kept and appended to', async () => {
+    const out = folderWithJournal(['999,nobody@example.org,skip,,2026-11-22T10:00:01Z']);
+    const s = startSession(runSession, out);
+    const opened = await s.waitFor('1 not applied');
+    expect(opened).not.toContain('Resume');
+    expect(opened).toContain(`nothing to resume in ${out}/decisions.csv`);
+    s.press('s');
+    await s.waitFor('1 unwritten');
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`ufmatch: ${out}/decisions.csv: 1 decision not applied\n  ${out}/decisions.csv line 2: user 999 is not in the users export\n`);
+    expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => e.ufId)).toEqual([999, expect.any(Number)]);
+  }, 20_000);
+
+  it('a journal whose every row is damaged is not asked about either, and its rows are reported', async () => {
+    const out = folderWithJournal(['"31,oops', '42,katherne.walsh@yahoo.co.uk,link,14']);
+    const s = startSession(runSession, out);
+    const opened = await s.waitFor('2 not applied');
+    expect(opened).not.toContain('Resume');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`${out}/decisions.csv: 2 decisions not applied\n  ${out}/decisions.csv line 2: damaged`);
+    expect(s.stderr()).toContain(`${out}/decisions.csv line 3: cut short (4 of its 5 columns), not applied\n`);
+  }, 20_000);
+
+  it('one decision to restore: "Resume 1 decision?", and y says "restored 1 decision"', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('y');
+    await s.waitFor(`restored 1 decision from ${out}/decisions.csv`);
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain('1 decision is not in the outputs yet; it is saved in');
+  }, 20_000);
+});
