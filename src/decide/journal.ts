@@ -291,6 +291,22 @@ export function unwrittenAfterResume(after: Plan, rows: readonly number[], writt
   return n;
 }
 
+/**
+ * How many of the users a journal names (by uf_id) links.csv does not state as the plan now
+ * decides them: after an undo back to ufmatch's proposal, or after starting over, the journal
+ * changes nothing, but links.csv may still hold what the earlier session wrote. A user links.csv
+ * does not list is not counted (that file is of other inputs, or older).
+ */
+export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: ReadonlyMap<number, string>): number {
+  let n = 0;
+  for (const r of plan.rows) {
+    if (!ufIds.has(r.user.ufId)) continue;
+    const w = written.get(r.user.ufId);
+    if (w !== undefined && w !== writtenAs(r.decision)) n++;
+  }
+  return n;
+}
+
 /** A decision as links.csv states it: the action, and for link and keep the contact (`link:135`, `create`). */
 export function writtenAs(d: Decision): string {
   return writtenKey(d.action, d.action === 'link' || d.action === 'keep' ? d.contactId : null);

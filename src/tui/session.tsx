@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, unwrittenAfterResume } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, staleInOutputs, unwrittenAfterResume } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -176,10 +176,16 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         const { older } = JournalFile.setAside(journalPath);
         said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
         tellProblems = false;
+        // links.csv may state what the old journal decided: those users are unwritten now
+        const written = writtenLinks(join(outDir, 'links.csv'));
+        if (written !== null) unwritten = staleInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), written);
       }
-    } else if (tellProblems) {
-      // no row changes a decision: nothing to ask; the review goes on appending to this journal
-      said.push(`nothing to resume in ${journalShown}`);
+    } else if (old && old.entries.length > 0) {
+      // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
+      // goes on appending to this journal. links.csv may still state what was undone.
+      const written = writtenLinks(join(outDir, 'links.csv'));
+      if (written !== null) unwritten = staleInOutputs(plan, new Set(old.entries.map((e) => e.ufId)), written);
+      if (tellProblems || unwritten > 0) said.push(`nothing to resume in ${journalShown}${unwritten > 0 ? `; ${count(unwritten)} ${noun(unwritten, 'user')} in links.csv ${unwritten === 1 ? 'differs' : 'differ'} from it (unwritten)` : ''}`);
     }
     if (tellProblems) {
       // the status line has room for one; every one is printed when the review ends

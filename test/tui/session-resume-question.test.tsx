@@ -59,3 +59,35 @@ describe('the resume question', () => {
     expect(s.stderr()).toContain('1 decision is not in the outputs yet; it is saved in');
   }, 20_000);
 });
+
+describe('links.csv that states what the journal no longer decides', () => {
+  const LINKS_HEADER = 'uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by';
+  const writeLinks = (out: string) => writeFileSync(join(out, 'links.csv'), `${LINKS_HEADER}\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
+
+  it('an undo back to the proposal after writing counts as unwritten, and q asks', async () => {
+    // skip, written (links.csv says skip), then undone: the journal's last word is the proposal
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z', '29,hendersons@btinternet.com,review,135,2026-11-22T10:00:05Z']);
+    writeLinks(out);
+    const s = startSession(runSession, out);
+    const opened = await s.waitFor('1 unwritten');
+    expect(opened).not.toContain('Resume');
+    expect(opened).toContain('1 user in links.csv differs from it (unwritten)');
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+  }, 20_000);
+
+  it('starting over (n) leaves links.csv stating the old decisions: unwritten, and q asks', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    writeLinks(out);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('n');
+    await s.waitFor('1 unwritten');
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+  }, 20_000);
+});
