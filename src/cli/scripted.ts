@@ -34,7 +34,11 @@ export function inputPaths(o: Options): string[] {
 }
 
 /** Load and plan, replaying --decisions: shared by the scripted run and the TUI. */
-export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings }> {
+/**
+ * Loads, plans and applies --decisions. `decided`: the positions of the users whose decision
+ * --decisions changed (a review counts them unwritten until it writes).
+ */
+export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[] }> {
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
   // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
@@ -85,18 +89,20 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   if (loaded.ignored.unknownEmailContacts > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }
+  let decided: number[] = [];
   if (o.decisions && journal) {
     const { entries, problems: parseProblems } = journal;
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
     // a journal holds every step (undos too): the rows applied can outnumber the users they change
-    const changed = changedRows(plan, r.plan).length;
+    decided = changedRows(plan, r.plan);
+    const changed = decided.length;
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} ${noun(r.applied, 'decision')} applied, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
-  return { loaded, plan, timings };
+  return { loaded, plan, timings, decided };
 }
 
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {

@@ -150,7 +150,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   return code;
 
   async function review(): Promise<number> {
-    const { loaded, plan: planned } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    const { loaded, plan: planned, decided } = await prepare(o, { ...io, stderr: notes.stream }, sink);
     if (sink.aborted) return exit.promise;
     inputs = loaded.data.inputs;
     let plan = planned;
@@ -176,9 +176,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         const { older } = JournalFile.setAside(journalPath);
         said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
         tellProblems = false;
-        // links.csv may state what the old journal decided: those users are unwritten now
-        const written = writtenLinks(join(outDir, 'links.csv'));
-        if (written !== null) unwritten = staleInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), written);
+        // links.csv may still state what the old journal decided: starting over discards that
+        // journal, not the outputs, which stay as written until the next w (nothing unwritten)
       }
     } else if (old && old.entries.length > 0) {
       // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
@@ -192,6 +191,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const n = problems.length;
       said.push(`${count(n)} not applied (${n > 1 ? 'listed when ufmatch ends; ' : ''}${problems[0]!.detail}${n > 1 ? ', …' : ''})`);
       notApplied = `ufmatch: ${journalShown}: ${count(n)} ${noun(n, 'decision')} not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
+    }
+    if (decided.length > 0) {
+      // --decisions changed these users: not in the outputs until written (unless links.csv here
+      // already states them), so q asks; a user the journal above counted is not counted twice
+      const counted = new Set(trial && plan === trial.plan ? changed : []);
+      const rest = decided.filter((i) => !counted.has(i));
+      unwritten += unwrittenAfterResume(plan, rest, writtenLinks(join(outDir, 'links.csv')));
     }
     journal.file = JournalFile.open(journalPath);
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());

@@ -77,13 +77,15 @@ describe('links.csv that states what the journal no longer decides', () => {
     s.press('q');
     expect(await s.ended).toBe(0);
   }, 20_000);
+});
 
-  it('starting over (n) leaves links.csv stating the old decisions: unwritten, and q asks', async () => {
-    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
-    writeLinks(out);
-    const s = startSession(runSession, out);
-    await s.waitFor('Resume 1 decision? (y/n)');
-    s.press('n');
+describe('a review opened with --decisions', () => {
+  it('counts the users the decisions file changed as unwritten, so q asks before leaving them unwritten', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-decided-'));
+    const file = join(dir, 'earlier.csv');
+    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
+    const out = join(dir, 'out');
+    const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('1 unwritten');
     s.press('q');
     await s.waitFor('Quit? 1 decision is not written');

@@ -9,8 +9,8 @@ const samples = (name: string) => join(import.meta.dirname, '../../../samples', 
 
 export const SAMPLE_RUN = ['--users', samples('wordpress-users.csv'), '--contacts', samples('contacts-ui.csv'), '--links', samples('uf_match.csv'), '--emails', samples('emails.csv')];
 
-export function startSession(runSession: typeof import('../../../src/tui/session.js').runSession, out: string) {
-  const o = parseCommandLine([...SAMPLE_RUN, '--out', out]);
+export function startSession(runSession: typeof import('../../../src/tui/session.js').runSession, out: string, extra: readonly string[] = []) {
+  const o = parseCommandLine([...SAMPLE_RUN, '--out', out, ...extra]);
   if (o.command !== 'run') throw new Error('not a run');
   const stdin = new FakeStdin();
   const stdout = new FakeStdout(120, 30);
