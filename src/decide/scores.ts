@@ -4,8 +4,8 @@
  *   exact email, trashed or not an Individual  0.50 (+0.05, +0.05)
  *   alias (same mailbox)    0.85 (+0.05 same name)
  *   typo, 1 edit            0.80, 2 edits 0.70 (+0.10 same name);
- *     with another name (namesDiffer)  0.55, 0.45: below every name-only match, since a
- *     look-alike address of someone with another name is more likely someone else's
+ *     of someone with another first name (namesDiffer)  0.55, 0.45: below every name-only
+ *     match, since a look-alike address of someone else (a family member's) is more likely theirs
  *   name only: same 0.70, swapped 0.65, one-letter typo 0.60
  */
 import type { Candidate, CandidateBasis } from '../domain/decisions.js';

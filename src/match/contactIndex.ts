@@ -694,11 +694,9 @@ export function fuzzyLookupIndex(
       const fs = firstsByLast.startOf(pos);
       const ls = lastsByFirst.startOf(pos);
       if (fs < 0 || ls < 0 || first.length < NAME_PART_MIN || last.length < NAME_PART_MIN) return false;
-      if (firstsByLast.equalsAt(fs, first) || lastsByFirst.equalsAt(ls, last)) return false;
-      if (lastsByFirst.equalsAt(ls, first) || firstsByLast.equalsAt(fs, last)) return false;
-      const nearFirst = first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first);
-      const nearLast = last.length >= NAME_TYPO_MIN && lastsByFirst.lengthAt(ls) >= NAME_TYPO_MIN && lastsByFirst.oneEditAt(ls, last);
-      return !nearFirst && !nearLast;
+      if (firstsByLast.equalsAt(fs, first)) return false;
+      if (lastsByFirst.equalsAt(ls, first) && firstsByLast.equalsAt(fs, last)) return false; // swapped
+      return !(first.length >= NAME_TYPO_MIN && firstsByLast.lengthAt(fs) >= NAME_TYPO_MIN && firstsByLast.oneEditAt(fs, first));
     },
     rowMarks: new Marks(rows.count),
     posMarks: new Marks(contacts),

@@ -72,17 +72,18 @@ export function nameRelation(uf: string, ul: string, cf: string, cl: string): Na
 
 /**
  * Whether two full names belong to different people as far as names can tell: both known
- * (every part 2+ letters), and no part shared, swapped or one edit apart. "Léa Mitchell" and
- * "Sigríður Díaz" differ; "Anna Smith" and "Anna Jones" (a married name?) do not, nor do two
- * names either of which is unknown. What it weakens is an email-typo: a look-alike address of
- * someone with another name is more likely another person's.
+ * (every part 2+ letters), the first names neither equal nor one edit apart, and not the same
+ * two names swapped. "Léa Mitchell" and "Sigríður Díaz" differ, and so do "Kevin Wagner" and
+ * "Sarah Wagner" (a family's addresses: s.wagner@ is one edit from k.wagner@); "Anna Smith"
+ * and "Anna Jones" (a married name?) do not, nor do two names either of which is unknown. What
+ * it weakens is an email-typo: a look-alike address of someone else is more likely theirs.
  */
 export function namesDiffer(uf: string, ul: string, cf: string, cl: string): boolean {
   if (uf.length < NAME_PART_MIN || ul.length < NAME_PART_MIN || cf.length < NAME_PART_MIN || cl.length < NAME_PART_MIN) {
     return false;
   }
-  if (uf === cf || ul === cl || uf === cl || ul === cf) return false;
-  return !oneEditName(uf, cf) && !oneEditName(ul, cl);
+  if (uf === cf || (uf === cl && ul === cf)) return false;
+  return !oneEditName(uf, cf);
 }
 
 function oneEditName(a: string, b: string): boolean {

@@ -15,7 +15,8 @@ describe('namesDiffer', () => {
   it.each([
     ['lea', 'mitchell', 'sigridur', 'diaz', true],
     ['lea', 'mitchell', 'lea', 'durand', false],
-    ['lea', 'mitchell', 'paul', 'mitchell', false],
+    ['lea', 'mitchell', 'paul', 'mitchell', true],
+    ['kevin', 'wagner', 'sarah', 'wagner', true],
     ['lea', 'mitchell', 'mitchell', 'lea', false],
     ['lena', 'mitchell', 'lena', 'mitchel', false],
     ['jonathan', 'smyth', 'jonathon', 'brown', false],
