@@ -591,7 +591,11 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   });
   if (decision.action === 'link') claims.claim(user.ufId, decision.contactId, keyNo);
   else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
-  else if (decision.action === 'review' && choice !== null) claims.reserve(user.ufId, choice.id, keyNo);
+  else if (decision.action === 'review') {
+    // the contact its exact email picks: the one choice, else the review's proposal among them
+    const kept = choice ?? (decision.contactId !== null ? (usable.find((u) => u.id === decision.contactId) ?? null) : null);
+    if (kept !== null) claims.reserve(user.ufId, kept.id, keyNo);
+  }
   if (decision.action === 'link' || decision.action === 'review') proposedFirstAmongEquals(candidates, decision.contactId);
   return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }

@@ -36,13 +36,13 @@ export function cref(ctx: Pick<ExplainContext, 'contact'>, id: number): string {
 }
 
 /**
- * "already linked to user 3 (…)" when an existing link holds the contact, "which ufmatch links
- * to user 3 (…)" when only ufmatch's plan gives it to that user; '' when it is free.
+ * "already linked to user 3 (…)" when an existing link holds the contact, "ufmatch links it to
+ * user 3 (…)" when only ufmatch's plan gives it to that user; '' when it is free.
  */
 export function heldWords(ctx: Pick<ExplainContext, 'holderOf' | 'linkHolderOf' | 'userRow'>, contactId: number): string {
   const h = ctx.holderOf(contactId);
   if (h === null) return '';
-  return ctx.linkHolderOf(contactId) === h ? `already linked to ${uref(ctx, h)}` : `which ufmatch links to ${uref(ctx, h)}`;
+  return ctx.linkHolderOf(contactId) === h ? `already linked to ${uref(ctx, h)}` : `ufmatch links it to ${uref(ctx, h)}`;
 }
 
 /** "user 16 (Daniel Okafor, daniel.okafor@outlook.com)" or "user 77 (not in the users export)". */

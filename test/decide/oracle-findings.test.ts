@@ -84,3 +84,21 @@ describe('a contact kept for a user in review', () => {
     expect(plan.rows[1]!.warnings.map((w) => w.code)).toEqual(['duplicate-user-email']);
   });
 });
+
+describe('a review with several contacts on its email', () => {
+  it('keeps its proposed contact (CiviCRM\'s pick) from a later user whose email that contact also carries', () => {
+    const plan = buildPlan(
+      dataset(
+        [user(8, 'ann.bee@x.org', { firstName: 'Ann', lastName: 'Bee' }), user(9, 'carl@y.org', { firstName: 'Carl', lastName: 'Cox' })],
+        [
+          contact(40, [{ email: 'ann.bee@x.org', primary: true }, { email: 'carl@y.org', primary: false }], { firstName: 'Bea', lastName: 'Bee' }),
+          contact(41, 'ann.bee@x.org', { firstName: 'Bo', lastName: 'Bee' }),
+        ],
+      ),
+    );
+    const [r8, r9] = plan.rows;
+    expect(r8!.decision).toMatchObject({ action: 'review', contactId: 40 });
+    expect(r9!.decision.action).toBe('review');
+    expect(r9!.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 40, otherUfId: 8, via: 'review' });
+  });
+});

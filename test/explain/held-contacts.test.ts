@@ -34,7 +34,7 @@ describe('explain: look-alike contacts another user holds', () => {
     expect(fix).not.toContain('correct the email of contact 10');
     expect(fix).toContain('but ufmatch links it to user 1 (Ann Smith, ann.smith@example.org)');
     expect(fix).toContain("If contact 10 (Ann Smith) is really user 2's and not user 1's, link it to user 2 in the ufmatch review");
-    expect(e.candidates[0]!.why).toContain('; which ufmatch links to user 1');
+    expect(e.candidates[0]!.why).toContain('; ufmatch links it to user 1');
     expect(e.candidates[0]!.why).not.toContain('already linked');
     // a stranger's close address is at most "perhaps" the duplicate
     expect(e.civicrm.text).toContain('perhaps a duplicate of contact 10 (Ann Smith), and if so the user does not see');
