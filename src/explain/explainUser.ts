@@ -28,7 +28,7 @@ import type {
 } from './model.js';
 import { userName } from './resolveQuery.js';
 import { step, warningWords, type WarningWords } from './warningWords.js';
-import { HAS_SYNCED, NEXT_SYNC, article, contactName, insertLinkSql, sourceWords } from './words.js';
+import { HAS_SYNCED, NEXT_SYNC, article, contactName, linkNow, sourceWords } from './words.js';
 
 /** Lookups shared by every explanation of one plan (build once, explain many). */
 export interface ExplainLookups {
@@ -504,6 +504,13 @@ export function candidatesBestFirst(ws: readonly Warning[]): Warning[] {
 export const FULL_FIX_CANDIDATES = 3;
 export const ALMOST_CERTAIN = 0.9;
 
+/** ", linked to user 3" or ", ufmatch links it to user 3" for a held contact; '' for a free one. */
+function heldNote(ctx: ExplainContext, contactId: number): string {
+  const h = ctx.holderOf(contactId);
+  if (h === null) return '';
+  return ctx.linkHolderOf(contactId) === h ? `, linked to user ${h}` : `, ufmatch links it to user ${h}`;
+}
+
 /** What a less likely candidate has, in a few words (its name is in its reference). */
 function lessLikely(w: Warning): string {
   switch (w.code) {
@@ -538,6 +545,13 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     const what = d0.action === 'link' || d0.action === 'keep' ? `${d0.action} ${cref(ctx, d0.contactId)}` : d0.action === 'create' ? 'create a new contact' : d0.action;
     add(step(null, `${by} has settled this user: ${what}. A step below that goes against that applies only if the decision turns out wrong.`));
   }
+  // a review whose proposal carries the user's email: that is the likeliest answer, said first
+  if (d0.action === 'review' && d0.contactId !== null && ctx.holderOf(d0.contactId) === null) {
+    const best = r.candidates.find((c) => c.contactId === d0.contactId);
+    if (best && best.basis === 'exact-email' && best.usable) {
+      add(step(null, `ufmatch's proposal is ${cref(ctx, d0.contactId)}, which carries the user's email${best.nameAgrees ? ' and has their name' : ''}: unless a step below shows it is someone else, link it in the ufmatch review (y).`));
+    }
+  }
   // a name-match on a contact that an email warning already names adds one line, not a candidate
   const ownCandidate = (w: Warning) =>
     LIKENESS.has(w.code) && !(w.code === 'name-match' && ordered.some((x) => x !== w && x.contactId === w.contactId && LIKENESS.has(x.code)));
@@ -555,8 +569,20 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     for (const s of words[i]!.fix) add(s);
   });
   if (rest.length > 0) {
-    const named = rest.map((w) => `${cref(ctx, w.contactId!)}: ${lessLikely(w)}`);
-    add(step(null, `Only if none of the contacts above is the user, ask the user about these less likely ones (see the candidates above): ${named.join('; ')}.`));
+    const named = rest.map((w) => `${cref(ctx, w.contactId!)}: ${lessLikely(w)}${heldNote(ctx, w.contactId!)}`);
+    add(step(null, `Only if none of the contacts above is the user, ask the user about these others too (see the candidates above): ${named.join('; ')}.`));
+  }
+  if (full + rest.length > 0 && d0.action !== 'link' && d0.action !== 'keep' && ctx.link === null && !(d0.decidedBy !== 'auto' && d0.action === 'create')) {
+    // once, after every look-alike: the answer when none of them is the user
+    const emailHeld = r.warnings.some((w) => w.code === 'duplicate-user-email');
+    add(
+      step(
+        null,
+        emailHeld
+          ? `If none of these contacts is the user, they need a contact of their own: settle the accounts that share their email first (see above), then let ufmatch create one (ufmatch review: c).`
+          : `If none of these contacts is the user, they are not in CiviCRM yet: let ufmatch create a contact for user ${u.ufId} (ufmatch review: c).`,
+      ),
+    );
   }
   const d = r.decision;
   if (r.warnings.length === 0) {
@@ -567,7 +593,8 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
       if (civicrm.outcome.kind === 'link' && civicrm.outcome.contact_id === d.contactId) {
         add(step(null, `Nothing is wrong: CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
       }
-      add(step(null, `To link now, load ufmatch's uf_match.sql, or run:`, insertLinkSql(ctx.domainId, u, d.contactId)));
+      const now = linkNow(ctx.domainId, u, d.contactId, 'To link now');
+      add(step(null, now.text, now.sql));
     } else if (d.action === 'create') {
       add(step(null, `No contact carries ${u.emailKey}: CiviCRM creates a new one ${next}. If the user gave another address (when donating, for example), find that contact and add ${u.email.trim()} to it first, so that CiviCRM links it instead.`));
     } else if (d.action === 'review') {

@@ -21,7 +21,7 @@ import {
   article,
   contactPage,
   deleteLinkSql,
-  insertLinkSql,
+  linkNow,
   invalidEmailReason,
   plural,
   removeAccount,
@@ -105,7 +105,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
           heldSentence(ctx, w.contactId),
         fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has ${w.contactEmail}, the same mailbox as the user's ${key}, so user ${u.ufId} is probably a second account of the same person`) : [
           step(w.code, `Add ${u.email.trim()} to ${c} as an extra email in CiviCRM (Edit → Email → add another); CiviCRM then links ${c} ${next}.`),
-          ...(free ? [step(w.code, `Or link them now: in the ufmatch review link ${c}, or run:`, insertLinkSql(ctx.domainId, u, w.contactId))] : []),
+          ...(free ? [linkNowStep(w.code, ctx, w.contactId, 'Or link them now', `link ${c} in the ufmatch review`)] : []),
         ],
       };
     }
@@ -133,7 +133,6 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has the user's name`) : [
           step(w.code, w.contactEmail ? `Ask the user whether ${w.contactEmail} is (or was) their address.` : `Ask the user whether ${c} is them (same name, no email).`),
           step(w.code, `If it is, add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email); CiviCRM then links ${c} ${next}. Or link it in the ufmatch review.`),
-          step(w.code, `If it is not, they are different people: let ufmatch create a contact for user ${u.ufId} (ufmatch review: c).`),
         ],
       };
     }
@@ -153,7 +152,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
               : `${d.decidedBy === 'operator' ? 'The operator chose' : 'The decisions file links'} ${cref(ctx, chosen)}; CiviCRM on its own would link ${cref(ctx, pick)}.`,
           ),
         );
-        fix.push(step(w.code, `Link ${cref(ctx, chosen)} before CiviCRM does: load ufmatch's uf_match.sql, or run:`, insertLinkSql(ctx.domainId, u, chosen)));
+        fix.push(linkNowStep(w.code, ctx, chosen, `Link ${cref(ctx, chosen)} before CiviCRM does`));
         fix.push(step(w.code, `If ${key} is not ${cref(ctx, pick)}'s own address, remove it from that contact, so that CiviCRM cannot pick it.`));
       } else if (chosen !== null && chosen === pick) {
         fix.push(step(w.code, `${d.decidedBy === 'auto' ? 'ufmatch' : d.decidedBy === 'operator' ? 'The operator' : 'The decisions file'} and CiviCRM both link ${cref(ctx, pick)}: check with the user that this is them.`));
@@ -365,6 +364,11 @@ function otherFate(o: CivicrmOutcome | undefined, p: Platform): string {
   return 'the failed link';
 }
 
+function linkNowStep(code: WarningCode, ctx: ExplainContext, contactId: number, lead: string, review = ''): FixStep {
+  const now = linkNow(ctx.domainId, ctx.row.user, contactId, lead, review);
+  return step(code, now.text, now.sql);
+}
+
 /** " It is already linked to user 3 (…)." when another user holds the contact; '' when it is free. */
 function heldSentence(ctx: ExplainContext, contactId: number): string {
   const h = ctx.holderOf(contactId);
@@ -384,7 +388,7 @@ function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: num
   const steps = [
     step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`),
     step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`),
-    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: link their own contact if they have one, or let ufmatch create one (ufmatch review: c).`),
+    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: link their own contact if they have one${ctx.row.warnings.some((w) => w.code === 'duplicate-user-email') ? ' (once the accounts sharing their email are settled)' : ', or let ufmatch create one (ufmatch review: c)'}.`),
   ];
   if (!byLink) steps.push(step(code, `If ${c} is really user ${u.ufId}'s and not user ${holder}'s, link it to user ${u.ufId} in the ufmatch review and settle user ${holder} otherwise.`));
   return steps;

@@ -88,6 +88,17 @@ export function deleteLinkSql(domainId: number, ufId: number): string {
  * contact, the uf_id or the email), or, where uf_match.sql leaves it out, a comment saying why:
  * MySQL outside strict mode would clamp the uf_id or cut the email and link the wrong account.
  */
+/**
+ * A step's words and SQL for making the link now: `lead` then "load uf_match.sql, or run:" and
+ * the guarded INSERT — or, where uf_match.sql cannot hold the link, why, and no SQL at all.
+ * @param review whether the ufmatch review is a way too ("in the ufmatch review link …, or run:")
+ */
+export function linkNow(domainId: number, u: User, contactId: number, lead: string, review = ''): { text: string; sql: string | null } {
+  const why = linkNotInsertable(u.ufId, u.email, contactId);
+  if (why !== null) return { text: `${lead}: uf_match.sql cannot hold this link (${why}), so make it by hand in CiviCRM${review ? `, or ${review}` : ''}.`, sql: null };
+  return { text: `${lead}: ${review ? `${review}, ` : ''}load ufmatch's uf_match.sql, or run:`, sql: insertLinkSql(domainId, u, contactId) };
+}
+
 export function insertLinkSql(domainId: number, u: User, contactId: number): string {
   const why = linkNotInsertable(u.ufId, u.email, contactId);
   if (why !== null) return `-- not by SQL: ${why}; link user ${sqlInt(u.ufId)} by hand in CiviCRM`;

@@ -51,6 +51,22 @@ describe('explain: a user with many look-alike contacts', () => {
     expect(rest[0]!.text).toContain('contact 23 (Léa Mitchell): another email, leamitchell868@gmail.com; contact 10 (Sigríður Díaz)');
     expect(rest[0]!.text).toContain('contact 12 (Paul Kennedy): a close address, skymoon7@gmail.com.');
     expect(e.fix.length).toBeLessThanOrEqual(12);
+    // "create one" once, after every look-alike, never between them
+    const create = e.fix.findIndex((s) => s.text.includes('ufmatch review: c'));
+    expect(e.fix.filter((s) => s.text.includes('ufmatch review: c'))).toHaveLength(1);
+    expect(create).toBeGreaterThan(e.fix.findIndex((s) => s.text.startsWith('Only if none')));
+    expect(e.fix[create]!.text).toContain('If none of these contacts is the user, they are not in CiviCRM yet');
+  });
+
+  it('a review whose proposal carries the user\'s email and name says so first', () => {
+    const dov = named('Dov', 'Xu');
+    // e23 comes first in WordPress's login order and takes contact 11 in CiviCRM's batch, so
+    // ufmatch looks for look-alikes of user 17 and finds the nameless-email Dov Xu (13)
+    const e = build(
+      [user(17, 'hotel@ex.org', { ...person('Dov', 'Xu'), username: 'f17' }), user(23, 'bravo@ex.org', { ...person('Ben', 'Yates'), username: 'e23' })],
+      [contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], dov), contact(13, [], dov)],
+    ).explain(17);
+    expect(e.fix[0]!.text).toBe("ufmatch's proposal is contact 11 (Dov Xu), which carries the user's email and has their name: unless a step below shows it is someone else, link it in the ufmatch review (y).");
   });
 
   it('when the best is all but certain (same mailbox and name), only it gets full steps', () => {
