@@ -21,6 +21,8 @@ export interface ExplainContext {
   linkHolderOf(contactId: number): number | null;
   /** Another user whose existing link has this email as uf_name (case-insensitively, as the table's collation compares). */
   ufNameHolderOf(email: string): number | null;
+  /** Plan.civicrmBatchStopsAt: the user at which CiviCRM's batch stops with an error, or null. */
+  readonly batchStopsAt: number | null;
   /** Contacts carrying the user's email key, other than the linked one (in id order). */
   readonly emailHolders: readonly Contact[];
   /** Usable contacts with the user's name (looked up only when the user has no usable email). */

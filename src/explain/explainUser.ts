@@ -124,6 +124,7 @@ export function explainContext(
       const h = lookups.linkByUfName.get(emailKey(email));
       return h === undefined || h === u.ufId ? null : h;
     },
+    batchStopsAt: plan.civicrmBatchStopsAt ?? null,
     emailHolders,
     sameNameContacts,
   };
@@ -429,10 +430,12 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       consequence = 'does-nothing';
       text = `${base}.`;
       break;
-    case 'create-failed':
+    case 'create-failed': {
       consequence = 'fails-with-error';
-      text = `${base}, and the users after it in the batch's order are not reached by that run.`;
+      const at = ctx.batchStopsAt;
+      text = `${base}: ${at === ctx.row.user.ufId ? 'that is this user, so the users after them in its order are not reached by that run' : `user ${at ?? '?'}, before this one`}.`;
       break;
+    }
   }
   const u = ctx.row.user;
   if (u.blocked && o.kind !== 'keep') {

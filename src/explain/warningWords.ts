@@ -314,9 +314,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       if (o.kind === 'create-failed') {
         return {
           reason: 'they have no email and no first or last name, so CiviCRM cannot create a contact for them: it fails with an error',
-          explanation: `User ${u.ufId} has no email and no first or last name. ${describeCivicrm(o, p, false)}: every user after them in its order is left unprocessed by that run.`,
+          explanation: `User ${u.ufId} has no email and no first or last name. ${describeCivicrm(o, p, false)}${ctx.batchStopsAt === u.ufId ? ': that is this user, and every user after them in its order is left unprocessed by that run' : ctx.batchStopsAt !== null ? `: user ${ctx.batchStopsAt}, before this one` : ''}.`,
           fix: [
-            step(w.code, `Before running CiviCRM's Synchronize Users batch, enter an email for user ${u.ufId} ${EDIT_EMAIL_AT[p]}, or at least a first or last name; otherwise the batch stops at this user.`),
+            step(w.code, `Before running CiviCRM's Synchronize Users batch, enter an email for user ${u.ufId} ${EDIT_EMAIL_AT[p]}, or at least a first or last name; otherwise CiviCRM cannot make their contact${ctx.batchStopsAt === u.ufId ? ', and the batch stops at this user' : ''}.`),
             ...sameNameSteps(w.code, ctx),
           ],
         };

@@ -27,6 +27,6 @@ export function describeCivicrm(o: CivicrmOutcome, platform: Platform, hasEmail 
     case 'ignored':
       return "CiviCRM's batch skips a user without an email: the user is never linked";
     case 'create-failed':
-      return `CiviCRM would try to create a contact ${when} and fail with an error (no email and no first or last name: its Contact create refuses such a contact), so the user is never linked; its Synchronize Users batch stops at this user`;
+      return `CiviCRM would try to create a contact ${when} and fail with an error (no email and no first or last name: its Contact create refuses such a contact), so the user is never linked; its Synchronize Users batch stops with that error at the first such user in its order`;
   }
 }

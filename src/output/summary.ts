@@ -127,7 +127,7 @@ export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
     );
   }
   lines.push(`Duplicate contacts CiviCRM would create that this plan avoids: ${c.duplicates_avoided}.`);
-  if (s.review > 0) lines.push(`${s.review} users need review: open the TUI, or see links.csv (action=review).`);
+  if (s.review > 0) lines.push(`${s.review} ${s.review === 1 ? 'user needs' : 'users need'} review: open the TUI, or see links.csv (action=review).`);
   lines.push(`Done in ${s.elapsed_ms} ms.`);
   return lines.join('\n') + '\n';
 }

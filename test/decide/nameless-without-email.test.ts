@@ -48,7 +48,17 @@ describe('a user CiviCRM cannot create a contact for', () => {
     expect(e.civicrm.consequence).toBe('fails-with-error');
     expect(e.civicrm.text).toContain('fail with an error (no email and no first or last name');
     expect(e.headline).toContain('CiviCRM cannot create a contact for them');
-    expect(e.fix[0]!.text).toContain('otherwise the batch stops at this user');
+    expect(e.fix[0]!.text).toContain('otherwise CiviCRM cannot make their contact, and the batch stops at this user');
+  });
+
+  it('explain tells a second such user that the batch stopped before them', () => {
+    const data = dataset([user(1, '', { ...nameless, username: 'a' }), user(2, '', { ...nameless, username: 'b' })], []);
+    const plan = buildPlan(data);
+    const e = explainUser(plan, plan.rows[1]!, contactDirectory(data.contacts), []);
+    expect(e.civicrm.text).toContain('at the first such user in its order: user 1, before this one.');
+    expect(e.fix[0]!.text).not.toContain('stops at this user');
+    const first = explainUser(plan, plan.rows[0]!, contactDirectory(data.contacts), []);
+    expect(first.civicrm.text).toContain('that is this user');
   });
 });
 

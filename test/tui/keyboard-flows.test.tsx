@@ -107,6 +107,16 @@ describe('the review screen', () => {
     expect(events.at(-1)).toEqual({ kind: 'write' });
   });
 
+  it('the summary says where CiviCRM\'s batch would stop with an error, when it would', async () => {
+    const model = samplePlan().model;
+    const { frame, type } = renderApp({ ...model, plan: { ...model.plan, civicrmBatchStopsAt: 7 } });
+    await type('w');
+    expect(frame()).toContain("But CiviCRM's batch would stop with an error at user 7 (no email, no first or last name)");
+    const plain = renderApp(model);
+    await plain.type('w');
+    expect(plain.frame()).not.toContain('would stop with an error');
+  });
+
   it('q asks when decisions are unwritten, then quits without writing on q', async () => {
     const { frame, type, events } = renderApp(samplePlan().model);
     await type('s', 'q');

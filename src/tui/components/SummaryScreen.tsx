@@ -79,6 +79,9 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
           <Text wrap="truncate-end">{`CiviCRM's own sync: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
         </Box>
       )}
+      {review.model.plan.civicrmBatchStopsAt != null ? (
+        <Text wrap="truncate-end">{`But CiviCRM's batch would stop with an error at user ${review.model.plan.civicrmBatchStopsAt} (no email, no first or last name): see summary.txt.`}</Text>
+      ) : null}
       <Text wrap="truncate-end">{`Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`}</Text>
       <Text wrap="truncate-end">{warningLines(warnings, width, tables ? 6 : 2).join('\n')}</Text>
       <Text wrap="wrap">
