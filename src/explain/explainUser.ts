@@ -28,7 +28,7 @@ import type {
 } from './model.js';
 import { userName } from './resolveQuery.js';
 import { step, warningWords, type WarningWords } from './warningWords.js';
-import { HAS_SYNCED, NEXT_SYNC, article, contactName, linkNow, sourceWords } from './words.js';
+import { article, contactName, hasSynced, linkNow, nextSync, sourceWords } from './words.js';
 
 /** Lookups shared by every explanation of one plan (build once, explain many). */
 export interface ExplainLookups {
@@ -438,9 +438,9 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
     }
   }
   const u = ctx.row.user;
-  if (u.blocked && o.kind !== 'keep') {
+  if (u.blocked && o.kind !== 'keep' && o.kind !== 'ignored') {
     // the logins and page loads the words above count on do not happen for a blocked account
-    text += ` User ${u.ufId} is blocked and cannot log in: CiviCRM reaches them only through its Synchronize Users batch, or once the account is unblocked.`;
+    text += ` But user ${u.ufId} is blocked and cannot log in, so none of that happens at a login or page load: only CiviCRM's Synchronize Users batch reaches them, until the account is unblocked.`;
   }
   return {
     platform: p,
@@ -531,7 +531,7 @@ function lessLikely(w: Warning): string {
 function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: readonly WarningWords[], civicrm: CivicrmView): FixStep[] {
   const r = ctx.row;
   const u = r.user;
-  const next = NEXT_SYNC[ctx.platform];
+  const next = nextSync(ctx.platform, u);
   const steps: FixStep[] = [];
   const seen = new Set<string>();
   const add = (s: FixStep) => {
@@ -612,7 +612,7 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   const target = found !== null && ctx.holderOf(found.id) === null && !overruled ? found.id : null;
   if (target !== null && ctx.link === null) {
     const many = civicrm.multiplies ? 'several new contacts' : 'a new contact';
-    add(step(null, `If user ${u.ufId} ${HAS_SYNCED[ctx.platform]} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}${found!.certainty === 'sure' ? '' : ' (if it is theirs)'}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
+    add(step(null, `If user ${u.ufId} ${hasSynced(ctx.platform, u)} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}${found!.certainty === 'sure' ? '' : ' (if it is theirs)'}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));
   }
   return steps;
 }

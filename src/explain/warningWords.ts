@@ -17,7 +17,7 @@ import { cref, uref, type ExplainContext } from './context.js';
 import type { FixStep } from './model.js';
 import {
   EDIT_EMAIL_AT,
-  NEXT_SYNC,
+  nextSync,
   article,
   contactPage,
   deleteLinkSql,
@@ -63,7 +63,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
   const u = ctx.row.user;
   const key = u.emailKey;
   const p = ctx.platform;
-  const next = NEXT_SYNC[p];
+  const next = nextSync(p, u);
   switch (w.code) {
     case 'email-typo': {
       const c = cref(ctx, w.contactId);
@@ -458,7 +458,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
         if (alive) {
           fix.push(step(w.code, `If it was trashed as a duplicate of ${cref(ctx, alive.id)}, which carries ${key}, point the link there instead:`, updateContactSql(ctx.domainId, u.ufId, alive.id)));
         } else {
-          fix.push(step(w.code, `If it was trashed on purpose, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+          fix.push(step(w.code, `If it was trashed on purpose, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
         }
         break;
       }
@@ -478,7 +478,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
             const named = sameName(uname, nameKey(alt.firstName, alt.lastName, alt.displayName)) ? " and has the user's name" : '';
             fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}${named}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
           } else {
-            fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+            fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
           }
           fix.push(step(w.code, `If ${c} is the user after all (a change of name and email), add ${u.email.trim()} to it in CiviCRM (Edit → Email).`));
         } else {
@@ -491,7 +491,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
           if (unsure) {
             const alt = free[0];
             if (alt) fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
-            else fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+            else fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
           }
           fix.push(step(w.code, `${unsure ? `If ${c} is the user, add` : 'Add'} ${u.email.trim()} to ${c} in CiviCRM (Edit → Email; make it primary if it is now the user's main address).`));
         }
@@ -571,7 +571,7 @@ function orphanContactWords(w: WarningOf<'orphan-link'>, ctx: ExplainContext): W
     } else {
       const held = usable[0];
       const then = u.emailKey === '' ? '' : held ? ` (${cref(ctx, held.id)} carries ${u.emailKey} but is linked to user ${ctx.holderOf(held.id)}, so CiviCRM creates a new contact)` : ` (no usable contact carries ${u.emailKey}, so it creates a new one)`;
-      fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${NEXT_SYNC[ctx.platform]}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+      fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
     }
   }
   return {

@@ -12,6 +12,16 @@ export const NEXT_SYNC: Record<Platform, string> = {
   joomla: 'the next time the user opens a CiviCRM page or form',
 };
 
+/** NEXT_SYNC for this user: a blocked account has no login or page load, only the batch. */
+export function nextSync(platform: Platform, u: User): string {
+  return u.blocked ? "when CiviCRM's Synchronize Users batch next runs (the account is blocked: no login reaches it)" : NEXT_SYNC[platform];
+}
+
+/** HAS_SYNCED for this user (a blocked account: only the batch). */
+export function hasSynced(platform: Platform, u: User): string {
+  return u.blocked ? "has been reached by CiviCRM's Synchronize Users batch" : HAS_SYNCED[platform];
+}
+
 /** What the user has done if CiviCRM has run for them since the exports were taken. */
 export const HAS_SYNCED: Record<Platform, string> = {
   drupal: 'has logged in',

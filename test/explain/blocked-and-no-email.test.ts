@@ -4,12 +4,25 @@
  * uf_name, not "this email").
  */
 import { describe, expect, it } from 'vitest';
-import { build, contact, person, user } from './fixtures.js';
+import { build, contact, named, person, user } from './fixtures.js';
 
 describe('explain: CiviCRM words', () => {
   it('a blocked user is reached only by the batch, or once unblocked', () => {
     const e = build([user(4, 'ann@x.org', { ...person('Ann', 'Lee'), blocked: true })], [contact(9, 'ann@x.org')], [], 'drupal').explain(4);
-    expect(e.civicrm.text).toContain('User 4 is blocked and cannot log in: CiviCRM reaches them only through its Synchronize Users batch');
+    expect(e.civicrm.text).toContain("But user 4 is blocked and cannot log in, so none of that happens at a login or page load: only CiviCRM's Synchronize Users batch reaches them");
+    // the fix's "CiviCRM then links … " steps name the batch, never a login
+    const typo = build(
+      [user(6, 'fred.jones@gmial.com', { ...person('Fred', 'Jones'), blocked: true })],
+      [contact(10, 'fred.jones@gmail.com', named('Fred', 'Jones'))],
+      [],
+      'drupal',
+    ).explain(6);
+    const fix = typo.fix.map((s) => s.text).join('\n');
+    expect(fix).toContain("when CiviCRM's Synchronize Users batch next runs (the account is blocked");
+    expect(fix).not.toMatch(/next login|has logged in/);
+    // a blocked user the batch leaves out (Drupal, no email) gets no sentence about the batch reaching them
+    const none = build([user(5, '', { ...person('Bo', 'Ray'), blocked: true })], [], [], 'drupal').explain(5);
+    expect(none.civicrm.text).not.toContain('only CiviCRM');
     const open = build([user(4, 'ann@x.org', person('Ann', 'Lee'))], [contact(9, 'ann@x.org')], [], 'drupal').explain(4);
     expect(open.civicrm.text).not.toContain('blocked');
   });
