@@ -29,8 +29,16 @@ const QUOTE_WORDS: Record<string, string> = {
 };
 
 export function journalRows(text: string): JournalRows {
-  const raw = text.split('\n'); // each keeps a CR before its LF, which a quoted cell holds
-  const line = (i: number) => raw[i]!.replace(/\r$/, '');
+  // CRLF, LF, or CR alone (Excel for Mac's "CSV (Macintosh)"), mixed too: a journal of one kind
+  // that a review reopened and appended CRLF rows to
+  const parts = text.split(/(\r\n|\n|\r)/); // lines, each followed by the break that ended it
+  const raw: string[] = [];
+  const breaks: string[] = [];
+  for (let k = 0; k < parts.length; k += 2) {
+    raw.push(parts[k]!);
+    breaks.push(parts[k + 1] ?? '');
+  }
+  const line = (i: number) => raw[i]!;
   if (raw.length === 1 && raw[0] === '') return { header: [], width: 0, rows: [], problems: [] };
   // the header says the delimiter (a spreadsheet may have saved the file with ; or tabs)
   const head = Papa.parse<string[]>(line(0), { newline: '\n' });
@@ -62,7 +70,9 @@ export function journalRows(text: string): JournalRows {
   /** Line i and the next few as one row, when they make a whole one. */
   function spanningRow(i: number): { cells: readonly string[]; last: number } | null {
     for (let last = i + 1; last < raw.length && last <= i + MAX_SPAN; last++) {
-      const p = parse(raw.slice(i, last + 1).join('\n').replace(/\r$/, ''));
+      let joined = raw[i]!;
+      for (let k = i + 1; k <= last; k++) joined += breaks[k - 1]! + raw[k]!; // a quoted cell keeps its own line break
+      const p = parse(joined);
       const cells = p.data[0];
       if (p.errors.length === 0 && p.data.length === 1 && cells && wholeRow(cells, width)) return { cells, last };
     }

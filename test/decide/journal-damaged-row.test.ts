@@ -24,6 +24,27 @@ function journal(lines: readonly string[], end = '\r\n'): string {
   return path;
 }
 
+describe('line endings', () => {
+  it('a journal saved with CR alone (Excel for Mac) is read row by row, like LF and CRLF', () => {
+    for (const nl of ['\r', '\n', '\r\n']) {
+      const path = join(mkdtempSync(join(tmpdir(), 'ufm-cr-')), 'decisions.csv');
+      writeFileSync(path, [HEADER, `1,a@example.org,skip,,${at(1)}`, `2,b@example.org,create,,${at(2)}`].join(nl) + nl);
+      const r = readJournal(path);
+      expect(r.entries.map((e) => [e.ufId, e.action, e.line])).toEqual([
+        [1, 'skip', 2],
+        [2, 'create', 3],
+      ]);
+      expect(r.problems).toEqual([]);
+    }
+  });
+
+  it('a CR-only journal a review appended CRLF rows to is read whole', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ufm-mixed-')), 'decisions.csv');
+    writeFileSync(path, `${HEADER}\r1,a@example.org,skip,,${at(1)}\r` + `2,b@example.org,create,,${at(2)}\r\n`);
+    expect(readJournal(path).entries.map((e) => e.ufId)).toEqual([1, 2]);
+  });
+});
+
 describe('a damaged journal row', () => {
   it('a stray quote hides none of the rows after it: each later row is an entry, the damaged line is reported', () => {
     const later = Array.from({ length: 12 }, (_, k) => `${100 + k},u${100 + k}@example.org,skip,,${at(k)}`);
