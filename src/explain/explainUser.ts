@@ -359,6 +359,9 @@ function certaintyOf(w: Warning): DuplicateCertainty {
 function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
   const o = ctx.row.civicrm;
   if (o.kind !== 'create' && o.kind !== 'create-unlinked') return null;
+  // CiviCRM found the user's own address on a contact another user holds: the new contact
+  // duplicates that one, whatever look-alikes there are
+  if (o.takenContactId !== null) return { id: o.takenContactId, certainty: 'likely' };
   // the best-scored evidence; among equals the stronger kind (deleted, alias, typo, name)
   let best: Warning | null = null;
   for (const w of ctx.row.warnings) {

@@ -132,7 +132,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         explanation,
         fix: ctx.holderOf(w.contactId) !== null ? heldContactSteps(w.code, ctx, w.contactId, `${c} has the user's name`) : [
           step(w.code, w.contactEmail ? `Ask the user whether ${w.contactEmail} is (or was) their address.` : `Ask the user whether ${c} is them (same name, no email).`),
-          step(w.code, `If it is, add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email); CiviCRM then links ${c} ${next}. Or link it in the ufmatch review.`),
+          step(w.code, `If it is, ${addEmailThenLinks(ctx, w.contactId, c, next)}`),
         ],
       };
     }
@@ -369,6 +369,20 @@ function linkNowStep(code: WarningCode, ctx: ExplainContext, contactId: number, 
   return step(code, now.text, now.sql);
 }
 
+/**
+ * "add the email to contact C in CiviCRM; CiviCRM then links C …" — unless a usable contact
+ * already carries the email: CiviCRM picks that one first (primary, then lowest id), so the
+ * promise would be false, and the link is made in the review instead.
+ */
+function addEmailThenLinks(ctx: ExplainContext, contactId: number, c: string, next: string): string {
+  const u = ctx.row.user;
+  const first = ctx.emailHolders.find((h) => h.id !== contactId && isUsable(h));
+  if (first) {
+    return `link ${c} in the ufmatch review: adding ${u.email.trim()} to it would not do, as CiviCRM picks ${cref(ctx, first.id)}, which carries that address already.`;
+  }
+  return `add ${u.email.trim()} to ${c} in CiviCRM (Edit → Email); CiviCRM then links ${c} ${next}. Or link it in the ufmatch review.`;
+}
+
 /** " It is already linked to user 3 (…)." when another user holds the contact; '' when it is free. */
 function heldSentence(ctx: ExplainContext, contactId: number): string {
   const h = ctx.holderOf(contactId);
@@ -522,8 +536,11 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
             : `The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`,
         );
         {
-          const taken = ctx.ufNameHolderOf(u.email);
-          if (taken !== null) {
+          const taken = u.emailKey === '' ? null : ctx.ufNameHolderOf(u.email);
+          if (u.emailKey === '') {
+            // no address to put there: '' would take the domain's one empty uf_name
+            fix.push(step(w.code, `The user has no email: enter it ${EDIT_EMAIL_AT[ctx.platform]} first, then update the link's uf_name from ${ufName} to it.`));
+          } else if (taken !== null) {
             // uf_name is unique in a domain: the UPDATE would fail on the other link's key
             fix.push(step(w.code, `The link's uf_name cannot become ${u.email.trim()} yet: the existing link of ${uref(ctx, taken)} holds that address as its uf_name. Settle that account first (see its own explanation), then update this uf_name.`));
           } else {

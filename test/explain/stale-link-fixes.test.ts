@@ -41,3 +41,27 @@ describe('explain: stale-link fixes', () => {
     expect(fix).not.toMatch(/Merge it into contact 107, keeping 107[^]*Merge it into contact 107/); // one merge only, for 108
   });
 });
+
+describe('explain: no promise CiviCRM would not keep', () => {
+  it('a user without an email gets no UPDATE of uf_name to an empty one', () => {
+    const e = build([user(5, '', person('Amy', 'Adams'))], [contact(107, 'old@x.org', named('Amy', 'Adams'))], [link(5, 107, 'old@x.org')]).explain(5);
+    expect(sqlOf(e).some((s) => s.includes('SET uf_name'))).toBe(false);
+    expect(fixText(e)).toContain('The user has no email: enter it in WordPress');
+  });
+
+  it('adding the email to a same-name contact is not offered where CiviCRM would pick another contact carrying it', () => {
+    // Dov's own contact 10 (hotel@ primary) is held by user 2; contact 11 has his name only
+    const dov = named('Dov', 'Xu');
+    const b = build(
+      [user(1, 'hotel@x.org', { ...person('Dov', 'Xu'), username: 'b' }), user(2, 'other@x.org', { ...person('Ann', 'Lee'), username: 'a' })],
+      [contact(10, ['hotel@x.org', 'other@x.org'], dov), contact(11, 'dov.xu@y.org', dov)],
+      [link(2, 10, 'other@x.org')],
+    );
+    const e = b.explain(1);
+    const fix = fixText(e, 'name-match');
+    expect(fix).not.toContain('CiviCRM then links contact 11');
+    expect(fix).toContain('link contact 11 (Dov Xu) in the ufmatch review: adding hotel@x.org to it would not do, as CiviCRM picks contact 10 (Dov Xu)');
+    // the new contact CiviCRM makes duplicates the one it found taken, not the name-alike
+    expect(e.civicrm.text).toContain('probably a duplicate of contact 10 (Dov Xu)');
+  });
+});
