@@ -453,6 +453,7 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       kind: o.kind,
       contact_id: o.kind === 'keep' || o.kind === 'link' || o.kind === 'link-failed' ? o.contactId : null,
       taken_contact_id: o.kind === 'create' || o.kind === 'create-unlinked' ? o.takenContactId : null,
+      taken_by_uf_id: o.kind === 'create' || o.kind === 'create-unlinked' ? o.takenBy : null,
       conflict_uf_id: o.kind === 'link-failed' || o.kind === 'create-unlinked' ? o.conflictUfId : null,
     },
     consequence,

@@ -130,6 +130,8 @@ export interface CivicrmView {
     readonly kind: CivicrmKind;
     readonly contact_id: number | null;
     readonly taken_contact_id: number | null;
+    /** The user CiviCRM finds holding taken_contact_id (by an existing link, or linked earlier in its batch). */
+    readonly taken_by_uf_id: number | null;
     readonly conflict_uf_id: number | null;
   };
   readonly consequence: CivicrmConsequence;

@@ -55,7 +55,10 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
   if (key !== '') {
     const byEmail = rows.filter((r) => r.user.emailKey === key);
     // a username that is this very address (Joomla and WordPress allow it) is listed too
-    if (byEmail.length > 0) return result('email', byEmail, rows.filter((r) => r.user.username.trim().toLowerCase() === key));
+    if (byEmail.length > 0) {
+      const named = rows.filter((r) => r.user.username.trim().toLowerCase() === key && !byEmail.includes(r));
+      return byEmail.length === 1 ? result('email', byEmail, named) : result('email', [...byEmail, ...named]);
+    }
     const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === key);
     if (byUsername.length > 0) return result('username', byUsername, textHits(rows, q));
     const byText = textHits(rows, q);

@@ -67,6 +67,7 @@ describe('explain: contact-taken in ufmatch\'s plan only', () => {
     expect(e.warnings[0]!.explanation).toContain('and user 10 would then get a new contact');
     // and for user 10, CiviCRM's words name who holds its pick by then
     expect(b.explain(10).civicrm.text).toContain('CiviCRM would pick contact 200, find it linked to user 11, and create a duplicate contact');
+    expect(b.explain(10).civicrm.outcome).toMatchObject({ kind: 'create', taken_contact_id: 200, taken_by_uf_id: 11 });
   });
 
   it('an existing link is still "already linked"', () => {

@@ -86,7 +86,7 @@ describe.each(PLATFORMS.map((p) => [p.label, p] as const))('explain on %s', (_la
     expect(first.civicrm.consequence).toBe('creates-contact');
     expect(first.civicrm.repeats).toBe(false);
     const second = b.explain(52);
-    expect(second.civicrm.outcome).toEqual({ kind: 'create-unlinked', contact_id: null, taken_contact_id: null, conflict_uf_id: 38 });
+    expect(second.civicrm.outcome).toEqual({ kind: 'create-unlinked', contact_id: null, taken_contact_id: null, taken_by_uf_id: null, conflict_uf_id: 38 });
     expect(second.civicrm.consequence).toBe('creates-orphans');
     expect(second.civicrm.repeats).toBe(true);
     expect(second.civicrm.text).toContain(p.repeats);

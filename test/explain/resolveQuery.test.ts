@@ -86,6 +86,12 @@ describe('resolveQuery', () => {
     ).plan.rows;
     const r = resolveQuery(own, 'ann@x.org');
     expect(r.kind === 'one' && [r.by, r.row.user.ufId, r.also.map((x) => x.user.ufId)]).toEqual(['email', 4, [9]]);
+    // two users with the address: the one named by it is listed with them
+    const two = build(
+      [user(4, 'ann@x.org', { username: 'a' }), user(5, 'ANN@x.org', { username: 'b' }), user(9, 'other@x.org', { username: 'ann@x.org' })],
+      [],
+    ).plan.rows;
+    expect(ids(resolveQuery(two, 'ann@x.org'))).toEqual([4, 5, 9]);
   });
 
   it('an unknown query: none, with the nearest users by email or name', () => {
