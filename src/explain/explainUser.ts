@@ -603,7 +603,13 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
       const now = linkNow(ctx.domainId, u, d.contactId, 'To link now');
       add(step(null, now.text, now.sql));
     } else if (d.action === 'create') {
-      add(step(null, `No contact carries ${u.emailKey}: CiviCRM creates a new one ${next}. If the user gave another address (when donating, for example), find that contact and add ${u.email.trim()} to it first, so that CiviCRM links it instead.`));
+      const carrier = r.candidates.find((c) => c.basis === 'exact-email' && c.usable);
+      if (carrier) {
+        // an operator or --decisions chose a new contact although one carries the address
+        add(step(null, `The decision is a new contact, though ${cref(ctx, carrier.contactId)} carries ${u.emailKey}: CiviCRM on its own picks a contact carrying the address, so if the new contact is right, take ${u.emailKey} off ${cref(ctx, carrier.contactId)} (or link the new contact by hand once it is imported).`));
+      } else {
+        add(step(null, `No contact carries ${u.emailKey}: CiviCRM creates a new one ${next}. If the user gave another address (when donating, for example), find that contact and add ${u.email.trim()} to it first, so that CiviCRM links it instead.`));
+      }
     } else if (d.action === 'review') {
       add(step(null, `Settle this user in the ufmatch review (the Review queue).`));
     } else if (d.action === 'skip') {

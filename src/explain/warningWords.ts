@@ -220,6 +220,17 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
           ],
         };
       }
+      const holderRow = ctx.userRow(w.otherUfId);
+      if (w.via !== 'link' && holderRow && decisionContact(holderRow.decision) !== w.contactId) {
+        // ufmatch's own proposal gave the contact to the other user; an operator or --decisions changed that since
+        return {
+          reason: `${c}, which carries their email, went to ${other} in ufmatch's own proposal, but that user's decision has changed since`,
+          explanation:
+            `${c} carries ${key}${whereOnContact(ctx.contact(w.contactId), key)}. ufmatch's proposal gave it to ${other}, who comes earlier in the users file; ` +
+            `that user is now ${holderRow.decision.action === 'link' ? `linked to ${cref(ctx, holderRow.decision.contactId)}` : `"${holderRow.decision.action}"`}, so ${c} is free again. ${describeCivicrm(ctx.row.civicrm, p)}.`,
+          fix: [step(w.code, `If ${c} is user ${u.ufId}'s, link it in the ufmatch review.`)],
+        };
+      }
       if (w.via === 'plan') {
         // held in ufmatch's plan only: what CiviCRM does depends on its own order, so say that
         const o = ctx.row.civicrm;

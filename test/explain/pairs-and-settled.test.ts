@@ -57,3 +57,21 @@ describe('explain: a user the operator has settled', () => {
     expect(created.stdout).not.toMatch(/merge it into contact 140/);
   });
 });
+
+describe('explain after --decisions moved a contact from one user to another', () => {
+  it('says the contact is free again, and a create decision beside a contact carrying the email is said to be one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-moved-'));
+    writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,display_name,first_name,last_name\n1,a,a@x.org,Al Ant,Al,Ant\n2,b,b@x.org,Bo Bee,Bo,Bee\n');
+    writeFileSync(join(dir, 'c.csv'), 'Contact ID,Contact Type,Display Name,First Name,Middle Name,Last Name,Email,Home-Email,Contact is in Trash\n5,Individual,Bo Bee,Bo,,Bee,a@x.org,b@x.org,No\n');
+    writeFileSync(join(dir, 'd.csv'), 'uf_id,email,action,contact_id,decided_at\n1,a@x.org,create,,2026-11-22T10:00:00Z\n2,b@x.org,link,5,2026-11-22T10:00:01Z\n');
+    const args = ['--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv'), '--decisions', join(dir, 'd.csv')];
+    const two = await runInProcess(['explain', '2', ...args]);
+    expect(two.code).toBe(0);
+    expect(two.stdout).toContain("went to user 1 (Al Ant, a@x.org) in ufmatch's own proposal, but that user's decision has changed since");
+    expect(two.stdout).not.toContain('the contact ufmatch links to user 1');
+    const one = await runInProcess(['explain', '1', ...args]);
+    expect(one.stdout).not.toContain('No contact carries a@x.org');
+    expect(one.stdout).toContain('The decision is a new contact, though contact 5 (Bo Bee) carries a@x.org');
+  });
+});
+
