@@ -34,6 +34,40 @@ function interrupted(): void {
 process.on('SIGINT', interrupted);
 process.on('SIGTERM', interrupted);
 process.on('SIGHUP', interrupted);
+
+/** Which of stdin, stdout, stderr were terminals when ufmatch started (Node restores those at exit). */
+const { isatty } = await import('node:tty');
+const { closeSync } = await import('node:fs');
+const startedOnTerminal = [0, 1, 2].map((fd) => isatty(fd));
+
+/**
+ * The terminal closed under a review (a window closed, tmux kill-session): its hangup reaches
+ * stdin as an end, often before any SIGHUP. Clean up as for a signal — the lock released, no
+ * output half-written — and close the dead terminal's descriptors first: Node would otherwise
+ * try to restore the terminal's mode on the way out, fail, and abort with a native stack trace.
+ */
+function terminalGone(): void {
+  discardLiveTemps();
+  runLeavingCleanup();
+  releaseOutLock();
+  removeCreatedOutDir();
+  if (!startedOnTerminal[2]) {
+    // stderr goes to a file or a pipe: the note can still be read there
+    const note = interruptNote();
+    process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
+    if (note) process.stderr.write(note);
+  }
+  for (const fd of [0, 1, 2]) {
+    if (!startedOnTerminal[fd]) continue;
+    try {
+      closeSync(fd);
+    } catch {
+      /* already gone */
+    }
+  }
+  process.exit(EXIT.interrupted);
+}
+if (startedOnTerminal[0]) process.stdin.once('end', terminalGone);
 // An exception no await reaches (one thrown in an event handler: a key Ink cannot read, say):
 // the same one line as main's internal errors, the terminal given back, files being written removed.
 process.on('uncaughtException', (e: Error) => {

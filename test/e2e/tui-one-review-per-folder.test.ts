@@ -70,4 +70,25 @@ describe('two ufmatch runs on one --out', () => {
     expect(existsSync(join(out, LOCK))).toBe(false);
     expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(1);
   });
+
+  it('closing the terminal under a review releases the lock and keeps the journal: exit 130, the note, no native abort', async () => {
+    const { tmux, out } = open(100, 30);
+    const err = `${out}-stderr.txt`;
+    const exit = `${out}-exit.txt`;
+    // SIGHUP ignored (and so inherited): only the terminal's end of input tells ufmatch it is gone
+    const a = tmux.start(`bash -c "trap '' HUP; ${samplesCommand(out)} 2>'${err}'; echo \\$? > '${exit}'"`);
+    await tmux.waitFor(a, /\[Review \d+\]/);
+    tmux.keys(a, 's');
+    await tmux.waitFor(a, '1 unwritten');
+    expect(existsSync(join(out, LOCK))).toBe(true);
+    tmux.killSession(a);
+    for (let i = 0; i < 100 && !existsSync(exit); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(readFileSync(exit, 'utf8').trim()).toBe('130');
+    expect(existsSync(join(out, LOCK))).toBe(false);
+    expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(1);
+    const said = readFileSync(err, 'utf8');
+    expect(said).toContain('ufmatch: interrupted — no output was written');
+    expect(said).toContain('1 decision is not in the outputs yet');
+    expect(said).not.toMatch(/Assertion failed|Native stack trace/);
+  });
 });

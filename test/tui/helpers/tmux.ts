@@ -34,6 +34,11 @@ export class Tmux {
     return name;
   }
 
+  /** Close one session as closing its window would: its terminal hangs up. */
+  killSession(session: string): void {
+    this.tmux(['kill-session', '-t', session]);
+  }
+
   keys(session: string, ...keys: string[]): void {
     for (const k of keys) this.tmux(['send-keys', '-t', session, k]);
   }
