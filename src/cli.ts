@@ -20,15 +20,25 @@ const { removeCreatedOutDir } = await import('./cli/outDir.js');
 const { releaseOutLock } = await import('./cli/outLock.js');
 const { interruptNote, runLeavingCleanup } = await import('./cli/interruptNote.js');
 
-/** Ctrl-C, SIGTERM or SIGHUP (the terminal closed): files being written are removed, and the run ends with 130. */
-function interrupted(): void {
+/** Whatever ending the run early must undo: files being written, an unused journal, the --out lock, a folder it made. */
+function cleanUpLeaving(): void {
   discardLiveTemps();
   runLeavingCleanup();
   releaseOutLock();
   removeCreatedOutDir();
+}
+
+/** The interrupted line, and what is not in the outputs yet. */
+function sayInterrupted(): void {
   const note = interruptNote();
   process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   if (note) process.stderr.write(note);
+}
+
+/** Ctrl-C, SIGTERM or SIGHUP (the terminal closed): files being written are removed, and the run ends with 130. */
+function interrupted(): void {
+  cleanUpLeaving();
+  sayInterrupted();
   process.exit(EXIT.interrupted);
 }
 process.on('SIGINT', interrupted);
@@ -47,16 +57,8 @@ const startedOnTerminal = [0, 1, 2].map((fd) => isatty(fd));
  * try to restore the terminal's mode on the way out, fail, and abort with a native stack trace.
  */
 function terminalGone(): void {
-  discardLiveTemps();
-  runLeavingCleanup();
-  releaseOutLock();
-  removeCreatedOutDir();
-  if (!startedOnTerminal[2]) {
-    // stderr goes to a file or a pipe: the note can still be read there
-    const note = interruptNote();
-    process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
-    if (note) process.stderr.write(note);
-  }
+  cleanUpLeaving();
+  if (!startedOnTerminal[2]) sayInterrupted(); // stderr goes to a file or a pipe: the note can still be read there
   for (const fd of [0, 1, 2]) {
     if (!startedOnTerminal[fd]) continue;
     try {
@@ -71,10 +73,7 @@ if (startedOnTerminal[0]) process.stdin.once('end', terminalGone);
 // An exception no await reaches (one thrown in an event handler: a key Ink cannot read, say):
 // the same one line as main's internal errors, the terminal given back, files being written removed.
 process.on('uncaughtException', (e: Error) => {
-  discardLiveTemps();
-  runLeavingCleanup();
-  releaseOutLock();
-  removeCreatedOutDir();
+  cleanUpLeaving();
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
   process.stderr.write(`ufmatch: internal error: ${e?.message ?? String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);

@@ -42,9 +42,15 @@ export function cref(ctx: Pick<ExplainContext, 'contact'>, id: number): string {
  * user 3 (…)" when only ufmatch's plan gives it to that user; '' when it is free.
  */
 export function heldWords(ctx: Pick<ExplainContext, 'holderOf' | 'linkHolderOf' | 'userRow'>, contactId: number): string {
-  const h = ctx.holderOf(contactId);
-  if (h === null) return '';
-  return ctx.linkHolderOf(contactId) === h ? `already linked to ${uref(ctx, h)}` : `ufmatch links it to ${uref(ctx, h)}`;
+  const hold = holdOf(ctx, contactId);
+  if (hold === null) return '';
+  return `${hold.byLink ? 'already linked to' : 'ufmatch links it to'} ${uref(ctx, hold.holder)}`;
+}
+
+/** Who else holds the contact, and whether by an existing link (else only in ufmatch's plan); null when it is free. */
+export function holdOf(ctx: Pick<ExplainContext, 'holderOf' | 'linkHolderOf'>, contactId: number): { readonly holder: number; readonly byLink: boolean } | null {
+  const holder = ctx.holderOf(contactId);
+  return holder === null ? null : { holder, byLink: ctx.linkHolderOf(contactId) === holder };
 }
 
 /** "user 16 (Daniel Okafor, daniel.okafor@outlook.com)" or "user 77 (not in the users export)". */

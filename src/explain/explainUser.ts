@@ -11,7 +11,7 @@ import { emailKey, isValidEmailKey } from '../match/email.js';
 import { nameKey } from '../match/names.js';
 import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
-import { cref, heldWords, uref, type ExplainContext } from './context.js';
+import { cref, heldWords, holdOf, uref, type ExplainContext } from './context.js';
 import type {
   CandidateView,
   CivicrmConsequence,
@@ -513,9 +513,9 @@ export const ALMOST_CERTAIN = 0.9;
 
 /** ", linked to user 3" or ", ufmatch links it to user 3" for a held contact; '' for a free one. */
 function heldNote(ctx: ExplainContext, contactId: number): string {
-  const h = ctx.holderOf(contactId);
-  if (h === null) return '';
-  return ctx.linkHolderOf(contactId) === h ? `, linked to user ${h}` : `, ufmatch links it to user ${h}`;
+  const hold = holdOf(ctx, contactId);
+  if (hold === null) return '';
+  return `, ${hold.byLink ? 'linked to' : 'ufmatch links it to'} user ${hold.holder}`;
 }
 
 /** What a less likely candidate has, in a few words (its name is in its reference). */

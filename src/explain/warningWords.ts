@@ -13,7 +13,7 @@ import { boundedLevenshtein, boundedOsa } from '../match/editDistance.js';
 import { emailKey, isValidEmailKey, splitKey } from '../match/email.js';
 import { userName as nameOfUser } from './resolveQuery.js';
 import { hasName, nameKey, sameName } from '../match/names.js';
-import { cref, uref, type ExplainContext } from './context.js';
+import { cref, holdOf, uref, type ExplainContext } from './context.js';
 import type { FixStep } from './model.js';
 import {
   EDIT_EMAIL_AT,
@@ -396,9 +396,9 @@ function addEmailThenLinks(ctx: ExplainContext, contactId: number, c: string, ne
 
 /** " It is already linked to user 3 (…)." when another user holds the contact; '' when it is free. */
 function heldSentence(ctx: ExplainContext, contactId: number): string {
-  const h = ctx.holderOf(contactId);
-  if (h === null) return '';
-  return ctx.linkHolderOf(contactId) === h ? ` It is already linked to ${uref(ctx, h)}.` : ` ufmatch links it to ${uref(ctx, h)}.`;
+  const hold = holdOf(ctx, contactId);
+  if (hold === null) return '';
+  return ` ${hold.byLink ? 'It is already linked' : 'ufmatch links it'} to ${uref(ctx, hold.holder)}.`;
 }
 
 /**
@@ -407,9 +407,8 @@ function heldSentence(ctx: ExplainContext, contactId: number): string {
  */
 function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: number, what: string): FixStep[] {
   const u = ctx.row.user;
-  const holder = ctx.holderOf(contactId)!;
+  const { holder, byLink } = holdOf(ctx, contactId)!;
   const c = cref(ctx, contactId);
-  const byLink = ctx.linkHolderOf(contactId) === holder;
   const steps = [
     step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`),
     step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`),
