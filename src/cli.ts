@@ -1,5 +1,24 @@
 #!/usr/bin/env node
 /** Entry point: the only place that touches `process`. */
+import { closeSync, fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
+// Whatever the way out (a usage error while the window closes, the end of a run), close a dead
+// terminal's descriptors last: Node restores a terminal's mode at exit and aborts (134, a
+// native stack trace) when the terminal is gone. A hung-up terminal is still a character
+// device but no terminal any more — and it may have hung up before startedOnTerminal was
+// taken, while Node had already noted it as one. (/dev/null looks the same; closing it at exit
+// is harmless.)
+process.on('exit', () => {
+  for (const fd of [0, 1, 2]) {
+    try {
+      if (fstatSync(fd).isCharacterDevice() && !isatty(fd)) closeSync(fd);
+    } catch {
+      /* already closed */
+    }
+  }
+});
+
 // Chalk ignores NO_COLOR; Ink loads chalk, so decide before anything imports it.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
@@ -46,8 +65,7 @@ process.on('SIGTERM', interrupted);
 process.on('SIGHUP', interrupted);
 
 /** Which of stdin, stdout, stderr were terminals when ufmatch started (Node restores those at exit). */
-const { isatty } = await import('node:tty');
-const { closeSync } = await import('node:fs');
+
 const startedOnTerminal = [0, 1, 2].map((fd) => isatty(fd));
 
 /**
@@ -70,12 +88,24 @@ function terminalGone(): void {
   process.exit(EXIT.interrupted);
 }
 if (startedOnTerminal[0]) process.stdin.once('end', terminalGone);
+
+/** Whether a terminal ufmatch started on has hung up since (its descriptors are no terminals any more). */
+function terminalHungUp(): boolean {
+  return [0, 1, 2].some((fd) => startedOnTerminal[fd] && !isatty(fd));
+}
+
 // An exception no await reaches (one thrown in an event handler: a key Ink cannot read, say):
 // the same one line as main's internal errors, the terminal given back, files being written removed.
 process.on('uncaughtException', (e: Error) => {
+  // a write or setRawMode failing with EIO: the terminal closed under the loading screen
+  if (terminalHungUp()) return terminalGone();
   cleanUpLeaving();
-  if (process.stdin.isTTY) process.stdin.setRawMode(false);
-  if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
+  try {
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    if (process.stdout.isTTY) process.stdout.write('\u001b[?25h');
+  } catch {
+    /* the terminal cannot take it: nothing to give back */
+  }
   process.stderr.write(`ufmatch: internal error: ${e?.message ?? String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);
   if (process.env.UFMATCH_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
   process.exit(EXIT.internal);

@@ -412,7 +412,7 @@ function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: num
   const steps = [
     step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`),
     step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`),
-    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: link their own contact if they have one${ctx.row.warnings.some((w) => w.code === 'duplicate-user-email') ? ' (once the accounts sharing their email are settled)' : ', or let ufmatch create one (ufmatch review: c)'}.`),
+    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: look at the other candidates (a new contact comes last, when none is theirs).`),
   ];
   if (!byLink) steps.push(step(code, `If ${c} is really user ${u.ufId}'s and not user ${holder}'s, link it to user ${u.ufId} in the ufmatch review and settle user ${holder} otherwise.`));
   return steps;

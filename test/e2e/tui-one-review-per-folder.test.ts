@@ -91,4 +91,25 @@ describe('two ufmatch runs on one --out', () => {
     expect(said).toContain('1 decision is not in the outputs yet');
     expect(said).not.toMatch(/Assertion failed|Native stack trace/);
   });
+
+  it('closing the terminal while ufmatch starts or loads never aborts natively and leaves no lock', async () => {
+    // whenever the window closes — before Node runs ufmatch at all (its SIGHUP then ends it:
+    // 129), before the mode is decided (no terminal by then: 2), on the loading screen or in
+    // the review (130) — never 134 or 139, a native abort
+    for (const afterMs of [50, 150, 300, 600]) {
+      const { tmux, out } = open(100, 30);
+      const err = `${out}-stderr.txt`;
+      const exit = `${out}-exit.txt`;
+      const a = tmux.start(`bash -c "trap '' HUP; ${samplesCommand(out)} 2>'${err}'; echo \\$? > '${exit}'"`);
+      await new Promise((r) => setTimeout(r, afterMs));
+      tmux.killSession(a);
+      for (let i = 0; i < 100 && !existsSync(exit); i++) await new Promise((r) => setTimeout(r, 100));
+      const code = readFileSync(exit, 'utf8').trim();
+      const said = readFileSync(err, 'utf8');
+      expect(['2', '129', '130'], `closed after ${afterMs} ms: exit ${code}\n${said}`).toContain(code);
+      expect(said).not.toMatch(/Assertion failed|Native stack trace|internal error/);
+      expect(existsSync(join(out, LOCK))).toBe(false);
+      tmux.kill();
+    }
+  });
 });
