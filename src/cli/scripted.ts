@@ -79,11 +79,11 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   endIndexing();
   sink.finish('matching', users);
   if (loaded.ignored.otherDomainLinks > 0) {
-    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} link(s) of other domains ignored (--domain-id ${o.domainId})\n`);
+    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} ${noun(loaded.ignored.otherDomainLinks, 'link')} of other domains ignored (--domain-id ${o.domainId})\n`);
   }
   if (loaded.primaryOverrides > 0) {
     io.stderr.write(
-      `ufmatch: for ${loaded.primaryOverrides} contact(s) ${o.emails}'s is_primary marks another address than the contacts export's primary column; the emails file's is used (civicrm_email is where CiviCRM reads is_primary) — export both files again at one time if they should agree\n`,
+      `ufmatch: for ${loaded.primaryOverrides} ${noun(loaded.primaryOverrides, 'contact')} ${o.emails}'s is_primary marks another address than the contacts export's primary column; the emails file's is used (civicrm_email is where CiviCRM reads is_primary) — export both files again at one time if they should agree\n`,
     );
   }
   if (loaded.ignored.unknownEmailContacts > 0) {
@@ -143,7 +143,7 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   staged.commit();
   const leftOut = plan.rows.filter((r) => sqlLeftOut(r) !== null);
   if (leftOut.length > 0) {
-    io.stderr.write(`ufmatch: ${leftOut.length} link(s) left out of uf_match.sql (uf_id ${leftOut.slice(0, 5).map((r) => r.user.ufId).join(', ')}${leftOut.length > 5 ? ', …' : ''}): civicrm_uf_match cannot hold them; see the comments at its top\n`);
+    io.stderr.write(`ufmatch: ${leftOut.length} ${noun(leftOut.length, 'link')} left out of uf_match.sql (uf_id ${leftOut.slice(0, 5).map((r) => r.user.ufId).join(', ')}${leftOut.length > 5 ? ', …' : ''}): civicrm_uf_match cannot hold ${leftOut.length === 1 ? 'it' : 'them'}; see the comments at its top\n`);
   }
   if (times) {
     times.load = loaded.loadMs;

@@ -31,7 +31,7 @@ describe('ufmatch binary', () => {
     const out = tmp();
     const r = runBinary([...MAIN, '--yes', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('ufmatch: 1 link(s) of other domains ignored (--domain-id 1)\n'); // notes stay on stderr
+    expect(r.stderr).toBe('ufmatch: 1 link of other domains ignored (--domain-id 1)\n'); // notes stay on stderr
     expect(r.stdout).toContain("CiviCRM's own sync would report: Checked 42 user records.");
     expect(r.stdout).toContain(`Outputs in ${out}`);
     for (const f of OUTPUT_FILES) expect(statSync(join(out, f)).mode & 0o777, f).toBe(0o600);
@@ -111,7 +111,7 @@ describe('ufmatch binary', () => {
     const r = runBinary([...MAIN, '--yes', '--domain-id', '2', '--json', '--out', out]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).domain_id).toBe(2);
-    expect(r.stderr).toContain('link(s) of other domains ignored (--domain-id 2)');
+    expect(r.stderr).toContain('of other domains ignored (--domain-id 2)');
   });
 
   it('a folder where one output goes: exit 3, one line, and every previous output as it was', () => {
@@ -146,7 +146,7 @@ describe('ufmatch binary', () => {
     const out = join(dir, 'out');
     const r = runBinary(['--users', join(dir, 'users.csv'), '--contacts', join(dir, 'contacts.csv'), '--yes', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('ufmatch: 2 link(s) left out of uf_match.sql (uf_id 4294967296, 3): civicrm_uf_match cannot hold them; see the comments at its top\n');
+    expect(r.stderr).toBe('ufmatch: 2 links left out of uf_match.sql (uf_id 4294967296, 3): civicrm_uf_match cannot hold them; see the comments at its top\n');
     expect(readFileSync(join(out, 'uf_match.sql'), 'utf8').match(/^-- left out: uf_id (\d+)/gm)).toEqual(['-- left out: uf_id 4294967296', '-- left out: uf_id 3']);
   });
 

@@ -25,7 +25,7 @@ describe('--emails is_primary', () => {
     const out = join(dir, 'out');
     const r = runBinary(['--users', users, '--contacts', contacts, '--emails', emails, '--links', links, '--yes', '--json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("for 1 contact(s) " + emails + "'s is_primary marks another address than the contacts export's primary column");
+    expect(r.stderr).toContain("for 1 contact " + emails + "'s is_primary marks another address than the contacts export's primary column");
     const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'links.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
     const u1 = rows.find((x) => x.uf_id === '1')!;
     expect(u1.warnings.split(';')).not.toContain('contact-taken'); // CiviCRM links 11, whose primary it is
