@@ -94,11 +94,6 @@ export function deleteLinkSql(domainId: number, ufId: number): string {
 }
 
 /**
- * The link as uf_match.sql would insert it (guarded: idempotent, and never a second link to the
- * contact, the uf_id or the email), or, where uf_match.sql leaves it out, a comment saying why:
- * MySQL outside strict mode would clamp the uf_id or cut the email and link the wrong account.
- */
-/**
  * A step's words and SQL for making the link now: `lead` then "load uf_match.sql, or run:" and
  * the guarded INSERT — or, where uf_match.sql cannot hold the link, why, and no SQL at all.
  * @param review whether the ufmatch review is a way too ("in the ufmatch review link …, or run:")
@@ -106,11 +101,6 @@ export function deleteLinkSql(domainId: number, ufId: number): string {
 export function linkNow(domainId: number, u: User, contactId: number, lead: string, review = ''): { text: string; sql: string | null } {
   const why = linkNotInsertable(u.ufId, u.email, contactId);
   if (why !== null) return { text: `${lead}: uf_match.sql cannot hold this link (${why}), so make it by hand in CiviCRM${review ? `, or ${review}` : ''}.`, sql: null };
-  return { text: `${lead}: ${review ? `${review}, ` : ''}load ufmatch's uf_match.sql, or run:`, sql: insertLinkSql(domainId, u, contactId) };
-}
-
-export function insertLinkSql(domainId: number, u: User, contactId: number): string {
-  const why = linkNotInsertable(u.ufId, u.email, contactId);
-  if (why !== null) return `-- not by SQL: ${why}; link user ${sqlInt(u.ufId)} by hand in CiviCRM`;
-  return guardedInsertSql(domainId, u.ufId, u.email, contactId).trimEnd();
+  // the statement uf_match.sql writes: idempotent, never a second link to the contact, uf_id or email
+  return { text: `${lead}: ${review ? `${review}, ` : ''}load ufmatch's uf_match.sql, or run:`, sql: guardedInsertSql(domainId, u.ufId, u.email, contactId).trimEnd() };
 }

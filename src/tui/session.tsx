@@ -158,6 +158,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     let unwritten = 0;
     let notApplied = '';
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
+    // links.csv as an earlier session wrote it into this folder, read once when first asked for
+    let writtenCache: ReturnType<typeof writtenLinks> | undefined;
+    const written = () => (writtenCache === undefined ? (writtenCache = writtenLinks(join(outDir, 'links.csv'))) : writtenCache);
     // what resuming would restore: the users the journal's last word changes (its rows count every step, undos too)
     const trial = old && old.entries.length > 0 ? applyJournal(plan, old.entries, contactFacts(loaded.data.contacts), 'operator', loaded.data.links) : null;
     const changed = trial ? changedRows(plan, trial.plan) : [];
@@ -170,7 +173,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       if (restore) {
         plan = trial.plan;
         // those links.csv in this folder already states were written by the earlier session
-        unwritten = unwrittenAfterResume(plan, changed, writtenLinks(join(outDir, 'links.csv')));
+        unwritten = unwrittenAfterResume(plan, changed, written());
         said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
       } else {
         const { older } = JournalFile.setAside(journalPath);
@@ -182,8 +185,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     } else if (old && old.entries.length > 0) {
       // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
       // goes on appending to this journal. links.csv may still state what was undone.
-      const written = writtenLinks(join(outDir, 'links.csv'));
-      if (written !== null) unwritten = staleInOutputs(plan, new Set(old.entries.map((e) => e.ufId)), written);
+      const outputs = written();
+      if (outputs !== null) unwritten = staleInOutputs(plan, new Set(old.entries.map((e) => e.ufId)), outputs);
       if (tellProblems || unwritten > 0) said.push(`nothing to resume in ${journalShown}${unwritten > 0 ? `; ${count(unwritten)} ${noun(unwritten, 'user')} in links.csv ${unwritten === 1 ? 'differs' : 'differ'} from it (unwritten)` : ''}`);
     }
     if (tellProblems) {
@@ -197,7 +200,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       // already states them), so q asks; a user the journal above counted is not counted twice
       const counted = new Set(trial && plan === trial.plan ? changed : []);
       const rest = decided.filter((i) => !counted.has(i));
-      unwritten += unwrittenAfterResume(plan, rest, writtenLinks(join(outDir, 'links.csv')));
+      unwritten += unwrittenAfterResume(plan, rest, written());
     }
     journal.file = JournalFile.open(journalPath);
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
