@@ -1,6 +1,6 @@
 /** Loads every input named on the command line into a Dataset, with progress. */
 import type { Dataset, InputInfo, User } from '../domain/types.js';
-import { loadContacts, loadEmails } from '../load/contacts.js';
+import { loadContacts, loadEmails, type ContactColumns } from '../load/contacts.js';
 import { loadLinks } from '../load/links.js';
 import { loadUsers } from '../load/users.js';
 import type { LoadHooks } from '../parallel/contactIndexing.js';
@@ -13,6 +13,8 @@ export interface LoadedDataset {
   readonly ignored: { readonly otherDomainLinks: number; readonly unknownEmailContacts: number };
   /** Contacts whose primary address the --emails file set to another than the contacts file's primary column. */
   readonly primaryOverrides: number;
+  /** The contacts file's columns set aside (related contacts' emails) or missing (type, trash). */
+  readonly contactColumns: ContactColumns;
   readonly loadMs: number;
 }
 
@@ -74,6 +76,7 @@ export async function loadDataset(o: Options, sink: ProgressSink, onUsers?: (use
     },
     ignored: { otherDomainLinks, unknownEmailContacts },
     primaryOverrides,
+    contactColumns: contacts.columns,
     loadMs: performance.now() - t0,
   };
 }

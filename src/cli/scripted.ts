@@ -17,6 +17,7 @@ import { silentProgress, terminalProgress, type ProgressSink } from './progress.
 import { readJournal } from './readJournal.js';
 import { lineRanges } from './lineRanges.js';
 import { noun } from '../domain/plural.js';
+import { contactColumnNotes } from './contactColumnNotes.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -78,6 +79,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
   );
   endIndexing();
   sink.finish('matching', users);
+  for (const note of contactColumnNotes(loaded.contactColumns, o.contacts)) io.stderr.write(`ufmatch: ${note}\n`);
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} ${noun(loaded.ignored.otherDomainLinks, 'link')} of other domains ignored (--domain-id ${o.domainId})\n`);
   }

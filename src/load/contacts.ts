@@ -39,6 +39,8 @@ import { CONTACT_MARKERS, Header } from './headers.js';
 export interface LoadedContacts {
   readonly contacts: ContactTable;
   readonly info: InputInfo;
+  /** Columns set aside or missing, for a note. */
+  readonly columns: ContactColumns;
 }
 
 export { loadEmails, type LoadEmailsOptions, type LoadedEmails } from './emails.js';
@@ -60,7 +62,24 @@ export interface LoadContactsOptions {
 
 const ID = ['Contact ID', 'Internal Contact ID', 'id'];
 const PRIMARY_EMAIL = ['Email', 'email_primary.email', 'Primary Email', 'Email Address'];
-const NOT_AN_ADDRESS = new Set(['donotemail']);
+/** `Do Not Email`, also a related contact's (`Employee of-Do Not Email`): a flag, not an address. */
+const notAnAddress = (key: string): boolean => key.endsWith('donotemail');
+
+/**
+ * A related contact's email column of CiviCRM's UI export, which labels a relationship's
+ * fields "<relationship>-[<location>-]<field>" (`Employee of-Email`, `Spouse of-Home-Email`;
+ * CRM_Export_BAO_ExportProcessor::getOutputSpecificationLabel): that address is the other
+ * contact's, and CiviCRM never matches it to this one. Told from the contact's own location
+ * emails (`Home-Email`, `Main Office-Email`) by a second dash, or by a relationship's label,
+ * which ends in a word such as "of", "for", "is" or "by" (`Head of Household for`,
+ * `Case Coordinator is`).
+ */
+export function relatedContactEmailColumn(name: string): boolean {
+  const m = /^(.*?)\s*-\s*e-?mail\s*$/i.exec(name);
+  if (!m) return false;
+  const before = (m[1] as string).trim();
+  return before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/i.test(before);
+}
 const CONTEXT = 'a CiviCRM contacts export';
 
 export interface ContactPlan {
@@ -77,6 +96,18 @@ export interface ContactPlan {
   readonly emails: readonly number[];
   readonly sources: readonly string[];
   readonly primary: boolean;
+  /** What the header leaves out or sets aside, for a note. */
+  readonly columns: ContactColumns;
+}
+
+/** Columns of a contacts export ufmatch does not use as it might be expected to, for a note on stderr. */
+export interface ContactColumns {
+  /** Email columns of related contacts (relatedContactEmailColumn), as named in the file: not this contact's addresses. */
+  readonly relatedEmails: readonly string[];
+  /** No contact type column: every contact is an Individual. */
+  readonly noType: boolean;
+  /** No trash column: no contact is in the trash. */
+  readonly noTrash: boolean;
 }
 
 /**
@@ -101,14 +132,17 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   refuseOtherExports(header);
   const id = header.require(ID, CONTEXT);
   const primary = header.find(PRIMARY_EMAIL);
-  const others = header.filter((k) => k.endsWith('email') && !NOT_AN_ADDRESS.has(k)).filter((i) => i !== primary);
+  const named = header.filter((k) => k.endsWith('email') && !notAnAddress(k)).filter((i) => i !== primary);
+  const related = named.filter((i) => relatedContactEmailColumn(header.names[i] ?? ''));
+  const others = named.filter((i) => !related.includes(i));
   const emails = primary === -1 ? others : [primary, ...others];
   const trash = header.find(['Contact is in Trash', 'is_deleted']);
+  const type = header.find(['Contact Type', 'contact_type']);
   if (requireEmail && emails.length === 0) throw header.missing(PRIMARY_EMAIL, `${CONTEXT} (or give --emails)`);
   return {
     id,
     idName: header.names[id] ?? 'Contact ID',
-    type: header.find(['Contact Type', 'contact_type']),
+    type,
     display: header.find(['Display Name', 'display_name']),
     first: header.find(['First Name', 'first_name']),
     middle: header.find(['Middle Name', 'middle_name']),
@@ -118,6 +152,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
+    columns: { relatedEmails: related.map((i) => header.names[i] ?? ''), noType: type === -1, noTrash: trash === -1 },
   };
 }
 
@@ -197,14 +232,14 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
   let result: CsvResult;
   if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
     const r = await loadContactBytes(path, contacts, {
-      plan: (header) => planContacts(header, requireEmail),
+      plan: (header) => (plan = planContacts(header, requireEmail)),
       contactType,
       maxRowBytes: DEFAULT_MAX_ROW_CHARS,
       ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onStored ? { onStored: options.onStored } : {}),
     });
-    if (r && 'info' in r) return checked(path, contacts, r.info, r.headerLine, r.idName);
+    if (r && 'info' in r) return checked(path, contacts, r.info, r.headerLine, plan);
     if (r) {
       // the file stopped being plain: papaparse reads the rest into the same table
       plan = r.plan;
@@ -214,13 +249,13 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
     // the bytes are not wanted (tests), or not UTF-8: papaparse, which also says what is wrong
     result = await streamCsv(path, { ...options, plain: false }, sink);
   }
-  const finalPlan = plan as ContactPlan | null;
-  return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, finalPlan?.idName ?? null);
+  return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, plan);
 }
 
 /** The checks on the whole file, however it was read: a header, rows, no id twice. */
-function checked(path: string, contacts: ContactTable, info: InputInfo, headerLine: number, idName: string | null): LoadedContacts {
-  if (idName === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
+function checked(path: string, contacts: ContactTable, info: InputInfo, headerLine: number, plan: ContactPlan | null): LoadedContacts {
+  if (plan === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
+  const { idName } = plan;
   if (info.rows === 0) {
     throw new InputError(path, headerLine + 1, 'no contacts: the file has a header but no data rows', 'export the contacts again, with their rows');
   }
@@ -229,7 +264,7 @@ function checked(path: string, contacts: ContactTable, info: InputInfo, headerLi
     const [a, b] = dup;
     throw new InputError(path, contacts.lineAt(b), `"${idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again');
   }
-  return { contacts, info };
+  return { contacts, info, columns: plan.columns };
 }
 
 /**

@@ -142,7 +142,7 @@ describe('ufmatch binary', () => {
     const dir = tmp();
     const long = `${'a'.repeat(60)}@${'b'.repeat(60)}.${'c'.repeat(20)}.org`; // 146 characters, a valid address
     writeFileSync(join(dir, 'users.csv'), `ID,user_login,user_email\n1,ann,ann@example.org\n4294967296,big,big@example.org\n3,long,${long}\n`);
-    writeFileSync(join(dir, 'contacts.csv'), `id,contact_type,email\n10,Individual,ann@example.org\n11,Individual,big@example.org\n12,Individual,${long}\n`);
+    writeFileSync(join(dir, 'contacts.csv'), `id,contact_type,email,is_deleted\n10,Individual,ann@example.org,0\n11,Individual,big@example.org,0\n12,Individual,${long},0\n`);
     const out = join(dir, 'out');
     const r = runBinary(['--users', join(dir, 'users.csv'), '--contacts', join(dir, 'contacts.csv'), '--yes', '--out', out]);
     expect(r.code).toBe(0);

@@ -1,0 +1,21 @@
+/** The notes a scripted run prints about the contacts file's columns: what it sets aside, and what it lacks. */
+import type { ContactColumns } from '../load/contacts.js';
+
+const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+export function contactColumnNotes(columns: ContactColumns, file: string): string[] {
+  const notes: string[] = [];
+  const related = columns.relatedEmails;
+  if (related.length === 1) {
+    notes.push(`${file}: column ${quoted(related)} holds a related contact's email, not the contact's own; CiviCRM does not match it, and neither does ufmatch`);
+  } else if (related.length > 1) {
+    notes.push(`${file}: columns ${quoted(related)} hold related contacts' emails, not the contact's own; CiviCRM does not match them, and neither does ufmatch`);
+  }
+  if (columns.noType) {
+    notes.push(`${file} has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual — export it with that column if some are Organizations or Households`);
+  }
+  if (columns.noTrash) {
+    notes.push(`${file} has no trash column ("Contact is in Trash" or is_deleted): no contact is taken as in the trash — export it with that column if trashed contacts are in it`);
+  }
+  return notes;
+}

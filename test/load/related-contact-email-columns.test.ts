@@ -1,0 +1,92 @@
+/**
+ * CiviCRM's UI export labels a relationship's fields "<relationship>-[<location>-]<field>":
+ * `Employee of-Email` is the employer's address, not the contact's own, and CiviCRM never
+ * matches a user to the contact by it. A scripted run says which columns it set aside, and
+ * which columns (type, trash) the export lacks.
+ */
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadContacts, relatedContactEmailColumn } from '../../src/load/contacts.js';
+import { contactColumnNotes } from '../../src/cli/contactColumnNotes.js';
+import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from './helpers.js';
+
+const tmp = tempDir();
+
+describe('relatedContactEmailColumn', () => {
+  it.each([
+    ['Employee of-Email', true],
+    ['Spouse of-Home-Email', true],
+    ['Head of Household for-Work-Email', true],
+    ['Case Coordinator is-Email', true],
+    ['Supervised by-Email', true],
+    ['Co-worker of-Email', true],
+    ['Employee of-E-Mail', true],
+    ['Email', false],
+    ['Home-Email', false],
+    ['Main Office-Email', false],
+    ['Home-E-Mail', false],
+    ['email_primary.email', false],
+    ['email_billing.email', false],
+    ['E-Mail', false],
+    ['Primary Email', false],
+  ])('%s → %s', (name, related) => {
+    expect(relatedContactEmailColumn(name)).toBe(related);
+  });
+});
+
+const CONTACTS =
+  'Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Employee of-Email,Spouse of-Home-Email,Employee of-Do Not Email,Home-Email,Contact is in Trash\n' +
+  '10,Individual,Tom Baker,Tom,Baker,tom@example.org,boss@acme.example,wife@x.example,1,tom.home@example.org,0\n' +
+  '11,Organization,Acme Ltd,,,info@acme.example,,,,,0\n';
+
+describe('loadContacts sets related contacts’ email columns aside', () => {
+  it.each([
+    ['read as bytes', {}],
+    ['read by papaparse', { bytes: false }],
+  ])('%s: only the contact’s own columns are its addresses', async (_how, opts) => {
+    const r = await loadContacts(tmp.write('related.csv', CONTACTS), opts);
+    expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'tom.home@example.org']);
+    expect(r.columns).toEqual({ relatedEmails: ['Employee of-Email', 'Spouse of-Home-Email'], noType: false, noTrash: false });
+  });
+
+  it('a file whose only email columns are a related contact’s has no email column', async () => {
+    const path = tmp.write('only-related.csv', 'Contact ID,Contact Type,Employee of-Email\n10,Individual,boss@acme.example\n');
+    await expect(loadContacts(path)).rejects.toThrow(/Email/);
+  });
+});
+
+describe('a scripted run', () => {
+  it('does not link a user to the contact whose related contact has their email, and says why', async () => {
+    const contacts = tmp.write('c.csv', CONTACTS);
+    const users = tmp.write('u.csv', 'ID,user_login,user_email,first_name,last_name\n1,boss,boss@acme.example,Mary,Boss\n2,tom,tom.home@example.org,Tom,Baker\n');
+    const out = join(tmp.dir, 'out-related');
+    const r = await runInProcess(['--users', users, '--contacts', contacts, '--out', out, '--yes']);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\r\n').slice(1);
+    expect(rows[0]).toBe('1,boss@acme.example,,create,no-match,,,auto');
+    expect(rows[1]).toMatch(/^2,tom\.home@example\.org,10,link,exact-email,/);
+    expect(r.stderr).toContain('columns "Employee of-Email", "Spouse of-Home-Email" hold related contacts\' emails, not the contact\'s own');
+  });
+
+  it('says when the contacts export has no type or trash column', async () => {
+    const contacts = tmp.write('bare.csv', 'Contact ID,Display Name,Email\n10,Tom Baker,tom@example.org\n');
+    const users = tmp.write('u2.csv', 'ID,user_login,user_email\n1,tom,tom@example.org\n');
+    const r = await runInProcess(['--users', users, '--contacts', contacts, '--out', join(tmp.dir, 'out-bare'), '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual');
+    expect(r.stderr).toContain('has no trash column ("Contact is in Trash" or is_deleted): no contact is taken as in the trash');
+  });
+});
+
+describe('contactColumnNotes', () => {
+  it('says nothing of a complete export', () => {
+    expect(contactColumnNotes({ relatedEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
+  });
+  it('names one related column in the singular', () => {
+    expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], noType: false, noTrash: false }, 'c.csv')).toEqual([
+      'c.csv: column "Employee of-Email" holds a related contact\'s email, not the contact\'s own; CiviCRM does not match it, and neither does ufmatch',
+    ]);
+  });
+});
