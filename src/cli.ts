@@ -38,6 +38,7 @@ const { committedSets, discardLiveTemps } = await import('./output/atomicWrite.j
 const { removeCreatedOutDir } = await import('./cli/outDir.js');
 const { releaseOutLock } = await import('./cli/outLock.js');
 const { interruptNote, runLeavingCleanup } = await import('./cli/interruptNote.js');
+const { ioWords } = await import('./output/ioWords.js');
 
 /** Whatever ending the run early must undo: files being written, an unused journal, the --out lock, a folder it made. */
 function cleanUpLeaving(): void {
@@ -110,6 +111,18 @@ process.on('uncaughtException', (e: Error) => {
   if (process.env.UFMATCH_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
   process.exit(EXIT.internal);
 });
+/**
+ * Standard output failing. A reader that went away (`ufmatch … --json | head -c 100`) is no
+ * error of the run: the outputs in --out do not depend on it, so the rest is dropped quietly.
+ * Anything else (a full disk under `> summary.json`) is said once, and the run ends 3 — what
+ * was printed there is cut short. A terminal that hung up is the terminal closing.
+ */
+let stdoutFailed: NodeJS.ErrnoException | null = null;
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (terminalHungUp()) return terminalGone();
+  if (stdoutFailed === null && e.code !== 'EPIPE') process.stderr.write(`ufmatch: standard output: ${ioWords(e)} — what ufmatch printed there is cut short\n`);
+  stdoutFailed ??= e;
+});
 process.off('SIGINT', interruptedWhileStarting);
 process.off('SIGTERM', interruptedWhileStarting);
 process.off('SIGHUP', interruptedWhileStarting);
@@ -127,4 +140,5 @@ const code = await main(process.argv.slice(2), {
 // in 6. (Before the contacts were read as bytes, a file operation still in flight at the end
 // happened to keep the loop open long enough.)
 await new Promise((resolve) => setTimeout(resolve, 20));
-process.exitCode = code;
+const failed = stdoutFailed as NodeJS.ErrnoException | null; // set by the listener above
+process.exitCode = failed !== null && failed.code !== 'EPIPE' && code === EXIT.ok ? EXIT.input : code;
