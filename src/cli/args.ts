@@ -6,6 +6,9 @@ import iconv from 'iconv-lite';
 import { PLATFORMS, type Platform } from '../domain/types.js';
 import { UsageError } from '../load/errors.js';
 
+/** Encodings iconv-lite knows that are no character encodings: base64 and hex spell bytes out as text. */
+const BYTES_AS_TEXT = new Set(['base64', 'hex']);
+
 export interface Options {
   readonly command: 'run' | 'explain' | 'help' | 'version';
   readonly query: string;
@@ -100,6 +103,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
   if (v.encoding !== undefined) {
     const name = v.encoding.trim().toLowerCase();
     if (name === '' || !iconv.encodingExists(name)) throw new UsageError(`--encoding: unknown encoding "${v.encoding}"; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
+    // iconv-lite knows these too, but they write bytes as text: an export read through them is noise
+    if (BYTES_AS_TEXT.has(name)) throw new UsageError(`--encoding: "${v.encoding}" is not a character encoding of text; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
   }
   if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');
   if (v.strict && !v.yes) throw new UsageError('--strict goes with --yes');

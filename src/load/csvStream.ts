@@ -420,17 +420,23 @@ class RowReader {
         this.headerLine = start;
         this.sink.header(row, start);
       } else {
-        throw this.ragged(row.length, start);
+        throw this.ragged(row, start);
       }
     }
     if (errRow >= count) throw this.quoteError(errCode);
   }
 
-  private ragged(fields: number, line: number): InputError {
+  private ragged(row: readonly string[], line: number): InputError {
     const name = DELIMITER_NAMES[this.delimiter] ?? this.delimiter;
+    const fields = row.length;
+    // a line of spaces (or a DOS end-of-file mark, Ctrl-Z) is no row with fields missing
+    if (fields === 1 && /^[\s\x1a]*$/.test(row[0] as string)) {
+      return new InputError(this.file, line, 'the line holds only blanks, not a row', 'remove that line');
+    }
+    const has = `row has ${fields} ${fields === 1 ? 'field' : 'fields'} but the header has ${this.width}`;
     return fields > this.width
-      ? new InputError(this.file, line, `row has ${fields} fields but the header has ${this.width}`, `a value probably contains an unquoted ${name}; quote that value`)
-      : new InputError(this.file, line, `row has ${fields} fields but the header has ${this.width}`, `a field or ${name} is missing on this line; add it (empty fields still need their ${name})`);
+      ? new InputError(this.file, line, has, `a value probably contains an unquoted ${name}; quote that value`)
+      : new InputError(this.file, line, has, `a field or ${name} is missing on this line; add it (empty fields still need their ${name})`);
   }
 
   private quoteError(code: string): InputError {

@@ -58,6 +58,19 @@ describe('bad inputs', () => {
     await expectInputError(loadUsers(fewer), fewer, 3, /row has 2 fields but the header has 3/, PEOPLE);
   });
 
+  it('a row of one field, a line of spaces and a DOS end-of-file mark are each worded for what they are', async () => {
+    for (const highWaterMark of [3, 1 << 16]) {
+      const opts = { highWaterMark };
+      const one = tmp.write('one-field.csv', 'ID,user_login,user_email\n1,a,a@x.org\nzz\n');
+      await expectInputError(loadUsers(one, opts), one, 3, /row has 1 field but the header has 3/, []);
+      const spaces = tmp.write('spaces.csv', 'ID,user_login,user_email\n1,a,a@x.org\n   \n2,b,b@x.org\n');
+      const e = await expectInputError(loadUsers(spaces, opts), spaces, 3, /the line holds only blanks, not a row/, []);
+      expect(e.remedy).toBe('remove that line');
+      const ctrlZ = tmp.write('ctrl-z.csv', 'ID,user_login,user_email\n1,a,a@x.org\n\x1a');
+      await expectInputError(loadUsers(ctrlZ, opts), ctrlZ, 3, /the line holds only blanks, not a row/, []);
+    }
+  });
+
   it('unterminated quote', async () => {
     const p = bad('unterminated-quote.csv');
     await expectInputError(loadUsers(p), p, 2, /quoted field starting on this line is never closed/, PEOPLE);
