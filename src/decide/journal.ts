@@ -292,19 +292,24 @@ export function unwrittenAfterResume(after: Plan, rows: readonly number[], writt
 }
 
 /**
- * How many of the users a journal names (by uf_id) links.csv does not state as the plan now
- * decides them: after an undo back to ufmatch's proposal, or after starting over, the journal
- * changes nothing, but links.csv may still hold what the earlier session wrote. A user links.csv
- * does not list is not counted (that file is of other inputs, or older).
+ * The rows of the users a journal names (by uf_id) that links.csv does not state as the plan
+ * now decides them: after an undo back to ufmatch's proposal, or after starting over, the
+ * journal changes nothing, but links.csv may still hold what the earlier session wrote. A user
+ * links.csv does not list is not counted (that file is of other inputs, or older).
  */
-export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: ReadonlyMap<number, string>): number {
-  let n = 0;
-  for (const r of plan.rows) {
-    if (!ufIds.has(r.user.ufId)) continue;
+export function staleRowsInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: ReadonlyMap<number, string>): number[] {
+  const out: number[] = [];
+  plan.rows.forEach((r, i) => {
+    if (!ufIds.has(r.user.ufId)) return;
     const w = written.get(r.user.ufId);
-    if (w !== undefined && w !== writtenAs(r.decision)) n++;
-  }
-  return n;
+    if (w !== undefined && w !== writtenAs(r.decision)) out.push(i);
+  });
+  return out;
+}
+
+/** How many rows staleRowsInOutputs finds. */
+export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: ReadonlyMap<number, string>): number {
+  return staleRowsInOutputs(plan, ufIds, written).length;
 }
 
 /** A decision as links.csv states it: the action, and for link and keep the contact (`link:135`, `create`). */

@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, staleInOutputs, unwrittenAfterResume } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, staleInOutputs, staleRowsInOutputs, unwrittenAfterResume } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -157,6 +157,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const said: string[] = [];
     let unwritten = 0;
     let notApplied = '';
+    // rows whose decision the journal must hold from the start: --decisions replays, and users set back by starting over
+    const journalFirst: number[] = [];
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
     // links.csv as an earlier session wrote it into this folder, read once when first asked for
     let writtenCache: ReturnType<typeof writtenLinks> | undefined;
@@ -177,10 +179,17 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
       } else {
         const { older } = JournalFile.setAside(journalPath);
-        said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
-        tellProblems = false;
         // links.csv may still state what the old journal decided: starting over discards that
-        // journal, not the outputs, which stay as written until the next w (nothing unwritten)
+        // journal, not the outputs, so those users are unwritten until the next w — and the new
+        // journal says they are back to ufmatch's proposal, so that reopening tells it again
+        const outputs = written();
+        const stale = outputs === null ? [] : staleRowsInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), outputs);
+        unwritten = stale.length;
+        journalFirst.push(...stale);
+        // the stale users first: the status line is cut at the terminal's width, and the path is long
+        const kept = `the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`;
+        said.push(stale.length > 0 ? `started over: links.csv still states the old journal's decisions for ${count(stale.length)} ${noun(stale.length, 'user')} (unwritten); ${kept}` : `started over; ${kept}`);
+        tellProblems = false;
       }
     } else if (old && old.entries.length > 0) {
       // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
@@ -201,8 +210,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const counted = new Set(trial && plan === trial.plan ? changed : []);
       const rest = decided.filter((i) => !counted.has(i));
       unwritten += unwrittenAfterResume(plan, rest, written());
+      // into this folder's journal, as the operator's own would go: what the quit question and
+      // the end of the review promise (safe in the journal, resumed on reopening) holds for them too
+      journalFirst.push(...rest);
     }
     journal.file = JournalFile.open(journalPath);
+    if (journalFirst.length > 0) {
+      const now = new Date();
+      for (const i of journalFirst) journal.file.append(entryFor(plan.rows[i]!, plan.rows[i]!.decision, now));
+    }
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
     setInterruptNote(() => {
       const st = store.getState();

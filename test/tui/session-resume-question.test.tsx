@@ -93,3 +93,52 @@ describe('a review opened with --decisions', () => {
     expect(await s.ended).toBe(0);
   }, 20_000);
 });
+
+describe('starting over after a write, and --decisions replayed in a review', () => {
+  const LINKS_HEADER = 'uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by';
+
+  it('n after a write: the users links.csv still states the old decisions for are unwritten, q asks, and reopening says so again', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    writeFileSync(join(out, 'links.csv'), `${LINKS_HEADER}\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('n');
+    const opened = await s.waitFor('1 unwritten');
+    expect(opened.replace(/\s+/g, ' ')).toContain("started over: links.csv still states the old journal's decisions for 1 user (unwritten)");
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    // the new journal holds user 29 back at the proposal: reopening finds links.csv stale again
+    expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'review']]);
+    const again = startSession(runSession, out);
+    const reopened = await again.waitFor('1 unwritten');
+    expect(reopened).not.toContain('Resume');
+    again.press('q');
+    await again.waitFor('Quit? 1 decision is not written');
+    again.press('q');
+    expect(await again.ended).toBe(0);
+  }, 30_000);
+
+  it('--decisions: the replayed decisions go into the journal, as the quit question promises, and reopening offers them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
+    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
+    const s = startSession(runSession, out, ['--decisions', file]);
+    await s.waitFor('1 unwritten');
+    s.press('q');
+    await s.waitFor('Quit? 1 decision is not written');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`1 decision is not in the outputs yet; it is saved in ${out}/decisions.csv`);
+    expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'skip']]);
+    const again = startSession(runSession, out);
+    await again.waitFor('Resume 1 decision? (y/n)');
+    again.press('y');
+    await again.waitFor('restored 1 decision');
+    again.press('q');
+    await again.waitFor('Quit?');
+    again.press('q');
+    expect(await again.ended).toBe(0);
+  }, 30_000);
+});
