@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { samplePlan } from './helpers/plans.js';
+import { buildPlan } from '../../src/decide/plan.js';
+import { reviewModel } from '../../src/tui/state/model.js';
+import { contact, dataset, link, user } from '../helpers/build.js';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/tui/components/App.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from '../../src/tui/state/app.js';
@@ -37,6 +40,22 @@ describe('the review screen', () => {
     expect(frame()).not.toContain('c creates a new contact');
     await type('c');
     expect(frame()).toContain('has no email — s skips it (a link needs the email as its uf_name: add it in the CMS first)');
+  });
+
+  it('a kept link without candidates (its contact not in the export) is not offered c or s, which the review would refuse', async () => {
+    const data = dataset(
+      [user(10, 'ann@x.org', { firstName: 'Ann', lastName: 'Lee' }), user(11, 'ruth@x.org', { firstName: 'Ruth', lastName: 'Ade' })],
+      [contact(101, 'ann@x.org', { firstName: 'Ann', lastName: 'Lee' })],
+      [link(11, 141, 'ruth@x.org')],
+    );
+    const { frame, type } = renderApp(reviewModel(buildPlan(data), data.contacts, data.links, 'out'));
+    await type('/');
+    for (const ch of 'ruth') await type(ch);
+    await type(ENTER);
+    expect(frame()).toContain('No candidate contacts: the existing link to contact 141 stays — change it in CiviCRM itself.');
+    expect(frame()).not.toContain('c creates a new contact');
+    await type('c');
+    expect(frame()).toContain('user 11 keeps its link to contact 141');
   });
 
   it('links candidate N, undoes and redoes it from the keyboard', async () => {

@@ -82,11 +82,12 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
   const cs = row.candidates;
   if (cs.length === 0) {
     const noEmail = withoutValidEmail(row.proposal);
-    return (
-      <Text wrap="truncate-end">
-        {noEmail ? 'No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; s skips.' : 'No candidate contacts: c creates a new contact, s skips.'}
-      </Text>
-    );
+    const p = row.proposal;
+    // c and s are refused for a kept link (operatorDecision's has-link): say what is, not those keys
+    const text = p.action === 'keep'
+      ? `No candidate contacts: the existing link to contact ${p.contactId} stays — change it in CiviCRM itself.`
+      : noEmail ? 'No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; s skips.' : 'No candidate contacts: c creates a new contact, s skips.';
+    return <Text wrap="truncate-end">{text}</Text>;
   }
   const cols = gridColumns(width, cs.length);
   const shown = cs.slice(0, cols.shown);
