@@ -12,6 +12,13 @@ import { readJournal } from '../../src/cli/readJournal.js';
 import { runSession } from '../../src/tui/session.js';
 import { startSession } from './helpers/session.js';
 
+/** q, the quit question (for `n` unwritten decisions when given), and q again: quit without writing. */
+async function quitUnwritten(s: ReturnType<typeof startSession>, n?: number): Promise<void> {
+  s.press('q');
+  await s.waitFor(n === undefined ? 'Quit?' : `Quit? ${n} decision${n === 1 ? ' is' : 's are'} not written`);
+  s.press('q');
+}
+
 function folderWithJournal(rows: readonly string[]): string {
   const out = mkdtempSync(join(tmpdir(), 'ufm-resume-'));
   writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
@@ -27,9 +34,7 @@ describe('the resume question', () => {
     expect(opened).toContain(`nothing to resume in ${out}/decisions.csv`);
     s.press('s');
     await s.waitFor('1 unwritten');
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain(`ufmatch: ${out}/decisions.csv: 1 decision not applied\n  ${out}/decisions.csv line 2: user 999 is not in the users export\n`);
     expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => e.ufId)).toEqual([999, expect.any(Number)]);
@@ -52,9 +57,7 @@ describe('the resume question', () => {
     await s.waitFor('Resume 1 decision? (y/n)');
     s.press('y');
     await s.waitFor(`restored 1 decision from ${out}/decisions.csv`);
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain('1 decision is not in the outputs yet; it is saved in');
   }, 20_000);
@@ -72,9 +75,7 @@ describe('links.csv that states what the journal no longer decides', () => {
     const opened = await s.waitFor('1 unwritten');
     expect(opened).not.toContain('Resume');
     expect(opened).toContain('1 user in links.csv differs from it (unwritten)');
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
   }, 20_000);
 });
@@ -87,9 +88,7 @@ describe('a review opened with --decisions', () => {
     const out = join(dir, 'out');
     const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('1 unwritten');
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
   }, 20_000);
 });
@@ -105,18 +104,14 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     s.press('n');
     const opened = await s.waitFor('1 unwritten');
     expect(opened.replace(/\s+/g, ' ')).toContain("started over: links.csv still states the old journal's decisions for 1 user (unwritten)");
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     // the new journal holds user 29 back at the proposal: reopening finds links.csv stale again
     expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'review']]);
     const again = startSession(runSession, out);
     const reopened = await again.waitFor('1 unwritten');
     expect(reopened).not.toContain('Resume');
-    again.press('q');
-    await again.waitFor('Quit? 1 decision is not written');
-    again.press('q');
+    await quitUnwritten(again, 1);
     expect(await again.ended).toBe(0);
   }, 30_000);
 
@@ -126,9 +121,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
     const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('1 unwritten');
-    s.press('q');
-    await s.waitFor('Quit? 1 decision is not written');
-    s.press('q');
+    await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain(`1 decision is not in the outputs yet; it is saved in ${out}/decisions.csv`);
     expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'skip']]);
@@ -136,9 +129,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     await again.waitFor('Resume 1 decision? (y/n)');
     again.press('y');
     await again.waitFor('restored 1 decision');
-    again.press('q');
-    await again.waitFor('Quit?');
-    again.press('q');
+    await quitUnwritten(again);
     expect(await again.ended).toBe(0);
   }, 30_000);
 });
