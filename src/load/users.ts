@@ -123,7 +123,19 @@ interface UserPlan {
   readonly roles: number;
   /** Drupal 8+'s users_field_data: with user translation on, a row per language; 0 marks a translation. */
   readonly defaultLangcode: number;
+  /**
+   * Name columns beyond what the CMS passes CiviCRM (SPEC §5.3: "filled from richer columns when
+   * the export has them"), for Drupal, which passes none, and Joomla, whose `name` is split:
+   * a profile's first and last name exported beside the account. -1 when absent.
+   */
+  readonly richFirst: number;
+  readonly richMiddle: number;
+  readonly richLast: number;
 }
+
+const RICH_FIRST = ['first_name', 'field_first_name', 'field_first_name_value', 'given_name', 'field_given_name'];
+const RICH_MIDDLE = ['middle_name', 'field_middle_name', 'field_middle_name_value'];
+const RICH_LAST = ['last_name', 'field_last_name', 'field_last_name_value', 'family_name', 'field_family_name', 'surname'];
 
 function planUsers(header: Header, forced: Platform | undefined): UserPlan {
   const platform = forced ?? detectPlatform(header);
@@ -182,7 +194,14 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     lastLogin: header.find(['lastvisitDate', 'login', 'last_login']),
     roles: header.find(['roles']),
     defaultLangcode: platform === 'drupal' ? header.find(['default_langcode']) : -1,
+    ...richNames(header, !names),
   };
+}
+
+/** The richer name columns, looked for where the platform's own names are none or a split (Drupal, Joomla's `name`). */
+function richNames(header: Header, wanted: boolean): Pick<UserPlan, 'richFirst' | 'richMiddle' | 'richLast'> {
+  if (!wanted) return { richFirst: -1, richMiddle: -1, richLast: -1 };
+  return { richFirst: header.find(RICH_FIRST), richMiddle: header.find(RICH_MIDDLE), richLast: header.find(RICH_LAST) };
 }
 
 function isBlocked(kind: BlockedKind, cell: string): boolean {
@@ -229,7 +248,18 @@ function buildUser(plan: UserPlan, f: string[], ufId: number, line: number, inte
   if (plan.joomlaName) {
     ({ first: firstName, middle: middleName, last: lastName } = splitJoomlaName(displayName));
     namelessForCivicrm = firstName === '' && lastName === '';
-  } else if (plan.platform !== 'drupal') {
+  }
+  if (plan.richFirst >= 0 || plan.richLast >= 0) {
+    // a profile's names, where the export has them: better than none (Drupal), and than a split
+    // of Joomla's `name` by word positions when they give both parts (a first name alone does not)
+    const first = value(plan.richFirst).trim();
+    const last = value(plan.richLast).trim();
+    if (plan.joomlaName ? first !== '' && last !== '' : first !== '' || last !== '') {
+      firstName = first;
+      middleName = value(plan.richMiddle).trim();
+      lastName = last;
+    }
+  } else if (!plan.joomlaName && plan.platform !== 'drupal') {
     firstName = value(plan.first).trim();
     lastName = value(plan.last).trim();
     if (firstName === '' && lastName === '') {

@@ -116,7 +116,7 @@ describe('loadUsers: platform choice errors', () => {
     // without First/Last Name, the Display Name is split as WordPress's is
     const d = tmp.write('generic-display.csv', 'ID,Username,Email,Display Name,Role\n3,bo,bo@x.org,Bo Park,subscriber\n');
     expect((await loadUsers(d)).users[0]).toMatchObject({ firstName: 'Bo', lastName: 'Park' });
-    // a real Joomla export's name column wins over any first/last columns
+    // a real Joomla export's name column wins over a first name alone (first and last together win: richer-name-columns.test.ts)
     const q = tmp.write('joomla-with-first.csv', 'id,name,username,email,first_name\n2,"Kowalski, Ewa",ewa,ewa@x.org,Eve\n');
     expect((await loadUsers(q)).users[0]).toMatchObject({ firstName: 'Ewa', lastName: 'Kowalski' });
   });
