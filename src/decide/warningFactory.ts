@@ -22,6 +22,13 @@ export function similarity(a: string, b: string): number {
 }
 
 const who = (u: User) => `user ${u.ufId}`;
+const BREAK = /[\r\n\u0085\u2028\u2029]/;
+const BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+/**
+ * A detail is one line (SPEC §4), whatever an export's cell holds: a display name, an address
+ * or a uf_name with a line break in it (a quoted CSV value can hold one) reads with a space there.
+ */
+const line = (s: string): string => (BREAK.test(s) ? s.replace(BREAKS, ' ') : s);
 /** The start of deleted-match's and non-individual-match's detail: the contact, alone with the email or among others. */
 const onlyMatch = (u: User, c: ContactRef, alone: boolean) =>
   alone ? `the only contact with ${who(u)}'s email, ${contactLabel(c)},` : `no usable contact has ${who(u)}'s email: ${contactLabel(c)}`;
@@ -39,7 +46,7 @@ export class WarningFactory {
     const likely = namesDiffer ? 'a possible typo, but the names differ' : 'a likely typo';
     return {
       code: 'email-typo', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, part, distance, namesDiffer,
-      detail: `${who(u)}'s email ${u.emailKey} is ${distance} edit${distance > 1 ? 's' : ''} from ${contactLabel(c)}'s ${contactEmail} in the ${what}, ${likely}; ${this.civi(o)}`,
+      detail: line(`${who(u)}'s email ${u.emailKey} is ${distance} edit${distance > 1 ? 's' : ''} from ${contactLabel(c)}'s ${contactEmail} in the ${what}, ${likely}; ${this.civi(o)}`),
     };
   }
 
@@ -48,7 +55,7 @@ export class WarningFactory {
     const how = rules.map((r) => (r === 'plus-tag' ? '+tag' : r === 'gmail-dots' ? 'Gmail dots' : 'googlemail.com = gmail.com')).join(', ');
     return {
       code: 'alias-email', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactEmail, rules,
-      detail: `${who(u)}'s email ${u.emailKey} is the same mailbox as ${contactLabel(c)}'s ${contactEmail} (${how || 'alias'}); ${this.civi(o)}`,
+      detail: line(`${who(u)}'s email ${u.emailKey} is the same mailbox as ${contactLabel(c)}'s ${contactEmail} (${how || 'alias'}); ${this.civi(o)}`),
     };
   }
 
@@ -57,14 +64,14 @@ export class WarningFactory {
     const how = relation === 'same' ? 'the same name' : relation === 'swapped' ? 'the same name in swapped order' : 'nearly the same name (one letter apart)';
     return {
       code: 'name-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score, contactName, contactEmail,
-      detail: `${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail.trim() || 'none'}); ${this.civi(o)}`,
+      detail: line(`${contactLabel(c)} has ${how} as ${who(u)} but a different email (${contactEmail.trim() || 'none'}); ${this.civi(o)}`),
     };
   }
 
   sharedEmail(u: User, contactIds: readonly number[], o: CivicrmOutcome): WarningOf<'shared-email'> {
     return {
       code: 'shared-email', ufId: u.ufId, contactId: contactIds[0] ?? null, otherUfId: null, score: 1, contactIds,
-      detail: `${contactIds.length} contacts carry ${who(u)}'s email (${contactIds.join(', ')}); ${this.civi(o)}`,
+      detail: line(`${contactIds.length} contacts carry ${who(u)}'s email (${contactIds.join(', ')}); ${this.civi(o)}`),
     };
   }
 
@@ -72,7 +79,7 @@ export class WarningFactory {
   deletedMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'deleted-match'> {
     return {
       code: 'deleted-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, alone,
-      detail: `${onlyMatch(u, c, alone)} is in the trash; ${this.civi(o)}`,
+      detail: line(`${onlyMatch(u, c, alone)} is in the trash; ${this.civi(o)}`),
     };
   }
 
@@ -80,7 +87,7 @@ export class WarningFactory {
   nonIndividualMatch(u: User, c: Contact, o: CivicrmOutcome, alone = true): WarningOf<'non-individual-match'> {
     return {
       code: 'non-individual-match', ufId: u.ufId, contactId: c.id, otherUfId: null, score: 1, contactType: c.type, alone,
-      detail: `${onlyMatch(u, c, alone)} is ${article(c.type)}, not an Individual; ${this.civi(o)}`,
+      detail: line(`${onlyMatch(u, c, alone)} is ${article(c.type)}, not an Individual; ${this.civi(o)}`),
     };
   }
 
@@ -93,7 +100,7 @@ export class WarningFactory {
           : `is also the exact match of user ${holder}, earlier in the file, who waits for review`;
     return {
       code: 'contact-taken', ufId: u.ufId, contactId: c.id, otherUfId: holder, score: 1, via,
-      detail: `${contactLabel(c)} matches ${who(u)}'s email but ${held}; ${this.civi(o)}`,
+      detail: line(`${contactLabel(c)} matches ${who(u)}'s email but ${held}; ${this.civi(o)}`),
     };
   }
 
@@ -101,7 +108,7 @@ export class WarningFactory {
     const what = via === 'user' ? `user ${other} has the same email` : `user ${other}'s existing link holds this email as uf_name`;
     return {
       code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,
-      detail: `${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`}; ${this.civi(o)}`,
+      detail: line(`${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`}; ${this.civi(o)}`),
     };
   }
 
@@ -114,7 +121,7 @@ export class WarningFactory {
         : why === 'contact-lacks-email'
           ? `the linked ${contactLabel(c)} does not carry ${who(u)}'s email ${u.emailKey}`
           : `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
-    return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: `${what}; ${this.civi(o)}` };
+    return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: line(`${what}; ${this.civi(o)}`) };
   }
 
   orphanLink(l: ExistingLink, missing: 'contact' | 'user', contactKnown: boolean): WarningOf<'orphan-link'> {
@@ -122,19 +129,19 @@ export class WarningFactory {
       missing === 'contact'
         ? `the existing link of user ${l.ufId} points at contact ${l.contactId}, which is not in the contacts export; CiviCRM keeps it as it is`
         : `an existing link points from user ${l.ufId}, who is not in the users export, to contact ${l.contactId}${contactKnown ? '' : ' (not in the contacts export either)'}; it holds that contact${l.ufName !== '' || l.emptyUfName === true ? ' and uf_name' : ''} against every other user`;
-    return { code: 'orphan-link', ufId: l.ufId, contactId: l.contactId, otherUfId: null, score: 0, missing, detail };
+    return { code: 'orphan-link', ufId: l.ufId, contactId: l.contactId, otherUfId: null, score: 0, missing, detail: line(detail) };
   }
 
   noEmail(u: User, o: CivicrmOutcome): WarningOf<'no-email'> {
     // WordPress's and Joomla's batches do not leave the user out: the contact they make has no email
     const made = o.kind === 'create' || o.kind === 'create-unlinked' ? ' (with no email; only one user can hold the empty uf_name)' : '';
-    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: `${who(u)} has no email; ${this.civi(o, false)}${made}` };
+    return { code: 'no-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, detail: line(`${who(u)} has no email; ${this.civi(o, false)}${made}`) };
   }
 
   invalidEmail(u: User, o: CivicrmOutcome): WarningOf<'invalid-email'> {
     return {
       code: 'invalid-email', ufId: u.ufId, contactId: null, otherUfId: null, score: 0, email: u.email,
-      detail: `${who(u)}'s email ${JSON.stringify(u.email)} is not a valid address; ${this.civi(o)}`,
+      detail: line(`${who(u)}'s email ${JSON.stringify(u.email)} is not a valid address; ${this.civi(o)}`),
     };
   }
 }
