@@ -262,7 +262,7 @@ function checked(path: string, contacts: ContactTable, info: InputInfo, headerLi
   const dup = findDuplicateId(contacts.idColumn());
   if (dup) {
     const [a, b] = dup;
-    throw new InputError(path, contacts.lineAt(b), `"${idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again');
+    throw new InputError(path, contacts.lineAt(b), `"${idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again (a query with a row per email address: give the addresses with --emails as contact_id,email,is_primary instead)');
   }
   return { contacts, info, columns: plan.columns };
 }

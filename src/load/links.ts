@@ -46,9 +46,10 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
       const header = new Header(path, fields, line);
       const context = 'an existing-links export (civicrm_uf_match)';
       plan = {
-        ufId: header.require(['uf_id'], context),
+        // CiviCRM's own labels for the same fields (SearchKit / API4 UFMatch export): "CMS ID", "CMS Unique Identifier"
+        ufId: header.require(['uf_id', 'CMS ID'], context),
         contactId: header.require(['contact_id'], context),
-        ufName: header.find(['uf_name']),
+        ufName: header.find(['uf_name', 'CMS Unique Identifier']),
         domainId: header.find(['domain_id']),
         names: header.names,
       };

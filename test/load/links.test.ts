@@ -21,6 +21,12 @@ describe('loadLinks', () => {
     expect(r.links).toEqual([{ ufId: 5, contactId: 105, ufName: '', domainId: 1, line: 2 }]);
   });
 
+  it("CiviCRM's own labels (a SearchKit export of User Accounts): CMS ID, CMS Unique Identifier, Contact ID, Domain ID", async () => {
+    const p = tmp.write('searchkit-links.csv', 'UF Match ID,Domain ID,CMS ID,CMS Unique Identifier,Contact ID\n7,1,12,ann@example.org,105\n');
+    const r = await loadLinks(p);
+    expect(r.links).toEqual([{ ufId: 12, contactId: 105, ufName: 'ann@example.org', domainId: 1, line: 2 }]);
+  });
+
   it('rows without a domain belong to the domain asked for (--domain-id), not to domain 1', async () => {
     const r = await loadLinks(fixture('links-minimal.csv'), { defaultDomainId: 2 });
     expect(r.links).toEqual([{ ufId: 5, contactId: 105, ufName: '', domainId: 2, line: 2 }]);
