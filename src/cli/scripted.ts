@@ -1,5 +1,5 @@
 /** The scripted run (--yes): load, plan, replay decisions, write every output, report. */
-import { applyJournal, changedRows } from '../decide/journal.js';
+import { applyJournal, changedRows, type ReplayProblem } from '../decide/journal.js';
 import { buildPlan, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -39,7 +39,11 @@ export function inputPaths(o: Options): string[] {
  * Loads, plans and applies --decisions. `decided`: the positions of the users whose decision
  * --decisions changed (a review counts them unwritten until it writes).
  */
-export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[] }> {
+export async function prepare(
+  o: Options,
+  io: Io,
+  sink: ProgressSink,
+): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[]; notApplied: readonly ReplayProblem[] }> {
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
   // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
@@ -92,6 +96,7 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }
   let decided: number[] = [];
+  let notApplied: readonly ReplayProblem[] = [];
   if (o.decisions && journal) {
     const { entries, problems: parseProblems } = journal;
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
@@ -100,11 +105,12 @@ export async function prepare(o: Options, io: Io, sink: ProgressSink): Promise<{
     const changed = decided.length;
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
+    notApplied = problems;
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} ${noun(r.applied, 'decision')} applied, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
-  return { loaded, plan, timings, decided };
+  return { loaded, plan, timings, decided, notApplied };
 }
 
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {

@@ -150,7 +150,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   return code;
 
   async function review(): Promise<number> {
-    const { loaded, plan: planned, decided } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    const { loaded, plan: planned, decided, notApplied: replayNotApplied } = await prepare(o, { ...io, stderr: notes.stream }, sink);
     if (sink.aborted) return exit.promise;
     inputs = loaded.data.inputs;
     let plan = planned;
@@ -225,7 +225,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? unwrittenLine(st.review) : '';
       return notes.text() + unwritten || null;
     });
-    const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter(Boolean);
+    // the --decisions file's rows not applied: the first named, in the few words the status line
+    // has room for (its lines among the notes are printed whole when the review ends)
+    const replayed = o.decisions;
+    if (replayed && replayNotApplied.length > 0) {
+      const n = replayNotApplied.length;
+      const first = replayNotApplied[0]!;
+      said.push(`--decisions: ${count(n)} not applied (line ${first.line}: ${first.detail}${n > 1 ? ', …; all listed when ufmatch ends' : ''})`);
+    }
+    const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter((l) => l !== '' && !(replayed && replayNotApplied.length > 0 && l.startsWith(replayed)));
     said.push(...noteLines.slice(0, 2));
     notes.add(notApplied);
     const message: Message | null = said.length ? { text: said.join(' · '), tone: 'info' } : null;

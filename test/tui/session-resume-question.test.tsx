@@ -132,4 +132,15 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     await quitUnwritten(again);
     expect(await again.ended).toBe(0);
   }, 30_000);
+
+  it('--decisions rows not applied: the status line names the first, and every one is listed when the review ends', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
+    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n999,nobody@example.org,skip,,2026-11-22T10:00:02Z\r\n998,nobody2@example.org,skip,,2026-11-22T10:00:03Z\r\n');
+    const s = startSession(runSession, out, ['--decisions', file]);
+    await s.waitFor('--decisions: 2 not applied (line 3: user 999 is not in the users export, …; all listed when ufmatch ends)');
+    await quitUnwritten(s, 1);
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`  ${file} line 3: user 999 is not in the users export\n  ${file} line 4: user 998 is not in the users export\n`);
+  }, 30_000);
 });
