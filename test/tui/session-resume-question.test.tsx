@@ -19,6 +19,14 @@ async function quitUnwritten(s: ReturnType<typeof startSession>, n?: number): Pr
   s.press('q');
 }
 
+/** An empty --out, and a --decisions file of those rows in a folder of its own. */
+function replaying(rows: readonly string[]): { out: string; file: string } {
+  const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
+  const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+  writeFileSync(file, ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
+  return { out, file };
+}
+
 function folderWithJournal(rows: readonly string[]): string {
   const out = mkdtempSync(join(tmpdir(), 'ufm-resume-'));
   writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
@@ -116,9 +124,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
   }, 30_000);
 
   it('--decisions: the replayed decisions go into the journal, as the quit question promises, and reopening offers them', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
-    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
-    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
+    const { out, file } = replaying(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
     const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('1 unwritten');
     await quitUnwritten(s, 1);
@@ -134,9 +140,11 @@ describe('starting over after a write, and --decisions replayed in a review', ()
   }, 30_000);
 
   it('--decisions rows not applied: the status line names the first, and every one is listed when the review ends', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
-    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
-    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n999,nobody@example.org,skip,,2026-11-22T10:00:02Z\r\n998,nobody2@example.org,skip,,2026-11-22T10:00:03Z\r\n');
+    const { out, file } = replaying([
+      '29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z',
+      '999,nobody@example.org,skip,,2026-11-22T10:00:02Z',
+      '998,nobody2@example.org,skip,,2026-11-22T10:00:03Z',
+    ]);
     const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('--decisions: 2 not applied (line 3: user 999 is not in the users export, …; all listed when ufmatch ends)');
     await quitUnwritten(s, 1);
