@@ -7,10 +7,11 @@ import type { FileProgress } from '../state/app.js';
 export function progressLine(f: FileProgress, width: number): string {
   const frac = f.finished ? 1 : f.total > 0 ? f.done / f.total : 0;
   const secs = (f.updatedAt - f.startedAt) / 1000;
-  const rate = secs > 0 ? Math.round(f.rows / secs) : 0;
   const barWidth = Math.max(10, Math.min(40, width - 60));
   const pct = `${Math.floor(frac * 100)}%`.padStart(4);
-  const tail = f.finished ? `done in ${secs.toFixed(1)}s` : `${count(rate)} rows/s`;
+  // a file's first report comes with its start: no time has passed to give a rate yet
+  const rate = secs > 0 ? `${count(Math.round(f.rows / secs))} rows/s` : '… rows/s';
+  const tail = f.finished ? `done in ${secs.toFixed(1)}s` : rate;
   return `${fit(f.label, 9)} ${bar(frac, barWidth)} ${pct} ${count(f.rows).padStart(10)} rows  ${tail}`;
 }
 
