@@ -47,10 +47,17 @@ interface PlatformColumns {
 
 const PLATFORM_COLUMNS: Readonly<Record<Platform, PlatformColumns>> = {
   wordpress: { label: 'WordPress', id: 'ID', email: 'user_email', marker: [], username: ['user_login'] },
-  drupal: { label: 'Drupal', id: 'uid', email: 'mail', marker: [], username: ['name'] },
+  drupal: { label: 'Drupal', id: 'uid', email: 'mail', marker: [], username: ['name', 'User name'] },
   joomla: { label: 'Joomla', id: 'id', email: 'email', marker: ['username'], username: ['username'] },
 };
 const DETECTION_ORDER: readonly Platform[] = ['wordpress', 'drupal', 'joomla'];
+
+/**
+ * Other names of a platform's own columns: `drush user:information --format=csv` heads
+ * Drupal's uid, mail and name with their field labels ("User ID", "User mail", "User name").
+ */
+const ALSO_NAMED: Readonly<Record<string, readonly string[]>> = { uid: ['User ID'], mail: ['User mail'] };
+const namesOf = (column: string): string[] => [column, ...(ALSO_NAMED[column] ?? [])];
 
 type BlockedKind = 'block' | 'user_status' | 'status';
 const BLOCKED_PREFERENCE: Readonly<Record<Platform, readonly BlockedKind[]>> = {
@@ -62,7 +69,7 @@ const DRUPAL_BLOCKED = /^\s*(0|blocked|inactive|disabled|no|false)\s*$/i;
 
 /** Platform whose identifying columns the header has. */
 export function detectPlatform(header: Header): Platform {
-  const fits = DETECTION_ORDER.filter((p) => requiredOf(p, true).every((c) => header.has([c])));
+  const fits = DETECTION_ORDER.filter((p) => requiredOf(p, true).every((c) => header.has(namesOf(c))));
   if (fits.length === 1) return fits[0] as Platform;
   if (fits.length > 1) {
     throw new InputError(
@@ -77,13 +84,13 @@ export function detectPlatform(header: Header): Platform {
   let best: Platform = 'wordpress';
   let bestFound = -1;
   for (const p of DETECTION_ORDER) {
-    const found = requiredOf(p, true).filter((c) => header.has([c])).length;
+    const found = requiredOf(p, true).filter((c) => header.has(namesOf(c))).length;
     if (found > bestFound) {
       best = p;
       bestFound = found;
     }
   }
-  const missing = requiredOf(best, true).find((c) => !header.has([c])) as string;
+  const missing = requiredOf(best, true).find((c) => !header.has(namesOf(c))) as string;
   throw header.missing([missing], 'a users export (WordPress: ID, user_email; Drupal: uid, mail; Joomla: id, email, username)');
 }
 
@@ -141,16 +148,16 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
   const platform = forced ?? detectPlatform(header);
   const cols = PLATFORM_COLUMNS[platform];
   const context = `${cols.label} users`;
-  if (forced && !requiredOf(forced, false).every((c) => header.has([c]))) {
+  if (forced && !requiredOf(forced, false).every((c) => header.has(namesOf(c)))) {
     refuseOtherExports(header);
     // --platform names another export than the file fits: say which it fits, and (when a column
     // comes close to the one missing: "Email" for user_email) how to read it as the one named
-    const is = DETECTION_ORDER.filter((p) => p !== forced && requiredOf(p, true).every((c) => header.has([c])));
+    const is = DETECTION_ORDER.filter((p) => p !== forced && requiredOf(p, true).every((c) => header.has(namesOf(c))));
     if (is.length === 1) {
       const other = PLATFORM_COLUMNS[is[0]!];
-      const missing = header.missing([requiredOf(forced, false).find((c) => !header.has([c]))!], context);
+      const missing = header.missing([requiredOf(forced, false).find((c) => !header.has(namesOf(c)))!], context);
       // only when the named platform's id column is there: then the email column may just have been named otherwise
-      const plausible = header.has([cols.id]) && missing.remedy.startsWith('nearest match:') && missing.remedy.includes('— rename it');
+      const plausible = header.has(namesOf(cols.id)) && missing.remedy.startsWith('nearest match:') && missing.remedy.includes('— rename it');
       const rename = plausible ? `${missing.remedy} and it is a ${cols.label} export; if it is a ${other.label} one, ` : '';
       throw new InputError(
         header.file,
@@ -160,8 +167,8 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
       );
     }
   }
-  const id = header.require([cols.id], context);
-  const email = header.require([cols.email], context);
+  const id = header.require(namesOf(cols.id), context);
+  const email = header.require(namesOf(cols.email), context);
   let blocked = -1;
   let blockedKind: BlockedKind = 'status';
   for (const kind of BLOCKED_PREFERENCE[platform]) {
@@ -192,7 +199,7 @@ function planUsers(header: Header, forced: Platform | undefined): UserPlan {
     blockedKind,
     registered: header.find(['user_registered', 'registerDate', 'created']),
     lastLogin: header.find(['lastvisitDate', 'login', 'last_login']),
-    roles: header.find(['roles']),
+    roles: header.find(['roles', 'User roles']),
     defaultLangcode: platform === 'drupal' ? header.find(['default_langcode']) : -1,
     ...richNames(header, !names),
   };
@@ -209,8 +216,9 @@ function isBlocked(kind: BlockedKind, cell: string): boolean {
     case 'block':
       return isYes(cell) || /^\s*blocked\s*$/i.test(cell);
     case 'user_status': {
+      // WordPress's user_status is a number (0: none); drush's "User status" a word (active, blocked)
       const s = cell.trim();
-      return s !== '' && s !== '0';
+      return s !== '' && s !== '0' && !/^(active|enabled)$/i.test(s);
     }
     case 'status':
       return DRUPAL_BLOCKED.test(cell);

@@ -189,3 +189,15 @@ describe('loadUsers: files that are not users exports, and Drupal translations',
     expect(r.users.map((u) => [u.ufId, u.line, u.email])).toEqual([[1, 2, 'admin@x.org'], [4, 3, 'zoe@x.org'], [3, 5, 'bo@x.org']]);
   });
 });
+
+describe('loadUsers: drush user:information --format=csv', () => {
+  it('its field labels (User ID, User name, User mail, User status, User roles) are Drupal’s uid, name, mail, status and roles', async () => {
+    const p = tmp.write('drush.csv', '"User ID","User name","User mail","User roles","User status"\n1,admin,admin@example.org,"authenticated, administrator",active\n7,jo,jo@example.org,authenticated,blocked\n');
+    const r = await loadUsers(p);
+    expect(r.platform).toBe('drupal');
+    expect(r.users.map((u) => [u.ufId, u.username, u.email, u.blocked, u.roles])).toEqual([
+      [1, 'admin', 'admin@example.org', false, 'authenticated, administrator'],
+      [7, 'jo', 'jo@example.org', true, 'authenticated'],
+    ]);
+  });
+});
