@@ -312,6 +312,49 @@ export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: 
   return staleRowsInOutputs(plan, ufIds, written).length;
 }
 
+/**
+ * What the outputs in the folder hold, per row: the decision links.csv states for the user
+ * (written earlier into the same folder), or — for a user it does not list, or with no
+ * links.csv — ufmatch's automatic one (each row's proposal, whatever a journal or --decisions
+ * file made of its decision since), which a quit loses nothing of. A review counts as unwritten exactly the users whose
+ * decision differs from this (in action or contact, as the review's sameDecision compares), whatever brought them there:
+ * a resumed journal, a replayed file, an undo after writing, or starting over.
+ * A decision links.csv states is rebuilt from its action and contact; a review there is the
+ * row's own proposal (links.csv's contact_id of a review is its best candidate, which is that).
+ */
+export function writtenBaseline(plan: Plan, written: ReadonlyMap<number, string> | null): Decision[] {
+  return plan.rows.map((r) => {
+    const w = written?.get(r.user.ufId);
+    if (w === undefined || w === writtenAs(r.proposal)) return r.proposal;
+    const [action, contact] = w.split(':') as [string, string | undefined];
+    const id = contact === undefined || contact === '' ? NaN : Number(contact);
+    switch (action) {
+      case 'link':
+        return Number.isSafeInteger(id) ? { action, contactId: id, reason: 'operator', decidedBy: 'operator' } : r.proposal;
+      case 'keep':
+        return Number.isSafeInteger(id) ? { action, contactId: id, reason: 'existing-link', decidedBy: 'auto' } : r.proposal;
+      case 'create':
+        return { action, reason: 'operator', decidedBy: 'operator' };
+      case 'skip':
+        return { action, reason: 'operator', decidedBy: 'operator' };
+      case 'review':
+        return r.proposal.action === 'review' ? r.proposal : { action, contactId: null, reason: 'needs-review', decidedBy: 'auto' };
+      default:
+        return r.proposal; // not an action of ours: as if not listed
+    }
+  });
+}
+
+/** How many rows of `plan` decide otherwise than `baseline` (writtenBaseline) does. */
+export function unwrittenAgainst(plan: Plan, baseline: readonly Decision[]): number {
+  let n = 0;
+  plan.rows.forEach((r, i) => {
+    const b = baseline[i]!;
+    if (r.decision.action !== b.action || decisionContact(r.decision) !== decisionContact(b)) n++;
+  });
+  return n;
+}
+
 /** A decision as links.csv states it: the action, and for link and keep the contact (`link:135`, `create`). */
 export function writtenAs(d: Decision): string {
   return writtenKey(d.action, d.action === 'link' || d.action === 'keep' ? d.contactId : null);

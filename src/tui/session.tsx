@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, staleInOutputs, staleRowsInOutputs, unwrittenAfterResume } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, staleInOutputs, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenBaseline } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -214,6 +214,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       // the end of the review promise (safe in the journal, resumed on reopening) holds for them too
       journalFirst.push(...rest);
     }
+    // exactly the users whose decision the outputs here do not hold (links.csv, or ufmatch's own
+    // proposal where it lists none): the counts above say why; later decisions count against it
+    const baseline = writtenBaseline(plan, existsSync(join(outDir, 'links.csv')) ? written() : null);
+    const exact = unwrittenAgainst(plan, baseline);
+    // with no journal and no --decisions, only links.csv (an earlier run on other inputs, say) can differ
+    if (exact > 0 && (!old || old.entries.length === 0) && decided.length === 0) said.push(`links.csv in ${o.out} states other decisions for ${count(exact)} ${noun(exact, 'user')} (unwritten)`);
+    unwritten = exact;
     journal.file = JournalFile.open(journalPath);
     if (journalFirst.length > 0) {
       const now = new Date();
@@ -237,7 +244,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     said.push(...noteLines.slice(0, 2));
     notes.add(notApplied);
     const message: Message | null = said.length ? { text: said.join(' · '), tone: 'info' } : null;
-    store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message });
+    store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message, baseline });
     return exit.promise;
   }
 }

@@ -14,15 +14,16 @@ export function decisionsAre(n: number): string {
 
 /** The quit question's last line. */
 export function quitNote(journal: string, out: string, fault: JournalFault | null): string {
-  if (fault === null) return `They are safe in ${journal}: opening ufmatch again with --out ${out} offers to resume them.`;
+  // reopening resumes them, or (an undo after writing, starting over) finds links.csv still stale: either way they are back
+  if (fault === null) return `They are safe in ${journal}: opening ufmatch again with --out ${out} takes them up again.`;
   if (fault.damaged) return `${journal} could not take a decision (${fault.why}) and ends in a part of it: write the outputs (w) now, and delete its last line before resuming.`;
-  return `${journal} holds them; a decision it could not take (${fault.why}) was not applied. Opening ufmatch again with --out ${out} offers to resume them.`;
+  return `${journal} holds them; a decision it could not take (${fault.why}) was not applied. Opening ufmatch again with --out ${out} takes them up again.`;
 }
 
 /** The line printed when a review ends (or is interrupted) with `n` decisions not in the outputs. */
 export function unwrittenNote(n: number, journal: string, out: string, fault: JournalFault | null): string {
   const head = `${decisionsAre(n)} not in the outputs yet`;
-  if (fault === null) return `${head}; ${n === 1 ? 'it is' : 'they are'} saved in ${journal} — run again with --out ${out} to resume`;
-  if (fault.damaged) return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'} but ends in a part of a decision that was not applied (${fault.why}) — delete that last line, then run again with --out ${out} to resume`;
-  return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'}, but not a decision it could not take (${fault.why}), which was not applied — run again with --out ${out} to resume`;
+  if (fault === null) return `${head}; ${n === 1 ? 'it is' : 'they are'} saved in ${journal} — run again with --out ${out} to take ${n === 1 ? 'it' : 'them'} up again`;
+  if (fault.damaged) return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'} but ends in a part of a decision that was not applied (${fault.why}) — delete that last line, then run again with --out ${out} to take ${n === 1 ? 'it' : 'them'} up again`;
+  return `${head}; ${journal} holds ${n === 1 ? 'it' : 'them'}, but not a decision it could not take (${fault.why}), which was not applied — run again with --out ${out} to take ${n === 1 ? 'it' : 'them'} up again`;
 }

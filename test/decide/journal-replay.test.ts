@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { JournalFile } from '../../src/output/journalFile.js';
-import { applyJournal, changedRows, unwrittenAfterResume, type JournalEntry } from '../../src/decide/journal.js';
+import { applyJournal, changedRows, unwrittenAfterResume, unwrittenAgainst, writtenBaseline, type JournalEntry } from '../../src/decide/journal.js';
 import { writtenLinks } from '../../src/cli/writtenLinks.js';
 import { writeFileSync } from 'node:fs';
 import { buildPlan } from '../../src/decide/plan.js';
@@ -106,4 +106,28 @@ describe('replaying decisions (SPEC §5.6)', () => {
     expect(unwrittenAfterResume(r.plan, changed, written)).toBe(1); // user 3's skip is not in that file
     expect(writtenLinks(join(tmpdir(), 'no-such-ufmatch-links.csv'))).toBeNull();
   });
+
+  it('writtenBaseline: links.csv’s decision for each user it lists, ufmatch’s proposal for the rest; the unwritten are the users deciding otherwise', () => {
+    const { plan, data } = fixture();
+    const steps = [entry(1, 'jane@gmial.com', 'link', 10, 2), entry(3, 'new@example.org', 'skip', null, 3)];
+    const resumed = applyJournal(plan, steps, exists([10, 20, 30]), 'operator', data.links).plan;
+    // no links.csv: the proposals; users 1 and 3 are unwritten
+    const none = writtenBaseline(resumed, null);
+    expect(none.map((d) => d.action)).toEqual(plan.rows.map((r) => r.proposal.action));
+    expect(unwrittenAgainst(resumed, none)).toBe(2);
+    // links.csv holds user 1's link and a skip for user 2 that the review no longer decides
+    const written = new Map([[1, 'link:10'], [2, 'skip'], [3, writtenKeyOfProposal(plan, 2)]]);
+    const base = writtenBaseline(resumed, written);
+    expect(base[0]).toMatchObject({ action: 'link', contactId: 10 });
+    expect(base[1]).toMatchObject({ action: 'skip' });
+    expect(base[2]).toBe(plan.rows[2]!.proposal);
+    // user 1 is written, user 2 is not (the review has its proposal), user 3's skip is not
+    expect(unwrittenAgainst(resumed, base)).toBe(2);
+    expect(unwrittenAgainst(plan, base)).toBe(2); // the proposals: users 1 and 2 differ from links.csv
+  });
 });
+
+function writtenKeyOfProposal(plan: ReturnType<typeof fixture>['plan'], i: number): string {
+  const d = plan.rows[i]!.proposal;
+  return d.action === 'link' || d.action === 'keep' ? `${d.action}:${d.contactId}` : d.action;
+}

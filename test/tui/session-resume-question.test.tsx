@@ -151,4 +151,28 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain(`  ${file} line 3: user 999 is not in the users export\n  ${file} line 4: user 998 is not in the users export\n`);
   }, 30_000);
+
+  it('after starting over, deciding a user as links.csv states it leaves nothing unwritten: the count is of users the outputs do not hold', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('n');
+    await s.waitFor('1 unwritten');
+    s.press('s'); // user 29, first in Review: skip, as links.csv says
+    await s.waitFor('user 29 → skip');
+    expect(s.screen()).not.toMatch(/\d+ unwritten/);
+    s.press('q'); // nothing to ask
+    expect(await s.ended).toBe(0);
+  }, 30_000);
+
+  it('a links.csv of other decisions, without a journal: the users it states otherwise are unwritten, and the status line says why', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-other-links-'));
+    writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n31,x@example.org,,create,operator,,,operator\r\n`);
+    const s = startSession(runSession, out);
+    const opened = await s.waitFor('2 unwritten');
+    expect(opened.replace(/\s+/g, ' ')).toContain(`links.csv in ${out} states other decisions for 2 users (unwritten)`);
+    await quitUnwritten(s, 2);
+    expect(await s.ended).toBe(0);
+  }, 30_000);
 });

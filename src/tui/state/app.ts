@@ -4,6 +4,7 @@
  */
 import { initialReview, reviewReducer, type Message, type ReviewAction, type ReviewEvent, type ReviewState } from './review.js';
 import type { ReviewModel } from './model.js';
+import type { Decision } from '../../domain/decisions.js';
 
 export interface FileProgress {
   readonly label: string;
@@ -28,7 +29,7 @@ export type AppAction =
   | { readonly type: 'finished'; readonly label: string; readonly rows: number; readonly at: number }
   | { readonly type: 'ask-resume'; readonly entries: number; readonly journal: string }
   | { readonly type: 'resume-answer'; readonly restore: boolean }
-  | { readonly type: 'start-review'; readonly model: ReviewModel; readonly unwritten: number; readonly message: Message | null; readonly listHeight?: number }
+  | { readonly type: 'start-review'; readonly model: ReviewModel; readonly unwritten: number; readonly message: Message | null; readonly listHeight?: number; readonly baseline?: readonly Decision[] }
   | ReviewAction;
 
 export const initialApp: AppState = { phase: 'loading', files: [], events: [] };
@@ -46,7 +47,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'start-review':
       return {
         phase: 'review',
-        review: initialReview(action.model, { unwritten: action.unwritten, message: action.message, listHeight: action.listHeight }),
+        review: initialReview(action.model, { unwritten: action.unwritten, message: action.message, listHeight: action.listHeight, ...(action.baseline ? { baseline: action.baseline } : {}) }),
         events: [],
       };
     case 'abort':

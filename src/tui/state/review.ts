@@ -109,13 +109,22 @@ export type ReviewAction =
   /** The journal could not take the decision of a `decided` event: back to its `before`. */
   | { readonly type: 'not-saved'; readonly event: Extract<ReviewEvent, { kind: 'decided' }>; readonly fault: JournalFault };
 
-export function initialReview(model: ReviewModel, opts: { unwritten?: number; message?: Message | null; listHeight?: number } = {}): ReviewState {
+/**
+ * @param opts.baseline the decisions the outputs hold, per row (writtenBaseline): what
+ *   `unwritten` counts against; by default the decisions the review starts with
+ */
+export function initialReview(
+  model: ReviewModel,
+  opts: { unwritten?: number; message?: Message | null; listHeight?: number; baseline?: readonly Decision[] } = {},
+): ReviewState {
   const rows = RowStore.fromRows(model.plan.rows);
+  const b = opts.baseline;
+  const baseline = b === undefined ? rows : RowStore.fromRows(model.plan.rows.map((r, i) => (b[i] === r.decision ? r : { ...r, decision: b[i]! })));
   const views = Object.fromEntries(QUEUES.map((q) => [q, ORIGIN])) as Record<QueueName, QueueView>;
   return {
     model,
     rows,
-    baseline: rows,
+    baseline,
     holds: Holds.fromRows(model.plan.rows, model.links),
     undo: null,
     redo: null,
