@@ -123,6 +123,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (stdoutFailed === null && e.code !== 'EPIPE') process.stderr.write(`ufmatch: standard output: ${ioWords(e)} — what ufmatch printed there is cut short\n`);
   stdoutFailed ??= e;
 });
+// Standard error failing (`2>&1 | true`, `2>/dev/full`): nowhere is left to say anything, and the
+// run goes on — its outputs and exit code do not depend on the notes and progress it prints there.
+process.stderr.on('error', () => {
+  if (terminalHungUp()) terminalGone();
+});
 process.off('SIGINT', interruptedWhileStarting);
 process.off('SIGTERM', interruptedWhileStarting);
 process.off('SIGHUP', interruptedWhileStarting);
@@ -141,4 +146,5 @@ const code = await main(process.argv.slice(2), {
 // happened to keep the loop open long enough.)
 await new Promise((resolve) => setTimeout(resolve, 20));
 const failed = stdoutFailed as NodeJS.ErrnoException | null; // set by the listener above
-process.exitCode = failed !== null && failed.code !== 'EPIPE' && code === EXIT.ok ? EXIT.input : code;
+// a summary cut short outranks "reviews remain" (1): a pipeline must learn it did not get it
+process.exitCode = failed !== null && failed.code !== 'EPIPE' && (code === EXIT.ok || code === EXIT.reviewsRemain) ? EXIT.input : code;

@@ -22,8 +22,8 @@ export function similarity(a: string, b: string): number {
 }
 
 const who = (u: User) => `user ${u.ufId}`;
-const BREAK = /[\r\n\u0085\u2028\u2029]/;
-const BREAKS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+const BREAK = /[\r\n\v\f\u0085\u2028\u2029]/;
+const BREAKS = /\s*[\r\n\v\f\u0085\u2028\u2029]+\s*/g;
 /**
  * A detail is one line (SPEC §4), whatever an export's cell holds: a display name, an address
  * or a uf_name with a line break in it (a quoted CSV value can hold one) reads with a space there.

@@ -39,4 +39,34 @@ describe('standard output failing', () => {
       closeSync(full);
     }
   });
+
+  it('standard error closed with standard output (`2>&1 | true`): the run goes on, writes its outputs, exit 0', () => {
+    const out = join(tmp(), 'out');
+    const r = spawnSync('bash', ['-c', `'${process.execPath}' '${BIN}' ${quoted([...MAIN, '--yes', '--out', out])} 2>&1 | true; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toContain('status=0');
+    expect(existsSync(join(out, 'links.csv'))).toBe(true);
+  });
+
+  it('standard error onto a full device: nowhere to say it, the run writes its outputs, exit 0', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const out = join(tmp(), 'out');
+      const r = spawnSync(process.execPath, [BIN, ...MAIN, '--yes', '--out', out], { stdio: ['ignore', 'pipe', full], encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(0);
+      expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('--strict with reviews left and a full standard output: 3 (the summary was cut short) outranks 1', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, ...MAIN, '--yes', '--strict', '--out', join(tmp(), 'out')], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(3);
+      expect(r.stderr).toContain('ufmatch: standard output: no space left on the device');
+    } finally {
+      closeSync(full);
+    }
+  });
 });

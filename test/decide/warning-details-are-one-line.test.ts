@@ -23,7 +23,7 @@ describe('warning details are one line', () => {
         contact(20, 'bobray@gmail.com', { displayName: 'Bob\r\nRay', firstName: 'Bob', lastName: 'Ray' }),
         contact(30, 'other@z.org', { displayName: 'Cy\u2028Dee', firstName: 'Cy', lastName: 'Dee' }),
         contact(40, 'dot@x.org', { displayName: 'Dot\u0085Moe', firstName: 'Dot', lastName: 'Moe' }),
-        contact(50, 'eve@x.org', { displayName: 'Eve\n\nFox', firstName: 'Eve', lastName: 'Fox', deleted: true }),
+        contact(50, 'eve@x.org', { displayName: 'Eve\vFox', firstName: 'Eve', lastName: 'Fox', deleted: true }),
       ],
       [link(4, 40, 'old\ndot@x.org')],
     );
@@ -31,7 +31,7 @@ describe('warning details are one line', () => {
     const codes = plan.rows.flatMap((r) => r.warnings.map((w) => w.code));
     expect(codes).toEqual(expect.arrayContaining(['email-typo', 'alias-email', 'name-match', 'stale-link', 'deleted-match']));
     for (const r of plan.rows) {
-      for (const w of r.warnings) expect(w.detail, w.code).not.toMatch(/[\r\n\u0085\u2028\u2029]/);
+      for (const w of r.warnings) expect(w.detail, w.code).not.toMatch(/[\r\n\v\f\u0085\u2028\u2029]/);
     }
     const typo = plan.rows[0]!.warnings.find((w) => w.code === 'email-typo')!;
     expect(typo.detail).toContain('contact 10 (Ann Lee)');

@@ -240,6 +240,7 @@ describe('usage errors: exit 2, one line', () => {
     ['an unknown --encoding (a command-line mistake, not the file\'s)', ['--users', 'u.csv', '--contacts', 'c.csv', '--encoding', 'klingon-8', '--yes'], /--encoding: unknown encoding "klingon-8"; use a name such as utf-8, windows-1252/],
     ['--encoding base64 (a way to write bytes as text, not a text encoding)', ['--users', 'u.csv', '--contacts', 'c.csv', '--encoding', 'base64', '--yes'], /--encoding: "base64" is not a character encoding of text; use a name such as utf-8, windows-1252/],
     ['--encoding hex', ['--users', 'u.csv', '--contacts', 'c.csv', '--encoding', 'HEX', '--yes'], /--encoding: "HEX" is not a character encoding of text/],
+    ['--encoding base-64 (iconv-lite ignores the punctuation)', ['--users', 'u.csv', '--contacts', 'c.csv', '--encoding', 'base-64', '--yes'], /--encoding: "base-64" is not a character encoding of text/],
     ['a --domain-id past what CiviCRM can hold', ['--users', 'u.csv', '--contacts', 'c.csv', '--domain-id', '99999999999999999999', '--yes'], /--domain-id must be a whole number from 1 to 4294967295/],
     ['an option whose value is missing before the next option', ['--users', '--contacts', 'c.csv', '--yes'], /--users needs a value, and the next word starts with "-": give one as --users=VALUE/],
     ['one file given as two inputs', ['--users', 'samples/wordpress-users.csv', '--contacts', './samples/wordpress-users.csv', '--yes'], /--users and --contacts name the same file/],
