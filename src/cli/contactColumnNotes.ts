@@ -11,6 +11,12 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
   } else if (related.length > 1) {
     notes.push(`${file}: columns ${quoted(related)} hold related contacts' emails, not the contact's own; CiviCRM does not match them, and neither does ufmatch`);
   }
+  const unsure = columns.unsureEmails;
+  if (unsure.length > 0) {
+    notes.push(
+      `${file}: ${unsure.length === 1 ? 'column' : 'columns'} ${quoted(unsure)} ${unsure.length === 1 ? 'is' : 'are'} taken as the contact's own location ${unsure.length === 1 ? 'email' : 'emails'}; CiviCRM labels a related contact's fields "<relationship>-…" too: if ${unsure.length === 1 ? 'it is one' : 'one is'}, export the contacts without it`,
+    );
+  }
   if (columns.noType) {
     notes.push(`${file} has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual — export it with that column if some are Organizations or Households`);
   }

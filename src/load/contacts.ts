@@ -65,21 +65,40 @@ const PRIMARY_EMAIL = ['Email', 'email_primary.email', 'Primary Email', 'Email A
 /** `Do Not Email`, also a related contact's (`Employee of-Do Not Email`): a flag, not an address. */
 const notAnAddress = (key: string): boolean => key.endsWith('donotemail');
 
+/** CiviCRM's own location types: "<location>-Email" is one of the contact's addresses. */
+const LOCATION_TYPES: ReadonlySet<string> = new Set(['home', 'work', 'main', 'other', 'billing', 'primary']);
+
+/** Labels of CiviCRM's core relationship types that do not end in "of", "for", "is" or "by" (the b-to-a side of some). */
+const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
+  'benefits specialist',
+  'case coordinator',
+  'health services coordinator',
+  'homeless services coordinator',
+  'senior services coordinator',
+  'supervisor',
+]);
+
 /**
- * A related contact's email column of CiviCRM's UI export, which labels a relationship's
- * fields "<relationship>-[<location>-]<field>" (`Employee of-Email`, `Spouse of-Home-Email`;
- * CRM_Export_BAO_ExportProcessor::getOutputSpecificationLabel): that address is the other
- * contact's, and CiviCRM never matches it to this one. Told from the contact's own location
- * emails (`Home-Email`, `Main Office-Email`) by a second dash, or by a relationship's label,
- * which ends in a word such as "of", "for", "is" or "by" (`Head of Household for`,
- * `Case Coordinator is`).
+ * Whose address an email column of CiviCRM's UI export holds. The export labels a location's
+ * email "<location>-Email" (`Home-Email`) and a relationship's fields "<relationship>-[<location>-]<field>"
+ * (`Employee of-Email`, `Spouse of-Home-Email`; CRM_Export_BAO_ExportProcessor::getOutputSpecificationLabel):
+ * a related contact's address, which CiviCRM never matches to this contact.
+ * - `own`: no prefix (`Email`, `email_billing.email`), or one of CiviCRM's location types;
+ * - `related`: a second dash (relationship and location), a label ending in a word such as
+ *   "of", "for", "is" or "by" (`Head of Household for`), or a core relationship's other label
+ *   (`Supervisor`, `Case Coordinator`);
+ * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
+ *   relationship (`Mentor-Email`): taken as the contact's own, and said.
  */
-export function relatedContactEmailColumn(name: string): boolean {
+export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' {
   const m = /^(.*?)\s*-\s*e-?mail\s*$/i.exec(name);
-  if (!m) return false;
-  const before = (m[1] as string).trim();
-  return before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/i.test(before);
+  if (!m) return 'own';
+  const before = (m[1] as string).trim().toLowerCase().replace(/\s+/g, ' ');
+  if (before === '' || LOCATION_TYPES.has(before)) return 'own';
+  if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before)) return 'related';
+  return 'unsure';
 }
+
 const CONTEXT = 'a CiviCRM contacts export';
 
 export interface ContactPlan {
@@ -102,8 +121,10 @@ export interface ContactPlan {
 
 /** Columns of a contacts export ufmatch does not use as it might be expected to, for a note on stderr. */
 export interface ContactColumns {
-  /** Email columns of related contacts (relatedContactEmailColumn), as named in the file: not this contact's addresses. */
+  /** Email columns of related contacts (emailColumnOwner), as named in the file: not this contact's addresses. */
   readonly relatedEmails: readonly string[];
+  /** Email columns named "<prefix>-Email" whose prefix is neither a known location type nor a relationship's label: taken as the contact's own. */
+  readonly unsureEmails: readonly string[];
   /** No contact type column: every contact is an Individual. */
   readonly noType: boolean;
   /** No trash column: no contact is in the trash. */
@@ -133,11 +154,23 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   const id = header.require(ID, CONTEXT);
   const primary = header.find(PRIMARY_EMAIL);
   const named = header.filter((k) => k.endsWith('email') && !notAnAddress(k)).filter((i) => i !== primary);
-  const related = named.filter((i) => relatedContactEmailColumn(header.names[i] ?? ''));
+  const owner = (i: number) => emailColumnOwner(header.names[i] ?? '');
+  const related = named.filter((i) => owner(i) === 'related');
+  const unsure = named.filter((i) => owner(i) === 'unsure');
   const others = named.filter((i) => !related.includes(i));
   const emails = primary === -1 ? others : [primary, ...others];
   const trash = header.find(['Contact is in Trash', 'is_deleted']);
   const type = header.find(['Contact Type', 'contact_type']);
+  const namesOf = (cols: readonly number[]) => cols.map((i) => header.names[i] ?? '');
+  if (requireEmail && emails.length === 0 && related.length > 0) {
+    // the nearest match would be a related contact's column: not what to rename into "Email"
+    throw new InputError(
+      header.file,
+      header.line,
+      `no email column of the contacts' own: ${namesOf(related).map((n) => `"${n}"`).join(', ')} ${related.length === 1 ? "holds a related contact's" : "hold related contacts'"} emails`,
+      'export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails',
+    );
+  }
   if (requireEmail && emails.length === 0) throw header.missing(PRIMARY_EMAIL, `${CONTEXT} (or give --emails)`);
   return {
     id,
@@ -152,7 +185,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
-    columns: { relatedEmails: related.map((i) => header.names[i] ?? ''), noType: type === -1, noTrash: trash === -1 },
+    columns: { relatedEmails: namesOf(related), unsureEmails: namesOf(unsure), noType: type === -1, noTrash: trash === -1 },
   };
 }
 

@@ -7,32 +7,40 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadContacts, relatedContactEmailColumn } from '../../src/load/contacts.js';
+import { loadContacts, emailColumnOwner } from '../../src/load/contacts.js';
 import { contactColumnNotes } from '../../src/cli/contactColumnNotes.js';
 import { runInProcess } from '../helpers/runCli.js';
-import { tempDir } from './helpers.js';
+import { expectInputError, tempDir } from './helpers.js';
 
 const tmp = tempDir();
 
-describe('relatedContactEmailColumn', () => {
+describe('emailColumnOwner', () => {
   it.each([
-    ['Employee of-Email', true],
-    ['Spouse of-Home-Email', true],
-    ['Head of Household for-Work-Email', true],
-    ['Case Coordinator is-Email', true],
-    ['Supervised by-Email', true],
-    ['Co-worker of-Email', true],
-    ['Employee of-E-Mail', true],
-    ['Email', false],
-    ['Home-Email', false],
-    ['Main Office-Email', false],
-    ['Home-E-Mail', false],
-    ['email_primary.email', false],
-    ['email_billing.email', false],
-    ['E-Mail', false],
-    ['Primary Email', false],
-  ])('%s → %s', (name, related) => {
-    expect(relatedContactEmailColumn(name)).toBe(related);
+    ['Employee of-Email', 'related'],
+    ['Spouse of-Home-Email', 'related'],
+    ['Head of Household for-Work-Email', 'related'],
+    ['Case Coordinator is-Email', 'related'],
+    ['Supervised by-Email', 'related'],
+    ['Co-worker of-Email', 'related'],
+    ['Employee of-E-Mail', 'related'],
+    // core relationship types' other labels, without "of/for/is/by"
+    ['Supervisor-Email', 'related'],
+    ['Case Coordinator-Email', 'related'],
+    ['Benefits  Specialist-Email', 'related'],
+    ['Email', 'own'],
+    ['Home-Email', 'own'],
+    ['work - e-mail', 'own'],
+    ['Billing-Email', 'own'],
+    ['Home-E-Mail', 'own'],
+    ['email_primary.email', 'own'],
+    ['email_billing.email', 'own'],
+    ['E-Mail', 'own'],
+    ['Primary Email', 'own'],
+    // a custom location type, or a custom relationship: taken as the contact's own, and said
+    ['Main Office-Email', 'unsure'],
+    ['Mentor-Email', 'unsure'],
+  ])('%s → %s', (name, owner) => {
+    expect(emailColumnOwner(name)).toBe(owner);
   });
 });
 
@@ -48,12 +56,23 @@ describe('loadContacts sets related contacts’ email columns aside', () => {
   ])('%s: only the contact’s own columns are its addresses', async (_how, opts) => {
     const r = await loadContacts(tmp.write('related.csv', CONTACTS), opts);
     expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'tom.home@example.org']);
-    expect(r.columns).toEqual({ relatedEmails: ['Employee of-Email', 'Spouse of-Home-Email'], noType: false, noTrash: false });
+    expect(r.columns).toEqual({ relatedEmails: ['Employee of-Email', 'Spouse of-Home-Email'], unsureEmails: [], noType: false, noTrash: false });
   });
 
-  it('a file whose only email columns are a related contact’s has no email column', async () => {
-    const path = tmp.write('only-related.csv', 'Contact ID,Contact Type,Employee of-Email\n10,Individual,boss@acme.example\n');
-    await expect(loadContacts(path)).rejects.toThrow(/Email/);
+  it('a file whose only email columns are related contacts’ is refused for what it is, not told to rename one into "Email"', async () => {
+    const path = tmp.write('only-related.csv', 'Contact ID,Contact Type,Employee of-Email,Spouse of-Home-Email\n10,Individual,boss@acme.example,\n');
+    const e = await expectInputError(loadContacts(path), path, 1, /no email column of the contacts' own: "Employee of-Email", "Spouse of-Home-Email" hold related contacts' emails/, []);
+    expect(e.remedy).toBe('export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails');
+  });
+
+  it('a "<prefix>-Email" of no known location type nor relationship is the contact’s own, and the run says so', async () => {
+    const contacts = tmp.write('mentor.csv', 'Contact ID,Contact Type,Email,Mentor-Email,Contact is in Trash\n10,Individual,tom@example.org,m@example.org,0\n');
+    const r = await loadContacts(contacts);
+    expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'm@example.org']);
+    expect(r.columns.unsureEmails).toEqual(['Mentor-Email']);
+    expect(contactColumnNotes(r.columns, 'mentor.csv')).toEqual([
+      'mentor.csv: column "Mentor-Email" is taken as the contact\'s own location email; CiviCRM labels a related contact\'s fields "<relationship>-…" too: if it is one, export the contacts without it',
+    ]);
   });
 });
 
@@ -82,10 +101,10 @@ describe('a scripted run', () => {
 
 describe('contactColumnNotes', () => {
   it('says nothing of a complete export', () => {
-    expect(contactColumnNotes({ relatedEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
+    expect(contactColumnNotes({ relatedEmails: [], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
   });
   it('names one related column in the singular', () => {
-    expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], noType: false, noTrash: false }, 'c.csv')).toEqual([
+    expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([
       'c.csv: column "Employee of-Email" holds a related contact\'s email, not the contact\'s own; CiviCRM does not match it, and neither does ufmatch',
     ]);
   });
