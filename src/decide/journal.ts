@@ -320,11 +320,15 @@ export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: 
  * decision differs from this (in action or contact, as the review's sameDecision compares), whatever brought them there:
  * a resumed journal, a replayed file, an undo after writing, or starting over.
  * A decision links.csv states is rebuilt from its action and contact; a review there is the
- * row's own proposal (links.csv's contact_id of a review is its best candidate, which is that).
+ * review the row has (links.csv's contact_id of a review is that review's best candidate).
  */
 export function writtenBaseline(plan: Plan, written: ReadonlyMap<number, string> | null): Decision[] {
   return plan.rows.map((r) => {
     const w = written?.get(r.user.ufId);
+    // links.csv's review names the review's best candidate, which is what a review decision
+    // carries: the one on screen is the one written (a refused entry's review, say, whose
+    // contact is not the proposal's)
+    if (w === 'review' && r.decision.action === 'review') return r.decision;
     if (w === undefined || w === writtenAs(r.proposal)) return r.proposal;
     const [action, contact] = w.split(':') as [string, string | undefined];
     const id = contact === undefined || contact === '' ? NaN : Number(contact);

@@ -155,6 +155,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     inputs = loaded.data.inputs;
     let plan = planned;
     const said: string[] = [];
+    // a status-line message that needs the exact unwritten count, worded once that is known
+    let slot: { at: number; text: (exact: number) => string } | null = null;
     let unwritten = 0;
     let notApplied = '';
     // rows whose decision the journal must hold from the start: --decisions replays, and users set back by starting over
@@ -188,7 +190,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         journalFirst.push(...stale);
         // the stale users first: the status line is cut at the terminal's width, and the path is long
         const kept = `the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`;
-        said.push(stale.length > 0 ? `started over: links.csv still states the old journal's decisions for ${count(stale.length)} ${noun(stale.length, 'user')} (unwritten); ${kept}` : `started over; ${kept}`);
+        // worded once the exact count is known (links.csv may differ for users the journal never named too)
+        slot = { at: said.push('') - 1, text: (n) => (n > 0 ? `started over: links.csv states other decisions for ${count(n)} ${noun(n, 'user')} (unwritten); ${kept}` : `started over; ${kept}`) };
         tellProblems = false;
       }
     } else if (old && old.entries.length > 0) {
@@ -196,7 +199,11 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       // goes on appending to this journal. links.csv may still state what was undone.
       const outputs = written();
       if (outputs !== null) unwritten = staleInOutputs(plan, new Set(old.entries.map((e) => e.ufId)), outputs);
-      if (tellProblems || unwritten > 0) said.push(`nothing to resume in ${journalShown}${unwritten > 0 ? `; ${count(unwritten)} ${noun(unwritten, 'user')} in links.csv ${unwritten === 1 ? 'differs' : 'differ'} from it (unwritten)` : ''}`);
+      const withProblems = tellProblems;
+      slot = {
+        at: said.push('') - 1,
+        text: (n) => (withProblems || n > 0 ? `nothing to resume in ${journalShown}${n > 0 ? `; ${count(n)} ${noun(n, 'user')} in links.csv ${n === 1 ? 'differs' : 'differ'} from it (unwritten)` : ''}` : ''),
+      };
     }
     if (tellProblems) {
       // the status line has room for one; every one is printed when the review ends
@@ -219,7 +226,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const baseline = writtenBaseline(plan, existsSync(join(outDir, 'links.csv')) ? written() : null);
     const exact = unwrittenAgainst(plan, baseline);
     // with no journal and no --decisions, only links.csv (an earlier run on other inputs, say) can differ
-    if (exact > 0 && (!old || old.entries.length === 0) && decided.length === 0) said.push(`links.csv in ${o.out} states other decisions for ${count(exact)} ${noun(exact, 'user')} (unwritten)`);
+    if (slot) said[slot.at] = slot.text(exact);
+    else if (exact > 0 && (!old || old.entries.length === 0) && decided.length === 0) said.push(`links.csv in ${o.out} states other decisions for ${count(exact)} ${noun(exact, 'user')} (unwritten)`);
+    else if (exact > unwritten) said.push(`links.csv in ${o.out} states other decisions for ${count(exact - unwritten)} more ${noun(exact - unwritten, 'user')} (unwritten)`);
     unwritten = exact;
     journal.file = JournalFile.open(journalPath);
     if (journalFirst.length > 0) {
@@ -243,7 +252,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter((l) => l !== '' && !(replayed && replayNotApplied.length > 0 && l.startsWith(replayed)));
     said.push(...noteLines.slice(0, 2));
     notes.add(notApplied);
-    const message: Message | null = said.length ? { text: said.join(' · '), tone: 'info' } : null;
+    const shown = said.filter((m) => m !== '');
+    const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info' } : null;
     store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message, baseline });
     return exit.promise;
   }

@@ -127,6 +127,21 @@ describe('replaying decisions (SPEC §5.6)', () => {
   });
 });
 
+describe('writtenBaseline and a review links.csv holds', () => {
+  it('a user back on review (a refused entry) whose proposal is not review: links.csv’s review is that one, nothing unwritten', () => {
+    const { plan } = fixture();
+    const i = plan.rows.findIndex((r) => r.proposal.action !== 'review');
+    const r = plan.rows[i]!;
+    const review = { action: 'review' as const, contactId: 120, reason: 'needs-review' as const, decidedBy: 'auto' as const };
+    const onScreen = { ...plan, rows: plan.rows.map((x, k) => (k === i ? { ...x, decision: review } : x)) };
+    const base = writtenBaseline(onScreen, new Map([[r.user.ufId, 'review']]));
+    expect(base[i]).toBe(review);
+    expect(unwrittenAgainst(onScreen, base)).toBe(0);
+    // and without links.csv it is unwritten: the proposal is not a review
+    expect(unwrittenAgainst(onScreen, writtenBaseline(onScreen, null))).toBe(1);
+  });
+});
+
 function writtenKeyOfProposal(plan: ReturnType<typeof fixture>['plan'], i: number): string {
   const d = plan.rows[i]!.proposal;
   return d.action === 'link' || d.action === 'keep' ? `${d.action}:${d.contactId}` : d.action;

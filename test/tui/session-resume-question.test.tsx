@@ -111,7 +111,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     await s.waitFor('Resume 1 decision? (y/n)');
     s.press('n');
     const opened = await s.waitFor('1 unwritten');
-    expect(opened.replace(/\s+/g, ' ')).toContain("started over: links.csv still states the old journal's decisions for 1 user (unwritten)");
+    expect(opened.replace(/\s+/g, ' ')).toContain('started over: links.csv states other decisions for 1 user (unwritten)');
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     // the new journal holds user 29 back at the proposal: reopening finds links.csv stale again
@@ -172,6 +172,19 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     const s = startSession(runSession, out);
     const opened = await s.waitFor('2 unwritten');
     expect(opened.replace(/\s+/g, ' ')).toContain(`links.csv in ${out} states other decisions for 2 users (unwritten)`);
+    await quitUnwritten(s, 2);
+    expect(await s.ended).toBe(0);
+  }, 30_000);
+
+  it('starting over where links.csv also differs for a user the journal never named: the status line accounts for every unwritten user', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n31,x@example.org,,create,operator,,,operator\r\n`);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('n');
+    const opened = (await s.waitFor('2 unwritten')).replace(/\s+/g, ' ');
+    // user 29 (the old journal's) and user 31 (links.csv's alone), in one count
+    expect(opened).toContain('started over: links.csv states other decisions for 2 users (unwritten)');
     await quitUnwritten(s, 2);
     expect(await s.ended).toBe(0);
   }, 30_000);
