@@ -307,11 +307,6 @@ export function staleRowsInOutputs(plan: Plan, ufIds: ReadonlySet<number>, writt
   return out;
 }
 
-/** How many rows staleRowsInOutputs finds. */
-export function staleInOutputs(plan: Plan, ufIds: ReadonlySet<number>, written: ReadonlyMap<number, string>): number {
-  return staleRowsInOutputs(plan, ufIds, written).length;
-}
-
 /**
  * What the outputs in the folder hold, per row: the decision links.csv states for the user
  * (written earlier into the same folder), or — for a user it does not list, or with no

@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, staleInOutputs, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenBaseline } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenBaseline } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -186,19 +186,16 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         // journal says they are back to ufmatch's proposal, so that reopening tells it again
         const outputs = written();
         const stale = outputs === null ? [] : staleRowsInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), outputs);
-        unwritten = stale.length;
         journalFirst.push(...stale);
-        // the stale users first: the status line is cut at the terminal's width, and the path is long
         const kept = `the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`;
-        // worded once the exact count is known (links.csv may differ for users the journal never named too)
+        // worded once the exact count is known (links.csv may differ for users the journal never
+        // named too), the unwritten first: the status line is cut at the terminal's width
         slot = { at: said.push('') - 1, text: (n) => (n > 0 ? `started over: links.csv states other decisions for ${count(n)} ${noun(n, 'user')} (unwritten); ${kept}` : `started over; ${kept}`) };
         tellProblems = false;
       }
     } else if (old && old.entries.length > 0) {
       // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
       // goes on appending to this journal. links.csv may still state what was undone.
-      const outputs = written();
-      if (outputs !== null) unwritten = staleInOutputs(plan, new Set(old.entries.map((e) => e.ufId)), outputs);
       const withProblems = tellProblems;
       slot = {
         at: said.push('') - 1,
@@ -225,8 +222,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     // proposal where it lists none): the counts above say why; later decisions count against it
     const baseline = writtenBaseline(plan, existsSync(join(outDir, 'links.csv')) ? written() : null);
     const exact = unwrittenAgainst(plan, baseline);
-    // with no journal and no --decisions, only links.csv (an earlier run on other inputs, say) can differ
     if (slot) said[slot.at] = slot.text(exact);
+    // with no journal and no --decisions, only links.csv (an earlier run on other inputs, say) can differ
     else if (exact > 0 && (!old || old.entries.length === 0) && decided.length === 0) said.push(`links.csv in ${o.out} states other decisions for ${count(exact)} ${noun(exact, 'user')} (unwritten)`);
     else if (exact > unwritten) said.push(`links.csv in ${o.out} states other decisions for ${count(exact - unwritten)} more ${noun(exact - unwritten, 'user')} (unwritten)`);
     unwritten = exact;
