@@ -253,6 +253,14 @@ export interface FuzzyIndexState {
   readonly groupBits: readonly [number, number];
 }
 
+/** A long run of one segment, indexed by the rest of its values (FuzzyIndex.subIndex). */
+interface HotRun {
+  /** One entry per distinct value, under the start of its first copy in the arena. */
+  readonly index: FuzzyIndex;
+  /** That start → the starts of the value's other copies. */
+  readonly twins: ReadonlyMap<number, readonly number[]>;
+}
+
 export class FuzzyIndex {
   readonly tau: number;
   /** Values shorter than this are neither indexed nor queried (segments would be empty). */
@@ -535,7 +543,7 @@ export class FuzzyIndex {
   }
 
   /** Indexes of the rest of the values of long runs, built when a query first meets one (see subIndex). */
-  private subs: Map<number, { index: FuzzyIndex } | null | number> | null = null;
+  private subs: Map<number, HotRun | null | number> | null = null;
 
   /**
    * The values of bucket b whose segment i (the first or the last) hashes to h and whose length
@@ -548,7 +556,7 @@ export class FuzzyIndex {
    * too short to index, or while the run has been met fewer than SCANS_FIRST times: building
    * costs about ten scans, which a run met once or twice (most, in real exports) never repays.
    */
-  private subIndex(b: number, h: number, i: number, L: number): { index: FuzzyIndex } | null {
+  private subIndex(b: number, h: number, i: number, L: number): HotRun | null {
     // (a run is of one length: two runs whose hashes collide must not share an entry)
     const key = ((h >>> 0) * 2 + (i === 0 ? 0 : 1)) * 65536 + (L & 0xffff);
     this.subs ??= new Map();
@@ -564,19 +572,32 @@ export class FuzzyIndex {
     const k = tau + 1;
     const from = i === 0 ? segLen(L, k, 0) : 0;
     const to = i === 0 ? L : segStart(L, k, k - 1);
-    let made: { index: FuzzyIndex } | null = null;
+    let made: HotRun | null = null;
     if (to - from >= tau + 1) {
       const index = new FuzzyIndex(tau, tau + 1);
       const { entries3, offsets, arena } = this;
       const end = 3 * offsets[b + 1]!;
+      // one entry per distinct value: a run of one value held many times (fifty thousand
+      // "John Smith"s) is then checked once per probe, its copies visited with it
+      const first = new Map<string, number>();
+      const twins = new Map<number, number[]>();
       for (let e = 3 * offsets[b]!; e < end; e += 3) {
         if (entries3[e] !== h) continue;
         const start = entries3[e + 2]!;
         if (lengthAt(arena, start) !== L) continue; // another value whose hash collides: never a member of this run
-        index.add(0, String.fromCharCode(...arena.subarray(start + from, start + to)), start);
+        const whole = String.fromCharCode(...arena.subarray(start, start + L));
+        const seen = first.get(whole);
+        if (seen !== undefined) {
+          const list = twins.get(seen);
+          if (list) list.push(start);
+          else twins.set(seen, [start]);
+          continue;
+        }
+        first.set(whole, start);
+        index.add(0, whole.slice(from, to), start);
       }
       index.build();
-      made = { index };
+      made = { index, twins };
     }
     this.subs.set(key, made);
     return made;
@@ -622,7 +643,10 @@ export class FuzzyIndex {
             if (sub !== null) {
               const part = i === 0 ? value.slice(q + sl) : value.slice(0, q);
               sub.index.query(0, part, (start) => {
-                if (withinDistance(value, len, arena, start, L, tau)) visit((arena[start - 2]! << 16) | arena[start - 1]!);
+                if (!withinDistance(value, len, arena, start, L, tau)) return;
+                visit((arena[start - 2]! << 16) | arena[start - 1]!);
+                const copies = sub.twins.get(start);
+                if (copies) for (const c of copies) visit((arena[c - 2]! << 16) | arena[c - 1]!);
               });
               continue;
             }

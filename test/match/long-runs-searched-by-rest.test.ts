@@ -81,4 +81,29 @@ describe('long runs of one segment', () => {
     }
     expect(hits).toBeGreaterThan(1000);
   });
+
+  it('a run of one value held many times (a common name): each copy is found, the value checked once per probe', () => {
+    for (const tau of [1, 2]) {
+      const values: string[] = [];
+      for (let n = 0; n < 3000; n++) values.push(n % 10 === 0 ? `smithsen${n % 7}` : 'smithson');
+      const ix = new FuzzyIndex(tau, 2);
+      const g = groupHash('john');
+      values.forEach((v, id) => ix.add(g, v, id));
+      ix.build();
+      for (const query of ['smithson', 'smithsom', 'smitson', 'smithsen3', 'smythson']) {
+        for (let round = 0; round < 6; round++) {
+          // later rounds go through the runs' sub-indexes (built once a run is met often)
+          const got = new Set<number>();
+          ix.query(g, query, (id) => {
+            if (boundedLevenshtein(query, values[id]!, tau) <= tau) got.add(id);
+          });
+          const want = values.flatMap((v, id) => (boundedLevenshtein(query, v, tau) <= tau ? [id] : []));
+          expect([...got].sort((a, b) => a - b), `${query} tau ${tau} round ${round}`).toEqual(want);
+        }
+      }
+      const subs = (ix as unknown as { subs: Map<number, { twins: Map<number, number[]> } | null | number> | null }).subs;
+      const runs = [...(subs?.values() ?? [])].filter((v): v is { twins: Map<number, number[]> } => typeof v === 'object' && v !== null);
+      expect(runs.some((run) => [...run.twins.values()].some((copies) => copies.length >= 2000)), `tau ${tau}`).toBe(true);
+    }
+  });
 });
