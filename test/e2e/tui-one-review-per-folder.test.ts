@@ -103,7 +103,9 @@ describe('two ufmatch runs on one --out', () => {
       const a = tmux.start(`bash -c "trap '' HUP; ${samplesCommand(out)} 2>'${err}'; echo \\$? > '${exit}'"`);
       await new Promise((r) => setTimeout(r, afterMs));
       tmux.killSession(a);
-      for (let i = 0; i < 100 && !existsSync(exit); i++) await new Promise((r) => setTimeout(r, 100));
+      // the shell creates the file before `echo` writes the code into it: wait for the code
+      const written = () => existsSync(exit) && readFileSync(exit, 'utf8').trim() !== '';
+      for (let i = 0; i < 100 && !written(); i++) await new Promise((r) => setTimeout(r, 100));
       const code = readFileSync(exit, 'utf8').trim();
       const said = readFileSync(err, 'utf8');
       expect(['2', '129', '130'], `closed after ${afterMs} ms: exit ${code}\n${said}`).toContain(code);
