@@ -141,9 +141,12 @@ function refuseOtherExports(header: Header): void {
   if (header.has(['is_primary']) && !contactOwn.some((c) => header.has([c]))) {
     throw new InputError(header.file, header.line, 'this looks like a civicrm_email export (contact_id, email, is_primary), not a contacts export', 'give it with --emails, and the contacts export with --contacts');
   }
+  if (header.has(['uf_id', 'CMS ID']) && !contactOwn.some((c) => header.has([c]))) {
+    throw new InputError(header.file, header.line, 'this looks like a civicrm_uf_match export (uf_id, contact_id), not a contacts export', 'give it with --links, and the contacts export with --contacts');
+  }
   if (header.has([...CONTACT_MARKERS, 'Contact ID'])) return;
   const users = header.has(['user_email']) || header.has(['user_login']) ? 'a WordPress users export (user_email)'
-    : header.has(['uid']) && header.has(['mail']) ? 'a Drupal users export (uid, mail)'
+    : header.has(['uid', 'User ID']) && header.has(['mail', 'User mail']) ? 'a Drupal users export (uid, mail)'
     : header.has(['username']) && header.has(['email']) ? 'a Joomla users export (username, email)'
     : null;
   if (users) throw new InputError(header.file, header.line, `this looks like ${users}, not a CiviCRM contacts export`, 'give it with --users, and the contacts export with --contacts');

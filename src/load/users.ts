@@ -100,7 +100,7 @@ function refuseOtherExports(header: Header): void {
   // own columns tell a civicrm_email export from a contacts export)
   // (not Display Name: WordPress's display_name is the same name)
   const contactOwn = [...CONTACT_MARKERS, 'email_primary.email'];
-  const other = header.has(['uf_id']) && header.has(['contact_id']) ? ['a civicrm_uf_match export (uf_id, contact_id)', '--links']
+  const other = header.has(['uf_id', 'CMS ID']) && header.has(['contact_id']) ? ['a civicrm_uf_match export (uf_id, contact_id)', '--links']
     : header.has(['contact_id']) && header.has(['email']) && header.has(['is_primary', 'location_type_id']) && !header.has(contactOwn) ? ['a civicrm_email export (contact_id, email)', '--emails']
     : header.has(['Contact ID', ...contactOwn]) ? ['a CiviCRM contacts export', '--contacts']
     : null;

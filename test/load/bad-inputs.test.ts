@@ -71,6 +71,16 @@ describe('bad inputs', () => {
     }
   });
 
+  it('a links export in CiviCRM’s labels, or a drush users export, given to the wrong option says which option it belongs to', async () => {
+    const sk = tmp.write('searchkit-links.csv', 'UF Match ID,Domain ID,CMS ID,CMS Unique Identifier,Contact ID\n1,1,12,a@x.org,105\n');
+    await expectInputError(loadUsers(sk), sk, 1, /this looks like a civicrm_uf_match export \(uf_id, contact_id\), not a users export/, []);
+    await expectInputError(loadContacts(sk), sk, 1, /this looks like a civicrm_uf_match export \(uf_id, contact_id\), not a contacts export/, []);
+    const um = tmp.write('uf-match.csv', 'id,domain_id,uf_id,uf_name,contact_id\n1,1,12,a@x.org,105\n');
+    await expectInputError(loadContacts(um), um, 1, /civicrm_uf_match export/, []);
+    const drush = tmp.write('drush.csv', '"User ID","User name","User mail"\n1,admin,a@x.org\n');
+    await expectInputError(loadContacts(drush), drush, 1, /this looks like a Drupal users export \(uid, mail\), not a CiviCRM contacts export/, []);
+  });
+
   it('unterminated quote', async () => {
     const p = bad('unterminated-quote.csv');
     await expectInputError(loadUsers(p), p, 2, /quoted field starting on this line is never closed/, PEOPLE);
