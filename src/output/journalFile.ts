@@ -103,6 +103,13 @@ export class JournalFile {
     this.appended++;
   }
 
+  /** Several rows in one write and one sync, all or none (the rows a review starts with). */
+  appendAll(entries: readonly Omit<JournalEntry, 'line'>[]): void {
+    if (entries.length === 0) return;
+    this.write(entries.map((e) => csvRow(journalRow(e))).join(''));
+    this.appended += entries.length;
+  }
+
   /**
    * Write and sync all of `s`, or throw JournalError with the file as it was: a short write
    * is a failure, and what it wrote is cut off again (a sync that fails leaves the row's fate

@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenBaseline } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -28,7 +28,8 @@ import { noun } from '../domain/plural.js';
 import { Aborted, loadingSink } from './progressSink.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
 import { reviewModel } from './state/model.js';
-import type { Message, ReviewState } from './state/review.js';
+import type { JournalFault, Message, ReviewState } from './state/review.js';
+import { sameDecision } from './state/operatorDecision.js';
 import { unwrittenNote } from './unwrittenWords.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
@@ -63,7 +64,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   acquireOutLock(outDir, o.out);
   const journalPath = join(outDir, JOURNAL_FILE);
   const journalShown = join(o.out, JOURNAL_FILE);
-  const unwrittenLine = (r: ReviewState): string => `ufmatch: ${unwrittenNote(r.unwritten, journalShown, o.out, r.journalFault)}\n`;
+  const unwrittenLine = (r: ReviewState): string => `ufmatch: ${unwrittenNote(r.unwritten, journalShown, o.out, r.journalFault, r.journaled)}\n`;
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   const exit = deferred<number>();
   const resume = deferred<boolean>();
@@ -155,13 +156,12 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     inputs = loaded.data.inputs;
     let plan = planned;
     const said: string[] = [];
-    // a status-line message that needs the exact unwritten count, worded once that is known
-    let slot: { at: number; text: (exact: number) => string } | null = null;
-    let unwritten = 0;
     let notApplied = '';
     // rows whose decision the journal must hold from the start: --decisions replays, and users set back by starting over
-    const journalFirst: number[] = [];
+    const journalFirst = new Set<number>();
     const old = existsSync(journalPath) ? readJournal(journalPath) : null;
+    // the journal this review appends to holds decisions already (it is not set aside below)
+    let goesOn = old !== null && old.entries.length > 0;
     // links.csv as an earlier session wrote it into this folder, read once when first asked for
     let writtenCache: ReturnType<typeof writtenLinks> | undefined;
     const written = () => (writtenCache === undefined ? (writtenCache = writtenLinks(join(outDir, 'links.csv'))) : writtenCache);
@@ -177,30 +177,22 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       if (restore) {
         plan = trial.plan;
         // those links.csv in this folder already states were written by the earlier session
-        unwritten = unwrittenAfterResume(plan, changed, written());
-        said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${unwritten < changed.length ? ` (${count(changed.length - unwritten)} already in the outputs)` : ''}`);
+        const toWrite = unwrittenAfterResume(plan, changed, written());
+        said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${toWrite < changed.length ? ` (${count(changed.length - toWrite)} already in the outputs)` : ''}`);
       } else {
         const { older } = JournalFile.setAside(journalPath);
+        goesOn = false;
         // links.csv may still state what the old journal decided: starting over discards that
         // journal, not the outputs, so those users are unwritten until the next w — and the new
         // journal says they are back to ufmatch's proposal, so that reopening tells it again
         const outputs = written();
-        const stale = outputs === null ? [] : staleRowsInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), outputs);
-        journalFirst.push(...stale);
-        const kept = `the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`;
-        // worded once the exact count is known (links.csv may differ for users the journal never
-        // named too), the unwritten first: the status line is cut at the terminal's width
-        slot = { at: said.push('') - 1, text: (n) => (n > 0 ? `started over: links.csv states other decisions for ${count(n)} ${noun(n, 'user')} (unwritten); ${kept}` : `started over; ${kept}`) };
+        if (outputs !== null) for (const i of staleRowsInOutputs(plan, new Set(old!.entries.map((e) => e.ufId)), outputs)) journalFirst.add(i);
+        said.push(`started over; the old journal is kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
         tellProblems = false;
       }
-    } else if (old && old.entries.length > 0) {
-      // no row changes a decision (an undo back to the proposal, say): nothing to ask; the review
-      // goes on appending to this journal. links.csv may still state what was undone.
-      const withProblems = tellProblems;
-      slot = {
-        at: said.push('') - 1,
-        text: (n) => (withProblems || n > 0 ? `nothing to resume in ${journalShown}${n > 0 ? `; ${count(n)} ${noun(n, 'user')} in links.csv ${n === 1 ? 'differs' : 'differ'} from it (unwritten)` : ''}` : ''),
-      };
+    } else if (tellProblems) {
+      // no row changes a decision: nothing to ask; the review goes on appending to this journal
+      said.push(`nothing to resume in ${journalShown}`);
     }
     if (tellProblems) {
       // the status line has room for one; every one is printed when the review ends
@@ -209,28 +201,43 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       notApplied = `ufmatch: ${journalShown}: ${count(n)} ${noun(n, 'decision')} not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
     }
     if (decided.length > 0) {
-      // --decisions changed these users: not in the outputs until written (unless links.csv here
-      // already states them), so q asks; a user the journal above counted is not counted twice
-      const counted = new Set(trial && plan === trial.plan ? changed : []);
-      const rest = decided.filter((i) => !counted.has(i));
-      unwritten += unwrittenAfterResume(plan, rest, written());
-      // into this folder's journal, as the operator's own would go: what the quit question and
-      // the end of the review promise (safe in the journal, resumed on reopening) holds for them too
-      journalFirst.push(...rest);
+      // --decisions changed these users: into this folder's journal, as the operator's own would
+      // go (what the quit question and the end of the review promise holds for them too) — but
+      // not again where the journal this review goes on from already says so
+      const last = new Map<number, string>();
+      if (goesOn) for (const e of old!.entries) last.set(e.ufId, writtenKey(e.action, e.contactId));
+      for (const i of decided) {
+        const r = plan.rows[i]!;
+        if (last.get(r.user.ufId) !== writtenAs(r.decision)) journalFirst.add(i);
+      }
     }
     // exactly the users whose decision the outputs here do not hold (links.csv, or ufmatch's own
-    // proposal where it lists none): the counts above say why; later decisions count against it
-    const baseline = writtenBaseline(plan, existsSync(join(outDir, 'links.csv')) ? written() : null);
-    const exact = unwrittenAgainst(plan, baseline);
-    if (slot) said[slot.at] = slot.text(exact);
-    // with no journal and no --decisions, only links.csv (an earlier run on other inputs, say) can differ
-    else if (exact > 0 && (!old || old.entries.length === 0) && decided.length === 0) said.push(`links.csv in ${o.out} states other decisions for ${count(exact)} ${noun(exact, 'user')} (unwritten)`);
-    else if (exact > unwritten) said.push(`links.csv in ${o.out} states other decisions for ${count(exact - unwritten)} more ${noun(exact - unwritten, 'user')} (unwritten)`);
-    unwritten = exact;
+    // proposal where it lists none); later decisions count against the same baseline. Those
+    // the messages above do not explain — on ufmatch's proposal, yet links.csv states another
+    // decision (starting over, an undo after writing, a links.csv of an earlier run) — are said
+    // first: the status line is cut at the terminal's width.
+    const outputs = written();
+    const baseline = writtenBaseline(plan, outputs);
+    const unwritten = unwrittenAgainst(plan, baseline);
+    let onlyInOutputs = 0;
+    if (outputs !== null) {
+      plan.rows.forEach((r, i) => {
+        if (sameDecision(r.decision, r.proposal) && !sameDecision(r.decision, baseline[i]!)) onlyInOutputs++;
+      });
+    }
+    if (onlyInOutputs > 0) said.unshift(`links.csv in ${o.out} states other decisions for ${count(onlyInOutputs)} ${noun(onlyInOutputs, 'user')} (unwritten)`);
     journal.file = JournalFile.open(journalPath);
-    if (journalFirst.length > 0) {
+    let startFault: JournalFault | null = null;
+    if (journalFirst.size > 0) {
       const now = new Date();
-      for (const i of journalFirst) journal.file.append(entryFor(plan.rows[i]!, plan.rows[i]!.decision, now));
+      try {
+        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, now)));
+        goesOn = true;
+      } catch (err) {
+        // as for the operator's own decisions: the review goes on, and its words stop promising the journal
+        startFault = err instanceof JournalError ? { why: err.why, damaged: err.damaged } : { why: ioWords(err as NodeJS.ErrnoException), damaged: false };
+        said.unshift(`${journalShown} could not take the decisions this review starts with (${startFault.why}): write the outputs (w) to keep them`);
+      }
     }
     setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
     setInterruptNote(() => {
@@ -251,7 +258,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     notes.add(notApplied);
     const shown = said.filter((m) => m !== '');
     const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info' } : null;
-    store.dispatch({ type: 'start-review', model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out), unwritten, message, baseline });
+    store.dispatch({
+      type: 'start-review',
+      model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out),
+      unwritten,
+      message,
+      baseline,
+      journaled: goesOn,
+      journalFault: startFault,
+    });
     return exit.promise;
   }
 }

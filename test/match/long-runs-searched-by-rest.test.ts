@@ -82,7 +82,7 @@ describe('long runs of one segment', () => {
     expect(hits).toBeGreaterThan(1000);
   });
 
-  it('a run of one value held many times (a common name): each copy is found, the value checked once per probe', () => {
+  it('a run of one value held many times (a common name): its sub-index holds the value once, and every copy is found', () => {
     for (const tau of [1, 2]) {
       const values: string[] = [];
       for (let n = 0; n < 3000; n++) values.push(n % 10 === 0 ? `smithsen${n % 7}` : 'smithson');

@@ -4,7 +4,7 @@
  * ("Resume 0 decisions?") — its rows not applied are said on the status line and listed at
  * the end, and the review goes on appending to it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +82,7 @@ describe('links.csv that states what the journal no longer decides', () => {
     const s = startSession(runSession, out);
     const opened = await s.waitFor('1 unwritten');
     expect(opened).not.toContain('Resume');
-    expect(opened).toContain('1 user in links.csv differs from it (unwritten)');
+    expect(opened.replace(/\s+/g, ' ')).toContain(`links.csv in ${out} states other decisions for 1 user (unwritten)`);
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
   }, 20_000);
@@ -111,7 +111,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     await s.waitFor('Resume 1 decision? (y/n)');
     s.press('n');
     const opened = await s.waitFor('1 unwritten');
-    expect(opened.replace(/\s+/g, ' ')).toContain('started over: links.csv states other decisions for 1 user (unwritten)');
+    expect(opened.replace(/\s+/g, ' ')).toContain(`links.csv in ${out} states other decisions for 1 user (unwritten) · started over;`);
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     // the new journal holds user 29 back at the proposal: reopening finds links.csv stale again
@@ -184,8 +184,36 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     s.press('n');
     const opened = (await s.waitFor('2 unwritten')).replace(/\s+/g, ' ');
     // user 29 (the old journal's) and user 31 (links.csv's alone), in one count
-    expect(opened).toContain('started over: links.csv states other decisions for 2 users (unwritten)');
+    expect(opened).toContain(`links.csv in ${out} states other decisions for 2 users (unwritten) · started over;`);
     await quitUnwritten(s, 2);
     expect(await s.ended).toBe(0);
+  }, 30_000);
+
+  it('--decisions given again on reopening: journaled once, and with no links.csv nothing blames one', async () => {
+    const { out, file } = replaying(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    for (let round = 0; round < 3; round++) {
+      const s = startSession(runSession, out, ['--decisions', file]);
+      const opened = (await s.waitFor('1 unwritten')).replace(/\s+/g, ' ');
+      expect(opened).not.toContain('links.csv');
+      await quitUnwritten(s, 1);
+      expect(await s.ended).toBe(0);
+      expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action]), `round ${round}`).toEqual([[29, 'skip']]);
+    }
+  }, 60_000);
+
+  it('users that differ only from an earlier links.csv: the quit question and the end say so, and promise no journal', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-other-links-'));
+    writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
+    const s = startSession(runSession, out);
+    await s.waitFor('1 unwritten');
+    s.press('q');
+    const asked = (await s.waitFor('Quit? 1 decision is not written')).replace(/\s+/g, ' ');
+    expect(asked).toContain(`links.csv in ${out} states other decisions for them: w writes what this review shows; quitting leaves links.csv as it is.`);
+    expect(asked).not.toContain('safe in');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`1 decision is not in the outputs yet: links.csv in ${out} states other decisions for that user`);
+    expect(s.stderr()).not.toContain('saved in');
+    expect(existsSync(join(out, 'decisions.csv'))).toBe(false);
   }, 30_000);
 });

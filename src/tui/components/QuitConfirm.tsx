@@ -15,7 +15,7 @@ export function QuitConfirm({ review, width, height }: { review: ReviewState; wi
       <Text><Text bold>Esc</Text>{'  keep reviewing'}</Text>
       <Text> </Text>
       {/* last: on a small terminal this is what the height cuts, not the choices */}
-      <Text wrap="wrap">{quitNote(`${review.model.outDir}/decisions.csv`, review.model.outDir, review.journalFault)}</Text>
+      <Text wrap="wrap">{quitNote(`${review.model.outDir}/decisions.csv`, review.model.outDir, review.journalFault, review.journaled)}</Text>
     </Clip>
   );
 }

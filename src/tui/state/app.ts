@@ -2,7 +2,7 @@
  * The whole TUI's state: loading (a progress bar per file), the resume question, then the
  * review. A pure reducer over the phases; the review phase delegates to reviewReducer.
  */
-import { initialReview, reviewReducer, type Message, type ReviewAction, type ReviewEvent, type ReviewState } from './review.js';
+import { initialReview, reviewReducer, type JournalFault, type Message, type ReviewAction, type ReviewEvent, type ReviewState } from './review.js';
 import type { ReviewModel } from './model.js';
 import type { Decision } from '../../domain/decisions.js';
 
@@ -29,7 +29,16 @@ export type AppAction =
   | { readonly type: 'finished'; readonly label: string; readonly rows: number; readonly at: number }
   | { readonly type: 'ask-resume'; readonly entries: number; readonly journal: string }
   | { readonly type: 'resume-answer'; readonly restore: boolean }
-  | { readonly type: 'start-review'; readonly model: ReviewModel; readonly unwritten: number; readonly message: Message | null; readonly listHeight?: number; readonly baseline?: readonly Decision[] }
+  | {
+      readonly type: 'start-review';
+      readonly model: ReviewModel;
+      readonly unwritten: number;
+      readonly message: Message | null;
+      readonly listHeight?: number;
+      readonly baseline?: readonly Decision[];
+      readonly journaled?: boolean;
+      readonly journalFault?: JournalFault | null;
+    }
   | ReviewAction;
 
 export const initialApp: AppState = { phase: 'loading', files: [], events: [] };
@@ -47,7 +56,14 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'start-review':
       return {
         phase: 'review',
-        review: initialReview(action.model, { unwritten: action.unwritten, message: action.message, listHeight: action.listHeight, ...(action.baseline ? { baseline: action.baseline } : {}) }),
+        review: initialReview(action.model, {
+          unwritten: action.unwritten,
+          message: action.message,
+          listHeight: action.listHeight,
+          ...(action.baseline ? { baseline: action.baseline } : {}),
+          journaled: action.journaled ?? false,
+          journalFault: action.journalFault ?? null,
+        }),
         events: [],
       };
     case 'abort':

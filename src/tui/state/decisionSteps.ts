@@ -98,6 +98,7 @@ function apply(s: ReviewState, c: Change, d: Decision): ReviewState {
     rows: s.rows.set(c.row, d),
     holds: s.holds.change(user, from, d),
     unwritten: Math.max(0, s.unwritten + delta),
+    journaled: true,
     events: [...s.events, { kind: 'decided', row: c.row, decision: d, before: s }],
   };
 }

@@ -70,8 +70,10 @@ export interface ReviewState {
    * yet count too): an undo back to what was written leaves nothing unwritten.
    */
   readonly unwritten: number;
-  /** The decisions as last written (or as the review started): what `unwritten` counts against. */
+  /** The decisions the outputs hold (writtenBaseline at the start, then as last written): what `unwritten` counts against. */
   readonly baseline: RowStore;
+  /** Whether the journal holds decisions (this review's, an earlier one's it goes on from, or those it started with): what the quit question may promise. */
+  readonly journaled: boolean;
   /** Quit once the pending write has succeeded. */
   readonly exitAfterWrite: boolean;
   /** The last time the journal could not take a decision, or null: what the quit question and the exit may no longer promise. */
@@ -115,11 +117,12 @@ export type ReviewAction =
  */
 export function initialReview(
   model: ReviewModel,
-  opts: { unwritten?: number; message?: Message | null; listHeight?: number; baseline?: readonly Decision[] } = {},
+  opts: { unwritten?: number; message?: Message | null; listHeight?: number; baseline?: readonly Decision[]; journaled?: boolean; journalFault?: JournalFault | null } = {},
 ): ReviewState {
   const rows = RowStore.fromRows(model.plan.rows);
   const b = opts.baseline;
-  const baseline = b === undefined ? rows : RowStore.fromRows(model.plan.rows.map((r, i) => (b[i] === r.decision ? r : { ...r, decision: b[i]! })));
+  const same = b === undefined || model.plan.rows.every((r, i) => b[i] === r.decision);
+  const baseline = same ? rows : RowStore.fromRows(model.plan.rows.map((r, i) => (b[i] === r.decision ? r : { ...r, decision: b[i]! })));
   const views = Object.fromEntries(QUEUES.map((q) => [q, ORIGIN])) as Record<QueueName, QueueView>;
   return {
     model,
@@ -135,8 +138,9 @@ export function initialReview(
     search: { editing: false, text: '', query: '' },
     message: opts.message ?? null,
     unwritten: opts.unwritten ?? 0,
+    journaled: opts.journaled ?? false,
     exitAfterWrite: false,
-    journalFault: null,
+    journalFault: opts.journalFault ?? null,
     events: [],
   };
 }
