@@ -5,7 +5,7 @@
  * journal keeps only whole rows, and neither quitting nor the end of the review calls the
  * decisions safe or saved.
  */
-import { fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, writeSync } from 'node:fs';
+import { fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -13,12 +13,13 @@ import { readJournal } from '../../src/cli/readJournal.js';
 import type { JournalIo } from '../../src/output/journalFile.js';
 import { startSession } from './helpers/session.js';
 
-const disk = { full: false };
+/** full: every write is cut; rowsFull: every write but the journal's header (it fills once the journal is open). */
+const disk = { full: false, rowsFull: false };
 
 vi.mock('../../src/output/journalFile.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/output/journalFile.js')>();
   const io: JournalIo = {
-    write: (fd, bytes) => writeSync(fd, disk.full ? bytes.subarray(0, 11) : bytes),
+    write: (fd, bytes) => writeSync(fd, disk.full || (disk.rowsFull && !Buffer.from(bytes).toString('utf8').startsWith('uf_id,')) ? bytes.subarray(0, 11) : bytes),
     sync: fdatasyncSync,
     truncate: ftruncateSync,
   };
@@ -58,5 +59,25 @@ describe('a review whose journal fills the disk', () => {
     expect(await ended).toBe(0);
     expect(stderr()).not.toMatch(/safe|saved/);
     expect(stderr()).toContain(`2 decisions are not in the outputs yet; ${o.out}/decisions.csv holds them, but not a decision it could not take (only 11 of`);
+  }, 30_000);
+
+  it('a full disk as the review starts with --decisions: the review opens, says the journal could not take them, and promises nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-full-start-'));
+    const file = join(mkdtempSync(join(tmpdir(), 'ufm-full-src-')), 'dec.csv');
+    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
+    disk.rowsFull = true;
+    try {
+      const { ended, press, waitFor, stderr } = startSession(runSession, out, ['--decisions', file]);
+      const opened = (await waitFor('1 unwritten')).replace(/\s+/g, ' ');
+      expect(opened).toContain('could not take the decisions this review starts with (only 11 of');
+      press('q');
+      const quit = await waitFor('Quit? 1 decision is not written');
+      expect(quit).not.toMatch(/safe|saved/);
+      press('q');
+      expect(await ended).toBe(0);
+      expect(stderr()).not.toMatch(/safe in|saved in/);
+    } finally {
+      disk.rowsFull = false;
+    }
   }, 30_000);
 });
