@@ -121,7 +121,7 @@ describe('resuming after a crash', () => {
     const end = await tmux.waitFor(s, 'EXIT=130');
     expect(end).toContain('ufmatch: interrupted — no output was written');
     expect(end).toContain('decisions.csv line 2: user 999 is not in the users export');
-    expect(end).toContain('1 decision is not in the outputs yet; it is saved in');
+    expect(end).toContain('1 decision is not in the outputs yet; decisions made in a review are saved in');
     expect(readCsv(join(out, 'decisions.csv'))).toHaveLength(2);
   });
 

@@ -58,8 +58,8 @@ describe('a decision the journal could not take', () => {
       }
       if (damaged) expect(words.join(' ')).toContain('delete');
     }
-    expect(quitNote('out/decisions.csv', 'out', null)).toContain('They are safe in out/decisions.csv');
-    expect(unwrittenNote(1, 'out/decisions.csv', 'out', null)).toBe('1 decision is not in the outputs yet; it is saved in out/decisions.csv — run again with --out out to take it up again');
+    expect(quitNote('out/decisions.csv', 'out', null)).toContain('Decisions made in a review are safe in out/decisions.csv');
+    expect(unwrittenNote(1, 'out/decisions.csv', 'out', null)).toBe('1 decision is not in the outputs yet; decisions made in a review are saved in out/decisions.csv — run again with --out out to take them up again');
   });
 
   it('the quit question on screen follows the fault', async () => {

@@ -67,7 +67,7 @@ describe('the resume question', () => {
     await s.waitFor(`restored 1 decision from ${out}/decisions.csv`);
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
-    expect(s.stderr()).toContain('1 decision is not in the outputs yet; it is saved in');
+    expect(s.stderr()).toContain('1 decision is not in the outputs yet; decisions made in a review are saved in');
   }, 20_000);
 });
 
@@ -129,7 +129,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     await s.waitFor('1 unwritten');
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
-    expect(s.stderr()).toContain(`1 decision is not in the outputs yet; it is saved in ${out}/decisions.csv`);
+    expect(s.stderr()).toContain(`1 decision is not in the outputs yet; decisions made in a review are saved in ${out}/decisions.csv`);
     expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'skip']]);
     const again = startSession(runSession, out);
     await again.waitFor('Resume 1 decision? (y/n)');
