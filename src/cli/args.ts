@@ -103,8 +103,8 @@ export function parseCommandLine(argv: readonly string[]): Options {
   if (v.encoding !== undefined) {
     const name = v.encoding.trim().toLowerCase();
     if (name === '' || !iconv.encodingExists(name)) throw new UsageError(`--encoding: unknown encoding "${v.encoding}"; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
-    // iconv-lite knows these too, but they write bytes as text: an export read through them is noise
-    // iconv-lite's own reading of a name (base-64, BASE 64 and base64:2022 are base64 to it)
+    // iconv-lite knows base64 and hex, which read an export as noise; the name as iconv-lite
+    // reads it (base-64, BASE 64 and base64:2022 are base64 to it)
     if (BYTES_AS_TEXT.has(name.replace(/:\d{4}$|[^0-9a-z]/g, ''))) throw new UsageError(`--encoding: "${v.encoding}" is not a character encoding of text; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
   }
   if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');

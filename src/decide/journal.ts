@@ -3,7 +3,7 @@
  * Parsing and applying are pure; appending lives in output/journalFile.ts.
  */
 import { article } from '../domain/article.js';
-import { ACTIONS, decisionContact, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
+import { ACTIONS, decisionContact, sameDecision, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
 import { Holds } from './holds.js';
 import { refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
 import type { ExistingLink } from '../domain/types.js';
@@ -311,9 +311,9 @@ export function staleRowsInOutputs(plan: Plan, ufIds: ReadonlySet<number>, writt
  * What the outputs in the folder hold, per row: the decision links.csv states for the user
  * (written earlier into the same folder), or — for a user it does not list, or with no
  * links.csv — ufmatch's automatic one (each row's proposal, whatever a journal or --decisions
- * file made of its decision since), which a quit loses nothing of. A review counts as unwritten exactly the users whose
- * decision differs from this (in action or contact, as the review's sameDecision compares), whatever brought them there:
- * a resumed journal, a replayed file, an undo after writing, or starting over.
+ * file made of its decision since), which a quit loses nothing of. A review counts as
+ * unwritten exactly the users whose decision differs from this (sameDecision), whatever
+ * brought them there: a resumed journal, a replayed file, an undo after writing, or starting over.
  * A decision links.csv states is rebuilt from its action and contact; a review there is the
  * review the row has (links.csv's contact_id of a review is that review's best candidate).
  */
@@ -348,8 +348,7 @@ export function writtenBaseline(plan: Plan, written: ReadonlyMap<number, string>
 export function unwrittenAgainst(plan: Plan, baseline: readonly Decision[]): number {
   let n = 0;
   plan.rows.forEach((r, i) => {
-    const b = baseline[i]!;
-    if (r.decision.action !== b.action || decisionContact(r.decision) !== decisionContact(b)) n++;
+    if (!sameDecision(r.decision, baseline[i]!)) n++;
   });
   return n;
 }

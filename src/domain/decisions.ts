@@ -57,6 +57,11 @@ export function decisionContact(d: Decision): number | null {
   return d.action === 'link' || d.action === 'keep' || d.action === 'review' ? d.contactId : null;
 }
 
+/** Same action on the same contact: how the review, its journal and the unwritten count compare decisions. */
+export function sameDecision(a: Decision, b: Decision): boolean {
+  return a.action === b.action && decisionContact(a) === decisionContact(b);
+}
+
 /** Why a contact is a candidate for a user. */
 export type CandidateBasis =
   | 'existing-link'

@@ -3,7 +3,7 @@
  * Pure rules; the reducer applies the result and the holds check the uniqueness rules.
  */
 import { article } from '../../domain/article.js';
-import { decisionContact, type Candidate, type Decision, type UserPlan } from '../../domain/decisions.js';
+import { sameDecision, type Candidate, type Decision, type UserPlan } from '../../domain/decisions.js';
 import { userRefusal, type ContactFacts, type Refusal } from '../../decide/operatorRules.js';
 
 export type OperatorCommand =
@@ -16,10 +16,8 @@ export type Outcome = { readonly ok: Decision } | { readonly refused: string };
 
 const op = { reason: 'operator', decidedBy: 'operator' } as const;
 
-/** Same action on the same contact (the proposal object is reused so a journal replay restores it). */
-export function sameDecision(a: Decision, b: Decision): boolean {
-  return a.action === b.action && decisionContact(a) === decisionContact(b);
-}
+// (the proposal object is reused where a decision equals it, so a journal replay restores it)
+export { sameDecision };
 
 function preferProposal(r: UserPlan, d: Decision): Decision {
   return sameDecision(r.proposal, d) ? r.proposal : d;
