@@ -8,13 +8,14 @@ import type { Warning } from '../domain/warnings.js';
 import { isStrong } from '../domain/warnings.js';
 import { batchOrder } from '../match/batchOrder.js';
 import { CivicrmBatch } from '../match/civicrm.js';
-import { buildContactIndex, lookupsFor, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
+import { buildContactIndex, lookupsFor, Marks, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
 import { emailKey } from '../match/email.js';
 import { UserKeys } from '../match/userKeys.js';
 import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
+import { gatherExact, MAX_CANDIDATES } from './exactCandidates.js';
 import { candidateScore, sortCandidates } from './scores.js';
 import { WarningFactory } from './warningFactory.js';
 
@@ -129,6 +130,8 @@ export interface PlanContext extends PlanPrep {
   readonly wf: WarningFactory;
   /** The exact look-ups civicrmAhead made, when it ran. */
   readonly exactOf: ExactOf | null;
+  /** Which contacts are a user's candidates so far, by position (one set reused for every user). */
+  readonly carriers: Marks;
 }
 
 /**
@@ -288,7 +291,7 @@ export class PlanRun {
       this.stopsAt = run.stopsAt;
       exactOf = run.exactOf;
     }
-    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf };
+    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf, carriers: new Marks(ix.contacts.length) };
     this.t0 = since;
   }
 
@@ -464,6 +467,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
 
   const link = ctx.linkOf[index];
   if (link) {
+    let notKept = 0;
     const civicrm = batch.step(user, null, false);
     const pos = ix.byId.get(link.contactId);
     const linkedKey = ctx.keys.of[index]!;
@@ -471,7 +475,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     if (pos === undefined) {
       warnings.push(wf.orphanLink(link, 'contact', false));
       // the linked contact is not in the export: show the contacts that carry the email (CiviCRM keeps the link)
-      if (validKey) exactBesideLink(ix, user, index, uname, link.contactId, candidates);
+      if (validKey) notKept = exactBesideLink(ctx, user, index, uname, link.contactId, candidates);
     } else {
       const emails = list.emailsAt(pos);
       const stale = staleness(list.deletedAt(pos), emails, link, key);
@@ -487,14 +491,14 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
       });
       // a stale link's user: the contacts that do carry the email, to show beside the link (CiviCRM keeps the link)
       if ((stale === 'contact-lacks-email' || stale === 'contact-deleted') && validKey) {
-        exactBesideLink(ix, user, index, uname, link.contactId, candidates);
+        notKept = exactBesideLink(ctx, user, index, uname, link.contactId, candidates);
       }
     }
     if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
     // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
     if (!validKey) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
-    return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
+    return withCandidates({ user, warnings: fitWarnings(warnings), decision, proposal: decision, civicrm }, candidates, notKept);
   }
 
   const keyNo = ctx.keys.of[index]!;
@@ -519,50 +523,26 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
   }
 
-  // exact matches, in CiviCRM's order (contacts are built only for the warnings that name them)
+  // exact matches, in CiviCRM's order (contacts are built only for the warnings that name them;
+  // candidates only for the best of them and those the decision may take: exactCandidates.ts)
   const known = ctx.exactOf?.[index];
   const refs = known === undefined ? exactRefs(ix, key, index) : refsOf(known === NO_REFS ? undefined : known);
-  const usable: { id: number; pos: number; primary: boolean }[] = [];
-  let deleted = -1;
-  let nonIndividual = -1;
-  const exactIds: number[] = [];
-  for (const r of refs) {
-    const pos = refContact(r);
-    const id = list.idAt(pos);
-    if (exactIds.includes(id)) continue;
-    exactIds.push(id);
-    const primary = refPrimary(r);
-    const nameAgrees = agrees(ix, uname, pos);
-    const ok = list.usableAt(pos);
-    if (ok) usable.push({ id, pos, primary });
-    else if (list.deletedAt(pos)) {
-      if (deleted < 0) deleted = pos;
-    } else if (nonIndividual < 0) nonIndividual = pos;
-    candidates.push({
-      contactId: id,
-      score: candidateScore({ basis: 'exact-email', usable: ok, primary, nameAgrees }),
-      basis: 'exact-email',
-      primaryEmail: primary,
-      email: list.emailWithKey(pos, key) ?? key,
-      usable: ok,
-      nameAgrees,
-    });
-  }
-  const pick = usable[0] ?? null;
+  const ex = gatherExact(ix, refs, key, (pos) => agrees(ix, uname, pos), (id) => claims.contactHolder(id, user.ufId) !== null, ctx.carriers);
+  for (const c of ex.kept) candidates.push(c);
+  const pick = ex.pick;
   const civicrm = batch.step(user, pick ? pick.id : null, pick ? pick.primary : false);
 
   duplicateUserWarning(ctx, user, index, dupOther, civicrm, warnings);
 
-  if (usable.length === 0) {
-    const alone = exactIds.length === 1;
-    if (deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(deleted), civicrm, alone));
-    if (nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(nonIndividual), civicrm, alone));
+  if (ex.usableCount === 0) {
+    const alone = ex.count === 1;
+    if (ex.deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(ex.deleted), civicrm, alone));
+    if (ex.nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(ex.nonIndividual), civicrm, alone));
   }
-  if (usable.length >= 2) warnings.push(wf.sharedEmail(user, usable.map((u) => u.id), civicrm));
+  if (ex.usableCount >= 2) warnings.push(wf.sharedEmail(user, ex.usableIds, ex.usableCount, civicrm));
 
   // the contact ufmatch would link: CiviCRM's pick, or among several the one with the user's name
-  const named = usable.filter((u) => agrees(ix, uname, u.pos));
-  const choice = usable.length === 1 ? usable[0]! : named.length === 1 ? named[0]! : null;
+  const choice = ex.usableCount === 1 ? pick! : ex.namedCount === 1 ? ex.named! : null;
   const checkTaken = choice ?? pick;
   if (checkTaken) {
     const holder = claims.contactHolder(checkTaken.id, user.ufId);
@@ -575,17 +555,17 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
-  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usable.length === 0) {
+  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || ex.usableCount === 0) {
     const tf = clock ? performance.now() : 0;
-    fuzzy(ctx, user, index, lookups, uname, key, exactIds, candidates, warnings, wf, civicrm);
+    fuzzy(ctx, user, index, lookups, uname, key, ex.count > 0, ex.carries, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;
   }
 
   sortCandidates(candidates);
   const decision = chooseAutomatic({
     warnings,
-    usableCount: usable.length,
-    choice: choice ? { contactId: choice.id, byName: usable.length > 1 } : null,
+    usableCount: ex.usableCount,
+    choice: choice ? { contactId: choice.id, byName: ex.usableCount > 1 } : null,
     bestCandidate: bestFree(candidates, claims, user.ufId),
     emailHolder: claims.emailHolder(keyNo, user.ufId),
   });
@@ -593,41 +573,29 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   else if (decision.action === 'create') claims.claim(user.ufId, null, keyNo);
   else if (decision.action === 'review') {
     // the contact its exact email picks: the one choice, else the review's proposal among them
-    const kept = choice ?? (decision.contactId !== null ? (usable.find((u) => u.id === decision.contactId) ?? null) : null);
-    if (kept !== null) claims.reserve(user.ufId, kept.id, keyNo);
+    const kept = choice ? choice.id : decision.contactId !== null && candidates.some((c) => c.contactId === decision.contactId && c.basis === 'exact-email' && c.usable) ? decision.contactId : null;
+    if (kept !== null) claims.reserve(user.ufId, kept, keyNo);
   }
   if (decision.action === 'link' || decision.action === 'review') proposedFirstAmongEquals(candidates, decision.contactId);
-  return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
+  return withCandidates({ user, warnings: fitWarnings(warnings), decision, proposal: decision, civicrm }, candidates, ex.notKept);
+}
+
+/** The row with its candidates, and how many contacts carrying the email were not kept among them (gatherExact). */
+function withCandidates(row: Omit<UserPlan, 'candidates'>, cs: Candidate[], notKept: number): UserPlan {
+  return notKept > 0 ? { ...row, candidates: fit(cs), moreCandidates: notKept } : { ...row, candidates: fit(cs) };
 }
 
 /**
  * The contacts other than the linked one that carry the user's email, as exact-email
  * candidates (each once, best first), after the link: it stays candidate 1 whatever they score.
  */
-function exactBesideLink(ix: ContactIndex, user: User, index: number, uname: NameKey, linked: number, candidates: Candidate[]): void {
-  const list = ix.contacts;
-  const beside: Candidate[] = [];
-  const seen: number[] = [linked];
-  for (const r of exactRefs(ix, user.emailKey, index)) {
-    const pos = refContact(r);
-    const id = list.idAt(pos);
-    if (seen.includes(id)) continue;
-    seen.push(id);
-    const primary = refPrimary(r);
-    const usable = list.usableAt(pos);
-    const nameAgrees = agrees(ix, uname, pos);
-    beside.push({
-      contactId: id,
-      score: candidateScore({ basis: 'exact-email', usable, primary, nameAgrees }),
-      basis: 'exact-email',
-      primaryEmail: primary,
-      email: list.emailWithKey(pos, user.emailKey) ?? user.emailKey,
-      usable,
-      nameAgrees,
-    });
-  }
+function exactBesideLink(ctx: PlanContext, user: User, index: number, uname: NameKey, linked: number, candidates: Candidate[]): number {
+  const ix = ctx.ix;
+  const ex = gatherExact(ix, exactRefs(ix, user.emailKey, index), user.emailKey, (pos) => agrees(ix, uname, pos), null, ctx.carriers, MAX_CANDIDATES, linked);
+  const beside = ex.kept;
   sortCandidates(beside);
-  candidates.push(...beside);
+  for (const c of beside) candidates.push(c);
+  return ex.notKept;
 }
 
 function fuzzy(
@@ -637,18 +605,18 @@ function fuzzy(
   lookups: FuzzyLookups,
   uname: NameKey,
   key: string,
-  exactIds: readonly number[],
+  hasExact: boolean,
+  flagged: Marks,
   candidates: Candidate[],
   warnings: Warning[],
   wf: WarningFactory,
   civicrm: CivicrmOutcome,
 ): void {
   const { ix } = ctx;
-  const flagged = new Set<number>(exactIds);
+  // `flagged` marks the contacts (by position) already candidates: the exact ones, then each hit
   for (const h of aliasHits(ix, key)) {
+    if (!flagged.mark(h.pos)) continue;
     const id = ix.contacts.idAt(h.pos);
-    if (flagged.has(id)) continue;
-    flagged.add(id);
     const nameAgrees = agrees(ix, uname, h.pos);
     const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
     candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
@@ -663,10 +631,9 @@ function fuzzy(
   // email-typo only where no contact carries the exact email (SPEC §4: "no exact match"): a
   // trashed, non-Individual or taken exact match is what the user meant, not a look-alike
   // address of someone else (kate@ is two edits from dave@)
-  for (const h of exactIds.length > 0 ? [] : lookups.typo(index, key)) {
+  for (const h of hasExact ? [] : lookups.typo(index, key)) {
+    if (!flagged.mark(h.pos)) continue;
     const id = ix.contacts.idAt(h.pos);
-    if (flagged.has(id)) continue;
-    flagged.add(id);
     const nameAgrees = agrees(ix, uname, h.pos);
     const namesDiffer = !nameAgrees && ix.nameDiffersAt(h.pos, uname.first, uname.last);
     const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
@@ -683,7 +650,7 @@ function fuzzy(
   const names: { h: NameHit; score: number; id: number }[] = [];
   for (const h of lookups.names(index, uname)) {
     const id = ix.ids[h.pos]!;
-    if (flagged.has(id)) continue;
+    if (flagged.has(h.pos)) continue;
     const score = NAME_SCORE[h.relation];
     let i = names.length;
     while (i > 0 && (score > names[i - 1]!.score || (score === names[i - 1]!.score && id < names[i - 1]!.id))) i--;

@@ -68,10 +68,15 @@ export class WarningFactory {
     };
   }
 
-  sharedEmail(u: User, contactIds: readonly number[], o: CivicrmOutcome): WarningOf<'shared-email'> {
+  /**
+   * @param contactIds the first of the usable contacts carrying the email, in CiviCRM's order
+   * @param contactCount how many there are (the detail lists the ids given and counts the rest)
+   */
+  sharedEmail(u: User, contactIds: readonly number[], contactCount: number, o: CivicrmOutcome): WarningOf<'shared-email'> {
+    const rest = contactCount - contactIds.length;
     return {
-      code: 'shared-email', ufId: u.ufId, contactId: contactIds[0] ?? null, otherUfId: null, score: 1, contactIds,
-      detail: line(`${contactIds.length} contacts carry ${who(u)}'s email (${contactIds.join(', ')}); ${this.civi(o)}`),
+      code: 'shared-email', ufId: u.ufId, contactId: contactIds[0] ?? null, otherUfId: null, score: 1, contactIds, contactCount,
+      detail: line(`${contactCount} contacts carry ${who(u)}'s email (${contactIds.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}); ${this.civi(o)}`),
     };
   }
 

@@ -135,6 +135,12 @@ export interface UserPlan {
   /** What ufmatch proposed automatically (kept so undo / explain can show it). */
   readonly proposal: Decision;
   readonly civicrm: CivicrmOutcome;
+  /**
+   * How many more contacts were candidates than `candidates` keeps (at most MAX_CANDIDATES,
+   * best first, the proposal among them): a placeholder email carried by thousands of
+   * contacts. Absent when none was left out.
+   */
+  readonly moreCandidates?: number;
 }
 
 export interface Plan {

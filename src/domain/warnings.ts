@@ -72,7 +72,10 @@ export interface NameMatchWarning extends WarningBase {
 }
 export interface SharedEmailWarning extends WarningBase {
   readonly code: 'shared-email';
+  /** The usable contacts carrying the email, in CiviCRM's order: the first SHARED_IDS_LISTED of them. */
   readonly contactIds: readonly number[];
+  /** How many usable contacts carry it (contactIds lists the first). */
+  readonly contactCount: number;
 }
 export interface DeletedMatchWarning extends WarningBase {
   readonly code: 'deleted-match';

@@ -84,6 +84,7 @@ export function explainUser(
     user: viewUser(u),
     link: linkView,
     candidates: row.candidates.map((c) => viewCandidate(ctx, c)),
+    more_candidates: row.moreCandidates ?? 0,
     warnings,
     decision: viewDecision(ctx, row.decision),
     proposal: viewDecision(ctx, row.proposal),

@@ -160,6 +160,8 @@ export interface Explanation {
   readonly user: UserView;
   readonly link: LinkView | null;
   readonly candidates: readonly CandidateView[];
+  /** Contacts that were candidates too but are not listed (the plan keeps the best MAX_CANDIDATES): 0 but for a placeholder email. */
+  readonly more_candidates: number;
   readonly warnings: readonly WarningView[];
   /** The current decision (differs from `proposal` when --decisions replayed one). */
   readonly decision: DecisionView;

@@ -101,12 +101,14 @@ export function renderExplanationText(e: Explanation, o: RenderOptions): string 
   }
   L.push('');
 
-  L.push(bold(o, `Candidate contacts (${e.candidates.length})`));
+  const more = e.more_candidates;
+  L.push(bold(o, more > 0 ? `Candidate contacts (${e.candidates.length + more}; ${e.candidates.length} listed)` : `Candidate contacts (${e.candidates.length})`));
   if (e.candidates.length === 0) L.push('  none');
   e.candidates.forEach((c, i) => {
     L.push(`  ${i + 1}. contact ${c.contact_id}  score ${c.score.toFixed(2)}  ${c.contact ? contactLine(c.contact) : '(not in the contacts export)'}`);
     L.push(`     ${c.why}`);
   });
+  if (more > 0) L.push(`  … and ${more} more contacts that carry the user's email`);
   L.push('');
 
   L.push(bold(o, `Warnings (${e.warnings.length})`));

@@ -137,13 +137,18 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       };
     }
     case 'shared-email': {
+      // the first contacts carrying it (SHARED_IDS_LISTED), the rest counted: a placeholder address can be on thousands
       const ids = w.contactIds;
-      const list = ids.map((id) => cref(ctx, id)).join(', ');
+      const rest = w.contactCount - ids.length;
+      const more = rest > 0 ? ` and ${rest} more` : '';
+      const list = ids.map((id) => cref(ctx, id)).join(', ') + more;
       const pick = w.contactId ?? ids[0]!;
       const d = ctx.row.decision;
       const chosen = d.action === 'link' || d.action === 'keep' ? d.contactId : null;
+      // one of the contacts carrying the email (the candidates keep every one a decision takes)
+      const carries = (id: number) => ids.includes(id) || ctx.row.candidates.some((c) => c.contactId === id && c.basis === 'exact-email' && c.usable);
       const fix: FixStep[] = [];
-      if (chosen !== null && chosen !== pick && ids.includes(chosen)) {
+      if (chosen !== null && chosen !== pick && carries(chosen)) {
         fix.push(
           step(
             w.code,
@@ -169,9 +174,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         fix.push(step(w.code, `So that CiviCRM's own choice is right, keep ${key} only on the user's contact, or give each person an email of their own.`));
       }
       return {
-        reason: `${plural(ids.length, 'contact')} carry their email (${ids.join(', ')}) and CiviCRM takes ${cref(ctx, pick)}, whose matching email is primary or whose id is lowest`,
+        reason: `${plural(w.contactCount, 'contact')} carry their email (${ids.join(', ')}${more}) and CiviCRM takes ${cref(ctx, pick)}, whose matching email is primary or whose id is lowest`,
         explanation:
-          `${plural(ids.length, 'contact')} carry ${key}: ${list}. CiviCRM links the one whose matching email is primary, ` +
+          `${plural(w.contactCount, 'contact')} carry ${key}: ${list}. CiviCRM links the one whose matching email is primary, ` +
           `then the lowest id: ${cref(ctx, pick)}, whoever the user is.`,
         fix,
       };

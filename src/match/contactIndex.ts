@@ -91,6 +91,10 @@ export class Marks {
       this.stamp = 1;
     }
   }
+  /** Whether `i` is marked since begin(). */
+  has(i: number): boolean {
+    return this.stampOf[i] === this.stamp;
+  }
   /** True the first time `i` is marked since begin(). */
   mark(i: number): boolean {
     if (this.stampOf[i] === this.stamp) return false;

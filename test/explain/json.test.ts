@@ -52,6 +52,7 @@ describe('explain --json', () => {
       'user',
       'link',
       'candidates',
+      'more_candidates',
       'warnings',
       'decision',
       'proposal',
