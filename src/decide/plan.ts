@@ -722,9 +722,7 @@ function staleness(deleted: boolean, emails: readonly ContactEmail[], link: Exis
 /** Whether the contact at `pos` has the user's name (sameName), from the index's folded names for a usable contact. */
 function agrees(ix: ContactIndex, uname: NameKey, pos: number): boolean {
   if (!hasName(uname)) return false;
-  if (ix.contacts.usableAt(pos)) return ix.sameNameAt(pos, uname);
-  const c = ix.contacts.at(pos);
-  return sameName(uname, nameKey(c.firstName, c.lastName, c.displayName));
+  return ix.contacts.usableAt(pos) ? ix.sameNameAt(pos, uname) : sameName(uname, ix.foldedNameAt(pos));
 }
 
 function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number): number | null {

@@ -76,6 +76,11 @@ export interface ContactIndex extends FuzzyLookupIndex, Pick<ExactIndex, 'exactF
   readonly mailbox: ReadonlyMap<string, EncodedRef | EncodedRef[]>;
   /** sameName(name, the folded name of the contact at `pos`), for a usable contact. */
   sameNameAt(pos: number, name: NameKey): boolean;
+  /**
+   * The folded name of any contact (nameKey), read from the table once per contact: a
+   * placeholder email's thousands of trashed carriers are compared with every user sharing it.
+   */
+  foldedNameAt(pos: number): NameKey;
 }
 
 /** A set of small integers, emptied in O(1) by begin(). */
@@ -643,6 +648,16 @@ export function buildContactIndex(contacts: ContactList, lookups?: IndexLookups,
 export function assembleContactIndex(contacts: ContactList, exactIx: ExactIndex, rows: EmailRows, fuzzy: FuzzyIndexes): ContactIndex {
   const lookup = fuzzyLookupIndex(rows, fuzzy, contacts.length);
   const { lastsByFirst, firstsByLast } = fuzzy;
+  const folded = new Map<number, NameKey>();
+  const foldedNameAt = (pos: number): NameKey => {
+    let k = folded.get(pos);
+    if (k === undefined) {
+      const c = contacts.at(pos);
+      k = nameKey(c.firstName, c.lastName, c.displayName);
+      folded.set(pos, k);
+    }
+    return k;
+  };
   return {
     ...lookup,
     contacts,
@@ -656,10 +671,10 @@ export function assembleContactIndex(contacts: ContactList, exactIx: ExactIndex,
       const fs = firstsByLast.startOf(pos);
       const ls = lastsByFirst.startOf(pos);
       if (fs >= 0 && ls >= 0) return firstsByLast.equalsAt(fs, name.first) && lastsByFirst.equalsAt(ls, name.last);
-      // a part too short to be indexed (an initial): fold it again
-      const c = contacts.at(pos);
-      return sameName(name, nameKey(c.firstName, c.lastName, c.displayName));
+      // a part too short to be indexed (an initial), or no name: the folded name, kept once read
+      return sameName(name, foldedNameAt(pos));
     },
+    foldedNameAt,
   };
 }
 
