@@ -28,6 +28,8 @@ const DELETED = 1;
 const TYPES = ['Individual', 'Organization', 'Household'] as const;
 const OTHER = 3;
 const CACHE_BITS = 10;
+/** An email list longer than this is looked up by key through a map (keyedEmails). */
+const KEYED_FROM = 16;
 
 type Column = Float64Array | Int32Array | Uint8Array;
 
@@ -74,6 +76,8 @@ export class ContactTable implements ContactList {
   private readonly sources: string[] = [];
   private readonly otherTypes = new Map<number, string>();
   private readonly emailsSet = new Map<number, readonly ContactEmail[]>();
+  /** keyedEmails: by position, for lists longer than KEYED_FROM. */
+  private readonly keyed = new Map<number, Map<string, string>>();
   private readonly cachePos = new Int32Array(1 << CACHE_BITS).fill(-1);
   private readonly cached: (Contact | undefined)[] = new Array(1 << CACHE_BITS);
   private keyBytes = new Uint8Array(256);
@@ -244,7 +248,7 @@ export class ContactTable implements ContactList {
   /** The address of the contact at `pos` whose key is `key`, as exported (only that one decoded). */
   emailWithKey(pos: number, key: string): string | undefined {
     const set = this.emailsSet.get(pos);
-    if (set) return set.find((e) => e.key === key)?.email;
+    if (set) return set.length > KEYED_FROM ? this.keyedEmails(pos, set).get(key) : set.find((e) => e.key === key)?.email;
     const from = this.fieldFrom[pos]! + NAME_FIELDS;
     const to = this.fieldFrom[pos + 1]!;
     for (let f = from; f < to; f++) if (this.fieldHasKey(f, key)) return this.text.get(f);
@@ -294,9 +298,24 @@ export class ContactTable implements ContactList {
     return i === n;
   }
 
+  /**
+   * A long email list's addresses by key, made on first use: a contact with thousands of
+   * addresses (the --emails file's) is asked for one of them by each user who has it.
+   */
+  private keyedEmails(pos: number, set: readonly ContactEmail[]): Map<string, string> {
+    let m = this.keyed.get(pos);
+    if (m === undefined) {
+      m = new Map();
+      for (const e of set) if (!m.has(e.key)) m.set(e.key, e.email); // the first, as find() gives
+      this.keyed.set(pos, m);
+    }
+    return m;
+  }
+
   /** Replaces the emails of the contact at `pos` (the --emails file). */
   setEmails(pos: number, emails: readonly ContactEmail[]): void {
     this.emailsSet.set(pos, emails);
+    this.keyed.delete(pos);
     const slot = pos & ((1 << CACHE_BITS) - 1);
     if (this.cachePos[slot] === pos) this.cachePos[slot] = -1;
   }

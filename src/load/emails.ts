@@ -16,7 +16,7 @@
  *   Later primaries of the emails file are added as non-primary. The primary email stays at
  *   `emails[0]`.
  */
-import type { Contact, ContactEmail, InputInfo } from '../domain/types.js';
+import type { ContactEmail, InputInfo } from '../domain/types.js';
 import { positionById } from '../match/contactIndex.js';
 import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
@@ -28,8 +28,8 @@ export interface LoadEmailsOptions {
   onProgress?: (progress: CsvProgress) => void;
   /** Read size in bytes (tests). */
   highWaterMark?: number;
-  /** Called for each address appended to a contact (`pos`: its position in `contacts`), with the contact as it now is. */
-  onAdded?: (pos: number, contact: Contact, key: string) => void;
+  /** Called for each address appended to a contact (`pos`: its position in `contacts`; `usable`: not trashed, an Individual). */
+  onAdded?: (pos: number, usable: boolean, key: string) => void;
   /** Called whenever the emails of the contact at `pos` change (an address added, or one made primary). */
   onChanged?: (pos: number) => void;
 }
@@ -56,6 +56,12 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
   let primaryOverrides = 0;
   /** Contacts whose primary an is_primary row of this file has set. */
   const primarySet = new Set<number>();
+  /**
+   * The email lists this load made (a copy of the contact's, on its first row here), changed in
+   * place by later rows, with their keys: a contact with 10,000 rows (a catch-all address
+   * book) was copied and searched whole for each of them.
+   */
+  const lists = new Map<number, { emails: ContactEmail[]; keys: Set<string> }>();
   const result = await streamCsv(path, options, {
     header(fields, line) {
       const header = new Header(path, fields, line);
@@ -77,20 +83,25 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       const key = emailKey(email);
       if (key === '') return;
       const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
-      const before = contacts.emailsAt(pos);
-      const emails = before.slice();
+      let mine = lists.get(pos);
+      if (mine === undefined) {
+        const emails = contacts.emailsAt(pos).slice();
+        mine = { emails, keys: new Set(emails.map((e) => e.key)) };
+        lists.set(pos, mine);
+      }
+      const emails = mine.emails;
       // an is_primary row sets the primary unless an earlier one of this file did
       const takes = primary && !primarySet.has(pos);
-      const overrides = takes && before.length > 0 && before[0]!.primary && before[0]!.key !== key;
+      const overrides = takes && emails.length > 0 && emails[0]!.primary && emails[0]!.key !== key;
       if (takes) primarySet.add(pos);
-      const isNew = addEmail(emails, email, key, takes);
-      if (!changed(emails, before)) return;
+      const change = addEmail(emails, mine.keys, email, key, takes);
+      if (change === 'none') return;
       if (overrides) primaryOverrides++;
       contacts.setEmails(pos, emails);
       options.onChanged?.(pos);
-      if (isNew) {
+      if (change === 'added') {
         added++;
-        options.onAdded?.(pos, contacts.at(pos), key);
+        options.onAdded?.(pos, contacts.usableAt(pos), key);
       }
     },
   });
@@ -98,28 +109,28 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
 }
 
 /**
- * Adds the address (once per key); `primary`: it becomes the contact's primary, the one before
- * it (if another) no longer is. True when a new address was appended.
+ * Adds the address (once per key; `keys` holds the list's keys); `primary`: it becomes the
+ * contact's primary, the one before it (if another) no longer is. Says what changed: an
+ * address appended, only which one is primary, or nothing.
  */
-function addEmail(emails: ContactEmail[], email: string, key: string, primary: boolean): boolean {
+function addEmail(emails: ContactEmail[], keys: Set<string>, email: string, key: string, primary: boolean): 'added' | 'primary' | 'none' {
   const first = emails[0];
-  if (primary && first !== undefined && first.primary && first.key !== key) emails[0] = { ...first, primary: false };
-  const existing = emails.findIndex((e) => e.key === key);
-  if (existing !== -1) {
+  let change: 'primary' | 'none' = 'none';
+  if (primary && first !== undefined && first.primary && first.key !== key) {
+    emails[0] = { ...first, primary: false };
+    change = 'primary';
+  }
+  if (keys.has(key)) {
+    const existing = emails.findIndex((e) => e.key === key);
     if (primary && !emails[existing]!.primary) {
       const [e] = emails.splice(existing, 1) as [ContactEmail];
       emails.unshift({ ...e, primary: true });
+      change = 'primary';
     }
-    return false;
+    return change;
   }
+  keys.add(key);
   if (primary) emails.unshift({ email, key, primary: true, source: SOURCE });
   else emails.push({ email, key, primary: false, source: SOURCE });
-  return true;
-}
-
-/** Whether addEmail changed anything (a new address, or one made primary). */
-function changed(now: readonly ContactEmail[], before: readonly ContactEmail[]): boolean {
-  if (now.length !== before.length) return true;
-  for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) return true;
-  return false;
+  return 'added';
 }

@@ -13,8 +13,7 @@
  */
 import { buildPlanInSlices, civicrmAhead, PlanRun, Slices, type PlanProgress, type PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
-import { isUsable } from '../domain/contactList.js';
-import type { Contact, Dataset, User } from '../domain/types.js';
+import type { Dataset, User } from '../domain/types.js';
 import type { ContactTable } from '../load/contactTable.js';
 import { assembleContactIndex, buildContactIndex, ContactFeed, ExactIndexBuilder, lookupsFor, type IndexLookups } from '../match/contactIndex.js';
 import { MIN_ROW_BYTES } from '../load/contacts.js';
@@ -81,7 +80,7 @@ export interface LoadHooks {
   readonly sharedTable: boolean;
   /** The contact at `pos` has been stored in `contacts` (read from there, without building it). */
   readonly onStored: (contacts: ContactTable, pos: number) => void;
-  readonly onAdded: (pos: number, contact: Contact, key: string) => void;
+  readonly onAdded: (pos: number, usable: boolean, key: string) => void;
   /** The --emails file changed the emails of the contact at `pos` (an address added, or made primary). */
   readonly onChanged: (pos: number) => void;
   /** Every contact and --emails address has been given (the rest of the load adds nothing to the index). */
@@ -137,9 +136,9 @@ export class ContactIndexing {
           feed.stored(contacts, pos);
           this.fed = pos + 1;
         },
-        onAdded: (pos, c, key) => {
+        onAdded: (pos, usable, key) => {
           exact.add(pos, key, false); // its primary flag is read again at the end (onChanged)
-          feed.addedEmail(pos, c, key);
+          if (usable) feed.addedKey(pos, key);
         },
         onChanged,
         onIndexInputsDone: () => {},
@@ -160,9 +159,9 @@ export class ContactIndexing {
         // the worker reads the contacts from the table itself; it is told how far it may read
         if ((fed & (STORED_STEP - 1)) === 0) sink.stored(contacts.sharedView(), fed);
       },
-      onAdded: (pos, c, key) => {
+      onAdded: (pos, usable, key) => {
         exact.add(pos, key, false); // its primary flag is read again at the end (onChanged)
-        if (isUsable(c) && key !== '') sink.added(pos, key);
+        if (usable && key !== '') sink.added(pos, key);
       },
       onChanged,
       // the worker builds while the links load, not after

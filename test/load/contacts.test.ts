@@ -130,6 +130,27 @@ describe('loadEmails', () => {
     expect(await loadEmails(empty, contacts)).toMatchObject({ rows: 0, added: 0, unknownContacts: 0 });
   });
 
+  it('a contact with thousands of rows keeps each address once, as spelt first, and is found by any of them', async () => {
+    const c = tmp.write('catch-all.csv', 'id,email\n7,office@x.org\n');
+    const { contacts } = await loadContacts(c);
+    const rows = ['contact_id,email,is_primary'];
+    for (let i = 0; i < 3000; i++) rows.push(`7,Staff${i}@X.org,0`);
+    rows.push('7,staff5@x.org,0', '7,STAFF9@x.org,1', '7,office@x.org,0');
+    const added: string[] = [];
+    const e = tmp.write('catch-all-emails.csv', rows.join('\n') + '\n');
+    expect(await loadEmails(e, contacts, { onAdded: (pos, usable, key) => void (usable && added.push(key)) })).toMatchObject({ rows: 3003, added: 3000 });
+    expect(added).toHaveLength(3000);
+    const emails = contacts.emailsAt(0);
+    expect(emails).toHaveLength(3001);
+    // a later is_primary row moves an address it already has to the front; the old primary stays, demoted
+    expect(emails.slice(0, 2).map((x) => [x.email, x.primary])).toEqual([['Staff9@X.org', true], ['office@x.org', false]]);
+    expect(emails.filter((x) => x.primary)).toHaveLength(1);
+    expect(contacts.emailWithKey(0, 'staff5@x.org')).toBe('Staff5@X.org');
+    expect(contacts.emailWithKey(0, 'staff2999@x.org')).toBe('Staff2999@X.org');
+    expect(contacts.emailWithKey(0, 'office@x.org')).toBe('office@x.org');
+    expect(contacts.emailWithKey(0, 'staff3000@x.org')).toBeUndefined();
+  });
+
   it('bad contact_id and missing columns are InputErrors', async () => {
     const e = tmp.write('emails-bad.csv', 'contact_id,email\n1,a@x.org\nx,b@x.org\n');
     await expectInputError(loadEmails(e, new ContactTable()), e, 3, /"contact_id" is not a positive whole number/, ['b@x.org']);
