@@ -623,6 +623,9 @@ export class FuzzyIndex {
     const maxBits = 2 * tau;
     const k = tau + 1;
     const lo = Math.max(this.minLength, len - tau);
+    // a value with copies (HotRun.twins) is met once per segment that matches it: its copies
+    // are visited the first time only (50,000 contacts named John Smith, each met six times)
+    let expanded: Set<number> | null = null;
     for (let L = lo; L <= len + tau; L++) {
       const delta = len - L;
       const hl = mix(gh, L);
@@ -643,10 +646,14 @@ export class FuzzyIndex {
             if (sub !== null) {
               const part = i === 0 ? value.slice(q + sl) : value.slice(0, q);
               sub.index.query(0, part, (start) => {
+                if (expanded !== null && expanded.has(start)) return;
                 if (!withinDistance(value, len, arena, start, L, tau)) return;
                 visit((arena[start - 2]! << 16) | arena[start - 1]!);
                 const copies = sub.twins.get(start);
-                if (copies) for (const c of copies) visit((arena[c - 2]! << 16) | arena[c - 1]!);
+                if (copies) {
+                  (expanded ??= new Set()).add(start);
+                  for (const c of copies) visit((arena[c - 2]! << 16) | arena[c - 1]!);
+                }
               });
               continue;
             }
