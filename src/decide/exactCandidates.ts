@@ -9,6 +9,7 @@
  */
 import type { Candidate } from '../domain/decisions.js';
 import { refContact, refPrimary, type ContactIndex, type EncodedRef, type Marks } from '../match/contactIndex.js';
+import { hasName, sameName, type NameKey } from '../match/names.js';
 import { candidateScore } from './scores.js';
 
 /** At most this many candidates are kept per user, best first (the proposal always among them); the others are counted. */
@@ -24,107 +25,144 @@ export interface Carrier {
   readonly primary: boolean;
 }
 
-export interface ExactCarriers {
-  /** Contacts carrying the email, each once. */
-  readonly count: number;
-  /** Of them, usable (not trashed, Individual). */
-  readonly usableCount: number;
-  /** CiviCRM's pick: the first usable one in its order (primary first, then lowest id). */
-  readonly pick: Carrier | null;
-  /** The usable ones with the user's name: how many, and the first. */
-  readonly namedCount: number;
-  readonly named: Carrier | null;
-  /** The first usable ids in CiviCRM's order, at most SHARED_IDS_LISTED. */
-  readonly usableIds: readonly number[];
-  /** The first trashed one and the first usable-but-not-Individual one, as positions (-1: none). */
-  readonly deleted: number;
-  readonly nonIndividual: number;
-  /** The candidates kept, best first: the best MAX_CANDIDATES and those the plan may decide by. */
-  readonly kept: Candidate[];
-  /** Carriers not in `kept`. */
-  readonly notKept: number;
-  /** Whether the contact at a position carries the email (valid until the next gathering). */
-  readonly carries: Marks;
+/** Who holds a contact (Claims.contactHolder): another user's uf_id, or null. */
+export interface Holders {
+  contactHolder(contactId: number, notUf: number): number | null;
 }
 
-/** Which usable contacts another user holds (Claims.contactHolder), for the best free one. */
-export type HeldBy = (contactId: number) => boolean;
+const NO_IDS: readonly number[] = [];
 
 /**
- * Gathers the carriers in one pass over the exact refs.
- * @param agrees whether the contact at a position has the user's name
- * @param held whether a contact is held by another user; the best usable one not held is kept
- * @param marks reset here; marks every carrier's position
- * @param exclude a contact id left out (an existing link's contact, listed apart)
+ * One gathering at a time, its results in its fields until the next (one instance serves every
+ * user of a plan: no object per user but the candidates kept).
  */
-export function gatherExact(
-  ix: ContactIndex,
-  refs: readonly EncodedRef[],
-  key: string,
-  agrees: (pos: number) => boolean,
-  held: HeldBy | null,
-  marks: Marks,
-  max = MAX_CANDIDATES,
-  exclude = -1,
-): ExactCarriers {
-  const list = ix.contacts;
-  marks.begin();
-  const kept: Candidate[] = [];
-  const usableIds: number[] = [];
-  let count = 0;
-  let usableCount = 0;
-  let namedCount = 0;
-  let pick: Carrier | null = null;
-  let named: Carrier | null = null;
-  let deleted = -1;
-  let nonIndividual = -1;
-  let free: { id: number; pos: number; primary: boolean; score: number } | null = null;
-  const make = (pos: number, id: number, primary: boolean, usable: boolean, nameAgrees: boolean, score: number): Candidate => ({
-    contactId: id,
-    score,
-    basis: 'exact-email',
-    primaryEmail: primary,
-    email: list.emailWithKey(pos, key) ?? key,
-    usable,
-    nameAgrees,
-  });
-  for (let r = 0; r < refs.length; r++) {
-    const ref = refs[r]!;
-    const pos = refContact(ref);
-    if (!marks.mark(pos)) continue; // a contact with the address in two columns
-    const id = list.idAt(pos);
-    if (id === exclude) continue;
-    count++;
-    const primary = refPrimary(ref);
-    const nameAgrees = agrees(pos);
-    const ok = list.usableAt(pos);
-    const score = candidateScore({ basis: 'exact-email', usable: ok, primary, nameAgrees });
-    if (ok) {
-      usableCount++;
-      if (pick === null) pick = { id, pos, primary };
-      if (nameAgrees && namedCount++ === 0) named = { id, pos, primary };
-      if (usableIds.length < SHARED_IDS_LISTED) usableIds.push(id);
-      if (held !== null && (free === null || before(score, id, free.score, free.id)) && !held(id)) free = { id, pos, primary, score };
-    } else if (list.deletedAt(pos)) {
-      if (deleted < 0) deleted = pos;
-    } else if (nonIndividual < 0) nonIndividual = pos;
-    // kept best first; a place among the first `max`, or none
-    let at = kept.length;
-    while (at > 0 && before(score, id, kept[at - 1]!.score, kept[at - 1]!.contactId)) at--;
-    if (at >= max) continue;
-    kept.splice(at, 0, make(pos, id, primary, ok, nameAgrees, score));
-    if (kept.length > max) kept.pop();
+export class ExactCarriers {
+  /** Contacts carrying the email, each once. */
+  count = 0;
+  /** Of them, usable (not trashed, Individual). */
+  usableCount = 0;
+  /** CiviCRM's pick: the first usable one in its order (primary first, then lowest id). */
+  pick: Carrier | null = null;
+  /** The usable ones with the user's name: how many, and the first. */
+  namedCount = 0;
+  named: Carrier | null = null;
+  /** The first trashed one and the first usable-but-not-Individual one, as positions (-1: none). */
+  deleted = -1;
+  nonIndividual = -1;
+  /** Carriers not among the candidates kept. */
+  notKept = 0;
+  private readonly firstUsable: number[] = [];
+  private readonly kept: Candidate[] = [];
+
+  /**
+   * @param carries marks every carrier's position (reset here): which contacts are candidates already
+   */
+  constructor(
+    private readonly ix: ContactIndex,
+    readonly carries: Marks,
+  ) {}
+
+  /** The first usable ids in CiviCRM's order, at most SHARED_IDS_LISTED (a fresh array). */
+  usableIds(): readonly number[] {
+    return this.firstUsable.length === 0 ? NO_IDS : this.firstUsable.slice();
   }
-  // those the plan decides by, wherever they rank: CiviCRM's pick, the one with the name, the best free one
-  const need = (c: { id: number; pos: number; primary: boolean } | null) => {
-    if (c === null || kept.some((k) => k.contactId === c.id)) return;
-    const nameAgrees = agrees(c.pos);
-    kept.push(make(c.pos, c.id, c.primary, true, nameAgrees, candidateScore({ basis: 'exact-email', usable: true, primary: c.primary, nameAgrees })));
-  };
-  need(pick);
-  if (namedCount === 1) need(named);
-  need(free);
-  return { count, usableCount, pick, namedCount, named, usableIds, deleted, nonIndividual, kept, notKept: count - kept.length, carries: marks };
+
+  /** Whether the contact at `pos` has the user's name (sameName), from the index's folded names. */
+  agrees(uname: NameKey, pos: number): boolean {
+    if (!hasName(uname)) return false;
+    const ix = this.ix;
+    return ix.contacts.usableAt(pos) ? ix.sameNameAt(pos, uname) : sameName(uname, ix.foldedNameAt(pos));
+  }
+
+  /**
+   * Gathers the carriers in one pass over the exact refs, and appends the candidates kept to
+   * `out`, best first: the best `max`, then any of CiviCRM's pick, the one with the name and
+   * the best one not held that are not among them.
+   * @param holders who holds which contact: the best usable one no other user holds is kept (null: not wanted)
+   * @param exclude a contact id left out (an existing link's contact, listed apart)
+   */
+  gather(refs: readonly EncodedRef[], key: string, uname: NameKey, holders: Holders | null, ufId: number, out: Candidate[], max = MAX_CANDIDATES, exclude = -1): void {
+    const list = this.ix.contacts;
+    const marks = this.carries;
+    const kept = this.kept;
+    const firstUsable = this.firstUsable;
+    marks.begin();
+    kept.length = 0;
+    firstUsable.length = 0;
+    let count = 0;
+    let usableCount = 0;
+    let namedCount = 0;
+    let pick: Carrier | null = null;
+    let named: Carrier | null = null;
+    let deleted = -1;
+    let nonIndividual = -1;
+    let freePos = -1;
+    let freeId = 0;
+    let freeScore = 0;
+    let freePrimary = false;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r]!;
+      const pos = refContact(ref);
+      if (!marks.mark(pos)) continue; // a contact with the address in two columns
+      const id = list.idAt(pos);
+      if (id === exclude) continue;
+      count++;
+      const primary = refPrimary(ref);
+      const nameAgrees = this.agrees(uname, pos);
+      const ok = list.usableAt(pos);
+      const score = candidateScore({ basis: 'exact-email', usable: ok, primary, nameAgrees });
+      if (ok) {
+        usableCount++;
+        if (pick === null) pick = { id, pos, primary };
+        if (nameAgrees && namedCount++ === 0) named = { id, pos, primary };
+        if (firstUsable.length < SHARED_IDS_LISTED) firstUsable.push(id);
+        if (holders !== null && (freePos < 0 || before(score, id, freeScore, freeId)) && holders.contactHolder(id, ufId) === null) {
+          freePos = pos;
+          freeId = id;
+          freeScore = score;
+          freePrimary = primary;
+        }
+      } else if (list.deletedAt(pos)) {
+        if (deleted < 0) deleted = pos;
+      } else if (nonIndividual < 0) nonIndividual = pos;
+      // kept best first; a place among the first `max`, or none
+      let at = kept.length;
+      while (at > 0 && before(score, id, kept[at - 1]!.score, kept[at - 1]!.contactId)) at--;
+      if (at >= max) continue;
+      const c = this.candidate(pos, id, primary, ok, nameAgrees, score, key);
+      if (at === kept.length) kept.push(c);
+      else {
+        kept.splice(at, 0, c);
+        if (kept.length > max) kept.pop();
+      }
+    }
+    // those the plan decides by, wherever they rank: CiviCRM's pick, the one with the name, the best free one
+    if (count > kept.length) {
+      if (pick !== null) this.need(pick.pos, pick.id, pick.primary, uname, key);
+      if (namedCount === 1) this.need(named!.pos, named!.id, named!.primary, uname, key);
+      if (freePos >= 0) this.need(freePos, freeId, freePrimary, uname, key);
+    }
+    for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
+    this.count = count;
+    this.usableCount = usableCount;
+    this.pick = pick;
+    this.namedCount = namedCount;
+    this.named = named;
+    this.deleted = deleted;
+    this.nonIndividual = nonIndividual;
+    this.notKept = count - kept.length;
+  }
+
+  private need(pos: number, id: number, primary: boolean, uname: NameKey, key: string): void {
+    const kept = this.kept;
+    for (let i = 0; i < kept.length; i++) if (kept[i]!.contactId === id) return;
+    const nameAgrees = this.agrees(uname, pos);
+    kept.push(this.candidate(pos, id, primary, true, nameAgrees, candidateScore({ basis: 'exact-email', usable: true, primary, nameAgrees }), key));
+  }
+
+  private candidate(pos: number, id: number, primary: boolean, usable: boolean, nameAgrees: boolean, score: number, key: string): Candidate {
+    return { contactId: id, score, basis: 'exact-email', primaryEmail: primary, email: this.ix.contacts.emailWithKey(pos, key) ?? key, usable, nameAgrees };
+  }
 }
 
 /** Best first: the higher score, then the lower id (sortCandidates' order). */

@@ -15,7 +15,7 @@ import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type 
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
-import { gatherExact, MAX_CANDIDATES } from './exactCandidates.js';
+import { ExactCarriers, MAX_CANDIDATES } from './exactCandidates.js';
 import { candidateScore, sortCandidates } from './scores.js';
 import { WarningFactory } from './warningFactory.js';
 
@@ -130,8 +130,8 @@ export interface PlanContext extends PlanPrep {
   readonly wf: WarningFactory;
   /** The exact look-ups civicrmAhead made, when it ran. */
   readonly exactOf: ExactOf | null;
-  /** Which contacts are a user's candidates so far, by position (one set reused for every user). */
-  readonly carriers: Marks;
+  /** The exact carriers of the user being planned (one gathering reused for every user). */
+  readonly exact: ExactCarriers;
 }
 
 /**
@@ -291,7 +291,7 @@ export class PlanRun {
       this.stopsAt = run.stopsAt;
       exactOf = run.exactOf;
     }
-    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf, carriers: new Marks(ix.contacts.length) };
+    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf, exact: new ExactCarriers(ix, new Marks(ix.contacts.length)) };
     this.t0 = since;
   }
 
@@ -487,7 +487,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
         primaryEmail: emails.some((e) => e.primary && e.key === key),
         email: emails.find((e) => e.key === key)?.email ?? '',
         usable: list.usableAt(pos),
-        nameAgrees: agrees(ix, uname, pos),
+        nameAgrees: ctx.exact.agrees(uname, pos),
       });
       // a stale link's user: the contacts that do carry the email, to show beside the link (CiviCRM keeps the link)
       if ((stale === 'contact-lacks-email' || stale === 'contact-deleted') && validKey) {
@@ -498,7 +498,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
     if (!validKey) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
-    return withCandidates({ user, warnings: fitWarnings(warnings), decision, proposal: decision, civicrm }, candidates, notKept);
+    return userPlan(user, candidates, warnings, decision, civicrm, notKept);
   }
 
   const keyNo = ctx.keys.of[index]!;
@@ -527,8 +527,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   // candidates only for the best of them and those the decision may take: exactCandidates.ts)
   const known = ctx.exactOf?.[index];
   const refs = known === undefined ? exactRefs(ix, key, index) : refsOf(known === NO_REFS ? undefined : known);
-  const ex = gatherExact(ix, refs, key, (pos) => agrees(ix, uname, pos), (id) => claims.contactHolder(id, user.ufId) !== null, ctx.carriers);
-  for (const c of ex.kept) candidates.push(c);
+  const ex = ctx.exact;
+  ex.gather(refs, key, uname, claims, user.ufId, candidates);
   const pick = ex.pick;
   const civicrm = batch.step(user, pick ? pick.id : null, pick ? pick.primary : false);
 
@@ -539,10 +539,13 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     if (ex.deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(ex.deleted), civicrm, alone));
     if (ex.nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(ex.nonIndividual), civicrm, alone));
   }
-  if (ex.usableCount >= 2) warnings.push(wf.sharedEmail(user, ex.usableIds, ex.usableCount, civicrm));
+  if (ex.usableCount >= 2) warnings.push(wf.sharedEmail(user, ex.usableIds(), ex.usableCount, civicrm));
 
   // the contact ufmatch would link: CiviCRM's pick, or among several the one with the user's name
-  const choice = ex.usableCount === 1 ? pick! : ex.namedCount === 1 ? ex.named! : null;
+  const usableCount = ex.usableCount;
+  const hasExact = ex.count > 0;
+  const notKept = ex.notKept;
+  const choice = usableCount === 1 ? pick! : ex.namedCount === 1 ? ex.named! : null;
   const checkTaken = choice ?? pick;
   if (checkTaken) {
     const holder = claims.contactHolder(checkTaken.id, user.ufId);
@@ -555,17 +558,17 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
-  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || ex.usableCount === 0) {
+  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usableCount === 0) {
     const tf = clock ? performance.now() : 0;
-    fuzzy(ctx, user, index, lookups, uname, key, ex.count > 0, ex.carries, candidates, warnings, wf, civicrm);
+    fuzzy(ctx, user, index, lookups, uname, key, hasExact, ex.carries, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;
   }
 
   sortCandidates(candidates);
   const decision = chooseAutomatic({
     warnings,
-    usableCount: ex.usableCount,
-    choice: choice ? { contactId: choice.id, byName: ex.usableCount > 1 } : null,
+    usableCount,
+    choice: choice ? { contactId: choice.id, byName: usableCount > 1 } : null,
     bestCandidate: bestFree(candidates, claims, user.ufId),
     emailHolder: claims.emailHolder(keyNo, user.ufId),
   });
@@ -577,12 +580,15 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     if (kept !== null) claims.reserve(user.ufId, kept, keyNo);
   }
   if (decision.action === 'link' || decision.action === 'review') proposedFirstAmongEquals(candidates, decision.contactId);
-  return withCandidates({ user, warnings: fitWarnings(warnings), decision, proposal: decision, civicrm }, candidates, ex.notKept);
+  return userPlan(user, candidates, warnings, decision, civicrm, notKept);
 }
 
-/** The row with its candidates, and how many contacts carrying the email were not kept among them (gatherExact). */
-function withCandidates(row: Omit<UserPlan, 'candidates'>, cs: Candidate[], notKept: number): UserPlan {
-  return notKept > 0 ? { ...row, candidates: fit(cs), moreCandidates: notKept } : { ...row, candidates: fit(cs) };
+/** The row, with how many contacts carrying the email its candidates do not keep (gatherExact). */
+function userPlan(user: User, candidates: Candidate[], warnings: Warning[], decision: Decision, civicrm: CivicrmOutcome, notKept: number): UserPlan {
+  // one shape for the 200,000 rows the writers read: literals, in one property order
+  return notKept > 0
+    ? { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm, moreCandidates: notKept }
+    : { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
 }
 
 /**
@@ -591,11 +597,11 @@ function withCandidates(row: Omit<UserPlan, 'candidates'>, cs: Candidate[], notK
  */
 function exactBesideLink(ctx: PlanContext, user: User, index: number, uname: NameKey, linked: number, candidates: Candidate[]): number {
   const ix = ctx.ix;
-  const ex = gatherExact(ix, exactRefs(ix, user.emailKey, index), user.emailKey, (pos) => agrees(ix, uname, pos), null, ctx.carriers, MAX_CANDIDATES, linked);
-  const beside = ex.kept;
+  const beside: Candidate[] = [];
+  ctx.exact.gather(exactRefs(ix, user.emailKey, index), user.emailKey, uname, null, user.ufId, beside, MAX_CANDIDATES, linked);
   sortCandidates(beside);
   for (const c of beside) candidates.push(c);
-  return ex.notKept;
+  return ctx.exact.notKept;
 }
 
 function fuzzy(
@@ -617,7 +623,7 @@ function fuzzy(
   for (const h of aliasHits(ix, key)) {
     if (!flagged.mark(h.pos)) continue;
     const id = ix.contacts.idAt(h.pos);
-    const nameAgrees = agrees(ix, uname, h.pos);
+    const nameAgrees = ctx.exact.agrees(uname, h.pos);
     const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
     candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, ix.contacts.refAt(h.pos), h.key, score, civicrm));
@@ -634,7 +640,7 @@ function fuzzy(
   for (const h of hasExact ? [] : lookups.typo(index, key)) {
     if (!flagged.mark(h.pos)) continue;
     const id = ix.contacts.idAt(h.pos);
-    const nameAgrees = agrees(ix, uname, h.pos);
+    const nameAgrees = ctx.exact.agrees(uname, h.pos);
     const namesDiffer = !nameAgrees && ix.nameDiffersAt(h.pos, uname.first, uname.last);
     const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, namesDiffer, distance: h.distance });
@@ -719,11 +725,6 @@ function staleness(deleted: boolean, emails: readonly ContactEmail[], link: Exis
   return null;
 }
 
-/** Whether the contact at `pos` has the user's name (sameName), from the index's folded names for a usable contact. */
-function agrees(ix: ContactIndex, uname: NameKey, pos: number): boolean {
-  if (!hasName(uname)) return false;
-  return ix.contacts.usableAt(pos) ? ix.sameNameAt(pos, uname) : sameName(uname, ix.foldedNameAt(pos));
-}
 
 function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number): number | null {
   for (const c of candidates) if (c.usable && claims.contactHolder(c.contactId, ufId) === null) return c.contactId;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '../../src/domain/decisions.js';
-import { gatherExact, SHARED_IDS_LISTED } from '../../src/decide/exactCandidates.js';
+import { ExactCarriers, SHARED_IDS_LISTED } from '../../src/decide/exactCandidates.js';
 import { candidateScore, sortCandidates } from '../../src/decide/scores.js';
 import { Marks, type ContactIndex } from '../../src/match/contactIndex.js';
 
@@ -35,8 +35,13 @@ const arbCase = fc
     return { carriers: carriers as Carrier[], refs, max };
   });
 
+const ANN = { first: 'ann', last: 'lee' };
+
 function indexOf(carriers: readonly Carrier[]): ContactIndex {
   return {
+    // the folded names: Ann Lee's where the carrier has the user's name
+    sameNameAt: (pos: number) => carriers[pos]!.named,
+    foldedNameAt: (pos: number) => (carriers[pos]!.named ? ANN : { first: 'someone', last: 'else' }),
     contacts: {
       idAt: (pos: number) => carriers[pos]!.id,
       usableAt: (pos: number) => carriers[pos]!.kind === 'usable',
@@ -72,8 +77,9 @@ describe('gatherExact', () => {
     fc.assert(
       fc.property(arbCase, ({ carriers, refs, max }) => {
         const held = new Set(carriers.filter((c) => c.held).map((c) => c.id));
-        const byPos = (pos: number) => carriers[pos]!;
-        const got = gatherExact(indexOf(carriers), refs, 'ann@example.org', (pos) => byPos(pos).named, (id) => held.has(id), new Marks(carriers.length), max);
+        const got = new ExactCarriers(indexOf(carriers), new Marks(carriers.length));
+        const kept: Candidate[] = [];
+        got.gather(refs, 'ann@example.org', ANN, { contactHolder: (id) => (held.has(id) ? 999 : null) }, 1, kept, max);
         const ref = reference(carriers, refs);
 
         expect(got.count).toBe(ref.all.length);
@@ -82,26 +88,26 @@ describe('gatherExact', () => {
         expect(got.pick?.primary ?? null).toBe(ref.usable[0]?.primary ?? null);
         expect(got.namedCount).toBe(ref.named.length);
         expect(got.named?.id ?? null).toBe(ref.named[0]?.id ?? null);
-        expect(got.usableIds).toEqual(ref.usable.slice(0, SHARED_IDS_LISTED).map((u) => u.id));
+        expect(got.usableIds()).toEqual(ref.usable.slice(0, SHARED_IDS_LISTED).map((u) => u.id));
         const firstOf = (kind: Carrier['kind']) => ref.all.length === 0 ? -1 : refs.map((r) => r >>> 1).find((p) => carriers[p]!.kind === kind) ?? -1;
         expect(got.deleted).toBe(firstOf('deleted'));
         expect(got.nonIndividual).toBe(firstOf('organization'));
 
         // the kept ones are candidates as the reference built them (each once)
-        const keptIds = got.kept.map((c) => c.contactId);
+        const keptIds = kept.map((c) => c.contactId);
         expect(new Set(keptIds).size).toBe(keptIds.length);
-        for (const c of got.kept) expect(c).toEqual(ref.all.find((x) => x.contactId === c.contactId));
+        for (const c of kept) expect(c).toEqual(ref.all.find((x) => x.contactId === c.contactId));
         // the best `max` in the reference's order, then only what a decision may take
-        expect(got.kept.slice(0, Math.min(max, ref.all.length))).toEqual(ref.all.slice(0, max));
+        expect(kept.slice(0, Math.min(max, ref.all.length))).toEqual(ref.all.slice(0, max));
         const wanted = new Set(ref.all.slice(0, max).map((c) => c.contactId));
         if (ref.usable[0]) wanted.add(ref.usable[0].id);
         if (ref.named.length === 1) wanted.add(ref.named[0]!.id);
         if (ref.free !== null) wanted.add(ref.free);
         expect(new Set(keptIds)).toEqual(wanted);
-        expect(got.notKept).toBe(ref.all.length - got.kept.length);
+        expect(got.notKept).toBe(ref.all.length - kept.length);
 
         // the best free one is found among the kept as among all of them (Plan's bestFree)
-        const sorted = [...got.kept];
+        const sorted = [...kept];
         sortCandidates(sorted);
         expect(sorted.find((c) => c.usable && !held.has(c.contactId))?.contactId ?? null).toBe(ref.free);
         // and every carrier's position is marked
@@ -116,8 +122,10 @@ describe('gatherExact', () => {
       { id: 5, kind: 'usable', named: false, held: false },
       { id: 7, kind: 'usable', named: false, held: false },
     ];
-    const got = gatherExact(indexOf(carriers), [1, 3], 'ann@example.org', () => false, null, new Marks(2), 20, 5);
+    const got = new ExactCarriers(indexOf(carriers), new Marks(2));
+    const kept: Candidate[] = [];
+    got.gather([1, 3], 'ann@example.org', ANN, null, 1, kept, 20, 5);
     expect(got.count).toBe(1);
-    expect(got.kept.map((c) => c.contactId)).toEqual([7]);
+    expect(kept.map((c) => c.contactId)).toEqual([7]);
   });
 });
