@@ -39,6 +39,12 @@ export interface GridProps {
 }
 
 /** How many candidate columns fit, and how wide the columns are. */
+/** Whether the grid ends with a "more" line: candidates past its columns, or carriers of the email not kept (UserPlan.moreCandidates). */
+export function gridHasMoreLine(row: UserPlan, width: number): boolean {
+  const n = row.candidates.length;
+  return n > 0 && (gridColumns(width, n).shown < n || (row.moreCandidates ?? 0) > 0);
+}
+
 export function gridColumns(width: number, candidates: number): { user: number; cand: number; shown: number } {
   const user = Math.min(30, Math.max(14, Math.floor((width - LABEL) * 0.28)));
   const room = width - LABEL - user;
@@ -72,6 +78,14 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
       return others.length === 0 ? 'this user' : `user ${others.join(', ')}`;
     }
   }
+}
+
+/** The candidates past the grid's columns, after how many more carry the email unlisted (first: clipping cuts the end). */
+function moreLine(more: readonly Candidate[], shown: number, unlisted: number): string {
+  const parts: string[] = [];
+  if (unlisted > 0) parts.push(`${unlisted} more ${unlisted === 1 ? 'contact carries' : 'contacts carry'} this email (not listed)`);
+  if (more.length > 0) parts.push(`more: ${more.map((c, k) => `${shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`);
+  return parts.join(' · ');
 }
 
 /** Which fields are compared with the user's value (type, trash and link are facts of the contact). */
@@ -127,9 +141,9 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
           {line}
         </Text>
       ))}
-      {more.length > 0 ? (
+      {gridHasMoreLine(row, width) ? (
         <Text wrap="truncate-end" dimColor>
-          {clip(`more: ${more.map((c, k) => `${cols.shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`, width)}
+          {clip(moreLine(more, cols.shown, row.moreCandidates ?? 0), width)}
         </Text>
       ) : null}
     </Box>

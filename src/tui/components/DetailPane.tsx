@@ -14,7 +14,7 @@ import { clip, headWithin, score, textWidth, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
-import { CandidateGrid, gridColumns } from './CandidateGrid.js';
+import { CandidateGrid, gridHasMoreLine } from './CandidateGrid.js';
 
 function by(d: Decision): string {
   return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
@@ -78,7 +78,7 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
   const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
   const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const n = r.candidates.length;
-  const gridLines = n === 0 ? 1 : 7 + (gridColumns(width, n).shown < n ? 1 : 0);
+  const gridLines = n === 0 ? 1 : 7 + (gridHasMoreLine(r, width) ? 1 : 0);
   const civicrmLines = wrapWords(civicrm, width);
   const used = 2 + civicrmLines.length + gridLines;
   const room = Math.max(0, height - used);
