@@ -11,7 +11,8 @@ import { CivicrmBatch } from '../match/civicrm.js';
 import { buildContactIndex, lookupsFor, Marks, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
 import { emailKey } from '../match/email.js';
 import { UserKeys } from '../match/userKeys.js';
-import { aliasHits, exactRefs, nameHits, refContact, refPrimary, typoHits, type NameHit, type TypoHit } from '../match/fuzzy.js';
+import { exactRefs, nameHits, refContact, refPrimary, spellingsOf, typoHits, type AliasHit, type NameHit, type TypoHit } from '../match/fuzzy.js';
+import { mailboxOf } from '../match/email.js';
 import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
@@ -25,12 +26,21 @@ export const MAX_NAME_MATCHES = 5;
 /** At most this many email-typo warnings per user (the best-scored, then lowest ids). */
 export const MAX_TYPO_MATCHES = 5;
 
+/** At most this many alias-email warnings per user (the best-scored, then lowest ids). */
+export const MAX_ALIAS_MATCHES = 5;
+
+/** A mailbox spelt on at least this many contacts' addresses keeps its spellings for the next user of it. */
+const SPELLINGS_KEPT_FROM = 32;
+
 /** The `n` best of `hits` by score, then lowest id, in the order `hits` has them. */
 function best<T extends { readonly score: number; readonly id: number }>(hits: readonly T[], n: number): T[] {
   const ranked = hits.slice().sort((a, b) => b.score - a.score || a.id - b.id);
   const kept = new Set(ranked.slice(0, n));
   return hits.filter((h) => kept.has(h));
 }
+
+const ALIAS_SCORE = candidateScore({ basis: 'alias-email', usable: true, primary: false, nameAgrees: false });
+const ALIAS_SCORE_NAMED = candidateScore({ basis: 'alias-email', usable: true, primary: false, nameAgrees: true });
 
 const nameScore = (relation: NameRelation): number =>
   candidateScore({ basis: 'name-match', usable: true, primary: false, nameAgrees: relation === 'same', relation });
@@ -132,6 +142,8 @@ export interface PlanContext extends PlanPrep {
   readonly exactOf: ExactOf | null;
   /** The exact carriers of the user being planned (one gathering reused for every user). */
   readonly exact: ExactCarriers;
+  /** spellingsOf for mailboxes spelt on many addresses, by mailbox. */
+  readonly spellings: Map<string, readonly AliasHit[]>;
 }
 
 /**
@@ -291,7 +303,7 @@ export class PlanRun {
       this.stopsAt = run.stopsAt;
       exactOf = run.exactOf;
     }
-    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf, exact: new ExactCarriers(ix, new Marks(ix.contacts.length)) };
+    this.ctx = { ...this.prep, data: this.data, keys: this.keys, ix, wf: new WarningFactory(this.data.platform), exactOf, exact: new ExactCarriers(ix, new Marks(ix.contacts.length)), spellings: new Map() };
     this.t0 = since;
   }
 
@@ -583,6 +595,15 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   return userPlan(user, candidates, warnings, decision, civicrm, notKept);
 }
 
+/** The addresses spelling a mailbox (spellingsOf), kept for the next user of it when there are many. */
+function spellings(ctx: PlanContext, mb: string): readonly AliasHit[] {
+  const kept = ctx.spellings.get(mb);
+  if (kept !== undefined) return kept;
+  const found = spellingsOf(ctx.ix, mb);
+  if (found.length >= SPELLINGS_KEPT_FROM) ctx.spellings.set(mb, found);
+  return found;
+}
+
 /** The row, with how many contacts carrying the email its candidates do not keep (gatherExact). */
 function userPlan(user: User, candidates: Candidate[], warnings: Warning[], decision: Decision, civicrm: CivicrmOutcome, notKept: number): UserPlan {
   // one shape for the 200,000 rows the writers read: literals, in one property order
@@ -619,12 +640,26 @@ function fuzzy(
   civicrm: CivicrmOutcome,
 ): void {
   const { ix } = ctx;
-  // `flagged` marks the contacts (by position) already candidates: the exact ones, then each hit
-  for (const h of aliasHits(ix, key)) {
-    if (!flagged.mark(h.pos)) continue;
+  // `flagged` marks the contacts (by position) already candidates: the exact ones, then each hit.
+  // Aliases: the best MAX_ALIAS_MATCHES, as typos below (a mailbox spelt thousands of ways —
+  // john+1@, john+2@… — ran out of heap with a warning for each user and spelling)
+  // the best by score then lowest id, kept as they rank while found, then put back in the order found
+  const aliases: { h: AliasHit; id: number; score: number; nameAgrees: boolean; seq: number }[] = [];
+  const found = spellings(ctx, mailboxOf(key));
+  for (let seq = 0; seq < found.length; seq++) {
+    const h = found[seq]!;
+    if (h.key === key || !flagged.mark(h.pos)) continue;
     const id = ix.contacts.idAt(h.pos);
     const nameAgrees = ctx.exact.agrees(uname, h.pos);
-    const score = candidateScore({ basis: 'alias-email', usable: true, primary: h.primary, nameAgrees });
+    const score = nameAgrees ? ALIAS_SCORE_NAMED : ALIAS_SCORE;
+    let i = aliases.length;
+    while (i > 0 && (score > aliases[i - 1]!.score || (score === aliases[i - 1]!.score && id < aliases[i - 1]!.id))) i--;
+    if (i >= MAX_ALIAS_MATCHES) continue;
+    aliases.splice(i, 0, { h, id, score, nameAgrees, seq });
+    if (aliases.length > MAX_ALIAS_MATCHES) aliases.pop();
+  }
+  if (aliases.length > 1) aliases.sort((a, b) => a.seq - b.seq);
+  for (const { h, id, score, nameAgrees } of aliases) {
     candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.aliasEmail(user, ix.contacts.refAt(h.pos), h.key, score, civicrm));
   }

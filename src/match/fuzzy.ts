@@ -7,7 +7,7 @@ import { boundedLevenshteinRange } from './editDistance.js';
 import { mailboxOf } from './email.js';
 import { groupHash } from './fuzzyIndex.js';
 import type { NameKey } from './names.js';
-import { EMAIL_PART_MIN, emailAlias, emailTypo, type NameRelation, type TypoMatch } from './predicates.js';
+import { EMAIL_PART_MIN, emailTypo, type NameRelation, type TypoMatch } from './predicates.js';
 
 export interface AliasHit {
   readonly pos: number;
@@ -28,28 +28,27 @@ const byPosThenKey = (a: { pos: number; key: string }, b: { pos: number; key: st
 
 /** Contacts (usable) holding another spelling of the user's mailbox. */
 export function aliasHits(ix: ContactIndex, userKey: string): AliasHit[] {
-  const mb = mailboxOf(userKey);
+  return spellingsOf(ix, mailboxOf(userKey)).filter((h) => h.key !== userKey);
+}
+
+/**
+ * Every address of a usable contact whose mailbox is `mb` (the mailbox itself among them), by
+ * contact position then key: what aliasHits filters for each user of that mailbox.
+ */
+export function spellingsOf(ix: ContactIndex, mb: string): AliasHit[] {
   const hits: AliasHit[] = [];
-  const seen = new Set<string>();
+  const marks = ix.posMarks;
+  marks.begin();
   const consider = (ref: number) => {
     const pos = refContact(ref);
-    if (!ix.contacts.usableAt(pos)) return;
-    for (const e of ix.contacts.emailsAt(pos)) {
-      if (emailAlias(userKey, e.key) && mailboxOf(e.key) === mb) {
-        const id = `${pos}\u0000${e.key}`;
-        if (!seen.has(id)) {
-          seen.add(id);
-          hits.push({ pos, key: e.key, primary: e.primary });
-        }
-      }
-    }
+    // a contact comes once per address of the mailbox: all of them are read the first time
+    if (!marks.mark(pos) || !ix.contacts.usableAt(pos)) return;
+    for (const e of ix.contacts.emailsAt(pos)) if (e.key === mb || mailboxOf(e.key) === mb) hits.push({ pos, key: e.key, primary: e.primary });
   };
-  // the mailbox itself as an address; when it is the user's own key, those contacts carry the
-  // exact email (their other spellings of it are in ix.mailbox): a placeholder address on
-  // 20,000 contacts was read 20,000 times per user here
-  if (mb !== userKey) for (const r of refsOf(ix.exact.get(mb))) consider(r);
+  for (const r of refsOf(ix.exact.get(mb))) consider(r);
   for (const r of refsOf(ix.mailbox.get(mb))) consider(r);
-  return hits.sort(byPosThenKey);
+  // a contact with one address in two columns: once (the first, as it lists them)
+  return dedupeByPosKey(hits.sort(byPosThenKey));
 }
 
 /** Contacts (usable) whose email is a likely typo of the user's. */
