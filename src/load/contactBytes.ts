@@ -21,6 +21,9 @@ import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
 
+/** A row with this many addresses looks its keys up in a set (RowsToTable.seen). */
+const WIDE_ROW = 16;
+
 export interface ByteLoadOptions {
   /** contacts.ts's planContacts: the columns read, from the header. */
   readonly plan: (header: Header) => ContactPlan;
@@ -70,6 +73,8 @@ class RowsToTable implements PlainRowSink {
   /** This row's kept email keys, as bytes one after another, and where each ends. */
   private keys: Buffer = Buffer.allocUnsafe(1024);
   private keyEnds = new Int32Array(16);
+  /** The row's keys as a set, once it has WIDE_ROW of them (seen). */
+  private wide: Set<string> | null = null;
 
   constructor(
     private readonly path: string,
@@ -126,9 +131,26 @@ class RowsToTable implements PlainRowSink {
     this.o.onStored?.(t, t.length - 1);
   }
 
-  /** Whether the key keys[used, used + n) equals one kept before it in this row. */
+  /**
+   * Whether the key keys[used, used + n) equals one kept before it in this row (a key found
+   * new is kept by the caller). Past WIDE_ROW keys, a set of them: a row of 300 email columns
+   * compared each address with every one before it.
+   */
   private seen(kept: number, used: number, n: number): boolean {
     const k = this.keys;
+    if (kept === 0) this.wide = null;
+    else if (kept >= WIDE_ROW) {
+      let set = this.wide;
+      if (set === null) {
+        set = new Set();
+        for (let j = 0; j < kept; j++) set.add(k.toString('latin1', j === 0 ? 0 : this.keyEnds[j - 1]!, this.keyEnds[j]!));
+        this.wide = set;
+      }
+      const key = k.toString('latin1', used, used + n);
+      if (set.has(key)) return true;
+      set.add(key);
+      return false;
+    }
     for (let j = 0; j < kept; j++) {
       const from = j === 0 ? 0 : this.keyEnds[j - 1]!;
       if (this.keyEnds[j]! - from !== n) continue;
