@@ -88,6 +88,19 @@ describe('loadContacts: errors and options', () => {
   });
 });
 
+describe('loadContacts: a row with many email columns', () => {
+  it('keeps each address once however many columns repeat it (past 16, looked up in a set)', async () => {
+    const cols = Array.from({ length: 24 }, (_, j) => `Loc${j}-Email`);
+    const cells = cols.map((_, j) => (j === 20 ? 'A3@Example.org' : j === 22 ? 'a0@example.org' : j === 23 ? 'a19@example.org' : `a${j}@example.org`));
+    const narrow = ['8', 'a3@example.org', ...cells.slice(0, 2), ...Array<string>(22).fill('')];
+    const path = tmp.write('wide.csv', `Contact ID,Email,${cols.join(',')}\n7,main@example.org,${cells.join(',')}\n${narrow.join(',')}\n`);
+    const { contacts } = await loadContacts(path);
+    const keys = contacts.emailsAt(0).map((e) => e.key);
+    expect(keys).toEqual(['main@example.org', ...Array.from({ length: 20 }, (_, j) => `a${j}@example.org`), 'a21@example.org']);
+    expect(contacts.emailsAt(1).map((e) => e.key)).toEqual(['a3@example.org', 'a0@example.org', 'a1@example.org']);
+  });
+});
+
 describe('loadEmails', () => {
   it('appends rows following the primary rules and counts unknown contacts', async () => {
     const { contacts } = await loadContacts(fixture('contacts-ui.csv'));
