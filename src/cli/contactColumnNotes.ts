@@ -1,7 +1,13 @@
 /** The notes a scripted run prints about the contacts file's columns: what it sets aside, and what it lacks. */
 import type { ContactColumns } from '../load/contacts.js';
 
-const quoted = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+/** At most this many column names are quoted in a note; the rest are counted. */
+const NAMES_QUOTED = 10;
+
+const quoted = (names: readonly string[]): string => {
+  const shown = names.slice(0, NAMES_QUOTED).map((n) => `"${n}"`).join(', ');
+  return names.length > NAMES_QUOTED ? `${shown} and ${names.length - NAMES_QUOTED} more` : shown;
+};
 
 export function contactColumnNotes(columns: ContactColumns, file: string): string[] {
   const notes: string[] = [];

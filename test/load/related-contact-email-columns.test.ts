@@ -103,6 +103,12 @@ describe('contactColumnNotes', () => {
   it('says nothing of a complete export', () => {
     expect(contactColumnNotes({ relatedEmails: [], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
   });
+  it('quotes at most 10 column names and counts the rest (1,000 custom location columns made a 16 KB line)', () => {
+    const unsure = Array.from({ length: 1000 }, (_, j) => `Loc${j}-Email`);
+    const [note] = contactColumnNotes({ relatedEmails: [], unsureEmails: unsure, noType: false, noTrash: false }, 'c.csv');
+    expect(note).toContain('"Loc0-Email", "Loc1-Email", "Loc2-Email", "Loc3-Email", "Loc4-Email", "Loc5-Email", "Loc6-Email", "Loc7-Email", "Loc8-Email", "Loc9-Email" and 990 more are taken');
+    expect(note!.length).toBeLessThan(400);
+  });
   it('names one related column in the singular', () => {
     expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([
       'c.csv: column "Employee of-Email" holds a related contact\'s email, not the contact\'s own; CiviCRM does not match it, and neither does ufmatch',
