@@ -20,9 +20,14 @@ export function holdsEmail(d: Decision): boolean {
   return d.action === 'link' || d.action === 'keep' || d.action === 'create';
 }
 
+/**
+ * A contact or email nobody holds any more is set to null, not deleted: V8 keeps a deleted
+ * key's entry in its bucket until the map is rehashed, so a user decided again and again
+ * (200,000 journal rows for one user) made every look-up of that key walk them all.
+ */
 export class Holds {
-  private readonly contact = new Map<number, number>();
-  private readonly email = new Map<string, number>();
+  private readonly contact = new Map<number, number | null>();
+  private readonly email = new Map<string, number | null>();
 
   static fromRows(rows: readonly Pick<UserPlan, 'user' | 'decision'>[], links: readonly ExistingLink[] = []): Holds {
     const h = new Holds();
@@ -30,9 +35,9 @@ export class Holds {
     for (const r of rows) users.add(r.user.ufId);
     for (const l of links) {
       if (users.has(l.ufId)) continue; // a user in the export holds through its own decision
-      if (!h.contact.has(l.contactId)) h.contact.set(l.contactId, l.ufId);
+      if (h.contact.get(l.contactId) == null) h.contact.set(l.contactId, l.ufId);
       const k = emailKey(l.ufName);
-      if (k !== '' && !h.email.has(k)) h.email.set(k, l.ufId);
+      if (k !== '' && h.email.get(k) == null) h.email.set(k, l.ufId);
     }
     for (const r of rows) h.add(r.user, r.decision);
     return h;
@@ -40,18 +45,18 @@ export class Holds {
 
   private add(u: User, d: Decision): void {
     const c = heldContact(d);
-    if (c !== null && !this.contact.has(c)) this.contact.set(c, u.ufId);
-    if (holdsEmail(d) && u.emailKey !== '' && !this.email.has(u.emailKey)) this.email.set(u.emailKey, u.ufId);
+    if (c !== null && this.contact.get(c) == null) this.contact.set(c, u.ufId);
+    if (holdsEmail(d) && u.emailKey !== '' && this.email.get(u.emailKey) == null) this.email.set(u.emailKey, u.ufId);
   }
 
   private remove(u: User, d: Decision): void {
     const c = heldContact(d);
-    if (c !== null && this.contact.get(c) === u.ufId) this.contact.delete(c);
-    if (holdsEmail(d) && this.email.get(u.emailKey) === u.ufId) this.email.delete(u.emailKey);
+    if (c !== null && this.contact.get(c) === u.ufId) this.contact.set(c, null);
+    if (holdsEmail(d) && this.email.get(u.emailKey) === u.ufId) this.email.set(u.emailKey, null);
   }
 
   contactHolder(contactId: number): number | undefined {
-    return this.contact.get(contactId);
+    return this.contact.get(contactId) ?? undefined;
   }
 
   /** Would giving `u` this decision make a second link to a contact or with an email? */
@@ -59,11 +64,11 @@ export class Holds {
     const c = heldContact(d);
     if (c !== null) {
       const holder = this.contact.get(c);
-      if (holder !== undefined && holder !== u.ufId) return { kind: 'contact', holder };
+      if (holder != null && holder !== u.ufId) return { kind: 'contact', holder };
     }
     if (holdsEmail(d) && u.emailKey !== '') {
       const holder = this.email.get(u.emailKey);
-      if (holder !== undefined && holder !== u.ufId) return { kind: 'email', holder };
+      if (holder != null && holder !== u.ufId) return { kind: 'email', holder };
     }
     return null;
   }
