@@ -604,7 +604,7 @@ function spellings(ctx: PlanContext, mb: string): readonly AliasHit[] {
   return found;
 }
 
-/** The row, with how many contacts carrying the email its candidates do not keep (gatherExact). */
+/** The row, with how many contacts carrying the email its candidates do not keep (ExactCarriers.gather). */
 function userPlan(user: User, candidates: Candidate[], warnings: Warning[], decision: Decision, civicrm: CivicrmOutcome, notKept: number): UserPlan {
   // one shape for the 200,000 rows the writers read: literals, in one property order
   return notKept > 0

@@ -1,5 +1,5 @@
 /**
- * gatherExact keeps what the plan decides by out of any number of contacts carrying a user's
+ * ExactCarriers.gather keeps what the plan decides by out of any number of contacts carrying a user's
  * email, without a candidate for each: held to a reference that builds them all and sorts them.
  */
 import fc from 'fast-check';
@@ -51,7 +51,7 @@ function indexOf(carriers: readonly Carrier[]): ContactIndex {
   } as unknown as ContactIndex;
 }
 
-/** Every carrier a candidate, as the plan built them before gatherExact. */
+/** Every carrier a candidate, as the plan built them before ExactCarriers. */
 function reference(carriers: readonly Carrier[], refs: readonly number[]) {
   const seen = new Set<number>();
   const all: Candidate[] = [];
@@ -72,7 +72,7 @@ function reference(carriers: readonly Carrier[], refs: readonly number[]) {
   return { all, usable, named, free };
 }
 
-describe('gatherExact', () => {
+describe('ExactCarriers.gather', () => {
   it('counts every carrier, keeps the best `max` and the ones a decision takes, as the full sorted list has them', () => {
     fc.assert(
       fc.property(arbCase, ({ carriers, refs, max }) => {
