@@ -13,7 +13,7 @@ import { emailKey } from '../match/email.js';
 import { UserKeys } from '../match/userKeys.js';
 import { exactRefs, nameHits, refContact, refPrimary, spellingsOf, typoHits, type AliasHit, type NameHit, type TypoHit } from '../match/fuzzy.js';
 import { mailboxOf } from '../match/email.js';
-import { hasName, nameKey, sameName, type NameKey } from '../match/names.js';
+import { nameKey, type NameKey } from '../match/names.js';
 import type { NameRelation } from '../match/predicates.js';
 import { chooseAutomatic } from './automatic.js';
 import { ExactCarriers, MAX_CANDIDATES } from './exactCandidates.js';
