@@ -32,10 +32,15 @@ export const MAX_ALIAS_MATCHES = 5;
 /** A mailbox spelt on at least this many contacts' addresses keeps its spellings for the next user of it. */
 const SPELLINGS_KEPT_FROM = 32;
 
-/** The `n` best of `hits` by score, then lowest id, in the order `hits` has them. */
-function best<T extends { readonly score: number; readonly id: number }>(hits: readonly T[], n: number): T[] {
+/**
+ * The `n` best of `hits` by score, then lowest id, and the best one `free` says no other user
+ * holds (the review's proposal may be it), in the order `hits` has them.
+ */
+function best<T extends { readonly score: number; readonly id: number }>(hits: readonly T[], n: number, free: (id: number) => boolean): T[] {
   const ranked = hits.slice().sort((a, b) => b.score - a.score || a.id - b.id);
   const kept = new Set(ranked.slice(0, n));
+  const bestFree = ranked.find((h) => free(h.id));
+  if (bestFree !== undefined) kept.add(bestFree);
   return hits.filter((h) => kept.has(h));
 }
 
@@ -572,7 +577,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
   if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usableCount === 0) {
     const tf = clock ? performance.now() : 0;
-    fuzzy(ctx, user, index, lookups, uname, key, hasExact, ex.carries, candidates, warnings, wf, civicrm);
+    fuzzy(ctx, claims, user, index, lookups, uname, key, hasExact, ex.carries, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;
   }
 
@@ -627,6 +632,7 @@ function exactBesideLink(ctx: PlanContext, user: User, index: number, uname: Nam
 
 function fuzzy(
   ctx: PlanContext,
+  claims: Claims,
   user: User,
   index: number,
   lookups: FuzzyLookups,
@@ -643,8 +649,10 @@ function fuzzy(
   // `flagged` marks the contacts (by position) already candidates: the exact ones, then each hit.
   // Aliases: the best MAX_ALIAS_MATCHES, as typos below (a mailbox spelt thousands of ways —
   // john+1@, john+2@… — ran out of heap with a warning for each user and spelling)
-  // the best by score then lowest id, kept as they rank while found, then put back in the order found
+  // the best by score then lowest id, kept as they rank while found, then put back in the order
+  // found; and the best one no other user holds, wherever it ranks (the review's proposal may be it)
   const aliases: { h: AliasHit; id: number; score: number; nameAgrees: boolean; seq: number }[] = [];
+  let free: (typeof aliases)[number] | null = null;
   const found = spellings(ctx, mailboxOf(key));
   for (let seq = 0; seq < found.length; seq++) {
     const h = found[seq]!;
@@ -652,12 +660,17 @@ function fuzzy(
     const id = ix.contacts.idAt(h.pos);
     const nameAgrees = ctx.exact.agrees(uname, h.pos);
     const score = nameAgrees ? ALIAS_SCORE_NAMED : ALIAS_SCORE;
+    const isFree = (free === null || score > free.score || (score === free.score && id < free.id)) && claims.contactHolder(id, user.ufId) === null;
     let i = aliases.length;
     while (i > 0 && (score > aliases[i - 1]!.score || (score === aliases[i - 1]!.score && id < aliases[i - 1]!.id))) i--;
+    if (i >= MAX_ALIAS_MATCHES && !isFree) continue;
+    const entry: (typeof aliases)[number] = { h, id, score, nameAgrees, seq };
+    if (isFree) free = entry;
     if (i >= MAX_ALIAS_MATCHES) continue;
-    aliases.splice(i, 0, { h, id, score, nameAgrees, seq });
+    aliases.splice(i, 0, entry);
     if (aliases.length > MAX_ALIAS_MATCHES) aliases.pop();
   }
+  if (free !== null && !aliases.includes(free)) aliases.push(free);
   if (aliases.length > 1) aliases.sort((a, b) => a.seq - b.seq);
   for (const { h, id, score, nameAgrees } of aliases) {
     candidates.push({ contactId: id, score, basis: 'alias-email', primaryEmail: h.primary, email: h.key, usable: true, nameAgrees });
@@ -681,7 +694,7 @@ function fuzzy(
     const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, namesDiffer, distance: h.distance });
     typos.push({ h, id, score, primary, nameAgrees, namesDiffer });
   }
-  for (const t of typos.length > MAX_TYPO_MATCHES ? best(typos, MAX_TYPO_MATCHES) : typos) {
+  for (const t of typos.length > MAX_TYPO_MATCHES ? best(typos, MAX_TYPO_MATCHES, (id) => claims.contactHolder(id, user.ufId) === null) : typos) {
     const { h, id, score, primary, nameAgrees, namesDiffer } = t;
     candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, namesDiffer, score, civicrm));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildPlan, MAX_ALIAS_MATCHES } from '../../src/decide/plan.js';
-import { contact, dataset, user } from '../helpers/build.js';
+import { contact, dataset, link, user } from '../helpers/build.js';
 
 const aliasIds = (ws: readonly { code: string; contactId: number | null }[]) => ws.filter((w) => w.code === 'alias-email').map((w) => w.contactId);
 
@@ -25,6 +25,23 @@ describe('alias-email warnings per user', () => {
     // user 2 (Gmail dots, no name): the five lowest ids
     expect(aliasIds(plan.rows[1]!.warnings)).toEqual([105, 104, 103, 102, 101]);
     for (const r of plan.rows) expect(r.warnings.filter((w) => w.code === 'name-match')).toEqual([]);
+  });
+
+  it('keeps the best one no other user holds past the 5, so the review proposes a contact it can link', () => {
+    const contacts = Array.from({ length: 6 }, (_, i) => contact(i + 1, `ann+${i + 1}@x.org`));
+    const links = Array.from({ length: 5 }, (_, i) => link(101 + i, i + 1, `a${i + 1}@y.org`));
+    const r = buildPlan(dataset([user(1, 'ann@x.org', { firstName: 'Ann', lastName: 'Lee' })], contacts, links)).rows[0]!;
+    expect(r.proposal).toMatchObject({ action: 'review', contactId: 6 });
+    expect(aliasIds(r.warnings)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.candidates[0]!.contactId).toBe(6);
+  });
+
+  it('keeps the best typo no other user holds past the 5 too', () => {
+    const contacts = Array.from({ length: 7 }, (_, i) => contact(i + 1, `member010${i}@club.org`));
+    const links = Array.from({ length: 6 }, (_, i) => link(101 + i, i + 1, `m${i}@y.org`));
+    const r = buildPlan(dataset([user(1, 'member0109@club.org')], contacts, links)).rows[0]!;
+    expect(r.proposal).toMatchObject({ action: 'review', contactId: 7 });
+    expect(r.warnings.filter((w) => w.code === 'email-typo').map((w) => w.contactId)).toEqual([1, 2, 3, 4, 5, 7]);
   });
 
   it('with 5 or fewer every one is kept', () => {
