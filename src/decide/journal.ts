@@ -4,6 +4,7 @@
  */
 import { article } from '../domain/article.js';
 import { ACTIONS, decisionContact, sameDecision, type Action, type Decision, type Plan, type UserPlan } from '../domain/decisions.js';
+import { withDecidedCandidate } from './decidedCandidate.js';
 import { Holds } from './holds.js';
 import { refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
 import type { ExistingLink } from '../domain/types.js';
@@ -229,7 +230,7 @@ export function applyJournal(
       continue;
     }
     holds.change(r.user, r.decision, d);
-    rows[i] = { ...r, decision: d };
+    rows[i] = withDecidedCandidate({ ...r, decision: d }, d, facts);
     pending.delete(i);
     applied++;
   }

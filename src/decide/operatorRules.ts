@@ -5,6 +5,7 @@
  * a refusal with its keys, the replay with its file's line.
  */
 import { decisionContact, type Action, type Decision, type UserPlan } from '../domain/decisions.js';
+import type { Contact } from '../domain/types.js';
 
 export type Refusal =
   /** The user has a link in CiviCRM, which CiviCRM keeps whatever the emails say (SPEC §3 item 1). */
@@ -20,7 +21,8 @@ export type Refusal =
 
 /** What the rules need to know of a contact, by id; undefined when it is not in the export. */
 export interface ContactFacts {
-  (id: number): { readonly type: string; readonly deleted: boolean } | undefined;
+  /** `contact`: the contact itself, when the caller has it (a replayed link's candidate is built from it). */
+  (id: number): { readonly type: string; readonly deleted: boolean; readonly contact?: Contact } | undefined;
 }
 
 /** Whether ufmatch skips the user for want of a valid email (it links no user by an address nobody can write to). */

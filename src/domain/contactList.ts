@@ -67,7 +67,7 @@ export function contactList(contacts: readonly Contact[]): ContactList & readonl
  * --decisions file and the journal name contacts by id; the rules of decide/operatorRules.ts
  * ask these of the few contacts they name).
  */
-export function contactFacts(contacts: ContactList): (id: number) => { readonly type: string; readonly deleted: boolean } | undefined {
+export function contactFacts(contacts: ContactList): (id: number) => { readonly type: string; readonly deleted: boolean; readonly contact: Contact } | undefined {
   const byId = new Map<number, number>();
   for (let pos = 0; pos < contacts.length; pos++) {
     const id = contacts.idAt(pos);
@@ -76,6 +76,7 @@ export function contactFacts(contacts: ContactList): (id: number) => { readonly 
   return (id) => {
     const pos = byId.get(id);
     if (pos === undefined) return undefined;
-    return { type: contacts.at(pos).type, deleted: contacts.deletedAt(pos) };
+    const contact = contacts.at(pos);
+    return { type: contact.type, deleted: contacts.deletedAt(pos), contact };
   };
 }
