@@ -4,7 +4,7 @@
  * and links.csv, explain and the review all read the decided contact from the candidates.
  */
 import type { Candidate, Decision, UserPlan } from '../domain/decisions.js';
-import { hasName, nameKey, sameName } from '../match/names.js';
+import { nameKey, sameName } from '../match/names.js';
 import type { ContactFacts } from './operatorRules.js';
 import { candidateScore } from './scores.js';
 
@@ -21,7 +21,7 @@ export function withDecidedCandidate(r: UserPlan, d: Decision, facts: ContactFac
   const usable = !contact.deleted && contact.type === 'Individual';
   const primary = contact.emails.some((e) => e.primary && e.key === key);
   const u = nameKey(r.user.firstName, r.user.lastName, r.user.displayName);
-  const nameAgrees = hasName(u) && sameName(u, nameKey(contact.firstName, contact.lastName, contact.displayName));
+  const nameAgrees = sameName(u, nameKey(contact.firstName, contact.lastName, contact.displayName)); // false when the user has no name
   const c: Candidate = { contactId: id, score: candidateScore({ basis: 'exact-email', usable, primary, nameAgrees }), basis: 'exact-email', primaryEmail: primary, email: carried.email, usable, nameAgrees };
   // after every candidate that scores as high (the order links.csv and the review show)
   let at = 0;
