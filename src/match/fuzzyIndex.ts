@@ -227,7 +227,7 @@ function bucketBits(n: number): number {
   return bits;
 }
 
-/** Entries in one bucket above which a run of the first or last segment is searched by the rest of its values (subIndex). */
+/** Entries in one bucket above which a run of one segment is searched by the rest of its values (subIndex). */
 const HOT_RUN = 96;
 /** Times such a run is scanned before its values are indexed by their rests. */
 const SCANS_FIRST = 4;
@@ -546,19 +546,25 @@ export class FuzzyIndex {
   private subs: Map<number, HotRun | null | number> | null = null;
 
   /**
-   * The values of bucket b whose segment i (the first or the last) hashes to h and whose length
-   * is L, indexed by the rest of the value: after the first segment (i = 0), or before the last
-   * (i = k - 1), each under its start in this arena. A query probes the first segment only at
-   * its own start and the last only where it ends the query, so a value within tau of the
-   * query that agrees with it on that segment is within tau of it on the rest (a common start
-   * or end does not change the edit distance): searching the rests finds every value the run
-   * holds that the scan would have accepted. Null (then the run is scanned) when the rests are
-   * too short to index, or while the run has been met fewer than SCANS_FIRST times: building
-   * costs about ten scans, which a run met once or twice (most, in real exports) never repays.
+   * The values of bucket b whose segment i hashes to h and whose length is L, indexed by the
+   * rest of the value (the value without that segment), each under its start in this arena.
+   * Why searching the rests finds every value the scan would have to: a value within tau of
+   * the query has a segment i' that an optimal alignment maps unchanged onto the query at a
+   * probed position q', with at most i' edits before it and tau - i' after it (the class
+   * comment), so the value without it is within tau of the query without query[q', q' + sl):
+   * two edit scripts, one for each side, make one for the two joined. Each value is checked
+   * whole before it is visited. A value of this run found at another probe (its witness
+   * elsewhere) may be missed here: it is found at its witness, which every query probes.
+   * For the first and last segment the rest is the value's end or start, and a common start
+   * or end does not change the edit distance; a middle segment (a few names repeated over a
+   * large domain: john.smith12, john.smith97…) needs the argument above.
+   * Null (then the run is scanned) when the rests are too short to index, or while the run has
+   * been met fewer than SCANS_FIRST times: building costs about ten scans, which a run met
+   * once or twice (most, in real exports) never repays.
    */
   private subIndex(b: number, h: number, i: number, L: number): HotRun | null {
-    // (a run is of one length: two runs whose hashes collide must not share an entry)
-    const key = ((h >>> 0) * 2 + (i === 0 ? 0 : 1)) * 65536 + (L & 0xffff);
+    // (a run is of one length and one segment: two runs whose hashes collide must not share an entry)
+    const key = ((h >>> 0) * 8 + i) * 65536 + (L & 0xffff);
     this.subs ??= new Map();
     const known = this.subs.get(key);
     if (typeof known === 'number' || known === undefined) {
@@ -570,10 +576,10 @@ export class FuzzyIndex {
     } else return known;
     const tau = this.tau;
     const k = tau + 1;
-    const from = i === 0 ? segLen(L, k, 0) : 0;
-    const to = i === 0 ? L : segStart(L, k, k - 1);
+    const cutFrom = segStart(L, k, i);
+    const cutTo = cutFrom + segLen(L, k, i);
     let made: HotRun | null = null;
-    if (to - from >= tau + 1) {
+    if (L - (cutTo - cutFrom) >= tau + 1) {
       const index = new FuzzyIndex(tau, tau + 1);
       const { entries3, offsets, arena } = this;
       const end = 3 * offsets[b + 1]!;
@@ -594,7 +600,7 @@ export class FuzzyIndex {
           continue;
         }
         first.set(whole, start);
-        index.add(0, whole.slice(from, to), start);
+        index.add(0, whole.slice(0, cutFrom) + whole.slice(cutTo), start);
       }
       index.build();
       made = { index, twins };
@@ -639,12 +645,12 @@ export class FuzzyIndex {
           const h = hashString(hi, value, q, q + sl);
           const b = fmix(h) & mask;
           const end = 3 * offsets[b + 1]!;
-          // a long run: values sharing their first (or last) segment, as numbered addresses
-          // (user10234, user10235…) share their start; searched by the rest of the value
-          if (end - 3 * offsets[b]! > 3 * HOT_RUN && (i === 0 || i === k - 1)) {
+          // a long run: values sharing one segment, as numbered addresses (user10234,
+          // user10235…) share their start; searched by the rest of the value
+          if (end - 3 * offsets[b]! > 3 * HOT_RUN) {
             const sub = this.subIndex(b, h, i, L);
             if (sub !== null) {
-              const part = i === 0 ? value.slice(q + sl) : value.slice(0, q);
+              const part = q === 0 ? value.slice(sl) : q + sl === len ? value.slice(0, q) : value.slice(0, q) + value.slice(q + sl);
               sub.index.query(0, part, (start) => {
                 if (expanded !== null && expanded.has(start)) return;
                 if (!withinDistance(value, len, arena, start, L, tau)) return;

@@ -1,6 +1,7 @@
 /**
- * Values sharing their first or last segment (numbered addresses: user10234, user10235…;
- * domains ending alike) fill one bucket each. Such a run is searched by the rest of its values
+ * Values sharing one segment (numbered addresses: user10234, user10235…; domains ending
+ * alike; a few names repeated over one large domain: john.smith12, john.smith97…) fill one
+ * bucket each. Such a run is searched by the rest of its values
  * (FuzzyIndex.subIndex) instead of being scanned: the answers must stay exactly those of a
  * comparison with every value, and of the exhaustive typo rule.
  */
@@ -62,6 +63,51 @@ describe('long runs of one segment', () => {
       expect([...(subs?.values() ?? [])].filter((v) => typeof v === 'object' && v !== null).length).toBeGreaterThan(2);
     });
   }
+
+  it('tau 2: a run of the middle segment (a few names over one large domain) is searched by the rest, and every value within tau is found', () => {
+    const r = rng(29);
+    const firsts = ['john', 'maria', 'peter', 'anna'];
+    const lasts = ['smith', 'garcia', 'nowak'];
+    const values: string[] = [];
+    for (let n = 0; n < 6000; n++) values.push(`${firsts[n % 4]}.${lasts[Math.floor(r() * 3)]}${Math.floor(r() * 1000)}`);
+    const ix = new FuzzyIndex(2, 2);
+    const g = groupHash('gmail.com');
+    values.forEach((v, id) => ix.add(g, v, id));
+    ix.build();
+    for (let q = 0; q < 400; q++) {
+      const query = mutate(r, mutate(r, values[Math.floor(r() * values.length)]!));
+      const got = new Set<number>();
+      ix.query(g, query, (id) => {
+        if (boundedLevenshtein(query, values[id]!, 2) <= 2) got.add(id);
+      });
+      const want = values.flatMap((v, id) => (boundedLevenshtein(query, v, 2) <= 2 ? [id] : []));
+      expect([...got].sort((a, b) => a - b), query).toEqual(want);
+    }
+    // some run of the middle segment (number 1 of 3) was built and searched
+    const subs = (ix as unknown as { subs: Map<number, unknown> | null }).subs;
+    const middle = [...(subs ?? new Map<number, unknown>())].filter(([key, v]) => typeof v === 'object' && v !== null && Math.floor(key / 65536) % 8 === 1);
+    expect(middle.length).toBeGreaterThan(0);
+  });
+
+  it('typo hits over one large domain of repeated names equal the exhaustive rule', () => {
+    const r = rng(31);
+    const firsts = ['john', 'maria', 'peter'];
+    const lasts = ['smith', 'garcia'];
+    const contacts = Array.from({ length: 3000 }, (_, i) =>
+      contact(i + 1, [`${firsts[i % 3]}.${lasts[Math.floor(r() * 2)]}${Math.floor(r() * 500)}@gmail.com`]),
+    );
+    const ix = buildContactIndex(contactList(contacts));
+    let hits = 0;
+    for (let q = 0; q < 150; q++) {
+      const email = contacts[Math.floor(r() * contacts.length)]!.emails[0]!.email;
+      const at = email.indexOf('@');
+      const key = `${mutate(r, email.slice(0, at))}${email.slice(at)}`;
+      const got = typoHits(ix, key);
+      expect(got).toEqual(exhaustiveTypoHits(contacts, key));
+      hits += got.length;
+    }
+    expect(hits).toBeGreaterThan(300);
+  });
 
   it('typo hits over numbered addresses equal the exhaustive rule', () => {
     const r = rng(5);
