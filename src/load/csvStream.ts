@@ -16,7 +16,8 @@
  * - the physical line where each row starts is tracked by counting the line breaks inside
  *   quoted fields (only in chunks that contain a quote at all);
  * - empty lines, and lines of delimiters only (`,,,,` as spreadsheets write), are skipped
- *   anywhere; the first other row is the header and every later row must have as many fields.
+ *   anywhere, and a "sep=;" line before the header (isSepLine); the first other row is the
+ *   header and every later row must have as many fields.
  * The hot path allocates nothing per row beyond papaparse's string[]; fields are scanned for
  *   line breaks only in chunks whose line count shows some row spans several lines.
  */
@@ -416,6 +417,7 @@ class RowReader {
         this.rows++;
         this.sink.row(row, start, false);
       } else if (this.width === -1) {
+        if (isSepLine(row)) continue;
         this.width = row.length;
         this.headerLine = start;
         this.sink.header(row, start);
@@ -484,6 +486,16 @@ function countBreaks(row: string[], br: string): number {
 }
 
 /** The most frequent of `,` `;` tab outside quotes in the header line; `,` when none. */
+/**
+ * Whether a row before the header is a spreadsheet's "sep=;" line (Excel reads it as "this
+ * file is cut by ;", and tools that write for Excel put it first): it is skipped. The delimiter
+ * it names is the one detected from it, the only delimiter it holds, so it is cut into "sep="
+ * and an empty field.
+ */
+export function isSepLine(row: readonly string[]): boolean {
+  return row.length === 2 && row[1] === '' && (row[0] as string).toLowerCase() === 'sep=';
+}
+
 export function detectDelimiter(headerLine: string): string {
   let comma = 0;
   let semi = 0;

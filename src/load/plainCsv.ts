@@ -45,6 +45,19 @@ export function fieldString(bytes: Buffer, row: PlainRow, i: number): string {
   return row.escaped[i] === 1 ? s.replace(/""/g, '"') : s;
 }
 
+/** Whether a two-field row is "sep=" and nothing (csvStream.ts's isSepLine, from the bytes). */
+function isSepLine(b: Buffer, row: PlainRow): boolean {
+  const at = row.start[0]!;
+  return (
+    row.end[0]! - at === 4 &&
+    (b[at]! | 0x20) === 0x73 && // s
+    (b[at + 1]! | 0x20) === 0x65 && // e
+    (b[at + 2]! | 0x20) === 0x70 && // p
+    b[at + 3] === 0x3d && // =
+    row.end[1] === row.start[1]
+  );
+}
+
 export class PlainCsvScanner implements PlainRow {
   /** Data rows (the header and blank rows excluded). */
   rows = 0;
@@ -212,6 +225,7 @@ export class PlainCsvScanner implements PlainRow {
         this.rows++;
         this.sink.row(b, this, nf, line);
       } else if (this.width === -1) {
+        if (nf === 2 && isSepLine(b, this)) continue; // "sep=;" before the header (csvStream.ts's isSepLine)
         this.width = nf;
         this.headerLine = line;
         this.sink.header(b, this, nf, line);

@@ -56,6 +56,30 @@ for (const plain of [true, false]) {
         expect(rows).toEqual([['1', `x${d}y`, '3']]);
       });
 
+      it.each([
+        ['sep=;\n', ';'],
+        ['SEP=,\r\n', ','],
+        ['sep=\t\n', '\t'],
+        ['\nsep=;\n\n', ';'],
+      ])('skips a spreadsheet\'s %j line before the header and cuts by the delimiter it names', async (first, d) => {
+        const crlf = first.includes('\r');
+        const br = crlf ? '\r\n' : '\n';
+        const p = tmp.write(`sep-${d.charCodeAt(0)}-${first.length}.csv`, `${first}a${d}b${d}c${br}1${d}"x${d}y"${d}3${br}`);
+        const { header, headerLine, rows, lines, result } = await collect(p);
+        expect(result.delimiter).toBe(d);
+        expect(header).toEqual(['a', 'b', 'c']);
+        const at = first.split('\n').length;
+        expect(headerLine).toBe(at);
+        expect(rows).toEqual([['1', `x${d}y`, '3']]);
+        expect(lines).toEqual([at + 1]);
+      });
+
+      it('a "sep=;" row after the header is data, not skipped', async () => {
+        const p = tmp.write('sep-late.csv', 'a;b\nsep=;\n1;2\n');
+        const { rows } = await collect(p);
+        expect(rows).toEqual([['sep=', ''], ['1', '2']]);
+      });
+
       it('counts delimiters outside quotes only', () => {
         expect(detectDelimiter('"a;b;c;d",e,f')).toBe(',');
         expect(detectDelimiter('a;b;c')).toBe(';');
