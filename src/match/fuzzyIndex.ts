@@ -580,9 +580,12 @@ export class FuzzyIndex {
     const cutTo = cutFrom + segLen(L, k, i);
     let made: HotRun | null = null;
     if (L - (cutTo - cutFrom) >= tau + 1) {
-      const index = new FuzzyIndex(tau, tau + 1);
       const { entries3, offsets, arena } = this;
       const end = 3 * offsets[b + 1]!;
+      let members = 0;
+      for (let e = 3 * offsets[b]!; e < end; e += 3) if (entries3[e] === h && lengthAt(arena, entries3[e + 2]!) === L) members++;
+      // sized once: grown by doubling, the buffers of a thousand runs held twice their need
+      const index = new FuzzyIndex(tau, tau + 1, { values: members, chars: members * (L - (cutTo - cutFrom)) });
       // one entry per distinct value: a run of one value held many times (fifty thousand
       // "John Smith"s) is then checked once per probe, its copies visited with it
       const first = new Map<string, number>();
