@@ -37,13 +37,14 @@ export function inputPaths(o: Options): string[] {
 /** Load and plan, replaying --decisions: shared by the scripted run and the TUI. */
 /**
  * Loads, plans and applies --decisions. `decided`: the positions of the users whose decision
- * --decisions changed (a review counts them unwritten until it writes).
+ * --decisions changed (a review counts them unwritten until it writes); `decidedAt`: when the
+ * file says each was decided.
  */
 export async function prepare(
   o: Options,
   io: Io,
   sink: ProgressSink,
-): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[]; notApplied: readonly ReplayProblem[] }> {
+): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[]; decidedAt: ReadonlyMap<number, string>; notApplied: readonly ReplayProblem[] }> {
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
   // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
@@ -96,12 +97,14 @@ export async function prepare(
     io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
   }
   let decided: number[] = [];
+  let decidedAt: ReadonlyMap<number, string> = new Map();
   let notApplied: readonly ReplayProblem[] = [];
   if (o.decisions && journal) {
     const { entries, problems: parseProblems } = journal;
     const r = applyJournal(plan, entries, contactFacts(loaded.data.contacts), 'decisions-file', loaded.data.links);
     // a journal holds every step (undos too): the rows applied can outnumber the users they change
     decided = changedRows(plan, r.plan);
+    decidedAt = r.decidedAt;
     const changed = decided.length;
     plan = r.plan;
     const problems = [...parseProblems, ...r.problems];
@@ -110,7 +113,7 @@ export async function prepare(
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
-  return { loaded, plan, timings, decided, notApplied };
+  return { loaded, plan, timings, decided, decidedAt, notApplied };
 }
 
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {

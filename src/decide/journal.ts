@@ -45,8 +45,8 @@ export function journalRow(e: Omit<JournalEntry, 'line'>): (string | number | nu
   return [e.ufId, e.email, e.action, e.contactId, e.decidedAt];
 }
 
-export function entryFor(r: UserPlan, d: Decision, at: Date): Omit<JournalEntry, 'line'> {
-  return { ufId: r.user.ufId, email: journalEmail(r.user.email), action: d.action, contactId: decisionContact(d), decidedAt: at.toISOString() };
+export function entryFor(r: UserPlan, d: Decision, at: Date | string): Omit<JournalEntry, 'line'> {
+  return { ufId: r.user.ufId, email: journalEmail(r.user.email), action: d.action, contactId: decisionContact(d), decidedAt: typeof at === 'string' ? at : at.toISOString() };
 }
 
 /**
@@ -111,6 +111,8 @@ export interface ReplayResult {
   readonly plan: Plan;
   readonly applied: number;
   readonly problems: readonly ReplayProblem[];
+  /** Row position → decided_at of the entry that decided it, for the rows an entry decides at the end. */
+  readonly decidedAt: ReadonlyMap<number, string>;
 }
 
 /** A link or keep entry whose contact_id is empty. */
@@ -167,8 +169,10 @@ export function applyJournal(
    * they go back to ufmatch's proposal, or stay on review when someone now holds what it links.
    */
   const pending = new Set<number>();
+  const decidedAt = new Map<number, string>();
   const withdraw = (i: number): void => {
     const r = rows[i]!;
+    decidedAt.delete(i);
     if (r.proposal.action === 'keep') return; // an existing link: no entry changes it, and it holds its contact throughout
     const waiting: Decision = { action: 'review', contactId: decisionContact(r.proposal), reason: 'needs-review', decidedBy: 'auto' };
     holds.change(r.user, r.decision, waiting);
@@ -232,6 +236,7 @@ export function applyJournal(
     holds.change(r.user, r.decision, d);
     rows[i] = withDecidedCandidate({ ...r, decision: d }, d, facts);
     pending.delete(i);
+    decidedAt.set(i, e.decidedAt);
     applied++;
   }
   for (const i of [...pending].sort((a, b) => a - b)) {
@@ -240,7 +245,19 @@ export function applyJournal(
     holds.change(r.user, r.decision, r.proposal);
     rows[i] = { ...r, decision: r.proposal };
   }
-  return { plan: { ...plan, rows }, applied, problems };
+  return { plan: { ...plan, rows }, applied, problems, decidedAt };
+}
+
+/** An ISO 8601 time as entryFor writes it (or with an offset): kept as it is when a decision is journaled again. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * The time to journal a replayed decision with: the decided_at its file gave, when that is an
+ * ISO 8601 time, so that the journal keeps when the operator decided; else `now`. A time written
+ * otherwise (a spreadsheet's 22/11/2026 10:04) is not guessed at: day and month are ambiguous.
+ */
+export function replayedAt(decidedAt: string | undefined, now: Date): string {
+  return decidedAt !== undefined && ISO_TIME.test(decidedAt) && !Number.isNaN(Date.parse(decidedAt)) ? decidedAt : now.toISOString();
 }
 
 /**

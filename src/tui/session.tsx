@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { applyJournal, changedRows, entryFor, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
+import { applyJournal, changedRows, entryFor, replayedAt, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import { sameDecision, type Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
@@ -150,7 +150,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   return code;
 
   async function review(): Promise<number> {
-    const { loaded, plan: planned, decided, notApplied: replayNotApplied } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    const { loaded, plan: planned, decided, decidedAt, notApplied: replayNotApplied } = await prepare(o, { ...io, stderr: notes.stream }, sink);
     if (sink.aborted) return exit.promise;
     inputs = loaded.data.inputs;
     let plan = planned;
@@ -230,7 +230,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     if (journalFirst.size > 0) {
       const now = new Date();
       try {
-        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, now)));
+        // a --decisions row keeps the time its file gives (replayedAt); the rest are journaled now
+        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, replayedAt(decidedAt.get(i), now))));
         goesOn = true;
       } catch (err) {
         // as for the operator's own decisions: the review goes on, and its words stop promising the journal

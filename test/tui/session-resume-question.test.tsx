@@ -123,6 +123,22 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     expect(await again.ended).toBe(0);
   }, 30_000);
 
+  it('--decisions: a replayed decision is journaled with the time its file gives, when that is an ISO 8601 time', async () => {
+    const { out, file } = replaying(['29,hendersons@btinternet.com,skip,,2026-11-20T09:15:00.000Z', '24,eleanor.vaughan@outlook.com,skip,,10/11/2026 09:15']);
+    const before = Date.now();
+    const s = startSession(runSession, out, ['--decisions', file]);
+    await s.waitFor('2 unwritten');
+    await quitUnwritten(s, 2);
+    expect(await s.ended).toBe(0);
+    const entries = readJournal(join(out, 'decisions.csv')).entries;
+    expect(entries.map((e) => e.ufId)).toEqual([24, 29]);
+    // 10/11/2026: the 10th of November or the 11th of October; not guessed at, that one is journaled now
+    const eleanor = Date.parse(entries[0]!.decidedAt);
+    expect(eleanor).toBeGreaterThanOrEqual(before - 1000);
+    expect(eleanor).toBeLessThanOrEqual(Date.now());
+    expect(entries[1]!.decidedAt).toBe('2026-11-20T09:15:00.000Z');
+  }, 30_000);
+
   it('--decisions: the replayed decisions go into the journal, as the quit question promises, and reopening offers them', async () => {
     const { out, file } = replaying(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
     const s = startSession(runSession, out, ['--decisions', file]);
