@@ -23,6 +23,7 @@
  * Everything lives in typed arrays (no object per entry), carved from one pool when the
  * caller knows the sizes (see TypedPool); build() is a two-step counting sort by bucket.
  */
+import { SeenStarts } from './seenStarts.js';
 
 /** FNV-1a's starting value and multiplier (the Bloom filter and the key table hash with them too). */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -231,6 +232,15 @@ function bucketBits(n: number): number {
 const HOT_RUN = 96;
 /** Times such a run is scanned before its values are indexed by their rests. */
 const SCANS_FIRST = 4;
+
+/**
+ * One SeenStarts per depth of queries under way, shared by every index of this thread: a long
+ * run's sub-index is queried inside its parent's query (and a caller may query another index
+ * inside a visit), each needing its own; thousands of sub-indexes each keeping one held
+ * megabytes.
+ */
+const SEEN: SeenStarts[] = [];
+let queryDepth = 0;
 
 /** Arena slots before each value: its length and its id, 16 bits each. */
 const HEADER = 4;
@@ -627,14 +637,26 @@ export class FuzzyIndex {
     const len = value.length;
     const tau = this.tau;
     if (len < this.minLength - tau || this.n === 0 || !this.hasGroup(gh)) return;
-    const { offsets, entries3, arena, mask } = this;
     const sig = charSignature(value);
+    const lo = Math.max(this.minLength, len - tau);
+    // each value is checked and visited once per query, however many segments it shares with
+    // it; the copies of a value (HotRun.twins) are visited with it, and marked met too
+    const seen = (SEEN[queryDepth] ??= new SeenStarts());
+    seen.begin();
+    queryDepth++;
+    try {
+      this.probe(value, gh, sig, lo, seen, visit);
+    } finally {
+      queryDepth--;
+    }
+  }
+
+  private probe(value: string, gh: number, sig: number, lo: number, seen: SeenStarts, visit: (id: number) => void): void {
+    const len = value.length;
+    const tau = this.tau;
+    const { offsets, entries3, arena, mask } = this;
     const maxBits = 2 * tau;
     const k = tau + 1;
-    const lo = Math.max(this.minLength, len - tau);
-    // a value with copies (HotRun.twins) is met once per segment that matches it: its copies
-    // are visited the first time only (50,000 contacts named John Smith, each met six times)
-    let expanded: Set<number> | null = null;
     for (let L = lo; L <= len + tau; L++) {
       const delta = len - L;
       const hl = mix(gh, L);
@@ -655,14 +677,10 @@ export class FuzzyIndex {
             if (sub !== null) {
               const part = q === 0 ? value.slice(sl) : q + sl === len ? value.slice(0, q) : value.slice(0, q) + value.slice(q + sl);
               sub.index.query(0, part, (start) => {
-                if (expanded !== null && expanded.has(start)) return;
-                if (!withinDistance(value, len, arena, start, L, tau)) return;
+                if (!seen.add(start) || !withinDistance(value, len, arena, start, L, tau)) return;
                 visit((arena[start - 2]! << 16) | arena[start - 1]!);
                 const copies = sub.twins.get(start);
-                if (copies) {
-                  (expanded ??= new Set()).add(start);
-                  for (const c of copies) visit((arena[c - 2]! << 16) | arena[c - 1]!);
-                }
+                if (copies) for (const c of copies) if (seen.add(c)) visit((arena[c - 2]! << 16) | arena[c - 1]!);
               });
               continue;
             }
@@ -671,7 +689,7 @@ export class FuzzyIndex {
             if (entries3[e] !== h || popcount(entries3[e + 1]! ^ sig) > maxBits) continue;
             const start = entries3[e + 2]!;
             // a colliding entry may hold a value of another length: check it against its own
-            if (!withinDistance(value, len, arena, start, lengthAt(arena, start), tau)) continue;
+            if (!seen.add(start) || !withinDistance(value, len, arena, start, lengthAt(arena, start), tau)) continue;
             visit((arena[start - 2]! << 16) | arena[start - 1]!);
           }
         }
