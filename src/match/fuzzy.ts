@@ -86,11 +86,18 @@ export function typoRowHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'ema
   const at = userKey.lastIndexOf('@');
   if (at < 0 || at === userKey.length - 1) return [];
   const hits: (TypoHit & { readonly row: number })[] = [];
+  // one address on thousands of contacts (a placeholder, typed wrong by many users) comes as
+  // thousands of rows, the copies of a value one after another: the rule is decided once a run
+  let lastKey: string | null = null;
+  let lastMatch: TypoMatch | null = null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const key = ix.emailRowKey(row);
-    if (!mayBeTypo(userKey, at, key)) continue;
-    const m = emailTypo(userKey, key);
+    if (key !== lastKey) {
+      lastKey = key;
+      lastMatch = mayBeTypo(userKey, at, key) ? emailTypo(userKey, key) : null;
+    }
+    const m = lastMatch;
     if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance, row });
   }
   return hits.length <= 1 ? hits : dedupeByPosKey(hits.sort(byPosThenKey));
