@@ -417,7 +417,7 @@ class RowReader {
         this.rows++;
         this.sink.row(row, start, false);
       } else if (this.width === -1) {
-        if (isSepLine(row)) continue;
+        if (isSepLine(row, this.delimiter)) continue;
         this.width = row.length;
         this.headerLine = start;
         this.sink.header(row, start);
@@ -492,11 +492,18 @@ function countBreaks(row: string[], br: string): number {
  * it names is the one detected from it, the only delimiter it holds, so it is cut into "sep="
  * and an empty field.
  */
-export function isSepLine(row: readonly string[]): boolean {
-  return row.length === 2 && row[1] === '' && (row[0] as string).toLowerCase() === 'sep=';
+export function isSepLine(row: readonly string[], delimiter: string): boolean {
+  if (row.length === 2) return row[1] === '' && (row[0] as string).toLowerCase() === 'sep=';
+  // quoted whole, as PHP's fputcsv writes ["sep=;"]: one field
+  return row.length === 1 && (row[0] as string).toLowerCase() === `sep=${delimiter}`;
 }
 
+/** A first line `"sep=;"` (quoted whole): the delimiter it names. */
+const QUOTED_SEP = /^"sep=([,;\t])"\r?$/i;
+
 export function detectDelimiter(headerLine: string): string {
+  const named = QUOTED_SEP.exec(headerLine);
+  if (named) return named[1]!;
   let comma = 0;
   let semi = 0;
   let tab = 0;

@@ -45,17 +45,19 @@ export function fieldString(bytes: Buffer, row: PlainRow, i: number): string {
   return row.escaped[i] === 1 ? s.replace(/""/g, '"') : s;
 }
 
-/** Whether a two-field row is "sep=" and nothing (csvStream.ts's isSepLine, from the bytes). */
-function isSepLine(b: Buffer, row: PlainRow): boolean {
+/**
+ * Whether a row is "sep=" and an empty field, or one field "sep=" and the delimiter (quoted
+ * whole): csvStream.ts's isSepLine, from the bytes.
+ */
+function isSepLine(b: Buffer, row: PlainRow, fields: number, delimiter: number): boolean {
   const at = row.start[0]!;
-  return (
-    row.end[0]! - at === 4 &&
+  const starts =
     (b[at]! | 0x20) === 0x73 && // s
     (b[at + 1]! | 0x20) === 0x65 && // e
     (b[at + 2]! | 0x20) === 0x70 && // p
-    b[at + 3] === 0x3d && // =
-    row.end[1] === row.start[1]
-  );
+    b[at + 3] === 0x3d; // =
+  if (fields === 2) return starts && row.end[0]! - at === 4 && row.end[1] === row.start[1];
+  return starts && row.end[0]! - at === 5 && b[at + 4] === delimiter;
 }
 
 export class PlainCsvScanner implements PlainRow {
@@ -225,7 +227,7 @@ export class PlainCsvScanner implements PlainRow {
         this.rows++;
         this.sink.row(b, this, nf, line);
       } else if (this.width === -1) {
-        if (nf === 2 && isSepLine(b, this)) continue; // "sep=;" before the header (csvStream.ts's isSepLine)
+        if (nf <= 2 && isSepLine(b, this, nf, delim)) continue; // "sep=;" before the header (csvStream.ts's isSepLine)
         this.width = nf;
         this.headerLine = line;
         this.sink.header(b, this, nf, line);

@@ -61,6 +61,8 @@ for (const plain of [true, false]) {
         ['SEP=,\r\n', ','],
         ['sep=\t\n', '\t'],
         ['\nsep=;\n\n', ';'],
+        ['"sep=;"\n', ';'],
+        ['"SEP=\t"\r\n', '\t'],
       ])('skips a spreadsheet\'s %j line before the header and cuts by the delimiter it names', async (first, d) => {
         const crlf = first.includes('\r');
         const br = crlf ? '\r\n' : '\n';

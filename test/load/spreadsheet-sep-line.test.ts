@@ -1,6 +1,6 @@
 /**
  * Tools that write CSV for Excel put "sep=;" (or "sep=,") on the first line, and Excel reads a
- * file so; ufmatch skips that line in every input, read from the bytes or with papaparse, and
+ * file so (PHP's fputcsv writes it quoted whole, "sep=;"); ufmatch skips that line in every input, read from the bytes or with papaparse, and
  * the rows keep their physical line numbers.
  */
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,12 @@ describe('a "sep=" line before the header', () => {
       ]);
     }
     expect([...(await loadContacts(mixed)).contacts][1]?.firstName).toBe('Bob "B"');
+  });
+
+  it('quoted whole, as PHP\'s fputcsv writes it: skipped too, and its delimiter used', async () => {
+    const p = tmp.write('users-sep-quoted.csv', '"sep=;"\nID;user_login;user_email\n1;ada;ada@example.org\n');
+    const r = await loadUsers(p);
+    expect(r.users.map((u) => [u.ufId, u.email, u.line])).toEqual([[1, 'ada@example.org', 3]]);
   });
 
   it('links: skipped', async () => {
