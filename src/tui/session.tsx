@@ -230,8 +230,10 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     if (journalFirst.size > 0) {
       const now = new Date();
       try {
-        // a --decisions row keeps the time its file gives (replayedAt); the rest are journaled now
-        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, replayedAt(decidedAt.get(i), now))));
+        // a --decisions row keeps the time its file gives (replayedAt), unless the journal resumed
+        // has since put its user elsewhere; the rest are journaled now
+        const at = (i: number): string => (sameDecision(plan.rows[i]!.decision, planned.rows[i]!.decision) ? replayedAt(decidedAt.get(i), now) : now.toISOString());
+        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, at(i))));
         goesOn = true;
       } catch (err) {
         // as for the operator's own decisions: the review goes on, and its words stop promising the journal

@@ -139,6 +139,23 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     expect(entries[1]!.decidedAt).toBe('2026-11-20T09:15:00.000Z');
   }, 30_000);
 
+  it('--decisions, then a resumed journal that puts the user elsewhere: the row journaled for that user is not given the file\'s time', async () => {
+    // the folder's journal names user 29 with another email: refused, so resuming puts 29 back on ufmatch's proposal
+    const out = folderWithJournal(['29,someone.else@example.org,skip,,2026-11-21T08:00:00.000Z']);
+    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+    writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-20T09:15:00.000Z\r\n');
+    const s = startSession(runSession, out, ['--decisions', file]);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('y');
+    await s.waitFor('restored 1 decision');
+    s.press('q'); // nothing unwritten: 29 is on the proposal, as no links.csv states otherwise
+    expect(await s.ended).toBe(0);
+    const rows = readJournal(join(out, 'decisions.csv')).entries.filter((e) => e.ufId === 29);
+    const last = rows[rows.length - 1]!;
+    expect(last.action).toBe('review');
+    expect(last.decidedAt).not.toBe('2026-11-20T09:15:00.000Z');
+  }, 30_000);
+
   it('--decisions: the replayed decisions go into the journal, as the quit question promises, and reopening offers them', async () => {
     const { out, file } = replaying(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
     const s = startSession(runSession, out, ['--decisions', file]);
