@@ -485,7 +485,6 @@ function countBreaks(row: string[], br: string): number {
   return n;
 }
 
-/** The most frequent of `,` `;` tab outside quotes in the header line; `,` when none. */
 /**
  * Whether a row before the header is a spreadsheet's "sep=;" line (Excel reads it as "this
  * file is cut by ;", and tools that write for Excel put it first): it is skipped. The delimiter
@@ -501,6 +500,10 @@ export function isSepLine(row: readonly string[], delimiter: string): boolean {
 /** A first line `"sep=;"` (quoted whole): the delimiter it names. */
 const QUOTED_SEP = /^"sep=([,;\t])"\r?$/i;
 
+/**
+ * The most frequent of `,` `;` tab outside quotes in the header line; `,` when none. A first
+ * line `"sep=;"` names it (an unquoted `sep=;` holds only the one it names).
+ */
 export function detectDelimiter(headerLine: string): string {
   const named = QUOTED_SEP.exec(headerLine);
   if (named) return named[1]!;
