@@ -249,7 +249,23 @@ export function applyJournal(
 }
 
 /** An ISO 8601 time as entryFor writes it (or with an offset): kept as it is when a decision is journaled again. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/**
+ * Whether each part of an ISO_TIME match names a time that exists: Date.parse takes 2026-02-30
+ * for 2 March and 24:00 for the next midnight, which would journal a time the file never said.
+ */
+function existingTime(m: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const offsetHours = m[7] === undefined ? 0 : Number(m[7]);
+  const offsetMinutes = m[8] === undefined ? 0 : Number(m[8]);
+  if (month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second > 59) return false;
+  if (offsetHours > 23 || offsetMinutes > 59) return false;
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
+  return day! <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month! - 1]!);
+}
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /**
  * The time to journal a replayed decision with: the decided_at its file gave, when that is an
@@ -257,7 +273,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
  * otherwise (a spreadsheet's 22/11/2026 10:04) is not guessed at: day and month are ambiguous.
  */
 export function replayedAt(decidedAt: string | undefined, now: Date): string {
-  return decidedAt !== undefined && ISO_TIME.test(decidedAt) && !Number.isNaN(Date.parse(decidedAt)) ? decidedAt : now.toISOString();
+  const m = decidedAt === undefined ? null : ISO_TIME.exec(decidedAt);
+  return m !== null && existingTime(m) && !Number.isNaN(Date.parse(decidedAt!)) ? decidedAt! : now.toISOString();
 }
 
 /**
