@@ -1,6 +1,6 @@
 /**
- * A value with its differing part marked, as one ready-styled string: yellow and underlined
- * when colour is on, in [brackets] when not. The candidate grid draws whole rows as single
+ * A value with its differing parts marked, as one ready-styled string: yellow and underlined
+ * when colour is on (a `^` where characters are missing), in [brackets] when not. The candidate grid draws whole rows as single
  * strings (one Ink text node a row instead of one per segment: Ink squashes, measures and
  * re-tokenizes every node on every frame).
  */
@@ -8,11 +8,15 @@ import chalk from 'chalk';
 import type { Segment } from './diff.js';
 import { headWithin, printable, tailWithin, textWidth } from './format.js';
 
+/** Marks, with colour on, a place in a value where characters of the user's are missing. */
+const DELETION = '^';
+
 /** Segments (made printable) cut to `width` columns and padded to it. */
 export function fitSegments(segments: readonly Segment[], width: number, bracket: boolean): Segment[] {
   let shown: Segment[] = segments.map((s) => {
     const text = printable(s.text);
-    return { text: bracket && s.differs ? `[${text}]` : text, differs: s.differs };
+    // where the user's characters are missing, an empty differing segment: `[]`, or a caret
+    return { text: bracket && s.differs ? `[${text}]` : s.differs && text === '' ? DELETION : text, differs: s.differs };
   });
   // a difference far into a long value: its common start is cut from the left ('…' + its
   // end), so that the part that differs is on screen

@@ -17,6 +17,53 @@ describe('marking the differing part', () => {
     ]);
   });
 
+  it('marks each edit of a value a few edits away, and where the user\'s characters are missing', () => {
+    // Gmail's dots dropped: two places, not the o between them
+    expect(markDifference('j.o.doe@gmail.com', 'jodoe@gmail.com')).toEqual([
+      { text: 'j', differs: false },
+      { text: '', differs: true },
+      { text: 'o', differs: false },
+      { text: '', differs: true },
+      { text: 'doe@gmail.com', differs: false },
+    ]);
+    expect(markDifference('jodoe@gmail.com', 'j.o.doe@gmail.com')).toEqual([
+      { text: 'j', differs: false },
+      { text: '.', differs: true },
+      { text: 'o', differs: false },
+      { text: '.', differs: true },
+      { text: 'doe@gmail.com', differs: false },
+    ]);
+    // two edits far apart: each marked, not everything between them
+    expect(markDifference('kathrine.smith@example.org', 'katherine.smit@example.org')).toEqual([
+      { text: 'kath', differs: false },
+      { text: 'e', differs: true },
+      { text: 'rine.smit', differs: false },
+      { text: '', differs: true },
+      { text: '@example.org', differs: false },
+    ]);
+  });
+
+  it('marks one block over the middle of values more than a few edits apart', () => {
+    expect(markDifference('sam.lee+civi@example.org', 'sam.lee@example.org')).toEqual([
+      { text: 'sam.lee', differs: false },
+      { text: '', differs: true },
+      { text: '@example.org', differs: false },
+    ]);
+    expect(markDifference('Hendersons', 'Jonesy')).toEqual([{ text: 'Jonesy', differs: true }]);
+  });
+
+  it('shows where characters are missing: [] without colour, a caret with it', () => {
+    const seg = markDifference('j.o.doe@gmail.com', 'jodoe@gmail.com');
+    expect(markedText(seg, 24, false)).toBe('j[]o[]doe@gmail.com     ');
+    const level = chalk.level;
+    chalk.level = 1;
+    try {
+      expect(markedText(seg, 24, true)).toBe('j\u001b[33m\u001b[4m^\u001b[24m\u001b[39mo\u001b[33m\u001b[4m^\u001b[24m\u001b[39mdoe@gmail.com       ');
+    } finally {
+      chalk.level = level;
+    }
+  });
+
   it('ignores case, and marks nothing when the user has no value to compare', () => {
     expect(markDifference('Ann', 'ANN')).toEqual([{ text: 'ANN', differs: false }]);
     expect(markDifference('', 'Anna')).toEqual([{ text: 'Anna', differs: false }]);
