@@ -41,6 +41,24 @@ describe('terminal manners', () => {
     t.ink.unmount();
   });
 
+  it('a pane too short for the candidate grid still shows every candidate the keys act on, by number', async () => {
+    for (const [columns, rows] of [[60, 15], [50, 12]] as const) {
+      const t = renderOnTerminal(samplePlan().model, columns, rows);
+      await tick(80);
+      const s = t.screen();
+      expect(s.split('\n').length).toBeLessThanOrEqual(rows - 1);
+      // user 1 has two exact candidates, #101 and #102
+      expect(s, `${columns}×${rows}`).toMatch(/1 #101 0\.95 exact/);
+      expect(s, `${columns}×${rows}`).toMatch(/2 #102 0\.95 exact/);
+      t.ink.unmount();
+    }
+    // one line each where they fit, with the contact's email and name
+    const t = renderOnTerminal(samplePlan().model, 60, 15);
+    await tick(80);
+    expect(t.screen()).toContain(' 2 #102 0.95 exact · ann@x.org · Annie Cole · free');
+    t.ink.unmount();
+  });
+
   it('a terminal too small says how much room it needs', async () => {
     const t = renderOnTerminal(samplePlan().model, 40, 10);
     await tick(80);

@@ -84,7 +84,7 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
 function moreLine(more: readonly Candidate[], shown: number, unlisted: number): string {
   const parts: string[] = [];
   if (unlisted > 0) parts.push(`${unlisted} more ${unlisted === 1 ? 'contact carries' : 'contacts carry'} this email (not listed)`);
-  if (more.length > 0) parts.push(`more: ${more.map((c, k) => `${shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`);
+  if (more.length > 0) parts.push(`${shown === 0 ? 'candidates' : 'more'}: ${more.map((c, k) => `${shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`);
   return parts.join(' · ');
 }
 
@@ -149,3 +149,39 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
     </Box>
   );
 }
+
+/**
+ * The candidates one line each, where the pane is too short for the grid (a small terminal):
+ * the keys 1–9 and y act on them, so each stays on screen with its number. The last line
+ * lists those that do not fit, briefly, as the grid's "more" line does.
+ */
+export function CandidateLines({ row, decision, contacts, holdersOf, width, lines }: GridProps & { readonly lines: number }) {
+  const { color } = useTheme();
+  const cs = row.candidates;
+  if (cs.length === 0 || lines <= 0) return null;
+  const chosen = decision.action === 'link' || decision.action === 'keep' ? decision.contactId : null;
+  const fits = cs.length <= lines ? cs.length : Math.max(0, lines - 1);
+  const out = cs.slice(0, fits).map((c, k) => {
+    const contact = contacts.get(c.contactId);
+    const facts = [
+      contactValue('email', c, contact, [], row.user.ufId),
+      contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') : '',
+      contactValue('trash', c, contact, [], row.user.ufId) === 'IN TRASH' ? 'IN TRASH' : '',
+      contact && contact.type !== 'Individual' ? contact.type : '',
+      contactValue('link', c, contact, holdersOf(c.contactId), row.user.ufId),
+    ].filter(Boolean);
+    const text = clip(`${c.contactId === chosen ? '→' : ' '}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]} · ${facts.join(' · ')}`, width);
+    return color && c.contactId === chosen ? chalk.bold.green(text) : text;
+  });
+  if (fits < cs.length || (row.moreCandidates ?? 0) > 0) out.push(chalk.dim(clip(moreLine(cs.slice(fits), fits, row.moreCandidates ?? 0), width)));
+  return (
+    <Box flexDirection="column">
+      {out.map((line, k) => (
+        <Text key={k} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+

@@ -14,7 +14,7 @@ import { clip, headWithin, score, textWidth, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
-import { CandidateGrid, gridHasMoreLine } from './CandidateGrid.js';
+import { CandidateGrid, CandidateLines, gridHasMoreLine } from './CandidateGrid.js';
 
 function by(d: Decision): string {
   return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
@@ -79,8 +79,13 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
   const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const n = r.candidates.length;
   const gridLines = n === 0 ? 1 : 7 + (gridHasMoreLine(r, width) ? 1 : 0);
-  const civicrmLines = wrapWords(civicrm, width);
-  const used = 2 + civicrmLines.length + gridLines;
+  let civicrmLines = wrapWords(civicrm, width);
+  // too short for the grid: CiviCRM's outcome on one line and each candidate on one, so the
+  // contacts 1–9 and y act on stay on screen (a taller terminal shows the grid)
+  const compact = n > 0 && height < 2 + civicrmLines.length + gridLines;
+  if (compact) civicrmLines = height >= 4 ? [clip(civicrm, width)] : [];
+  const candidateLines = compact ? Math.max(0, height - 2 - civicrmLines.length) : gridLines;
+  const used = 2 + civicrmLines.length + (compact ? Math.min(candidateLines, n + (r.moreCandidates ? 1 : 0)) : gridLines);
   const room = Math.max(0, height - used);
   const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
   const allotted = allotLines(warnings.map((w) => w.length), room);
@@ -93,8 +98,12 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
         <Text color={color ? ACTION_COLOR[d.action] : undefined} bold>{describeDecision(d).toUpperCase()}</Text>
         {` (${by(d)}) · ufmatch: ${proposalText(r, acceptBlocked(review, row))}`}
       </Text>
-      <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text>
-      <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
+      {civicrmLines.length > 0 ? <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text> : null}
+      {compact ? (
+        <CandidateLines row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} lines={candidateLines} />
+      ) : (
+        <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
+      )}
       {allotted.map((n, k) => (
         <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>
           {cut(warnings[k]!, n, width)}
