@@ -59,6 +59,22 @@ describe('terminal manners', () => {
     t.ink.unmount();
   });
 
+  it('a long message is read whole on up to three lines, the frame still within the terminal', async () => {
+    const report = '--decisions: 2 not applied (line 11: user 40\'s email has changed since the decision was made, so it is not applied; line 12: contact 9 is not in the contacts export)';
+    for (const [columns, rows] of [[80, 24], [60, 15], [50, 12], [200, 60]] as const) {
+      const t = renderOnTerminal(samplePlan().model, columns, rows, { text: report, tone: 'warn' });
+      await tick(80);
+      const lines = t.screen().split('\n');
+      expect(lines.length, `${columns}×${rows}`).toBeLessThanOrEqual(rows - 1);
+      expect(lines.at(-1), `${columns}×${rows}: the hint bar stays last`).toContain('? help');
+      const shown = lines.slice(-5, -1).join(' ').replace(/\s+/g, ' ');
+      if (columns >= 60) expect(shown, `${columns}×${rows}`).toContain('line 12: contact 9 is not in the contacts export)');
+      else expect(shown, `${columns}×${rows}: cut on its third line`).toMatch(/ …$/);
+      expect(shown).toContain('! --decisions: 2 not applied');
+      t.ink.unmount();
+    }
+  });
+
   it('a terminal too small says how much room it needs', async () => {
     const t = renderOnTerminal(samplePlan().model, 40, 10);
     await tick(80);

@@ -1,8 +1,8 @@
-/** The line above the hints: the search being typed, or what the last key did. */
+/** The line above the hints: the search being typed, or what the last key did (up to three lines). */
 import { Text } from 'ink';
 import { useTheme } from '../context.js';
 import type { ReviewState } from '../state/review.js';
-import { clip, printable, tailWithin, textWidth } from '../format.js';
+import { clip, headWithin, printable, tailWithin, textWidth, wrapWords } from '../format.js';
 
 const TONE = { info: undefined, warn: 'yellow', error: 'red' } as const;
 
@@ -17,6 +17,26 @@ export function searchLine(query: string, width: number): { query: string; hint:
   const room = Math.max(1, width - 2); // the '/' and the cursor
   const shown = textWidth(q) <= room ? q : '…' + tailWithin(q, room - 1);
   return { query: shown, hint: clip(SEARCH_HINT, Math.max(0, width - 2 - textWidth(shown))) };
+}
+
+/** Lines a message may take: a longer one (a --decisions report, a write that failed) ends in "…". */
+export const MESSAGE_LINES_MAX = 3;
+
+/**
+ * The last key's message wrapped to the width, at most MESSAGE_LINES_MAX lines: what a failed
+ * write or a --decisions report says is read here, so it is not cut to one line. Empty when
+ * there is no message (or a search is being typed: one line).
+ */
+export function messageLines(review: ReviewState, width: number): string[] {
+  const m = review.message;
+  if (review.search.editing || !m) return [];
+  const prefix = m.tone === 'error' ? 'Error: ' : m.tone === 'warn' ? '! ' : '';
+  const lines = wrapWords(prefix + m.text, width);
+  if (lines.length <= MESSAGE_LINES_MAX) return lines;
+  const shown = lines.slice(0, MESSAGE_LINES_MAX);
+  const last = shown[MESSAGE_LINES_MAX - 1]!;
+  shown[MESSAGE_LINES_MAX - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
+  return shown;
 }
 
 export function MessageLine({ review, width }: { review: ReviewState; width: number }) {
@@ -34,10 +54,9 @@ export function MessageLine({ review, width }: { review: ReviewState; width: num
   }
   const m = review.message;
   if (!m) return <Text> </Text>;
-  const prefix = m.tone === 'error' ? 'Error: ' : m.tone === 'warn' ? '! ' : '';
   return (
     <Text wrap="truncate-end" color={color ? TONE[m.tone] : undefined}>
-      {clip(prefix + m.text, width)}
+      {messageLines(review, width).join('\n')}
     </Text>
   );
 }

@@ -11,14 +11,13 @@ import { queueLength, rowAt } from '../state/queues.js';
 import { DetailPane } from './DetailPane.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { HintBar } from './HintBar.js';
-import { MessageLine } from './MessageLine.js';
+import { MessageLine, messageLines } from './MessageLine.js';
 import { QueueTabs } from './QueueTabs.js';
 import { QuitConfirm } from './QuitConfirm.js';
 import { SummaryScreen } from './SummaryScreen.js';
 import { UserList } from './UserList.js';
 
-function Body({ review, layout }: { review: ReviewState; layout: Layout }) {
-  const bodyHeight = layout.height - 3;
+function Body({ review, layout, bodyHeight }: { review: ReviewState; layout: Layout; bodyHeight: number }) {
   switch (review.overlay) {
     case 'help':
       return <HelpOverlay width={layout.width} height={bodyHeight} />;
@@ -52,16 +51,31 @@ function Body({ review, layout }: { review: ReviewState; layout: Layout }) {
   );
 }
 
-export function ReviewScreen({ state, layout }: { state: Extract<AppState, { phase: 'review' }>; layout: Layout }) {
+/**
+ * The layout with `extra` lines fewer for the body, for a message of more than one line:
+ * stacked, the detail gives them up while it keeps 3 lines; otherwise the list as well.
+ */
+export function withMessageLines(layout: Layout, extra: number): Layout {
+  if (extra <= 0 || layout.mode === 'too-small') return layout;
+  if (layout.mode === 'stacked' && layout.detailHeight - extra >= 3) return { ...layout, detailHeight: layout.detailHeight - extra };
+  const body = layout.height - 3 - extra;
+  if (layout.mode === 'side') return { ...layout, listHeight: body, listRows: body - 1, detailHeight: body };
+  const listHeight = Math.max(2, body - 1 - layout.detailHeight);
+  return { ...layout, listHeight, listRows: listHeight - 1, detailHeight: body - 1 - listHeight };
+}
+
+export function ReviewScreen({ state, layout: full }: { state: Extract<AppState, { phase: 'review' }>; layout: Layout }) {
   const store = useStore();
   const review = state.review;
+  const extra = Math.max(0, messageLines(review, full.width).length - 1);
+  const layout = withMessageLines(full, extra);
   useEffect(() => {
     if (review.listHeight !== layout.listRows) store.dispatch({ type: 'viewport', listHeight: layout.listRows });
   }, [layout.listRows, review.listHeight, store]);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height} overflowY="hidden">
       <QueueTabs review={review} width={layout.width} />
-      <Body review={review} layout={layout} />
+      <Body review={review} layout={layout} bodyHeight={full.height - 3 - extra} />
       <MessageLine review={review} width={layout.width} />
       <HintBar context={contextOf(state)} width={layout.width} />
     </Box>

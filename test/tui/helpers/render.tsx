@@ -5,15 +5,16 @@ import { App } from '../../../src/tui/components/App.js';
 import { FakeStdin, FakeStdout } from '../../../src/tui/fakeTerminal.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from '../../../src/tui/state/app.js';
 import type { ReviewModel } from '../../../src/tui/state/model.js';
+import type { Message } from '../../../src/tui/state/review.js';
 import { Store } from '../../../src/tui/store.js';
 
 export const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
-export function reviewStore(model: ReviewModel): { store: Store<AppState, AppAction, AppEvent>; events: AppEvent[] } {
+export function reviewStore(model: ReviewModel, message: Message | null = null): { store: Store<AppState, AppAction, AppEvent>; events: AppEvent[] } {
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   const events: AppEvent[] = [];
   store.onEvent = (e) => events.push(e);
-  store.dispatch({ type: 'start-review', model, unwritten: 0, message: null });
+  store.dispatch({ type: 'start-review', model, unwritten: 0, message });
   return { store, events };
 }
 
@@ -32,8 +33,8 @@ export function renderApp(model: ReviewModel, opts: { rows?: number; color?: boo
 }
 
 /** The real App on a stand-in terminal of any size, following resizes. */
-export function renderOnTerminal(model: ReviewModel, columns: number, rows: number) {
-  const { store, events } = reviewStore(model);
+export function renderOnTerminal(model: ReviewModel, columns: number, rows: number, message: Message | null = null) {
+  const { store, events } = reviewStore(model, message);
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeStdin();
   const ink = inkRender(<App store={store} />, {
