@@ -140,3 +140,14 @@ export function wrapWords(text: string, width: number): string[] {
   if (line !== '' || out.length === 0) out.push(line);
   return out;
 }
+
+/** The first n of some wrapped lines; when that cuts them short, the last shown ends in " …". */
+export function firstLines(lines: readonly string[], n: number, width: number): string[] {
+  if (n >= lines.length) return lines.slice();
+  if (n <= 0) return [];
+  const shown = lines.slice(0, n);
+  const last = shown[n - 1]!;
+  shown[n - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
+  return shown;
+}
+

@@ -131,6 +131,8 @@ describe('terminal manners', () => {
     expect(s.split('\n').length).toBeLessThanOrEqual(11);
     for (const choice of ['write the outputs, then quit', 'quit without writing', 'keep reviewing']) expect(s).toContain(choice);
     expect(s.split('\n').at(-1)).toMatch(/w write and quit {2}q quit unwritten {2}Esc back/);
+    // where the decisions are safe: the blank lines give way to it, not the journal's name
+    expect(s.replace(/\s+/g, ' ')).toMatch(/are safe in \S*\/decisions\.csv/);
     t.ink.unmount();
   });
 });

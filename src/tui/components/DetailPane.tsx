@@ -10,7 +10,7 @@ import { PLATFORM_LABEL } from '../../domain/platform.js';
 import { isStrong } from '../../domain/warnings.js';
 import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
-import { clip, headWithin, score, textWidth, wrapWords } from '../format.js';
+import { clip, firstLines, score, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
@@ -53,11 +53,7 @@ export function allotLines(needs: readonly number[], room: number): number[] {
 
 /** The first n of a warning's lines; a warning cut short ends in "…" (a taller terminal shows the rest). */
 function cut(lines: readonly string[], n: number, width: number): string {
-  if (n >= lines.length) return lines.join('\n');
-  const shown = lines.slice(0, n);
-  const last = shown[n - 1]!;
-  shown[n - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
-  return shown.join('\n');
+  return firstLines(lines, n, width).join('\n');
 }
 
 export function DetailPane({ review, row, width, height }: { review: ReviewState; row: number; width: number; height: number }) {

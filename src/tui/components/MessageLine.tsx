@@ -2,7 +2,7 @@
 import { Text } from 'ink';
 import { useTheme } from '../context.js';
 import type { ReviewState } from '../state/review.js';
-import { clip, headWithin, printable, tailWithin, textWidth, wrapWords } from '../format.js';
+import { clip, firstLines, printable, tailWithin, textWidth, wrapWords } from '../format.js';
 
 const TONE = { info: undefined, warn: 'yellow', error: 'red' } as const;
 
@@ -31,12 +31,7 @@ export function messageLines(review: ReviewState, width: number): string[] {
   const m = review.message;
   if (review.search.editing || !m) return [];
   const prefix = m.tone === 'error' ? 'Error: ' : m.tone === 'warn' ? '! ' : '';
-  const lines = wrapWords(prefix + m.text, width);
-  if (lines.length <= MESSAGE_LINES_MAX) return lines;
-  const shown = lines.slice(0, MESSAGE_LINES_MAX);
-  const last = shown[MESSAGE_LINES_MAX - 1]!;
-  shown[MESSAGE_LINES_MAX - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
-  return shown;
+  return firstLines(wrapWords(prefix + m.text, width), MESSAGE_LINES_MAX, width);
 }
 
 export function MessageLine({ review, width }: { review: ReviewState; width: number }) {
