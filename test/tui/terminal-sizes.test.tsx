@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { samplePlan } from './helpers/plans.js';
 import { renderOnTerminal, tick } from './helpers/render.js';
+import { syntheticPlan } from './helpers/synthetic.js';
+import { count } from '../../src/tui/format.js';
+import { reviewModel } from '../../src/tui/state/model.js';
+import { queueLength } from '../../src/tui/state/queues.js';
 
 describe('terminal manners', () => {
   it('80×24: stacked, never taller than 23 lines', async () => {
@@ -71,6 +75,25 @@ describe('terminal manners', () => {
       if (columns >= 60) expect(shown, `${columns}×${rows}`).toContain('line 12: contact 9 is not in the contacts export)');
       else expect(shown, `${columns}×${rows}: cut on its third line`).toMatch(/ …$/);
       expect(shown).toContain('! --decisions: 2 not applied');
+      t.ink.unmount();
+    }
+  });
+
+  it('the list keeps the cursor position whole at the end of its header, counts grouped as the tabs group them', async () => {
+    const { plan, data } = syntheticPlan(12_000);
+    const model = reviewModel(plan, data.contacts);
+    for (const columns of [50, 80, 200]) {
+      const t = renderOnTerminal(model, columns, 12);
+      await tick(80);
+      t.stdin.press('G');
+      await tick(80);
+      const header = t.screen().split('\n')[1]!;
+      const queue = t.store.getState();
+      const length = queue.phase === 'review' ? queueLength(queue.review.rows, queue.review.queue) : 0;
+      // stacked below 150 columns: the list's header is the whole line; side by side, the detail follows it
+      if (columns < 150) expect(header.trimEnd(), `${columns} columns`).toMatch(new RegExp(`${count(length)}/${count(length)}$`));
+      else expect(header).toContain(` ${count(length)}/${count(length)} `);
+      expect(length).toBeGreaterThan(999);
       t.ink.unmount();
     }
   });

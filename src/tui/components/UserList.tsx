@@ -10,7 +10,7 @@ import type { Action, Decision, UserPlan } from '../../domain/decisions.js';
 import { warningCodes } from '../../domain/decisions.js';
 import { isStrong } from '../../domain/warnings.js';
 import { useTheme } from '../context.js';
-import { clip, clipApart, fit, score } from '../format.js';
+import { clip, clipApart, count, fit, score } from '../format.js';
 import { QUEUE_LABEL, queueLength, rowAt } from '../state/queues.js';
 import type { ReviewState } from '../state/review.js';
 import { clampView } from '../state/view.js';
@@ -98,12 +98,13 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
   const length = queueLength(review.rows, q);
   const view = clampView(review.views[q], length, rows);
   const cols = listColumns(width);
-  const where = length === 0 ? '' : `${view.cursor + 1}/${length}`;
+  // where the cursor is, at the line's end: the column titles are what a narrow list cuts
+  const where = length === 0 ? '' : `${count(view.cursor + 1)}/${count(length)}`;
+  const titles = fit('', cols.marker) + fit('action*', cols.action) + fit('email', cols.email) + fit('name', cols.name) + fit('contact', cols.contact) + 'warnings';
+  const room = Math.max(0, width - where.length - 1);
   const header = (
     <Text wrap="truncate-end" dimColor>
-      {fit('', cols.marker) + fit('action*', cols.action) + fit('email', cols.email) + fit('name', cols.name) + fit('contact', cols.contact)}
-      {clip('warnings', Math.max(0, cols.warnings - where.length - 1)).padEnd(Math.max(0, cols.warnings - where.length))}
-      {where}
+      {where === '' ? clip(titles, width) : `${fit(titles, room)} ${where}`}
     </Text>
   );
   if (length === 0) {
