@@ -40,6 +40,8 @@ function commandAction(c: Command, key: string): AppAction | null {
     case 'search-erase': return { type: 'search-erase' };
     case 'help': return { type: 'help-open' };
     case 'close-help': return { type: 'help-close' };
+    case 'help-next-page': return { type: 'help-page', dir: 1 };
+    case 'help-previous-page': return { type: 'help-page', dir: -1 };
     case 'write': return { type: 'write-open' };
     case 'confirm-write': return { type: 'write-confirm' };
     case 'back': return { type: 'write-cancel' };

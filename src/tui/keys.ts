@@ -10,7 +10,7 @@ export type Command =
   | 'down' | 'up' | 'top' | 'bottom' | 'page-down' | 'page-up' | 'next-queue' | 'previous-queue'
   | 'pick' | 'accept' | 'create' | 'skip' | 'undo' | 'redo'
   | 'search' | 'next-hit' | 'previous-hit' | 'search-confirm' | 'search-cancel' | 'search-erase'
-  | 'help' | 'close-help' | 'write' | 'confirm-write' | 'back'
+  | 'help' | 'close-help' | 'help-next-page' | 'help-previous-page' | 'write' | 'confirm-write' | 'back'
   | 'quit' | 'quit-write' | 'quit-discard' | 'stay'
   | 'resume-yes' | 'resume-no' | 'abort';
 
@@ -65,6 +65,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { command: 'resume-no', keys: ['n'], label: 'n', help: 'start over (the old journal is kept as decisions.csv.bak)', contexts: ['resume'], hint: { keys: 'n', text: 'start over', rank: 1 } },
   { command: 'help', keys: ['?'], label: '?', help: 'this help', contexts: ['review'], hint: { keys: '?', text: 'help', rank: 12 } },
   { command: 'close-help', keys: ['escape', '?', 'q'], label: 'Esc ?', help: 'close the help', contexts: ['help'], hint: { keys: 'Esc/?', text: 'close', rank: 1 } },
+  // a terminal too small for the whole help shows it in pages: the help's title says so and names these keys
+  { command: 'help-next-page', keys: ['pagedown', 'down', 'j'], label: 'PgDn j', help: 'next page of the help', contexts: ['help'] },
+  { command: 'help-previous-page', keys: ['pageup', 'up', 'k'], label: 'PgUp k', help: 'previous page of the help', contexts: ['help'] },
   { command: 'abort', keys: ['ctrl+c'], label: 'Ctrl-c', help: 'abort now (exit 130)', contexts: ALL },
 ];
 

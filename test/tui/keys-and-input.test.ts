@@ -72,7 +72,10 @@ describe('keys to actions', () => {
     expect(actionForKey(reviewApp(), 'w')).toEqual({ type: 'write-open' });
     expect(actionForKey(reviewApp({ overlay: 'summary' }), 'w')).toEqual({ type: 'write-confirm' });
     expect(actionForKey(reviewApp({ overlay: 'quit' }), 'w')).toEqual({ type: 'quit-write' });
-    expect(actionForKey(reviewApp({ overlay: 'help' }), 'j')).toBeNull();
+    // in the help, j turns its page (a small terminal shows it in pages); deciding keys mean nothing
+    expect(actionForKey(reviewApp({ overlay: 'help' }), 'j')).toEqual({ type: 'help-page', dir: 1 });
+    expect(actionForKey(reviewApp({ overlay: 'help' }), 'pageup')).toEqual({ type: 'help-page', dir: -1 });
+    expect(actionForKey(reviewApp({ overlay: 'help' }), 'y')).toBeNull();
     expect(actionForKey({ phase: 'resume', entries: 1, journal: 'x', events: [] }, 'y')).toEqual({ type: 'resume-answer', restore: true });
     expect(actionForKey(initialApp, 'ctrl+c')).toEqual({ type: 'abort' });
   });

@@ -5,6 +5,9 @@ import { syntheticPlan } from './helpers/synthetic.js';
 import { count } from '../../src/tui/format.js';
 import { reviewModel } from '../../src/tui/state/model.js';
 import { queueLength } from '../../src/tui/state/queues.js';
+import { bindingsIn, HELP_SECTIONS } from '../../src/tui/keys.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('terminal manners', () => {
   it('80×24: stacked, never taller than 23 lines', async () => {
@@ -96,6 +99,48 @@ describe('terminal manners', () => {
       expect(length).toBeGreaterThan(999);
       t.ink.unmount();
     }
+  });
+
+  it('the help on a small terminal turns in pages, each key with all of its meaning on one of them', async () => {
+    for (const [columns, rows] of [[50, 12], [60, 15]] as const) {
+      const t = renderOnTerminal(samplePlan().model, columns, rows);
+      await tick(80);
+      t.stdin.press('?');
+      await tick(60);
+      const first = t.screen();
+      const pages = Number(/Keys, page 1\/(\d+)/.exec(first)?.[1]);
+      expect(pages, `${columns}×${rows}`).toBeGreaterThan(1);
+      let seen = '';
+      for (let p = 0; p < pages; p++) {
+        const s = t.screen();
+        expect(s).toContain(`page ${p + 1}/${pages}`);
+        expect(s.split('\n').length).toBeLessThanOrEqual(rows - 1);
+        seen += s + '\n';
+        t.stdin.press('j');
+        await tick(60);
+      }
+      expect(t.screen(), 'past the last page: the first again').toContain(`page 1/${pages}`);
+      t.stdin.press('k');
+      await tick(60);
+      expect(t.screen(), 'back from the first: the last').toContain(`page ${pages}/${pages}`);
+      for (const b of bindingsIn('review').filter((k) => HELP_SECTIONS.some((h) => h.commands.includes(k.command)))) {
+        expect(seen, `${columns}×${rows}: ${b.label}`).toMatch(new RegExp(`^${escape(b.label)} +${escape(b.help)}$`, 'm'));
+      }
+      t.stdin.press('\u001b');
+      await tick(80);
+      t.stdin.press('?');
+      await tick(60);
+      expect(t.screen(), 'opened again: the first page').toContain(`page 1/${pages}`);
+      t.ink.unmount();
+    }
+    // where it fits, one page as before
+    const t = renderOnTerminal(samplePlan().model, 80, 24);
+    await tick(80);
+    t.stdin.press('?');
+    await tick(60);
+    expect(t.screen()).toContain('Esc or ? closes');
+    expect(t.screen()).not.toMatch(/page \d/);
+    t.ink.unmount();
   });
 
   it('a terminal too small says how much room it needs', async () => {

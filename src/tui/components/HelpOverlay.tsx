@@ -34,23 +34,51 @@ export function helpLines(full = true): { label: string; text: string; title: bo
 }
 
 type HelpLine = ReturnType<typeof helpLines>[number];
+/** Columns squeezed onto one page keep this much of each key's meaning; narrower, the help goes to pages. */
+const SQUEEZED = 20;
+type HelpColumn = { lines: string[]; title: boolean[]; width: number };
+
+/**
+ * The help as pages of columns: one page when it fits (with its titles and legend, else the
+ * keys alone, squeezed to a few words each); on a terminal too small for that, as many pages
+ * as it takes with each line whole (or cut, when one line alone is wider than the screen).
+ */
+export function helpPages(width: number, perColumn: number): HelpColumn[][] {
+  const one = helpColumns(helpLines(true), perColumn, width) ?? helpColumns(helpLines(false), perColumn, width);
+  if (one) return [one];
+  const lines = helpLines(true);
+  for (let c = Math.ceil(lines.length / perColumn) - 1; c >= 1; c--) {
+    const pages: HelpColumn[][] = [];
+    for (let k = 0; k < lines.length; k += c * perColumn) {
+      const cols = helpColumns(lines.slice(k, k + c * perColumn), perColumn, width, false);
+      if (cols === null) break;
+      pages.push(cols);
+    }
+    if (pages.length * c * perColumn >= lines.length) return pages;
+  }
+  const pages: HelpColumn[][] = [];
+  for (let k = 0; k < lines.length; k += perColumn) pages.push([{ ...helpColumns(lines.slice(k, k + perColumn), perColumn, Number.MAX_SAFE_INTEGER)![0]!, width }]);
+  return pages;
+}
 
 /**
  * The help in columns of `perColumn` lines within `width`: each column as wide as its text
  * needs (its labels padded to its widest), the room left over to the last. Null when the
- * columns cannot show each key with a few words of its meaning.
+ * columns cannot show each key with SQUEEZED characters of its meaning (or, without
+ * `squeeze`, with all of it).
  */
-export function helpColumns(lines: readonly HelpLine[], perColumn: number, width: number): { lines: string[]; title: boolean[]; width: number }[] | null {
+export function helpColumns(lines: readonly HelpLine[], perColumn: number, width: number, squeeze = true): HelpColumn[] | null {
   const cols: { lines: string[]; title: boolean[]; width: number; floor: number }[] = [];
   for (let k = 0; k < lines.length; k += perColumn) {
     const part = lines.slice(k, k + perColumn);
     const label = Math.max(0, ...part.filter((l) => !l.title).map((l) => textWidth(l.label))) + 2;
     const texts = part.map((l) => (l.title ? l.text : fit(l.label, label) + l.text));
     const natural = Math.max(...texts.map(textWidth)) + 2;
-    cols.push({ lines: texts, title: part.map((l) => l.title), width: natural, floor: Math.min(natural, label + 10) });
+    cols.push({ lines: texts, title: part.map((l) => l.title), width: natural, floor: Math.min(natural, label + SQUEEZED) });
   }
   const natural = cols.reduce((n, c) => n + c.width, 0);
   if (natural <= width) cols[cols.length - 1]!.width += width - natural;
+  else if (!squeeze) return null;
   else {
     // squeeze the widest columns first, leaving each key its label and some words of meaning
     let over = natural - width;
@@ -64,12 +92,18 @@ export function helpColumns(lines: readonly HelpLine[], perColumn: number, width
   return cols.map(({ lines: l, title, width: w }) => ({ lines: l, title, width: w }));
 }
 
-export function HelpOverlay({ width, height }: { width: number; height: number }) {
+/** @param page the page turns since the help opened (ReviewState.helpPage), taken modulo the page count */
+export function HelpOverlay({ width, height, page }: { width: number; height: number; page: number }) {
   const perColumn = Math.max(1, height - 2);
-  const cols = helpColumns(helpLines(true), perColumn, width) ?? helpColumns(helpLines(false), perColumn, width) ?? helpColumns(helpLines(false), perColumn, Number.MAX_SAFE_INTEGER)!.map((c, _k, all) => ({ ...c, width: Math.floor(width / all.length) }));
+  const pages = helpPages(width, perColumn);
+  const at = ((page % pages.length) + pages.length) % pages.length;
+  const cols = pages[at]!;
+  const title = pages.length === 1
+    ? 'Keys (every decision is saved to decisions.csv at once) — Esc or ? closes'
+    : `Keys, page ${at + 1}/${pages.length} — PgDn/PgUp turns, Esc closes`;
   return (
     <Clip width={width} height={height}>
-      <Text bold wrap="truncate-end">{clip('Keys (every decision is saved to decisions.csv at once) — Esc or ? closes', width)}</Text>
+      <Text bold wrap="truncate-end">{clip(title, width)}</Text>
       <Box flexDirection="row">
         {cols.map((col, k) => (
           <Box key={k} flexDirection="column" width={col.width} flexShrink={0}>

@@ -20,7 +20,7 @@ import { UserList } from './UserList.js';
 function Body({ review, layout, bodyHeight }: { review: ReviewState; layout: Layout; bodyHeight: number }) {
   switch (review.overlay) {
     case 'help':
-      return <HelpOverlay width={layout.width} height={bodyHeight} />;
+      return <HelpOverlay width={layout.width} height={bodyHeight} page={review.helpPage} />;
     case 'summary':
       return <SummaryScreen review={review} width={layout.width} height={bodyHeight} />;
     case 'quit':

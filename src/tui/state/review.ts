@@ -63,6 +63,11 @@ export interface ReviewState {
   readonly views: Readonly<Record<QueueName, QueueView>>;
   readonly listHeight: number;
   readonly overlay: Overlay;
+  /**
+   * The `?` help's page turns since it opened (negative: back); the help shows this page
+   * modulo its page count, which only the screen's size decides (one page on most terminals).
+   */
+  readonly helpPage: number;
   readonly search: SearchState;
   readonly message: Message | null;
   /**
@@ -97,6 +102,7 @@ export type ReviewAction =
   | { readonly type: 'search-next'; readonly dir: 1 | -1 }
   | { readonly type: 'help-open' }
   | { readonly type: 'help-close' }
+  | { readonly type: 'help-page'; readonly dir: 1 | -1 }
   | { readonly type: 'write-open' }
   | { readonly type: 'write-confirm' }
   | { readonly type: 'write-cancel' }
@@ -135,6 +141,7 @@ export function initialReview(
     views,
     listHeight: Math.max(1, opts.listHeight ?? 10),
     overlay: 'none',
+    helpPage: 0,
     search: { editing: false, text: '', query: '' },
     message: opts.message ?? null,
     unwritten: opts.unwritten ?? 0,
@@ -186,7 +193,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (!s.search.query) return say(s, 'no search yet: / searches by email, name, user id or #contact id', 'warn');
       return searchStep(s, action.dir);
     case 'help-open':
-      return { ...s, overlay: 'help' };
+      return { ...s, overlay: 'help', helpPage: 0 };
+    case 'help-page':
+      return { ...s, helpPage: s.helpPage + action.dir };
     case 'help-close':
       return { ...s, overlay: 'none' };
     case 'write-open':
