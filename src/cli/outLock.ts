@@ -1,11 +1,13 @@
 /**
- * One review per --out folder. A review holds the folder's lock file (`.ufmatch.lock`, created
+ * One run per --out folder. A review holds the folder's lock file (`.ufmatch.lock`, created
  * with O_EXCL and naming its process) from before it reads the journal until it ends, so that
  * a second review, or a scripted run, cannot start over, resume, append to or remove the
- * journal the first one has open. A lock whose process is gone (kill -9, a power cut) is
- * stale and taken over; a live one refuses the newcomer with one line naming the folder and
- * the process. Scripted runs do not hold it (a pipeline killed mid-run leaves nothing behind),
- * but refuse a folder a live review holds.
+ * journal the first one has open. A scripted run holds it from before it loads until its
+ * outputs are in place: two scripted runs into one folder, each replacing the six files one
+ * by one, left a mix of both runs' files (found by an audit: summary.json from one run,
+ * links.csv from the other, both exit 0). A lock whose process is gone (kill -9, a power cut)
+ * is stale and taken over; a live one refuses the newcomer with one line naming the folder
+ * and the process.
  */
 import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -141,15 +143,6 @@ export function takeLock(dir: string, shownOut: string, mode: LockHolder['mode']
   throw new UsageError(`--out ${shownOut}: could not take its lock ${path} (other runs keep taking it): try again`);
 }
 
-/** A scripted run's check: a UsageError when a live run holds the folder; a stale lock is left for the next review. */
-export function checkLock(dir: string, shownOut: string, me: LockSeeker = thisProcess()): void {
-  const path = join(dir, LOCK_FILE);
-  const found = readLock(path);
-  if (found === null) return;
-  const verdict = judgeLock(found.text, found.ageMs, me);
-  if (verdict.kind === 'held') throw refusal(shownOut, path, verdict.holder, me);
-}
-
 /** Remove the lock file if it still holds `text` (ours); never throws. */
 export function dropLock(dir: string, text: string): void {
   const path = join(dir, LOCK_FILE);
@@ -160,15 +153,15 @@ export function dropLock(dir: string, text: string): void {
   }
 }
 
-/** The lock this process holds (one review per process). */
+/** The lock this process holds (one run per process). */
 let held: { dir: string; text: string } | null = null;
 
-export function acquireOutLock(dir: string, shownOut: string): void {
+export function acquireOutLock(dir: string, shownOut: string, mode: LockHolder['mode'] = 'review'): void {
   releaseOutLock();
-  held = { dir, text: takeLock(dir, shownOut, 'review') };
+  held = { dir, text: takeLock(dir, shownOut, mode) };
 }
 
-/** Release the lock this process holds, if any: at the end of a review, on a signal, on a failure. */
+/** Release the lock this process holds, if any: at the end of a run, on a signal, on a failure. */
 export function releaseOutLock(): void {
   const h = held;
   held = null;

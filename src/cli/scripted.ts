@@ -12,7 +12,7 @@ import type { Io } from './io.js';
 import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
-import { checkLock } from './outLock.js';
+import { acquireOutLock, releaseOutLock } from './outLock.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
 import { lineRanges } from './lineRanges.js';
@@ -119,8 +119,17 @@ export async function prepare(
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {
   const started = performance.now();
   const outDir = prepareOutDir(o.out, inputPaths(o), OUTPUT_FILES);
-  // a live review holds this folder: its outputs and journal are the operator's (checked again before writing)
-  checkLock(outDir, o.out);
+  // the folder is this run's until its outputs are in place: a live review's outputs and journal
+  // are the operator's, and another scripted run's six files would mix with this one's
+  acquireOutLock(outDir, o.out, 'scripted');
+  try {
+    return await runScriptedLocked(o, io, outDir, started, times);
+  } finally {
+    releaseOutLock();
+  }
+}
+
+async function runScriptedLocked(o: Options, io: Io, outDir: string, started: number, times?: PhaseTimes): Promise<number> {
   const journal = join(outDir, JOURNAL_FILE);
   if (!o.decisions && existsSync(journal)) {
     let n = 0;
@@ -133,7 +142,6 @@ export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promi
   }
   const sink = io.stderr.isTTY ? terminalProgress(io.stderr as NodeJS.WriteStream) : silentProgress;
   const { loaded, plan, timings } = await prepare(o, io, sink);
-  checkLock(outDir, o.out); // a review may have opened the folder while this run loaded
   const tw = performance.now();
   const { summary, staged } = stageOutputs(
     outDir,

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkLock, dropLock, holderText, judgeLock, LOCK_FILE, takeLock, type LockSeeker } from '../../src/cli/outLock.js';
+import { dropLock, holderText, judgeLock, LOCK_FILE, takeLock, type LockSeeker } from '../../src/cli/outLock.js';
 import { UsageError } from '../../src/load/errors.js';
 
 const seeker = (pid: number, alive: readonly number[], host = 'here'): LockSeeker => ({ pid, host, alive: (p) => alive.includes(p) });
@@ -32,14 +32,13 @@ describe('the --out lock', () => {
     expect(message).toContain('--out out is in use by another ufmatch (a review, pid 100');
     expect(message).toContain(`remove ${join(dir, LOCK_FILE)}`);
     expect(message).not.toContain('\n');
-    expect(refusalOf(() => checkLock(dir, 'out', seeker(300, [100])))).toContain('pid 100');
+    expect(refusalOf(() => takeLock(dir, 'out', 'scripted', seeker(300, [100])))).toContain('pid 100');
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(text); // the refused ones changed nothing
   });
 
-  it('a lock whose process is gone is taken over; a scripted run\'s check lets it be', () => {
+  it('a lock whose process is gone is taken over', () => {
     const dir = folder();
     writeFileSync(join(dir, LOCK_FILE), lockOf(100));
-    expect(() => checkLock(dir, 'out', seeker(300, []))).not.toThrow();
     const text = takeLock(dir, 'out', 'review', seeker(200, [200]));
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(text);
     expect(JSON.parse(text).pid).toBe(200);
