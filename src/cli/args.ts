@@ -56,6 +56,11 @@ export function parseCommandLine(argv: readonly string[]): Options {
     if (t.kind !== 'option' || SPEC[t.name as keyof typeof SPEC]?.type !== 'string') continue;
     if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
     seen.add(t.name);
+    // `--links "$LINKS"` with the variable unset: read as no links file, the plan was wrong without a word
+    if (t.value !== undefined && t.value.trim() === '') {
+      const optional = t.name !== 'users' && t.name !== 'contacts';
+      throw new UsageError(`--${t.name} is given an empty value (an unset variable?): give it one${optional ? `, or drop --${t.name}` : ''}`);
+    }
   }
   const v = parsed.values;
   const pos = parsed.positionals;

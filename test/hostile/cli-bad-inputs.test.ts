@@ -246,6 +246,10 @@ describe('usage errors: exit 2, one line', () => {
     ['one file given as two inputs', ['--users', 'samples/wordpress-users.csv', '--contacts', './samples/wordpress-users.csv', '--yes'], /--users and --contacts name the same file/],
     ['an option given twice', ['--users', 'u.csv', '--users', 'v.csv', '--contacts', 'c.csv', '--yes'], /--users is given twice: give it once/],
     ['a missing --contacts', ['--users', 'u.csv', '--yes'], /--contacts FILE is required/],
+    ['an empty --links (an unset shell variable), read as no links file before', ['--users', 'u.csv', '--contacts', 'c.csv', '--links', '', '--yes'], /--links is given an empty value \(an unset variable\?\): give it one, or drop --links$/m],
+    ['an empty --emails written --emails=', ['--users', 'u.csv', '--contacts', 'c.csv', '--emails=', '--yes'], /--emails is given an empty value/],
+    ['a blank --decisions', ['--users', 'u.csv', '--contacts', 'c.csv', '--decisions', '  ', '--yes'], /--decisions is given an empty value/],
+    ['an empty --users', ['--users', '', '--contacts', 'c.csv', '--yes'], /--users is given an empty value \(an unset variable\?\): give it one$/m],
     ['no terminal and no --yes', [...SAMPLE_ARGS], /no terminal for the review screen.*add --yes/],
   ])('%s', (_name, args, message) => {
     const out = join(tmp, 'usage-out');
