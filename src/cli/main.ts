@@ -8,6 +8,7 @@ import { HELP, parseCommandLine, type Options } from './args.js';
 import type { Io } from './io.js';
 import { removeCreatedOutDir } from './outDir.js';
 import { releaseOutLock } from './outLock.js';
+import { printable } from '../runtime/printable.js';
 import { runScripted } from './scripted.js';
 
 export const EXIT = { ok: 0, reviewsRemain: 1, usage: 2, input: 3, internal: 70, interrupted: 130 } as const;
@@ -65,14 +66,19 @@ function distinctInputs(o: Options): void {
   }
 }
 
-/** One line on stderr, never a stack trace (set UFMATCH_DEBUG=1 to see one). */
+/**
+ * One line on stderr, never a stack trace (set UFMATCH_DEBUG=1 to see one). It quotes headers,
+ * paths and cells as found, so their control characters are shown (␛, ␇, ↵), never sent: a
+ * header holding ESC ] 0 ; … BEL set the terminal's title.
+ */
 export function fail(io: Io, e: unknown): number {
+  const say = (line: string) => io.stderr.write(`ufmatch: ${printable(line)}\n`);
   if (e instanceof UsageError) {
-    io.stderr.write(`ufmatch: ${e.message}\n`);
+    say(e.message);
     return EXIT.usage;
   }
   if (e instanceof InputError) {
-    io.stderr.write(`ufmatch: ${e.message}\n`);
+    say(e.message);
     return EXIT.input;
   }
   const mixed = e instanceof MixedOutputs ? e : null;
@@ -81,10 +87,10 @@ export function fail(io: Io, e: unknown): number {
     const where = err.path ? `${err.path}: ` : '';
     const what = ioWords(err);
     const after = mixed ? `and ${mixed.path} could not be put back, so that folder now mixes old and new outputs; fix it and run again` : 'nothing was overwritten; fix it and run again';
-    io.stderr.write(`ufmatch: ${where}${what} — ${after}\n`);
+    say(`${where}${what} — ${after}`);
     return EXIT.input;
   }
-  io.stderr.write(`ufmatch: internal error: ${(err && err.message) || String(e)} — please report it (UFMATCH_DEBUG=1 shows details)\n`);
+  say(`internal error: ${(err && err.message) || String(e)} — please report it (UFMATCH_DEBUG=1 shows details)`);
   if (io.env.UFMATCH_DEBUG) io.stderr.write(`${(err && err.stack) || ''}\n`);
   return EXIT.internal;
 }

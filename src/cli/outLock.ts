@@ -68,9 +68,10 @@ export function judgeLock(text: string, ageMs: number, me: LockSeeker): LockVerd
   return me.alive(h.pid) ? { kind: 'held', holder: h } : { kind: 'stale' };
 }
 
-function readLock(path: string): { text: string; ageMs: number } | null {
+function readLock(path: string, shownOut: string): { text: string; ageMs: number } | null {
   try {
     const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(`--out ${shownOut}: ${path} is a folder, where ufmatch keeps the lock of a run: remove it, or choose another --out`);
     return { text: readFileSync(path, 'utf8'), ageMs: Date.now() - st.mtimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -86,13 +87,18 @@ function refusal(shownOut: string, path: string, holder: LockHolder | null, me: 
   return new UsageError(`--out ${shownOut} is in use by another ufmatch ${who}: wait for it to end or choose another --out (if no ufmatch runs${pid}, remove ${path})`);
 }
 
-/** Create the lock file with O_EXCL: false when one exists. */
-function create(path: string, text: string): boolean {
+/**
+ * Create the lock file with O_EXCL: false when one exists. A folder the system will not let
+ * ufmatch write is reported as that folder (the lock is only the first file a run creates there).
+ */
+function create(path: string, text: string, dir: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw Object.assign(e as Error, { path: dir });
     throw e;
   }
   try {
@@ -133,8 +139,8 @@ export function takeLock(dir: string, shownOut: string, mode: LockHolder['mode']
   const path = join(dir, LOCK_FILE);
   const text = holderText({ pid: me.pid, host: me.host, mode, since: new Date().toISOString() });
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (create(path, text)) return text;
-    const found = readLock(path);
+    if (create(path, text, dir)) return text;
+    const found = readLock(path, shownOut);
     if (found === null) continue; // its holder just ended
     const verdict = judgeLock(found.text, found.ageMs, me);
     if (verdict.kind === 'held') throw refusal(shownOut, path, verdict.holder, me);

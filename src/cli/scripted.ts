@@ -13,6 +13,7 @@ import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { acquireOutLock, releaseOutLock } from './outLock.js';
+import { printable } from '../runtime/printable.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
 import { lineRanges } from './lineRanges.js';
@@ -110,7 +111,8 @@ export async function prepare(
     const problems = [...parseProblems, ...r.problems];
     notApplied = problems;
     io.stderr.write(`ufmatch: ${o.decisions}: ${r.applied} ${noun(r.applied, 'decision')} applied, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
-    for (const p of problems.slice(0, 20)) io.stderr.write(`  ${o.decisions} line ${p.line}: ${p.detail}\n`);
+    // a detail quotes the file's cells: their control characters are shown, not sent
+    for (const p of problems.slice(0, 20)) io.stderr.write(`  ${printable(`${o.decisions} line ${p.line}: ${p.detail}`)}\n`);
     if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
   }
   return { loaded, plan, timings, decided, decidedAt, notApplied };

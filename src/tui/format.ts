@@ -4,30 +4,12 @@
  * exports goes through printable() first, so that no control character reaches the terminal.
  */
 import stringWidth from 'string-width';
+import { printable } from '../runtime/printable.js';
+
+export { printable };
 
 /** Printable ASCII only: one column per character, the common case, measured without string-width. */
 const PLAIN = /^[\x20-\x7e]*$/;
-/** C0 and C1 controls, DEL, and the bidirectional overrides and isolates (they reorder what follows). */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const CONTROLS = /\r\n|[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * `s` with its control characters made visible: a line break is ↵, a tab a space, another C0
- * control its Control Pictures sign (BEL → ␇, ESC → ␛), DEL ␡, and a C1 control or a
- * bidirectional override �. A name in an export cannot ring the bell, colour the screen, move
- * the cursor or break a list line.
- */
-export function printable(s: string): string {
-  if (!CONTROL.test(s)) return s;
-  return s.replace(CONTROLS, (c) => {
-    if (c === '\r\n' || c === '\n' || c === '\r') return '↵';
-    if (c === '\t') return ' ';
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return String.fromCharCode(0x2400 + code);
-    return code === 0x7f ? '␡' : '\ufffd';
-  });
-}
-
 /** Columns `s` takes on a terminal. */
 export function textWidth(s: string): number {
   return PLAIN.test(s) ? s.length : stringWidth(s);

@@ -135,7 +135,7 @@ describe('ufmatch binary', () => {
     expect(oneLine(r.stderr), r.stderr).toBe(true);
     const e = runBinary([...MAIN, '--yes', '--out', '']);
     expect(e.code).toBe(2);
-    expect(e.stderr).toContain('--out is empty');
+    expect(e.stderr).toContain('--out is given an empty value');
   });
 
   it('says on stderr which links uf_match.sql had to leave out, and why it says so in the file', () => {

@@ -2,7 +2,7 @@
  * One review per --out folder: the lock file a review holds, taken over when its process is
  * gone, refusing a newcomer while it lives.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +62,13 @@ describe('the --out lock', () => {
     expect(refusalOf(() => takeLock(dir, 'out', 'review', seeker(200, [200])))).toContain('is being written');
     utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     expect(JSON.parse(takeLock(dir, 'out', 'review', seeker(200, [200]))).pid).toBe(200);
+  });
+
+  it('a folder where the lock goes is refused with one line naming it', () => {
+    const dir = folder();
+    mkdirSync(join(dir, LOCK_FILE));
+    const message = refusalOf(() => takeLock(dir, 'out', 'scripted', seeker(100, [100])));
+    expect(message).toBe(`--out out: ${join(dir, LOCK_FILE)} is a folder, where ufmatch keeps the lock of a run: remove it, or choose another --out`);
   });
 
   it('release removes only the lock it wrote', () => {

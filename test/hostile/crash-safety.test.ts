@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from '../../src/cli/outLock.js';
 import { OUTPUT_FILES } from '../../src/output/writeOutputs.js';
 import { CLI, ensureBuilt, runCli, sample, SAMPLE_ARGS, sha256, snapshot, startCli, tempDir, writePopulation } from './helpers.js';
 
@@ -123,8 +124,9 @@ describe('SIGKILL during writing', () => {
     return out;
   }
 
-  function expectOldOrNew(out: string): { old: number; new: number; temps: string[] } {
-    const entries = readdirSync(out);
+  /** @param killed -9: the run's --out lock stays (the next run takes it over: its process is gone) */
+  function expectOldOrNew(out: string, killed = false): { old: number; new: number; temps: string[] } {
+    const entries = readdirSync(out).filter((n) => !(killed && n === LOCK_FILE));
     const temps = entries.filter((n) => TEMP.test(n));
     // nothing but the outputs and our hidden temp files of those outputs
     expect(entries.filter((n) => !temps.includes(n)).sort()).toEqual([...OUTPUT_FILES].sort());
@@ -154,7 +156,7 @@ describe('SIGKILL during writing', () => {
     for (const moment of moments) {
       const out = previousCopy(`kill-${i++}`);
       const kill = await runAndKill(argsB, out, moment);
-      const seen = expectOldOrNew(out);
+      const seen = expectOldOrNew(out, kill.signal === 'SIGKILL');
       results.push({ moment, kill, old: seen.old, new: seen.new, temps: seen.temps.length });
     }
     if (process.env.UFMATCH_SHOW_KILLS) console.log(JSON.stringify(results, null, 1));
@@ -191,6 +193,7 @@ describe('SIGKILL during writing', () => {
     expect(r.code, r.stderr).toBe(0);
     const after = readdirSync(out);
     for (const t of leftover) expect(after).not.toContain(t);
+    expect(after, 'the killed run\'s lock, taken over and released').not.toContain(LOCK_FILE);
     expect(after).toContain(live);
     expect(after).toContain('.notes.txt.1.0123456789ab.tmp');
     expect(hashes(out)).toEqual(refB);
@@ -321,7 +324,8 @@ describe('a write that fails (disk full, no permission) leaves the previous outp
     try {
       const r = runCli(['--users', sample('wordpress-users.csv'), '--contacts', sample('contacts-ui.csv'), '--yes', '--out', ro], isRoot ? { uid: 65534, gid: 65534 } : {});
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`^ufmatch: ${ro}/links\\.csv: permission denied — nothing was overwritten; fix it and run again\\n$`));
+      // the folder is named: the run's lock is the first file it would create there
+      expect(r.stderr).toMatch(new RegExp(`^ufmatch: ${ro}: permission denied — nothing was overwritten; fix it and run again\\n$`));
       expect(snapshot(ro)).toEqual(before);
     } finally {
       chmodSync(ro, 0o755);
