@@ -120,7 +120,9 @@ process.on('uncaughtException', (e: Error) => {
 let stdoutFailed: NodeJS.ErrnoException | null = null;
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (terminalHungUp()) return terminalGone();
-  if (stdoutFailed === null && e.code !== 'EPIPE') process.stderr.write(`ufmatch: standard output: ${ioWords(e)} — what ufmatch printed there is cut short\n`);
+  // a scripted run prints its summary once the outputs are in place: say so, since exit 3 otherwise means none was replaced
+  const written = committedSets() > 0 ? ' (the output files are written)' : '';
+  if (stdoutFailed === null && e.code !== 'EPIPE') process.stderr.write(`ufmatch: standard output: ${ioWords(e)} — what ufmatch printed there is cut short${written}\n`);
   stdoutFailed ??= e;
 });
 // Standard error failing (`2>&1 | true`, `2>/dev/full`): nowhere is left to say anything, and the
