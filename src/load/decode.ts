@@ -3,8 +3,8 @@
  * recognising files that are not text at all, and locating bad bytes for error messages.
  *
  * Decisions:
- * - A byte-order mark wins over `--encoding`: EF BB BF is UTF-8, FF FE is UTF-16LE and FE FF is
- *   UTF-16BE, whatever was asked (a BOM is unambiguous; decoding such a file as windows-1252
+ * - A byte-order mark wins over `--encoding`: EF BB BF is UTF-8, FF FE 00 00 is UTF-32LE and
+ *   00 00 FE FF UTF-32BE, FF FE (otherwise) is UTF-16LE and FE FF is UTF-16BE, whatever was asked (a BOM is unambiguous; decoding such a file as windows-1252
  *   would only produce mojibake). UTF-16 with a BOM (Excel's "Unicode Text") is decoded
  *   properly; UTF-16 without a BOM needs `--encoding utf-16le` and is otherwise reported as
  *   binary (it is full of NUL bytes).
@@ -106,6 +106,9 @@ export function openDecoder(file: string, head: Buffer, requested: string): Chun
   rejectNonText(file, head);
   // a UTF-8 BOM before text in the --encoding given (resolveEncoding found it is not UTF-8): the BOM's three bytes go
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return requested === 'utf-8' || WIDE.test(requested) ? utf8Decoder() : iconvDecoder(requested, 3);
+  // UTF-32's marks first: FF FE 00 00 begins with UTF-16LE's (as a UTF-16 file it would start with a NUL, which no text does)
+  if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0x00 && head[3] === 0x00) return iconvDecoder('utf-32le');
+  if (head[0] === 0x00 && head[1] === 0x00 && head[2] === 0xfe && head[3] === 0xff) return iconvDecoder('utf-32be');
   if (head[0] === 0xff && head[1] === 0xfe) return iconvDecoder('utf-16le');
   if (head[0] === 0xfe && head[1] === 0xff) return iconvDecoder('utf-16be');
   return requested === 'utf-8' ? utf8Decoder() : iconvDecoder(requested);

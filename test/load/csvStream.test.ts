@@ -240,6 +240,24 @@ for (const plain of [true, false]) {
         }
       });
 
+      it('UTF-32 with a BOM (LE and BE) is decoded, not taken for UTF-16LE by its first two bytes', async () => {
+        const text = 'ID,name\n1,Zoë 🎉\n';
+        const le = tmp.write('u32le.csv', iconv.encode(text, 'utf-32le', { addBOM: true }));
+        const be = tmp.write('u32be.csv', iconv.encode(text, 'utf-32be', { addBOM: true }));
+        expect([...readFileSync(le).subarray(0, 4)]).toEqual([0xff, 0xfe, 0, 0]);
+        for (const [p, enc] of [
+          [le, 'utf-32le'],
+          [be, 'utf-32be'],
+        ] as const) {
+          for (const encoding of [undefined, 'utf-32']) {
+            const { header, rows, result } = await collect(p, { highWaterMark: 3, encoding });
+            expect(header).toEqual(['ID', 'name']);
+            expect(rows).toEqual([['1', 'Zoë 🎉']]);
+            expect(result.encoding).toBe(enc);
+          }
+        }
+      });
+
       it('UTF-16 without BOM loads with --encoding utf-16le', async () => {
         const p = tmp.write('u16-nobom.csv', Buffer.from('a,b\n1,2\n', 'utf16le'));
         expect((await collect(p, { encoding: 'utf-16le' })).rows).toEqual([['1', '2']]);
