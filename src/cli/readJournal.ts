@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
 import { journalRows } from '../decide/journalLines.js';
+import { openDecoder } from '../load/decode.js';
 import { InputError } from '../load/errors.js';
 import { looksLikeData } from '../load/headers.js';
 
@@ -30,6 +31,18 @@ function checkJournalPath(path: string, given = false): void {
 }
 
 /**
+ * The file's text: UTF-8, or UTF-16/32 when it starts with that byte-order mark (a spreadsheet's
+ * "Unicode Text", as the exports may be) — read as UTF-8, its NULs reached the error line.
+ */
+function journalText(path: string, bytes: Buffer): string {
+  const starts = (...marks: number[]) => marks.every((b, i) => bytes[i] === b);
+  // FF FE: UTF-16LE or UTF-32LE; FE FF: UTF-16BE; 00 00 FE FF: UTF-32BE (openDecoder tells them apart)
+  if (!starts(0xff, 0xfe) && !starts(0xfe, 0xff) && !starts(0, 0, 0xfe, 0xff)) return bytes.toString('utf8');
+  const decoder = openDecoder(path, bytes.subarray(0, 4), 'utf-8');
+  return decoder.write(bytes) + decoder.end();
+}
+
+/**
  * @param given the file was named by --decisions (not found in --out): an empty file is then an
  *   error (ufmatch's journal always has its header row), not a journal with no decisions yet
  */
@@ -37,7 +50,7 @@ export function readJournal(path: string, given = false): { entries: JournalEntr
   let text: string;
   try {
     checkJournalPath(path, given);
-    text = readFileSync(path, 'utf8');
+    text = journalText(path, readFileSync(path));
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
