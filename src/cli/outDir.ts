@@ -1,12 +1,14 @@
 /**
  * The output folder: created when missing (0700), and refused when writing into it would
- * overwrite an input (an output name that is, or links to, an input file). A folder this run
+ * overwrite an input (an output name that is, or links to, an input file) or a file of an
+ * output's name that ufmatch did not write (ownOutputs.ts). A folder this run
  * created is removed again when the run fails before writing anything into it.
  */
-import { lstatSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../load/errors.js';
 import { TEMP_NAME } from '../output/atomicWrite.js';
+import { OWN_HEAD_BYTES, writtenByUfmatch } from '../output/ownOutputs.js';
 import { OUTPUT_FILES } from '../output/writeOutputs.js';
 
 export const JOURNAL_FILE = 'decisions.csv';
@@ -16,6 +18,24 @@ function real(p: string): string | null {
     return realpathSync(p);
   } catch {
     return null;
+  }
+}
+
+/** A file's first bytes (none when it cannot be read: the write that follows says why). */
+function head(p: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(p, 'r');
+  } catch {
+    return Buffer.alloc(0);
+  }
+  try {
+    const b = Buffer.alloc(OWN_HEAD_BYTES);
+    return b.subarray(0, readSync(fd, b, 0, b.length, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -43,8 +63,11 @@ export function prepareOutDir(
   for (const name of writes) {
     const p = join(dir, name);
     let isLink = false;
+    let isFile = false;
     try {
-      isLink = lstatSync(p).isSymbolicLink();
+      const st = lstatSync(p);
+      isLink = st.isSymbolicLink();
+      isFile = st.isFile();
     } catch {
       continue; // does not exist yet
     }
@@ -53,6 +76,9 @@ export function prepareOutDir(
       throw new UsageError(`--out ${out} would overwrite the input ${name}${isLink ? ' (a link to an input)' : ''}: choose another folder`);
     }
     if (isLink) throw new UsageError(`--out ${out}: ${name} is a symbolic link; ufmatch will not write through links — remove it or choose another folder`);
+    if (isFile && !writtenByUfmatch(name, head(p))) {
+      throw new UsageError(`--out ${out} holds a ${name} that ufmatch did not write (it begins otherwise), which a run would replace: move it, or choose another --out`);
+    }
   }
   // an input named like a temp file of ours (.links.csv.<pid>.<hex>.tmp) would be cleaned away
   if (dirReal !== null) {

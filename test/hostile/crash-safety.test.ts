@@ -259,14 +259,15 @@ describe('--out that would overwrite an input is refused (exit 2), the input unt
     expect(readFileSync(target, 'utf8')).toBe('keep me');
   });
 
-  it('a hard link to the input inside --out is replaced, never written into: the input is untouched', () => {
+  it('a hard link to the input inside --out, named like an output, is kept: not ufmatch\'s, so the run is refused and the input untouched', () => {
     const out = join(dir, 'out-with-hardlink');
     mkdirSync(out);
     linkSync(users, join(out, 'summary.txt'));
     const r = runCli([...args(), '--out', out]);
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('holds a summary.txt that ufmatch did not write');
     expect(sha256(readFileSync(users))).toBe(before);
-    expect(statSync(join(out, 'summary.txt')).ino).not.toBe(statSync(users).ino);
+    expect(statSync(join(out, 'summary.txt')).ino).toBe(statSync(users).ino);
   });
 
   it('the sample run itself is fine (control)', () => {
