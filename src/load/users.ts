@@ -338,6 +338,10 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
       users.sort((a, b) => a.line - b.line);
     }
   }
+  // a raw {users} dump of a site with no accounts yet: every output would have been replaced by an empty one
+  if (users.length === 0) {
+    throw new InputError(path, result.headerLine + 1, "no users: the file's only data row is Drupal's anonymous account (uid 0), which is not a user", 'export the users again, with their rows');
+  }
   const dup = findDuplicateId(users.map((u) => u.ufId));
   if (dup) {
     const [a, b] = dup.map((i) => users[i] as User) as [User, User];

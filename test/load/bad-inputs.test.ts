@@ -23,6 +23,13 @@ describe('bad inputs', () => {
     await expectInputError(loadLinks(p), p, 1, /the file is empty/);
   });
 
+  it('a Drupal {users} dump holding only the anonymous uid 0 is no users, as a header-only file is (every output was replaced by an empty one)', async () => {
+    const u = tmp.write('drupal-anonymous-only.csv', 'uid,name,mail,status\n0,,,0\n');
+    await expectInputError(loadUsers(u), u, 2, /no users: the file's only data row is Drupal's anonymous account \(uid 0\), which is not a user/);
+    const withOne = tmp.write('drupal-anonymous-and-one.csv', 'uid,name,mail,status\n0,,,0\n1,admin,admin@example.org,1\n');
+    expect((await loadUsers(withOne)).users.map((x) => x.ufId)).toEqual([1]);
+  });
+
   it('header only: users and contacts are errors; links and emails are fine (0 rows)', async () => {
     const u = bad('header-only-users.csv');
     await expectInputError(loadUsers(u), u, 2, /no users: the file has a header but no data rows/);
