@@ -4,7 +4,7 @@
  * ("Resume 0 decisions?") — its rows not applied are said on the status line and listed at
  * the end, and the review goes on appending to it.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,18 @@ describe('the resume question', () => {
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain(`${out}/decisions.csv: 2 decisions not applied\n  ${out}/decisions.csv line 2: damaged`);
     expect(s.stderr()).toContain(`${out}/decisions.csv line 3: cut short (4 of its 5 columns), not applied\n`);
+  }, 20_000);
+
+  it('Ctrl-C at the question quits as it says, the journal left as it is (no .bak)', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    const before = readFileSync(join(out, 'decisions.csv'));
+    const s = startSession(runSession, out);
+    const asked = await s.waitFor('Resume 1 decision? (y/n)');
+    expect(asked).toContain('Ctrl-C quits, the journal left as it is');
+    s.press('\u0003');
+    expect(await s.ended).toBe(130);
+    expect(readFileSync(join(out, 'decisions.csv'))).toEqual(before);
+    expect(existsSync(join(out, 'decisions.csv.bak'))).toBe(false);
   }, 20_000);
 
   it('one decision to restore: "Resume 1 decision?", and y says "restored 1 decision"', async () => {

@@ -146,7 +146,7 @@ describe('terminal manners', () => {
   it('a terminal too small says how much room it needs', async () => {
     const t = renderOnTerminal(samplePlan().model, 40, 10);
     await tick(80);
-    expect(t.screen().replace(/\s+/g, ' ')).toContain('needs 50×12 at least (now 40×10)');
+    expect(t.screen().replace(/\s+/g, ' ')).toContain('needs 50×12 at least (now 40×10): enlarge the terminal (Ctrl-C quits)');
     expect(t.screen().split('\n').length).toBeLessThanOrEqual(9);
     t.ink.unmount();
   });

@@ -48,7 +48,7 @@ function Screen({ size }: { size: Size | undefined }) {
   if (layout.mode === 'too-small') {
     return (
       <Box height={layout.height} overflowY="hidden">
-        <Text>{`ufmatch needs ${MIN_COLUMNS}×${MIN_ROWS} at least (now ${columns}×${rows}): enlarge the terminal`}</Text>
+        <Text>{`ufmatch needs ${MIN_COLUMNS}×${MIN_ROWS} at least (now ${columns}×${rows}): enlarge the terminal (Ctrl-C quits)`}</Text>
       </Box>
     );
   }

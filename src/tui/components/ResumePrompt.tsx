@@ -13,6 +13,7 @@ export function ResumePrompt({ entries, journal, width, height }: { entries: num
       <Text> </Text>
       <Text><Text bold>y</Text>{'  restore them and go on'}</Text>
       <Text><Text bold>n</Text>{'  start over (the old journal is kept as decisions.csv.bak)'}</Text>
+      <Text dimColor>{'Ctrl-C quits, the journal left as it is'}</Text>
     </Clip>
   );
 }
