@@ -775,7 +775,15 @@ function staleness(deleted: boolean, emails: readonly ContactEmail[], link: Exis
 
 function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number): number | null {
   for (const c of candidates) if (c.usable && claims.contactHolder(c.contactId, ufId) === null) return c.contactId;
-  return candidates[0]?.contactId ?? null;
+  // none free: the best, and among the best the one with the user's name (a trashed contact of
+  // the user's name rather than an Organization holding the email: restoring it is explain's fix)
+  const top = candidates[0];
+  if (top === undefined) return null;
+  for (const c of candidates) {
+    if (c.score !== top.score) break;
+    if (c.nameAgrees) return c.contactId;
+  }
+  return top.contactId;
 }
 
 export { isStrong };
