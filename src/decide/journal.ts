@@ -251,6 +251,8 @@ export function applyJournal(
 /** An ISO 8601 time as entryFor writes it (or with an offset): kept as it is when a decision is journaled again. */
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 /**
  * Whether each part of an ISO_TIME match names a time that exists: Date.parse takes 2026-02-30
  * for 2 March and 24:00 for the next midnight, which would journal a time the file never said.
@@ -265,7 +267,6 @@ function existingTime(m: RegExpExecArray): boolean {
   const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
   return day! <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month! - 1]!);
 }
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 /**
  * The time to journal a replayed decision with: the decided_at its file gave, when that is an

@@ -4,8 +4,9 @@
  *
  * Decisions:
  * - A byte-order mark wins over `--encoding`: EF BB BF is UTF-8, FF FE 00 00 is UTF-32LE and
- *   00 00 FE FF UTF-32BE, FF FE (otherwise) is UTF-16LE and FE FF is UTF-16BE, whatever was asked (a BOM is unambiguous; decoding such a file as windows-1252
- *   would only produce mojibake). UTF-16 with a BOM (Excel's "Unicode Text") is decoded
+ *   00 00 FE FF UTF-32BE, FF FE (otherwise) is UTF-16LE and FE FF is UTF-16BE, whatever was
+ *   asked (a BOM is unambiguous; decoding such a file as windows-1252 would only produce
+ *   mojibake). UTF-16 with a BOM (Excel's "Unicode Text") is decoded
  *   properly; UTF-16 without a BOM needs `--encoding utf-16le` and is otherwise reported as
  *   binary (it is full of NUL bytes).
  * - UTF-8 (the default) is decoded strictly: an invalid sequence is an input error that

@@ -160,7 +160,9 @@ export function CandidateLines({ row, decision, contacts, holdersOf, width, line
   const cs = row.candidates;
   if (cs.length === 0 || lines <= 0) return null;
   const chosen = decision.action === 'link' || decision.action === 'keep' ? decision.contactId : null;
-  const fits = cs.length <= lines ? cs.length : Math.max(0, lines - 1);
+  const unlisted = row.moreCandidates ?? 0;
+  // a last line for those past the room, and for the carriers not kept (UserPlan.moreCandidates)
+  const fits = cs.length + (unlisted > 0 ? 1 : 0) <= lines ? cs.length : Math.max(0, lines - 1);
   const out = cs.slice(0, fits).map((c, k) => {
     const contact = contacts.get(c.contactId);
     const facts = [
@@ -173,7 +175,7 @@ export function CandidateLines({ row, decision, contacts, holdersOf, width, line
     const text = clip(`${c.contactId === chosen ? '→' : ' '}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]} · ${facts.join(' · ')}`, width);
     return color && c.contactId === chosen ? chalk.bold.green(text) : text;
   });
-  if (fits < cs.length || (row.moreCandidates ?? 0) > 0) out.push(chalk.dim(clip(moreLine(cs.slice(fits), fits, row.moreCandidates ?? 0), width)));
+  if (fits < cs.length || unlisted > 0) out.push(chalk.dim(clip(moreLine(cs.slice(fits), fits, unlisted), width)));
   return (
     <Box flexDirection="column">
       {out.map((line, k) => (
@@ -184,4 +186,3 @@ export function CandidateLines({ row, decision, contacts, holdersOf, width, line
     </Box>
   );
 }
-
