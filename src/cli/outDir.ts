@@ -111,7 +111,13 @@ function makeFolders(dir: string): void {
     }
   }
   for (const p of missing.reverse()) {
-    mkdirSync(p, { mode: 0o700 });
+    try {
+      mkdirSync(p, { mode: 0o700 });
+    } catch (e) {
+      // another run made it between the stat and here: the folder's lock decides between the two
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statSync(p).isDirectory()) continue;
+      throw e;
+    }
     created.push(p);
   }
 }
