@@ -9,22 +9,14 @@
 import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { mainEmail } from '../../domain/contactList.js';
-import type { Candidate, CandidateBasis, Decision, UserPlan } from '../../domain/decisions.js';
+import type { Candidate, Decision, UserPlan } from '../../domain/decisions.js';
 import type { Contact } from '../../domain/types.js';
 import { withoutValidEmail } from '../../decide/operatorRules.js';
 import { useTheme } from '../context.js';
 import { compareValues, markDifference, type Segment } from '../diff.js';
+import { BASIS, gridColumns, gridHasMoreLine, LABEL, moreLine, type CandidateLayout } from '../detailLayout.js';
 import { clip, fit, score } from '../format.js';
 import { markedText } from '../marked.js';
-
-const LABEL = 7;
-const BASIS: Record<CandidateBasis, string> = {
-  'existing-link': 'linked',
-  'exact-email': 'exact',
-  'alias-email': 'alias',
-  'email-typo': 'typo',
-  'name-match': 'name',
-};
 
 type Field = 'email' | 'first' | 'last' | 'type' | 'trash' | 'link';
 const FIELDS: readonly Field[] = ['email', 'first', 'last', 'type', 'trash', 'link'];
@@ -36,21 +28,6 @@ export interface GridProps {
   /** Users holding a contact now. */
   readonly holdersOf: (contactId: number) => readonly number[];
   readonly width: number;
-}
-
-/** How many candidate columns fit, and how wide the columns are. */
-/** Whether the grid ends with a "more" line: candidates past its columns, or carriers of the email not kept (UserPlan.moreCandidates). */
-export function gridHasMoreLine(row: UserPlan, width: number): boolean {
-  const n = row.candidates.length;
-  return n > 0 && (gridColumns(width, n).shown < n || (row.moreCandidates ?? 0) > 0);
-}
-
-export function gridColumns(width: number, candidates: number): { user: number; cand: number; shown: number } {
-  const user = Math.min(30, Math.max(14, Math.floor((width - LABEL) * 0.28)));
-  const room = width - LABEL - user;
-  const shown = Math.max(1, Math.min(candidates, Math.floor(room / 22)));
-  const cand = Math.min(34, Math.floor(room / Math.max(1, shown)));
-  return { user, cand, shown: Math.min(shown, candidates) };
 }
 
 function userValue(f: Field, r: UserPlan): string {
@@ -78,14 +55,6 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
       return others.length === 0 ? 'this user' : `user ${others.join(', ')}`;
     }
   }
-}
-
-/** The candidates past the grid's columns, after how many more carry the email unlisted (first: clipping cuts the end). */
-function moreLine(more: readonly Candidate[], shown: number, unlisted: number): string {
-  const parts: string[] = [];
-  if (unlisted > 0) parts.push(`${unlisted} more ${unlisted === 1 ? 'contact carries' : 'contacts carry'} this email (not listed)`);
-  if (more.length > 0) parts.push(`${shown === 0 ? 'candidates' : 'more'}: ${more.map((c, k) => `${shown + k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]}`).join(' · ')}`);
-  return parts.join(' · ');
 }
 
 /** Which fields are compared with the user's value (type, trash and link are facts of the contact). */
@@ -143,7 +112,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
       ))}
       {gridHasMoreLine(row, width) ? (
         <Text wrap="truncate-end" dimColor>
-          {clip(moreLine(more, cols.shown, row.moreCandidates ?? 0), width)}
+          {moreLine(more, cols.shown, row.moreCandidates ?? 0, width).text}
         </Text>
       ) : null}
     </Box>
@@ -152,18 +121,16 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
 
 /**
  * The candidates one line each, where the pane is too short for the grid (a small terminal):
- * the keys 1–9 and y act on them, so each stays on screen with its number. The last line
- * lists those that do not fit, briefly, as the grid's "more" line does.
+ * the keys 1–9 act on them, so each stays on screen with its number (candidateLayout says how
+ * many fit). The last line lists those that do not fit, briefly, as the grid's "more" line does;
+ * a digit for one still off screen is refused (detailLayout.candidatesOnScreen).
  */
-export function CandidateLines({ row, decision, contacts, holdersOf, width, lines }: GridProps & { readonly lines: number }) {
+export function CandidateLines({ row, decision, contacts, holdersOf, width, layout }: GridProps & { readonly layout: CandidateLayout }) {
   const { color } = useTheme();
   const cs = row.candidates;
-  if (cs.length === 0 || lines <= 0) return null;
+  if (cs.length === 0 || layout.lines <= 0) return null;
   const chosen = decision.action === 'link' || decision.action === 'keep' ? decision.contactId : null;
-  const unlisted = row.moreCandidates ?? 0;
-  // a last line for those past the room, and for the carriers not kept (UserPlan.moreCandidates)
-  const fits = cs.length + (unlisted > 0 ? 1 : 0) <= lines ? cs.length : Math.max(0, lines - 1);
-  const out = cs.slice(0, fits).map((c, k) => {
+  const out = cs.slice(0, layout.own).map((c, k) => {
     const contact = contacts.get(c.contactId);
     const facts = [
       contactValue('email', c, contact, [], row.user.ufId),
@@ -175,7 +142,7 @@ export function CandidateLines({ row, decision, contacts, holdersOf, width, line
     const text = clip(`${c.contactId === chosen ? '→' : ' '}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]} · ${facts.join(' · ')}`, width);
     return color && c.contactId === chosen ? chalk.bold.green(text) : text;
   });
-  if (fits < cs.length || unlisted > 0) out.push(chalk.dim(clip(moreLine(cs.slice(fits), fits, unlisted), width)));
+  if (layout.more && out.length < layout.lines) out.push(chalk.dim(layout.more.text));
   return (
     <Box flexDirection="column">
       {out.map((line, k) => (

@@ -6,7 +6,6 @@
 import { Box, Text } from 'ink';
 import { Clip } from './Clip.js';
 import type { Decision, UserPlan } from '../../domain/decisions.js';
-import { PLATFORM_LABEL } from '../../domain/platform.js';
 import { isStrong } from '../../domain/warnings.js';
 import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
@@ -14,7 +13,8 @@ import { clip, firstLines, score, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
 import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
-import { CandidateGrid, CandidateLines, gridHasMoreLine } from './CandidateGrid.js';
+import { CandidateGrid, CandidateLines } from './CandidateGrid.js';
+import { candidateLayout } from '../detailLayout.js';
 
 function by(d: Decision): string {
   return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
@@ -72,17 +72,11 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
     u.blocked ? 'BLOCKED' : '',
   ].filter(Boolean).join(' · ');
   const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
-  const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
-  const n = r.candidates.length;
-  const gridLines = n === 0 ? 1 : 7 + (gridHasMoreLine(r, width) ? 1 : 0);
-  let civicrmLines = wrapWords(civicrm, width);
   // too short for the grid: CiviCRM's outcome on one line and each candidate on one, so the
   // contacts 1–9 and y act on stay on screen (a taller terminal shows the grid)
-  const compact = n > 0 && height < 2 + civicrmLines.length + gridLines;
-  if (compact) civicrmLines = height >= 4 ? [clip(civicrm, width)] : [];
-  const candidateLines = compact ? Math.max(0, height - 2 - civicrmLines.length) : gridLines;
-  const used = 2 + civicrmLines.length + (compact ? Math.min(candidateLines, n + (r.moreCandidates ? 1 : 0)) : gridLines);
-  const room = Math.max(0, height - used);
+  const layout = candidateLayout(r, platform, width, height);
+  const civicrmLines = layout.civicrmLines;
+  const room = Math.max(0, height - 2 - civicrmLines.length - layout.lines);
   const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
   const allotted = allotLines(warnings.map((w) => w.length), room);
   const hidden = warnings.length - allotted.length;
@@ -95,8 +89,8 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
         {` (${by(d)}) · ufmatch: ${proposalText(r, acceptBlocked(review, row))}`}
       </Text>
       {civicrmLines.length > 0 ? <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text> : null}
-      {compact ? (
-        <CandidateLines row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} lines={candidateLines} />
+      {layout.compact ? (
+        <CandidateLines row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} layout={layout} />
       ) : (
         <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
       )}

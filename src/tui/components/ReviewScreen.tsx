@@ -69,9 +69,13 @@ export function ReviewScreen({ state, layout: full }: { state: Extract<AppState,
   const review = state.review;
   const extra = Math.max(0, messageLines(review, full.width).length - 1);
   const layout = withMessageLines(full, extra);
+  // the reducer pages by the list's height, and lets 1–9 act only on candidates the detail shows
   useEffect(() => {
-    if (review.listHeight !== layout.listRows) store.dispatch({ type: 'viewport', listHeight: layout.listRows });
-  }, [layout.listRows, review.listHeight, store]);
+    const d = review.detailSize;
+    if (review.listHeight !== layout.listRows || d === null || d.width !== layout.detailWidth || d.height !== layout.detailHeight) {
+      store.dispatch({ type: 'viewport', listHeight: layout.listRows, detail: { width: layout.detailWidth, height: layout.detailHeight } });
+    }
+  }, [layout.listRows, layout.detailWidth, layout.detailHeight, review.listHeight, review.detailSize, store]);
   return (
     <Box flexDirection="column" width={layout.width} height={layout.height} overflowY="hidden">
       <QueueTabs review={review} width={layout.width} />

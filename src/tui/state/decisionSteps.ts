@@ -5,6 +5,7 @@
  */
 import { article } from '../../domain/article.js';
 import { decisionContact, type Decision } from '../../domain/decisions.js';
+import { candidatesOnScreen } from '../detailLayout.js';
 import { push, type Change } from './history.js';
 import { operatorDecision, sameDecision, type OperatorCommand } from './operatorDecision.js';
 import { QUEUE_LABEL, inQueue, positionOf } from './queues.js';
@@ -55,6 +56,11 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   const i = currentRow(s);
   if (i < 0) return say(s, `the ${QUEUE_LABEL[s.queue]} queue is empty: Tab goes to the next one`, 'warn');
   const r = s.rows.row(i);
+  // a digit for a candidate the detail pane has no room to show: the operator never saw that contact
+  if (command.kind === 'pick' && s.detailSize !== null && command.n <= r.candidates.length) {
+    const shown = candidatesOnScreen(r, s.model.plan.platform, s.detailSize.width, s.detailSize.height);
+    if (command.n > shown) return say(s, `candidate ${command.n} is not on screen: a larger terminal shows it${shown > 0 ? ` (1–${shown} are)` : ''}`, 'warn');
+  }
   const facts = (id: number) => s.model.contacts.get(id);
   const out = operatorDecision(r, command, facts);
   if ('refused' in out) return say(s, out.refused, 'warn');

@@ -62,6 +62,8 @@ export interface ReviewState {
   readonly queue: QueueName;
   readonly views: Readonly<Record<QueueName, QueueView>>;
   readonly listHeight: number;
+  /** The detail pane's size on screen (viewport), null before the first frame: which candidates 1–9 may act on. */
+  readonly detailSize: { readonly width: number; readonly height: number } | null;
   readonly overlay: Overlay;
   /**
    * The `?` help's page turns since it opened (negative: back); the help shows this page
@@ -113,7 +115,7 @@ export type ReviewAction =
   | { readonly type: 'quit-discard' }
   | { readonly type: 'quit-cancel' }
   | { readonly type: 'abort' }
-  | { readonly type: 'viewport'; readonly listHeight: number }
+  | { readonly type: 'viewport'; readonly listHeight: number; readonly detail?: { readonly width: number; readonly height: number } }
   /** The journal could not take the decision of a `decided` event: back to its `before`. */
   | { readonly type: 'not-saved'; readonly event: Extract<ReviewEvent, { kind: 'decided' }>; readonly fault: JournalFault };
 
@@ -140,6 +142,7 @@ export function initialReview(
     queue: rows.count('review') > 0 ? 'review' : 'all',
     views,
     listHeight: Math.max(1, opts.listHeight ?? 10),
+    detailSize: null,
     overlay: 'none',
     helpPage: 0,
     search: { editing: false, text: '', query: '' },
@@ -225,7 +228,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return notSaved(action.event, action.fault);
     case 'viewport': {
       const h = Math.max(1, Math.floor(action.listHeight));
-      return h === s.listHeight ? s : { ...s, listHeight: h };
+      const d = action.detail ?? s.detailSize;
+      const same = d === s.detailSize || (d !== null && s.detailSize !== null && d.width === s.detailSize.width && d.height === s.detailSize.height);
+      return h === s.listHeight && same ? s : { ...s, listHeight: h, detailSize: d };
     }
   }
 }
