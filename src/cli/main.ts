@@ -1,8 +1,7 @@
 /** The command-line shell: parse, dispatch, and turn every failure into one line and an exit code. */
 import { realpathSync } from 'node:fs';
 import { InputError, UsageError } from '../load/errors.js';
-import { MixedOutputs } from '../output/atomicWrite.js';
-import { ioWords } from '../output/ioWords.js';
+import { writeFailureWords } from '../output/ioWords.js';
 import { VERSION } from '../version.js';
 import { HELP, parseCommandLine, type Options } from './args.js';
 import type { Io } from './io.js';
@@ -81,15 +80,12 @@ export function fail(io: Io, e: unknown): number {
     say(e.message);
     return EXIT.input;
   }
-  const mixed = e instanceof MixedOutputs ? e : null;
-  const err = (mixed ? mixed.cause : e) as NodeJS.ErrnoException;
-  if (err && typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) {
-    const where = err.path ? `${err.path}: ` : '';
-    const what = ioWords(err);
-    const after = mixed ? `and ${mixed.path} could not be put back, so that folder now mixes old and new outputs; fix it and run again` : 'nothing was overwritten; fix it and run again';
-    say(`${where}${what} — ${after}`);
+  const failed = writeFailureWords(e);
+  if (failed !== null) {
+    say(failed);
     return EXIT.input;
   }
+  const err = e as Error | null;
   say(`internal error: ${(err && err.message) || String(e)} — please report it (UFMATCH_DEBUG=1 shows details)`);
   if (io.env.UFMATCH_DEBUG) io.stderr.write(`${(err && err.stack) || ''}\n`);
   return EXIT.internal;

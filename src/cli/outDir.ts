@@ -4,11 +4,11 @@
  * output's name that ufmatch did not write (ownOutputs.ts). A folder this run
  * created is removed again when the run fails before writing anything into it.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../load/errors.js';
 import { TEMP_NAME } from '../output/atomicWrite.js';
-import { OWN_HEAD_BYTES, writtenByUfmatch } from '../output/ownOutputs.js';
+import { foreignOutput, foreignOutputWords } from '../output/ownOutputs.js';
 import { OUTPUT_FILES } from '../output/writeOutputs.js';
 
 export const JOURNAL_FILE = 'decisions.csv';
@@ -18,24 +18,6 @@ function real(p: string): string | null {
     return realpathSync(p);
   } catch {
     return null;
-  }
-}
-
-/** A file's first bytes (none when it cannot be read: the write that follows says why). */
-function head(p: string): Buffer {
-  let fd: number;
-  try {
-    fd = openSync(p, 'r');
-  } catch {
-    return Buffer.alloc(0);
-  }
-  try {
-    const b = Buffer.alloc(OWN_HEAD_BYTES);
-    return b.subarray(0, readSync(fd, b, 0, b.length, 0));
-  } catch {
-    return Buffer.alloc(0);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -63,11 +45,8 @@ export function prepareOutDir(
   for (const name of writes) {
     const p = join(dir, name);
     let isLink = false;
-    let isFile = false;
     try {
-      const st = lstatSync(p);
-      isLink = st.isSymbolicLink();
-      isFile = st.isFile();
+      isLink = lstatSync(p).isSymbolicLink();
     } catch {
       continue; // does not exist yet
     }
@@ -76,10 +55,9 @@ export function prepareOutDir(
       throw new UsageError(`--out ${out} would overwrite the input ${name}${isLink ? ' (a link to an input)' : ''}: choose another folder`);
     }
     if (isLink) throw new UsageError(`--out ${out}: ${name} is a symbolic link; ufmatch will not write through links — remove it or choose another folder`);
-    if (isFile && !writtenByUfmatch(name, head(p))) {
-      throw new UsageError(`--out ${out} holds a ${name} that ufmatch did not write (it begins otherwise), which a run would replace: move it, or choose another --out`);
-    }
   }
+  const foreign = dirReal === null ? null : foreignOutput(dir, writes);
+  if (foreign !== null) throw new UsageError(foreignOutputWords(out, foreign));
   // an input named like a temp file of ours (.links.csv.<pid>.<hex>.tmp) would be cleaned away
   if (dirReal !== null) {
     for (const input of inputs) {

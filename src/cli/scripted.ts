@@ -150,7 +150,7 @@ async function runScriptedLocked(o: Options, io: Io, outDir: string, started: nu
     plan,
     { inputs: loaded.data.inputs, version: VERSION, elapsedMs: performance.now() - started },
     // UFMATCH_WORKERS=0: no second thread, for the writes either
-    { parallel: io.env.UFMATCH_WORKERS !== '0' },
+    { parallel: io.env.UFMATCH_WORKERS !== '0', shownOut: o.out },
   );
   // Planning and writing run without a break, so a Ctrl-C or SIGTERM that came meanwhile has
   // not reached its handler yet: let it, while no target is replaced (the shell's handler

@@ -6,6 +6,8 @@ import { writeContactsToCreateCsv } from './contactsToCreate.js';
 import { writeLinksCsv } from './linksCsv.js';
 import { buildSummary, summaryJson, summaryText, type Summary, type SummaryMeta } from './summary.js';
 import { writeUfMatchSql } from './ufMatchSql.js';
+import { foreignOutput, foreignOutputWords } from './ownOutputs.js';
+import { UsageError } from '../load/errors.js';
 import { writeWarningsCsv } from './warningsCsv.js';
 
 export const OUTPUT_FILES = [
@@ -27,7 +29,7 @@ export const PARALLEL_WRITE_FROM = 5_000;
  * @param options.parallel whether the files may be written on another thread while this one
  *   encodes (atomicWrite.ts): then they are, for plans of PARALLEL_WRITE_FROM users and more
  */
-export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean } = {}): Summary {
+export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean; shownOut?: string } = {}): Summary {
   const { summary, staged } = stageOutputs(outDir, plan, meta, options);
   staged.commit();
   return summary;
@@ -37,7 +39,10 @@ export function writeOutputs(outDir: string, plan: Plan, meta: SummaryMeta, opti
  * writeOutputs up to the last step: every file written beside its target, none in place
  * yet (the caller commits, or discards when the run was interrupted meanwhile).
  */
-export function stageOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean } = {}): { summary: Summary; staged: StagedFiles } {
+export function stageOutputs(outDir: string, plan: Plan, meta: SummaryMeta, options: { parallel?: boolean; shownOut?: string } = {}): { summary: Summary; staged: StagedFiles } {
+  // a file put there since the run started (prepareOutDir checked then) is kept as well
+  const foreign = foreignOutput(outDir, OUTPUT_FILES);
+  if (foreign !== null) throw new UsageError(foreignOutputWords(options.shownOut ?? outDir, foreign));
   const summary = buildSummary(plan, meta);
   const parallel = options.parallel === true && plan.rows.length >= PARALLEL_WRITE_FROM;
   const staged = stageFilesAtomic([

@@ -18,7 +18,7 @@ import { writtenLinks } from '../cli/writtenLinks.js';
 import { sameDecision, type Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
 import { JournalError, JournalFile } from '../output/journalFile.js';
-import { ioWords } from '../output/ioWords.js';
+import { ioWords, writeFailureWords } from '../output/ioWords.js';
 import { filterStrayInput } from './strayInput.js';
 import { writeOutputs } from '../output/writeOutputs.js';
 import { VERSION } from '../version.js';
@@ -98,14 +98,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         if (s.phase !== 'review' || !inputs) return;
         try {
           const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
-          const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started });
+          const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started }, { shownOut: o.out });
           wrote = true;
           store.dispatch({
             type: 'written',
             text: `wrote the outputs to ${o.out}: ${count(summary.link)} link, ${count(summary.create)} create, ${count(summary.keep)} keep, ${count(summary.skip)} skip, ${count(summary.review)} review`,
           });
         } catch (err) {
-          store.dispatch({ type: 'write-failed', error: (err as Error).message });
+          // the file first, in the command line's words: on a small screen the message's end is what is cut
+          store.dispatch({ type: 'write-failed', error: writeFailureWords(err, 'press w again') ?? (err as Error).message });
         }
         return;
       }
