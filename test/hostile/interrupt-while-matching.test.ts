@@ -15,9 +15,9 @@ const tmp = tempDir('ufmatch-interrupt-');
 
 beforeAll(() => {
   ensureBuilt();
-  // users 1..3000 whose numbers no contact has exactly; 30,000 contacts numbered around them
+  // users 1..5000 whose numbers no contact has exactly; 30,000 contacts numbered around them
   const users = ['ID,user_login,user_email,first_name,last_name,display_name'];
-  for (let i = 1; i <= 3000; i++) users.push(`${i},u${i},user${10000 + 2 * i + 1}@example.com,F${i},L${i},d`);
+  for (let i = 1; i <= 5000; i++) users.push(`${i},u${i},user${10000 + 2 * i + 1}@example.com,F${i},L${i},d`);
   const contacts = ['Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Contact is in Trash'];
   for (let i = 1; i <= 30000; i++) contacts.push(`${i},Individual,d,G${i},M${i},user${10000 + 2 * i}@example.com,No`);
   writeFileSync(join(tmp, 'users.csv'), users.join('\n') + '\n');
@@ -31,9 +31,12 @@ describe('interrupting a long plan', () => {
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const done = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
-    // loading takes a few hundred ms; the plan of these users takes several seconds
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(child.exitCode, 'the run was still going after 2 s (the data must keep the plan busy)').toBeNull();
+    // past Node's start-up (on a loaded machine it can take a second or more, and a SIGINT then
+    // ends the process before ufmatch runs): the run takes its --out lock once its handlers are set
+    while (!existsSync(join(out, '.ufmatch.lock')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+    // loading takes a few hundred ms; the plan of these users takes seconds (3 s on a quiet machine)
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(child.exitCode, 'the run was still going after 1 s (the data must keep the plan busy)').toBeNull();
     const sent = performance.now();
     child.kill('SIGINT');
     const { code, at } = await done;
