@@ -67,7 +67,9 @@ export function readJournal(path: string, given = false): { entries: JournalEntr
     // never echo a data row (personal data): name the columns only when the line is a header
     const shown = first.map((c) => c.replace(/\s+/g, ' ').slice(0, 40));
     const found = looksLikeData(shown) ? 'the first line looks like data, not a header' : `found: ${shown.slice(0, 25).join(', ')}`;
-    throw new InputError(path, 1, `not a decisions file: missing column ${missing.join(', ')} (${found})`, 'pass a decisions.csv written by ufmatch');
+    // found in --out (no --decisions given): the review keeps its journal under that name
+    const remedy = given ? 'pass a decisions.csv written by ufmatch' : 'a review keeps its journal under that name in --out: move this file away, or choose another --out';
+    throw new InputError(path, 1, `not a decisions file: missing column ${missing.join(', ')} (${found})`, remedy);
   }
   const parsed = parseJournalRows(
     rows,
