@@ -6,6 +6,7 @@ import { count } from '../../src/tui/format.js';
 import { reviewModel } from '../../src/tui/state/model.js';
 import { queueLength } from '../../src/tui/state/queues.js';
 import { bindingsIn, HELP_SECTIONS } from '../../src/tui/keys.js';
+import { helpPages } from '../../src/tui/components/HelpOverlay.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -132,6 +133,12 @@ describe('terminal manners', () => {
       await tick(60);
       expect(t.screen(), 'opened again: the first page').toContain(`page 1/${pages}`);
       t.ink.unmount();
+    }
+    // no column of any page ends with a section's title, away from its keys
+    for (const [width, perColumn] of [[50, 6], [60, 9], [80, 20], [120, 8]] as const) {
+      for (const page of helpPages(width, perColumn)) {
+        for (const col of page) if (col.lines.length > 1) expect(col.title.at(-1), `${width}×${perColumn}: ${col.lines.at(-1)}`).toBe(false);
+      }
     }
     // where it fits, one page as before
     const t = renderOnTerminal(samplePlan().model, 80, 24);

@@ -46,19 +46,32 @@ type HelpColumn = { lines: string[]; title: boolean[]; width: number };
 export function helpPages(width: number, perColumn: number): HelpColumn[][] {
   const one = helpColumns(helpLines(true), perColumn, width) ?? helpColumns(helpLines(false), perColumn, width);
   if (one) return [one];
-  const lines = helpLines(true);
-  for (let c = Math.ceil(lines.length / perColumn) - 1; c >= 1; c--) {
+  const columns = columnsOf(helpLines(true), perColumn);
+  for (let c = columns.length - 1; c >= 1; c--) {
     const pages: HelpColumn[][] = [];
-    for (let k = 0; k < lines.length; k += c * perColumn) {
-      const cols = helpColumns(lines.slice(k, k + c * perColumn), perColumn, width, false);
+    for (let k = 0; k < columns.length; k += c) {
+      const cols = helpColumns(columns.slice(k, k + c).flat(), perColumn, width, false);
       if (cols === null) break;
       pages.push(cols);
     }
-    if (pages.length * c * perColumn >= lines.length) return pages;
+    if (pages.length === Math.ceil(columns.length / c)) return pages;
   }
   const pages: HelpColumn[][] = [];
-  for (let k = 0; k < lines.length; k += perColumn) pages.push([{ ...helpColumns(lines.slice(k, k + perColumn), perColumn, Number.MAX_SAFE_INTEGER)![0]!, width }]);
+  for (const part of columns) pages.push([{ ...helpColumns(part, perColumn, Number.MAX_SAFE_INTEGER)![0]!, width }]);
   return pages;
+}
+
+/** `lines` in columns of at most `perColumn`, a section's title never last in a column (it goes on with its keys). */
+function columnsOf(lines: readonly HelpLine[], perColumn: number): HelpLine[][] {
+  const out: HelpLine[][] = [];
+  let k = 0;
+  while (k < lines.length) {
+    let end = Math.min(lines.length, k + perColumn);
+    if (end < lines.length && end - k > 1 && lines[end - 1]!.title) end--;
+    out.push(lines.slice(k, end));
+    k = end;
+  }
+  return out;
 }
 
 /**
@@ -69,8 +82,7 @@ export function helpPages(width: number, perColumn: number): HelpColumn[][] {
  */
 export function helpColumns(lines: readonly HelpLine[], perColumn: number, width: number, squeeze = true): HelpColumn[] | null {
   const cols: { lines: string[]; title: boolean[]; width: number; floor: number }[] = [];
-  for (let k = 0; k < lines.length; k += perColumn) {
-    const part = lines.slice(k, k + perColumn);
+  for (const part of columnsOf(lines, perColumn)) {
     const label = Math.max(0, ...part.filter((l) => !l.title).map((l) => textWidth(l.label))) + 2;
     const texts = part.map((l) => (l.title ? l.text : fit(l.label, label) + l.text));
     const natural = Math.max(...texts.map(textWidth)) + 2;
