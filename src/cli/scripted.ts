@@ -1,6 +1,6 @@
 /** The scripted run (--yes): load, plan, replay decisions, write every output, report. */
 import { applyJournal, changedRows, type ReplayProblem } from '../decide/journal.js';
-import { buildPlan, type PlanTimings } from '../decide/plan.js';
+import type { PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
 import { sqlLeftOut } from '../output/ufMatchSql.js';

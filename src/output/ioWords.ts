@@ -32,4 +32,3 @@ export function writeFailureWords(e: unknown, again = 'run again'): string | nul
   const after = mixed ? `and ${mixed.path} could not be put back, so that folder now mixes old and new outputs; fix it and ${again}` : `nothing was overwritten; fix it and ${again}`;
   return `${where}${ioWords(err)} — ${after}`;
 }
-

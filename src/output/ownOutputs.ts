@@ -71,4 +71,3 @@ export function foreignOutput(dir: string, names: readonly string[]): string | n
 export function foreignOutputWords(shownOut: string, name: string): string {
   return `--out ${shownOut} holds a ${name} that ufmatch did not write, or that was edited since (it does not begin as ufmatch writes it), which a run would replace: move it, or choose another --out`;
 }
-

@@ -132,4 +132,3 @@ export function firstLines(lines: readonly string[], n: number, width: number): 
   shown[n - 1] = textWidth(last) + 2 <= width ? `${last} …` : `${headWithin(last, Math.max(0, width - 2)).head} …`;
   return shown;
 }
-

@@ -18,4 +18,3 @@ describe('a file that is not a journal', () => {
     expect(() => readJournal(path)).toThrow(/not a decisions file: .* a review keeps its journal under that name in --out: move this file away, or choose another --out/);
   });
 });
-

@@ -234,4 +234,3 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     }
   }
 }
-
