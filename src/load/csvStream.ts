@@ -463,6 +463,9 @@ class RowReader {
   }
 
   binaryAt(buf: Buffer | null, offset: number): InputError {
+    // a wide encoding without its byte-order mark is told by where the NULs fall: say which
+    const wide = buf ? wideEncodingOf(buf) : null;
+    if (wide) return new InputError(this.file, this.lineOf(buf, offset), `the file contains NUL bytes: it looks like ${wide.toUpperCase()} text without a byte-order mark`, `give --encoding ${wide}`);
     return new InputError(this.file, this.lineOf(buf, offset), 'the file contains NUL bytes: it looks binary, not CSV text', 'export it as CSV; a UTF-16 file without byte-order mark needs --encoding utf-16le');
   }
 
@@ -523,3 +526,24 @@ export function detectDelimiter(headerLine: string): string {
   if (semi > comma) return ';';
   return ',';
 }
+
+/**
+ * The wide encoding text in `buf` is in, told by where its NUL bytes fall (ASCII text in UTF-16LE
+ * is every second byte NUL, in UTF-32BE three of every four, …), or null when no pattern holds:
+ * the advice for a file without a byte-order mark.
+ */
+function wideEncodingOf(buf: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
+  const n = Math.min(buf.length, 1024) & ~3;
+  if (n < 8) return null;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (buf[i] === 0) zeros[i & 3]!++;
+  const [a, b, c, d] = zeros.map((z) => z / (n / 4)) as [number, number, number, number];
+  const most = (x: number) => x > 0.9;
+  const few = (x: number) => x < 0.1;
+  if (few(a) && most(b) && most(c) && most(d)) return 'utf-32le';
+  if (most(a) && most(b) && most(c) && few(d)) return 'utf-32be';
+  if (few(a) && few(c) && most(b) && most(d)) return 'utf-16le';
+  if (most(a) && most(c) && few(b) && few(d)) return 'utf-16be';
+  return null;
+}
+

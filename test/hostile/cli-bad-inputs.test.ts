@@ -59,7 +59,7 @@ const CASES: readonly Case[] = [
   { name: 'NUL bytes', role: 'users', file: fx('nul-bytes.csv'), line: 2, problem: /looks binary/, remedy: /export it as CSV/ },
   { name: 'binary garbage', role: 'contacts', file: fx('binary-garbage.csv'), line: binaryLine(), problem: /looks binary/, remedy: /export it as CSV/ },
   { name: 'invalid UTF-8', role: 'users', file: fx('invalid-utf8.csv'), line: 3, problem: /not valid UTF-8/, remedy: /--encoding windows-1252/ },
-  { name: 'UTF-16 without BOM', role: 'users', file: fx('utf16le-no-bom.csv'), line: 1, problem: /looks binary/, remedy: /--encoding utf-16le/ },
+  { name: 'UTF-16 without BOM', role: 'users', file: fx('utf16le-no-bom.csv'), line: 1, problem: /looks like UTF-16LE text without a byte-order mark/, remedy: /--encoding utf-16le/ },
   { name: 'duplicate uf_id', role: 'users', file: fx('duplicate-uf-id.csv'), line: 4, problem: /uf_id in "ID" repeats the id of line 2/, remedy: /each user must appear once/ },
   { name: 'duplicate Contact ID', role: 'contacts', file: fx('duplicate-contact-id.csv'), line: 5, problem: /"Contact ID" repeats the contact id of line 3/, remedy: /each contact must appear once/ },
   { name: 'non-numeric uf_id', role: 'users', file: fx('non-numeric-uf-id.csv'), line: 3, problem: /"ID" is not a positive whole number/, remedy: /numeric id in column 1/ },

@@ -114,13 +114,13 @@ describe('bad inputs', () => {
     expect(ok.users[1]).toMatchObject({ firstName: 'José', lastName: 'García' });
   });
 
-  it('UTF-16: with BOM it is decoded (accepted outcome); without BOM it looks binary', async () => {
+  it('UTF-16: with BOM it is decoded (accepted outcome); without BOM its NULs say UTF-16LE', async () => {
     const withBom = await loadUsers(bad('utf16le-bom.csv'));
     expect(withBom.platform).toBe('wordpress');
     expect(withBom.users.map((u) => [u.ufId, u.email])).toEqual([[1, 'ada@example.org']]);
     const p = bad('utf16le-no-bom.csv');
-    const e = await expectInputError(loadUsers(p), p, 1, /looks binary/);
-    expect(e.remedy).toContain('--encoding utf-16le');
+    const e = await expectInputError(loadUsers(p), p, 1, /looks like UTF-16LE text without a byte-order mark/);
+    expect(e.remedy).toBe('give --encoding utf-16le');
     expect((await loadUsers(p, { encoding: 'utf-16le' })).users).toHaveLength(1);
   });
 

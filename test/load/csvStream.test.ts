@@ -364,6 +364,17 @@ for (const plain of [true, false]) {
         await expectInputError(collect(p), p, 3, /looks binary/);
       });
 
+      it('UTF-16 or UTF-32 without a byte-order mark: the NULs say which, and the --encoding that reads it', async () => {
+        const text = 'ID,user_login,user_email\n1,a,a@example.org\n';
+        for (const encoding of ['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) {
+          const p = tmp.write(`wide-${encoding}.csv`, iconv.encode(text, encoding));
+          const e = await collect(p).then(() => null, (err: unknown) => err as InputError);
+          expect(e, encoding).toBeInstanceOf(InputError);
+          expect(e!.message).toContain(`the file contains NUL bytes: it looks like ${encoding.toUpperCase()} text without a byte-order mark — give --encoding ${encoding}`);
+          expect((await collect(p, { encoding })).rows).toEqual([['1', 'a', 'a@example.org']]);
+        }
+      });
+
       it('a row longer than maxRowChars is an InputError (unterminated quote), quickly', async () => {
         const p = tmp.write('long.csv', 'a,b\n1,2\n3,"' + 'x'.repeat(5000) + '\n4,5\n');
         await expectInputError(collect(p, { maxRowChars: 1000, highWaterMark: 256 }), p, 3, /longer than/);
