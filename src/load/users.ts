@@ -340,7 +340,7 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
   }
   // a raw {users} dump of a site with no accounts yet: every output would have been replaced by an empty one
   if (users.length === 0) {
-    throw new InputError(path, result.headerLine + 1, "no users: the file's only data row is Drupal's anonymous account (uid 0), which is not a user", 'export the users again, with their rows');
+    throw new InputError(path, result.headerLine + 1, "no users: the file holds only Drupal's anonymous account (uid 0), which is not a user", 'export the users again, with their rows');
   }
   const dup = findDuplicateId(users.map((u) => u.ufId));
   if (dup) {

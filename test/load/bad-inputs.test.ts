@@ -25,7 +25,9 @@ describe('bad inputs', () => {
 
   it('a Drupal {users} dump holding only the anonymous uid 0 is no users, as a header-only file is (every output was replaced by an empty one)', async () => {
     const u = tmp.write('drupal-anonymous-only.csv', 'uid,name,mail,status\n0,,,0\n');
-    await expectInputError(loadUsers(u), u, 2, /no users: the file's only data row is Drupal's anonymous account \(uid 0\), which is not a user/);
+    await expectInputError(loadUsers(u), u, 2, /no users: the file holds only Drupal's anonymous account \(uid 0\), which is not a user/);
+    const twice = tmp.write('drupal-anonymous-twice.csv', 'uid,name,mail,status\n0,,,0\n0,,,0\n');
+    await expectInputError(loadUsers(twice), twice, 2, /no users: the file holds only Drupal's anonymous account/);
     const withOne = tmp.write('drupal-anonymous-and-one.csv', 'uid,name,mail,status\n0,,,0\n1,admin,admin@example.org,1\n');
     expect((await loadUsers(withOne)).users.map((x) => x.ufId)).toEqual([1]);
   });

@@ -134,6 +134,20 @@ describe('terminal manners', () => {
       expect(t.screen(), 'opened again: the first page').toContain(`page 1/${pages}`);
       t.ink.unmount();
     }
+    // a resize pages the help anew, from its first page
+    {
+      const t = renderOnTerminal(samplePlan().model, 50, 12);
+      await tick(80);
+      t.stdin.press('?');
+      await tick(60);
+      t.stdin.press('j');
+      await tick(60);
+      expect(t.screen()).toContain('page 2/');
+      t.stdout.resize(60, 15);
+      await tick(100);
+      expect(t.screen()).toMatch(/Keys, page 1\/\d+/);
+      t.ink.unmount();
+    }
     // no column of any page ends with a section's title, away from its keys
     for (const [width, perColumn] of [[50, 6], [60, 9], [80, 20], [120, 8]] as const) {
       for (const page of helpPages(width, perColumn)) {

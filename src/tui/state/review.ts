@@ -230,7 +230,9 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const h = Math.max(1, Math.floor(action.listHeight));
       const d = action.detail ?? s.detailSize;
       const same = d === s.detailSize || (d !== null && s.detailSize !== null && d.width === s.detailSize.width && d.height === s.detailSize.height);
-      return h === s.listHeight && same ? s : { ...s, listHeight: h, detailSize: d };
+      if (h === s.listHeight && same) return s;
+      // a new size pages the help anew: its page count changed, and page i of the old one is not page i of this one
+      return { ...s, listHeight: h, detailSize: d, helpPage: same ? s.helpPage : 0 };
     }
   }
 }
