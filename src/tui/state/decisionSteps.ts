@@ -59,7 +59,8 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   // a digit for a candidate the detail pane has no room to show: the operator never saw that contact
   if (command.kind === 'pick' && s.detailSize !== null && command.n <= r.candidates.length) {
     const shown = candidatesOnScreen(r, s.model.plan.platform, s.detailSize.width, s.detailSize.height);
-    if (command.n > shown) return say(s, `candidate ${command.n} is not on screen: a larger terminal shows it${shown > 0 ? ` (1–${shown} are)` : ''}`, 'warn');
+    // one short line: a message taller than that takes lines from the pane, and so hides candidates
+    if (command.n > shown) return say(s, `candidate ${command.n} is off screen; ${shown > 1 ? `1–${shown} are` : shown === 1 ? '1 is' : 'none is'} shown`, 'warn');
   }
   const facts = (id: number) => s.model.contacts.get(id);
   const out = operatorDecision(r, command, facts);
