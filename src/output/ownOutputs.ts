@@ -2,7 +2,8 @@
  * How each output file begins as ufmatch writes it. A file of that name already in --out that
  * begins otherwise (someone's own summary.txt or links.csv in a folder given as --out, or an
  * output re-saved by a spreadsheet with a byte-order mark or quoted headers) is not replaced: a
- * run refuses, so that nobody's file or edits are lost; an empty file holds nothing to lose.
+ * run refuses, so that nobody's file is lost; an empty file holds nothing to lose. Only the
+ * beginning is read: a line added further into ufmatch's own summary.txt is not noticed.
  */
 import { closeSync, lstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,5 +70,5 @@ export function foreignOutput(dir: string, names: readonly string[]): string | n
 
 /** The refusal's words for such a file. */
 export function foreignOutputWords(shownOut: string, name: string): string {
-  return `--out ${shownOut} holds a ${name} that ufmatch did not write, or that was edited since (it does not begin as ufmatch writes it), which a run would replace: move it, or choose another --out`;
+  return `--out ${shownOut} holds a ${name} that does not begin as ufmatch writes it (someone else's file, or one re-saved by another program), which a run would replace: move it, or choose another --out`;
 }

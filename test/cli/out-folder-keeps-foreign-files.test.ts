@@ -20,7 +20,7 @@ describe('files in --out that ufmatch did not write', () => {
     writeFileSync(join(out, name), 'my own notes\n');
     const r = await runInProcess(args(out));
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`ufmatch: --out ${out} holds a ${name} that ufmatch did not write, or that was edited since (it does not begin as ufmatch writes it), which a run would replace: move it, or choose another --out\n`);
+    expect(r.stderr).toBe(`ufmatch: --out ${out} holds a ${name} that does not begin as ufmatch writes it (someone else's file, or one re-saved by another program), which a run would replace: move it, or choose another --out\n`);
     expect(readdirSync(out)).toEqual([name]);
     expect(readFileSync(join(out, name), 'utf8')).toBe('my own notes\n');
   });

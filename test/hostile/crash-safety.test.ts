@@ -265,7 +265,7 @@ describe('--out that would overwrite an input is refused (exit 2), the input unt
     linkSync(users, join(out, 'summary.txt'));
     const r = runCli([...args(), '--out', out]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toContain('holds a summary.txt that ufmatch did not write');
+    expect(r.stderr).toContain('holds a summary.txt that does not begin as ufmatch writes it');
     expect(sha256(readFileSync(users))).toBe(before);
     expect(statSync(join(out, 'summary.txt')).ino).toBe(statSync(users).ino);
   });

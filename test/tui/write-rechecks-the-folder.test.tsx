@@ -21,7 +21,7 @@ describe("a review's w, against the folder as it is when writing", () => {
     s.press('w');
     await s.waitFor('Summary before writing');
     s.press('w');
-    await s.waitFor(`Error: not written: --out ${out} holds a summary.txt that ufmatch did not write`);
+    await s.waitFor(`Error: not written: --out ${out} holds a summary.txt that does not begin as ufmatch writes it`);
     expect(readFileSync(join(out, 'summary.txt'), 'utf8')).toBe('my notes\n');
     writeFileSync(join(out, 'summary.txt'), '');
     s.press('w');
