@@ -57,13 +57,9 @@ export function moreLine(more: readonly Candidate[], shown: number, unlisted: nu
   return { text: clip(text, width), listed };
 }
 
-/** CiviCRM's outcome for the user, as the pane's third line says it. */
-export function civicrmSentence(r: UserPlan, platform: Platform): string {
-  const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
-  return `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
-}
-
 export interface CandidateLayout {
+  /** What CiviCRM would do, in describeCivicrm's words (the warnings' details end with them). */
+  readonly said: string;
   /** One line per candidate instead of the grid. */
   readonly compact: boolean;
   readonly civicrmLines: readonly string[];
@@ -79,20 +75,22 @@ export interface CandidateLayout {
 export function candidateLayout(r: UserPlan, platform: Platform, width: number, height: number): CandidateLayout {
   const n = r.candidates.length;
   const unlisted = r.moreCandidates ?? 0;
-  const civicrm = civicrmSentence(r, platform);
+  const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
+  // the pane's third line
+  const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const wrapped = wrapWords(civicrm, width);
   const gridLines = n === 0 ? 1 : 7 + (gridHasMoreLine(r, width) ? 1 : 0);
   if (n === 0 || height >= 2 + wrapped.length + gridLines) {
     const own = n === 0 ? 0 : gridColumns(width, n).shown;
     const more = gridHasMoreLine(r, width) ? moreLine(r.candidates.slice(own), own, unlisted, width) : null;
-    return { compact: false, civicrmLines: wrapped, lines: gridLines, own, more };
+    return { said, compact: false, civicrmLines: wrapped, lines: gridLines, own, more };
   }
   // too short for the grid: CiviCRM's outcome on one line and each candidate on one
   const civicrmLines = height >= 4 ? [clip(civicrm, width)] : [];
   const room = Math.max(0, height - 2 - civicrmLines.length);
   const own = n + (unlisted > 0 ? 1 : 0) <= room ? n : Math.max(0, room - 1);
   const more = own < n || unlisted > 0 ? moreLine(r.candidates.slice(own), own, unlisted, width) : null;
-  return { compact: true, civicrmLines, lines: Math.min(room, own + (more ? 1 : 0)), own, more };
+  return { said, compact: true, civicrmLines, lines: Math.min(room, own + (more ? 1 : 0)), own, more };
 }
 
 /** How many candidates, from the first, are on screen with their number (what `1`–`9` may act on). */

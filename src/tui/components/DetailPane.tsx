@@ -7,7 +7,6 @@ import { Box, Text } from 'ink';
 import { Clip } from './Clip.js';
 import type { Decision, UserPlan } from '../../domain/decisions.js';
 import { isStrong } from '../../domain/warnings.js';
-import { describeCivicrm } from '../../match/civicrmWords.js';
 import { useTheme } from '../context.js';
 import { clip, firstLines, score, wrapWords } from '../format.js';
 import { acceptBlocked, describeDecision } from '../state/decisionSteps.js';
@@ -71,10 +70,10 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
     u.registered ? `registered ${u.registered}` : '',
     u.blocked ? 'BLOCKED' : '',
   ].filter(Boolean).join(' · ');
-  const said = describeCivicrm(r.civicrm, platform, r.user.emailKey !== '');
   // too short for the grid: CiviCRM's outcome on one line and each candidate on one, so the
   // contacts 1–9 and y act on stay on screen (a taller terminal shows the grid)
   const layout = candidateLayout(r, platform, width, height);
+  const said = layout.said;
   const civicrmLines = layout.civicrmLines;
   const room = Math.max(0, height - 2 - civicrmLines.length - layout.lines);
   const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
