@@ -680,7 +680,9 @@ function fuzzy(
   // within two edits of one user, and a warning for each would bury the operator (and, at
   // 40,000 such users, exhaust the heap). Every hit is still flagged, so none of them comes
   // back as a name-match.
-  const typos: { h: TypoHit; id: number; score: number; primary: boolean; nameAgrees: boolean; namesDiffer: boolean }[] = [];
+  // (whether the address is the contact's primary is read for the kept ones only: the score does
+  // not depend on it, and numbered mailboxes put hundreds of hits on one user)
+  const typos: { h: TypoHit; id: number; score: number; nameAgrees: boolean; namesDiffer: boolean }[] = [];
   // email-typo only where no contact carries the exact email (SPEC §4: "no exact match"): a
   // trashed, non-Individual or taken exact match is what the user meant, not a look-alike
   // address of someone else (kate@ is two edits from dave@)
@@ -689,12 +691,12 @@ function fuzzy(
     const id = ix.contacts.idAt(h.pos);
     const nameAgrees = ctx.exact.agrees(uname, h.pos);
     const namesDiffer = !nameAgrees && ix.nameDiffersAt(h.pos, uname.first, uname.last);
-    const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
-    const score = candidateScore({ basis: 'email-typo', usable: true, primary, nameAgrees, namesDiffer, distance: h.distance });
-    typos.push({ h, id, score, primary, nameAgrees, namesDiffer });
+    const score = candidateScore({ basis: 'email-typo', usable: true, primary: false, nameAgrees, namesDiffer, distance: h.distance });
+    typos.push({ h, id, score, nameAgrees, namesDiffer });
   }
   for (const t of typos.length > MAX_TYPO_MATCHES ? best(typos, MAX_TYPO_MATCHES, (id) => claims.contactHolder(id, user.ufId) === null) : typos) {
-    const { h, id, score, primary, nameAgrees, namesDiffer } = t;
+    const { h, id, score, nameAgrees, namesDiffer } = t;
+    const primary = ix.contacts.primaryKeyIs(h.pos, h.key);
     candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, namesDiffer, score, civicrm));
   }

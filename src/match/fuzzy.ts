@@ -3,11 +3,10 @@
  * Each returns hits sorted by contact position, deduplicated, decided by predicates.ts.
  */
 import { refContact, refPrimary, refsOf, type ContactIndex, type FuzzyLookupIndex } from './contactIndex.js';
-import { boundedLevenshteinRange } from './editDistance.js';
 import { mailboxOf } from './email.js';
 import { groupHash } from './fuzzyIndex.js';
 import type { NameKey } from './names.js';
-import { EMAIL_PART_MIN, emailTypo, type NameRelation, type TypoMatch } from './predicates.js';
+import { typoOf, typoQuery, type NameRelation, type TypoMatch } from './predicates.js';
 
 export interface AliasHit {
   readonly pos: number;
@@ -83,8 +82,8 @@ export function typoHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'emailR
 
 /** typoHitsAmong's hits, in its order, each with its email row (a worker sends the rows). */
 export function typoRowHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'emailRowContact'>, userKey: string, rows: ArrayLike<number>): (TypoHit & { readonly row: number })[] {
-  const at = userKey.lastIndexOf('@');
-  if (at < 0 || at === userKey.length - 1) return [];
+  const q = typoQuery(userKey);
+  if (q.at < 0 || q.at === userKey.length - 1) return [];
   const hits: (TypoHit & { readonly row: number })[] = [];
   // one address on thousands of contacts (a placeholder, typed wrong by many users) comes as
   // thousands of rows, the copies of a value one after another: the rule is decided once a run
@@ -95,42 +94,12 @@ export function typoRowHitsAmong(ix: Pick<FuzzyLookupIndex, 'emailRowKey' | 'ema
     const key = ix.emailRowKey(row);
     if (key !== lastKey) {
       lastKey = key;
-      lastMatch = mayBeTypo(userKey, at, key) ? emailTypo(userKey, key) : null;
+      lastMatch = typoOf(q, key);
     }
     const m = lastMatch;
     if (m) hits.push({ pos: ix.emailRowContact[row]!, key, part: m.part, distance: m.distance, row });
   }
   return hits.length <= 1 ? hits : dedupeByPosKey(hits.sort(byPosThenKey));
-}
-
-function sameRange(a: string, aFrom: number, b: string, bFrom: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
-  return true;
-}
-
-/**
- * A necessary condition for emailTypo(userKey, key) (same domain and a 1–2 edit local part,
- * or the reverse, both parts at least EMAIL_PART_MIN long), checked without allocating;
- * emailTypo decides.
- */
-function mayBeTypo(userKey: string, uAt: number, key: string): boolean {
-  const kAt = key.lastIndexOf('@');
-  if (kAt < 0) return false;
-  const uEnd = userKey.length;
-  const kEnd = key.length;
-  const uDomain = uEnd - uAt - 1;
-  const kDomain = kEnd - kAt - 1;
-  if (uDomain === kDomain && sameRange(userKey, uAt + 1, key, kAt + 1, uDomain)) {
-    if (uAt < EMAIL_PART_MIN || kAt < EMAIL_PART_MIN) return false;
-    const d = boundedLevenshteinRange(userKey, 0, uAt, key, 0, kAt, 2);
-    return d >= 1 && d <= 2;
-  }
-  if (uAt === kAt && sameRange(userKey, 0, key, 0, uAt)) {
-    if (uDomain < EMAIL_PART_MIN || kDomain < EMAIL_PART_MIN) return false;
-    const d = boundedLevenshteinRange(userKey, uAt + 1, uEnd, key, kAt + 1, kEnd, 2);
-    return d >= 1 && d <= 2;
-  }
-  return false;
 }
 
 function dedupeByPosKey<T extends { pos: number; key: string }>(sorted: T[]): T[] {

@@ -3,7 +3,7 @@
  * (fuzzy.ts) and the exhaustive reference (exhaustive.ts) both decide with these, so the
  * blocking can only change which pairs get compared, never what counts as a match.
  */
-import { boundedLevenshtein } from './editDistance.js';
+import { boundedLevenshtein, boundedLevenshteinRange } from './editDistance.js';
 import { mailboxOf, splitKey } from './email.js';
 
 export const EMAIL_PART_MIN = 4;
@@ -41,6 +41,60 @@ export function emailTypo(userKey: string, contactKey: string): TypoMatch | null
   if (d < 1 || d > 2) return null;
   if (mailboxOf(userKey) === mailboxOf(contactKey)) return null;
   return { part, distance: d };
+}
+
+/** One user's key, read once for typoOf against many contacts' keys. */
+export interface TypoQuery {
+  readonly key: string;
+  /** Where the domain's `@` is (lastIndexOf), -1 without one. */
+  readonly at: number;
+  readonly mailbox: string;
+}
+
+export function typoQuery(userKey: string): TypoQuery {
+  return { key: userKey, at: userKey.lastIndexOf('@'), mailbox: mailboxOf(userKey) };
+}
+
+const TYPO_MATCHES: Readonly<Record<'local' | 'domain', readonly [TypoMatch, TypoMatch]>> = {
+  local: [Object.freeze({ part: 'local', distance: 1 }), Object.freeze({ part: 'local', distance: 2 })],
+  domain: [Object.freeze({ part: 'domain', distance: 1 }), Object.freeze({ part: 'domain', distance: 2 })],
+};
+
+function sameRange(a: string, aFrom: number, b: string, bFrom: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a.charCodeAt(aFrom + i) !== b.charCodeAt(bFrom + i)) return false;
+  return true;
+}
+
+/**
+ * emailTypo(q.key, key), the same answer (a property test holds them equal), without a string
+ * made per key: the look-ups ask it of every address near the user's, hundreds for numbered
+ * mailboxes (s1234567@…). The match returned is a shared frozen object.
+ */
+export function typoOf(q: TypoQuery, key: string): TypoMatch | null {
+  const uKey = q.key;
+  const uAt = q.at;
+  const kAt = key.lastIndexOf('@');
+  const uEnd = uKey.length;
+  const kEnd = key.length;
+  // splitKey's empty domain: no '@', or nothing after the last (the key's, if so, fails both
+  // branches below: its domain is shorter than the user's, and shorter than EMAIL_PART_MIN)
+  if (uAt < 0 || kAt < 0 || uAt === uEnd - 1) return null;
+  const uDomain = uEnd - uAt - 1;
+  const kDomain = kEnd - kAt - 1;
+  let d: number;
+  let part: 'local' | 'domain';
+  if (uDomain === kDomain && sameRange(uKey, uAt + 1, key, kAt + 1, uDomain)) {
+    if (uAt < EMAIL_PART_MIN || kAt < EMAIL_PART_MIN) return null;
+    d = boundedLevenshteinRange(uKey, 0, uAt, key, 0, kAt, 2);
+    part = 'local';
+  } else if (uAt === kAt && sameRange(uKey, 0, key, 0, uAt)) {
+    if (uDomain < EMAIL_PART_MIN || kDomain < EMAIL_PART_MIN) return null;
+    d = boundedLevenshteinRange(uKey, uAt + 1, uEnd, key, kAt + 1, kEnd, 2);
+    part = 'domain';
+  } else return null;
+  if (d < 1 || d > 2) return null;
+  if (q.mailbox === mailboxOf(key)) return null;
+  return TYPO_MATCHES[part][d - 1]!;
 }
 
 /** alias-email: different keys, one mailbox. */
