@@ -23,6 +23,13 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
       `${file}: ${unsure.length === 1 ? 'column' : 'columns'} ${quoted(unsure)} ${unsure.length === 1 ? 'is' : 'are'} taken as the contact's own location ${unsure.length === 1 ? 'email' : 'emails'}; CiviCRM labels a related contact's fields "<relationship>-…" too: if ${unsure.length === 1 ? 'it is one' : 'one is'}, export the contacts without it`,
     );
   }
+  const other = columns.otherEmails;
+  if (other.length > 0) {
+    const one = other.length === 1;
+    notes.push(
+      `${file}: ${one ? 'column' : 'columns'} ${quoted(other)} ${one ? 'is' : 'are'} none of CiviCRM's email columns ("Email", "<location>-Email"): ${one ? 'a custom field' : 'custom fields'}, not the contact's own ${one ? 'address' : 'addresses'}; CiviCRM does not match ${one ? 'it' : 'them'}, and neither does ufmatch — if ${one ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Other-Email"`,
+    );
+  }
   if (columns.noType) {
     notes.push(`${file} has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual — export it with that column if some are Organizations or Households`);
   }

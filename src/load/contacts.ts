@@ -34,7 +34,7 @@ import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type C
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
 import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, trashFlag } from './fields.js';
-import { CONTACT_MARKERS, Header } from './headers.js';
+import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
 
 export interface LoadedContacts {
   readonly contacts: ContactTable;
@@ -65,6 +65,11 @@ const PRIMARY_EMAIL = ['Email', 'email_primary.email', 'Primary Email', 'Email A
 /** `Do Not Email`, also a related contact's (`Employee of-Do Not Email`): a flag, not an address. */
 const notAnAddress = (key: string): boolean => key.endsWith('donotemail');
 
+/** The names (normalised) of a contact's own email column without a "<location>-" prefix. */
+const OWN_NAMES: ReadonlySet<string> = new Set(PRIMARY_EMAIL.map(normalizeHeader));
+/** APIv4's joined email fields: `email_primary.email`, `email_billing.email`. */
+const API_EMAIL = /^email_[a-z0-9_]+\.email$/i;
+
 /** CiviCRM's own location types: "<location>-Email" is one of the contact's addresses. */
 const LOCATION_TYPES: ReadonlySet<string> = new Set(['home', 'work', 'main', 'other', 'billing', 'primary']);
 
@@ -88,11 +93,15 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  *   "of", "for", "is" or "by" (`Head of Household for`), or a core relationship's other label
  *   (`Supervisor`, `Case Coordinator`);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
- *   relationship (`Mentor-Email`): taken as the contact's own, and said.
+ *   relationship (`Mentor-Email`): taken as the contact's own, and said;
+ * - `other`: a name that ends in "Email" but is none of these (`Parent/Guardian Email`,
+ *   `Emergency Contact Email`): a custom field, whose value is no email row of the contact's,
+ *   so CiviCRM never matches it — set aside, and said (a user linked by it was linked to the
+ *   wrong person: the child's contact for the parent's account).
  */
-export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' {
+export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' | 'other' {
   const m = /^(.*?)\s*-\s*e-?mail\s*$/i.exec(name);
-  if (!m) return 'own';
+  if (!m) return OWN_NAMES.has(normalizeHeader(name)) || API_EMAIL.test(name.trim()) ? 'own' : 'other';
   const before = (m[1] as string).trim().toLowerCase().replace(/\s+/g, ' ');
   if (before === '' || LOCATION_TYPES.has(before)) return 'own';
   if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before)) return 'related';
@@ -125,6 +134,8 @@ export interface ContactColumns {
   readonly relatedEmails: readonly string[];
   /** Email columns named "<prefix>-Email" whose prefix is neither a known location type nor a relationship's label: taken as the contact's own. */
   readonly unsureEmails: readonly string[];
+  /** Columns whose name ends in "Email" but that are none of CiviCRM's email columns (emailColumnOwner's `other`): set aside. */
+  readonly otherEmails: readonly string[];
   /** No contact type column: every contact is an Individual. */
   readonly noType: boolean;
   /** No trash column: no contact is in the trash. */
@@ -160,7 +171,8 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   const owner = (i: number) => emailColumnOwner(header.names[i] ?? '');
   const related = named.filter((i) => owner(i) === 'related');
   const unsure = named.filter((i) => owner(i) === 'unsure');
-  const others = named.filter((i) => !related.includes(i));
+  const custom = named.filter((i) => owner(i) === 'other');
+  const others = named.filter((i) => !related.includes(i) && !custom.includes(i));
   const emails = primary === -1 ? others : [primary, ...others];
   const trash = header.find(['Contact is in Trash', 'is_deleted']);
   const type = header.find(['Contact Type', 'contact_type']);
@@ -188,7 +200,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
-    columns: { relatedEmails: namesOf(related), unsureEmails: namesOf(unsure), noType: type === -1, noTrash: trash === -1 },
+    columns: { relatedEmails: namesOf(related), unsureEmails: namesOf(unsure), otherEmails: namesOf(custom), noType: type === -1, noTrash: trash === -1 },
   };
 }
 

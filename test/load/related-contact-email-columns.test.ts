@@ -39,6 +39,12 @@ describe('emailColumnOwner', () => {
     // a custom location type, or a custom relationship: taken as the contact's own, and said
     ['Main Office-Email', 'unsure'],
     ['Mentor-Email', 'unsure'],
+    // a name ending in "Email" that is none of CiviCRM's email columns: a custom field
+    ['Parent/Guardian Email', 'other'],
+    ['Emergency Contact Email', 'other'],
+    ['Work Email', 'other'],
+    ['Email Address', 'own'],
+    ['email_other.email', 'own'],
   ])('%s → %s', (name, owner) => {
     expect(emailColumnOwner(name)).toBe(owner);
   });
@@ -56,7 +62,7 @@ describe('loadContacts sets related contacts’ email columns aside', () => {
   ])('%s: only the contact’s own columns are its addresses', async (_how, opts) => {
     const r = await loadContacts(tmp.write('related.csv', CONTACTS), opts);
     expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'tom.home@example.org']);
-    expect(r.columns).toEqual({ relatedEmails: ['Employee of-Email', 'Spouse of-Home-Email'], unsureEmails: [], noType: false, noTrash: false });
+    expect(r.columns).toEqual({ relatedEmails: ['Employee of-Email', 'Spouse of-Home-Email'], unsureEmails: [], otherEmails: [], noType: false, noTrash: false });
   });
 
   it('a file whose only email columns are related contacts’ is refused for what it is, not told to rename one into "Email"', async () => {
@@ -73,6 +79,41 @@ describe('loadContacts sets related contacts’ email columns aside', () => {
     expect(contactColumnNotes(r.columns, 'mentor.csv')).toEqual([
       'mentor.csv: column "Mentor-Email" is taken as the contact\'s own location email; CiviCRM labels a related contact\'s fields "<relationship>-…" too: if it is one, export the contacts without it',
     ]);
+  });
+});
+
+describe('a custom field whose name ends in "Email"', () => {
+  const CUSTOM =
+    'Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Contact is in Trash,Parent/Guardian Email,Emergency Contact Email\n' +
+    '20,Individual,Tim Child,Tim,Child,tim.child@school.example,0,pat.parent@example.org,gran@example.org\n' +
+    '21,Individual,Zoe Other,Zoe,Other,zoe@example.org,0,,\n';
+
+  it.each([
+    ['read as bytes', {}],
+    ['read by papaparse', { bytes: false }],
+  ])('%s: is not one of the contact’s addresses', async (_how, opts) => {
+    const r = await loadContacts(tmp.write('custom.csv', CUSTOM), opts);
+    expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tim.child@school.example']);
+    expect(r.columns.otherEmails).toEqual(['Parent/Guardian Email', 'Emergency Contact Email']);
+    expect(r.columns.unsureEmails).toEqual([]);
+  });
+
+  it('does not link the parent’s account to the child’s contact, and the run says why', async () => {
+    const contacts = tmp.write('custom-c.csv', CUSTOM);
+    const users = tmp.write('custom-u.csv', 'ID,user_login,user_email,first_name,last_name\n1,pat,pat.parent@example.org,Pat,Parent\n2,gran,gran@example.org,Gran,Ma\n');
+    const out = join(tmp.dir, 'out-custom');
+    const r = await runInProcess(['--users', users, '--contacts', contacts, '--out', out, '--yes']);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\r\n').slice(1);
+    expect(rows).toEqual(['1,pat.parent@example.org,,create,no-match,,,auto', '2,gran@example.org,,create,no-match,,,auto']);
+    expect(r.stderr).toContain(
+      'columns "Parent/Guardian Email", "Emergency Contact Email" are none of CiviCRM\'s email columns ("Email", "<location>-Email"): custom fields, not the contact\'s own addresses; CiviCRM does not match them, and neither does ufmatch — if one holds the contact\'s own addresses, rename it "Other-Email"',
+    );
+  });
+
+  it('a file whose only email column is a custom field is told of the Email column it lacks', async () => {
+    const path = tmp.write('custom-only.csv', 'Contact ID,Contact Type,Parent Email\n10,Individual,p@example.org\n');
+    await expectInputError(loadContacts(path), path, 1, /missing column "Email"/, []);
   });
 });
 
@@ -101,16 +142,16 @@ describe('a scripted run', () => {
 
 describe('contactColumnNotes', () => {
   it('says nothing of a complete export', () => {
-    expect(contactColumnNotes({ relatedEmails: [], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
+    expect(contactColumnNotes({ relatedEmails: [], unsureEmails: [], otherEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([]);
   });
   it('quotes at most 10 column names and counts the rest (1,000 custom location columns made a 16 KB line)', () => {
     const unsure = Array.from({ length: 1000 }, (_, j) => `Loc${j}-Email`);
-    const [note] = contactColumnNotes({ relatedEmails: [], unsureEmails: unsure, noType: false, noTrash: false }, 'c.csv');
+    const [note] = contactColumnNotes({ relatedEmails: [], unsureEmails: unsure, otherEmails: [], noType: false, noTrash: false }, 'c.csv');
     expect(note).toContain('"Loc0-Email", "Loc1-Email", "Loc2-Email", "Loc3-Email", "Loc4-Email", "Loc5-Email", "Loc6-Email", "Loc7-Email", "Loc8-Email", "Loc9-Email" and 990 more are taken');
     expect(note!.length).toBeLessThan(400);
   });
   it('names one related column in the singular', () => {
-    expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], unsureEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([
+    expect(contactColumnNotes({ relatedEmails: ['Employee of-Email'], unsureEmails: [], otherEmails: [], noType: false, noTrash: false }, 'c.csv')).toEqual([
       'c.csv: column "Employee of-Email" holds a related contact\'s email, not the contact\'s own; CiviCRM does not match it, and neither does ufmatch',
     ]);
   });
