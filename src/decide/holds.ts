@@ -28,16 +28,21 @@ export function holdsEmail(d: Decision): boolean {
 export class Holds {
   private readonly contact = new Map<number, number | null>();
   private readonly email = new Map<string, number | null>();
+  /**
+   * What the existing links hold in civicrm_uf_match whatever is decided: their contacts and
+   * uf_names (the first link's, per contact and per key). A user of the export holds more
+   * through its link than through its `keep`: a uf_name it no longer has as its email, or a
+   * second link row's contact — uf_match.sql's NOT EXISTS would insert nothing.
+   */
+  private readonly linkedContact = new Map<number, number>();
+  private readonly linkedEmail = new Map<string, number>();
 
   static fromRows(rows: readonly Pick<UserPlan, 'user' | 'decision'>[], links: readonly ExistingLink[] = []): Holds {
     const h = new Holds();
-    const users = new Set<number>();
-    for (const r of rows) users.add(r.user.ufId);
     for (const l of links) {
-      if (users.has(l.ufId)) continue; // a user in the export holds through its own decision
-      if (h.contact.get(l.contactId) == null) h.contact.set(l.contactId, l.ufId);
+      if (!h.linkedContact.has(l.contactId)) h.linkedContact.set(l.contactId, l.ufId);
       const k = emailKey(l.ufName);
-      if (k !== '' && h.email.get(k) == null) h.email.set(k, l.ufId);
+      if (k !== '' && !h.linkedEmail.has(k)) h.linkedEmail.set(k, l.ufId);
     }
     for (const r of rows) h.add(r.user, r.decision);
     return h;
@@ -56,17 +61,21 @@ export class Holds {
   }
 
   contactHolder(contactId: number): number | undefined {
-    return this.contact.get(contactId) ?? undefined;
+    return this.linkedContact.get(contactId) ?? this.contact.get(contactId) ?? undefined;
   }
 
   /** Would giving `u` this decision make a second link to a contact or with an email? */
   conflict(u: User, d: Decision): Conflict | null {
     const c = heldContact(d);
     if (c !== null) {
+      const linked = this.linkedContact.get(c);
+      if (linked !== undefined && linked !== u.ufId) return { kind: 'contact', holder: linked };
       const holder = this.contact.get(c);
       if (holder != null && holder !== u.ufId) return { kind: 'contact', holder };
     }
     if (holdsEmail(d) && u.emailKey !== '') {
+      const linked = this.linkedEmail.get(u.emailKey);
+      if (linked !== undefined && linked !== u.ufId) return { kind: 'email', holder: linked };
       const holder = this.email.get(u.emailKey);
       if (holder != null && holder !== u.ufId) return { kind: 'email', holder };
     }

@@ -53,6 +53,33 @@ describe('a replay keeps to the operator rules', () => {
     expect(r.plan.rows[1]!.decision.action).not.toBe('link');
   });
 
+  // what a user of the export holds through its link, beyond its keep (found by an audit: both
+  // applied, and uf_match.sql's NOT EXISTS then inserted nothing for them, without a word)
+  it('a uf_name the linked user no longer has as its email is still theirs in CiviCRM: no other user links with it', () => {
+    const data = dataset(
+      [user(7, 'seven@example.org'), user(8, 'old7@example.org')],
+      [contact(16, 'seven@example.org'), contact(17, 'old7@example.org')],
+      [link(7, 16, 'old7@example.org')],
+    );
+    for (const [action, contactId] of [['link', 17], ['create', null]] as const) {
+      const r = replay(data, [entry(8, 'old7@example.org', action, contactId)]);
+      expect(r.problems).toEqual([expect.objectContaining({ kind: 'conflict', ufId: 8 })]);
+      expect(r.plan.rows[1]!.decision.action).toBe('review');
+    }
+  });
+
+  it('the contact of a second link row of one uf_id is linked in CiviCRM: no other user links to it', () => {
+    const data = dataset(
+      [user(7, 'seven@example.org'), user(9, 'nine@example.org')],
+      [contact(16, 'seven@example.org'), contact(18, 'nine@example.org')],
+      [link(7, 16, 'seven@example.org'), link(7, 18, 'seven.b@example.org')],
+    );
+    const r = replay(data, [entry(9, 'nine@example.org', 'link', 18)]);
+    expect(r.problems).toEqual([expect.objectContaining({ kind: 'conflict', ufId: 9 })]);
+    expect(r.problems[0]!.detail).toBe('contact 18 is already linked to user 7 in CiviCRM');
+    expect(r.plan.rows[1]!.decision.action).not.toBe('link');
+  });
+
   it('a contact that only the plan gives to another user is named as the plan, not as a link', () => {
     const data = dataset([user(1, 'ann@example.org'), user(2, 'bob@example.org')], [contact(10, 'ann@example.org')]);
     const r = replay(data, [entry(2, 'bob@example.org', 'link', 10)]);

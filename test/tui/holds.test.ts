@@ -22,6 +22,23 @@ describe('Holds: one link per contact and per email, persistently', () => {
     expect(h.contactHolders(101)).toEqual([]);
   });
 
+  it('holds what the links of users in the export hold beyond their keep: a uf_name that is no longer their email, a second row’s contact', () => {
+    const links = [...data.links, { ufId: UF.exact, contactId: 9999, ufName: 'Bob.Old@X.org', domainId: 1, line: 90 }];
+    const h = Holds.fromRows(plan.rows, links);
+    expect(h.contactHolders(9999)).toEqual([UF.exact]);
+    expect(h.emailHolders('bob.old@x.org')).toEqual([UF.exact]);
+    const other = userOf(UF.dupA).user;
+    expect(h.conflict({ ...other, emailKey: 'bob.old@x.org' }, create)).toEqual({ kind: 'email', holder: UF.exact });
+    const theirs = DecideHolds.fromRows(plan.rows, links);
+    expect(theirs.conflict({ ...other, emailKey: 'bob.old@x.org' }, create)).toEqual({ kind: 'email', holder: UF.exact });
+    expect(theirs.conflict(other, link(9999))).toEqual({ kind: 'contact', holder: UF.exact });
+    // and the user's own decisions never take them away
+    const bob = userOf(UF.exact);
+    const h1 = h.change(bob.user, bob.decision, skip);
+    expect(h1.contactHolders(9999)).toEqual([UF.exact]);
+    expect(h1.emailHolders('bob.old@x.org')).toEqual([UF.exact]);
+  });
+
   it('agrees with decide/holds.ts on every conflict of the sample plan', () => {
     const mine = Holds.fromRows(plan.rows, data.links);
     const theirs = DecideHolds.fromRows(plan.rows, data.links);

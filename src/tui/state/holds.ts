@@ -28,6 +28,19 @@ interface Slots {
   readonly email: ReadonlyMap<string, number>;
   readonly baseContact: readonly (UfIds | undefined)[];
   readonly baseEmail: readonly (UfIds | undefined)[];
+  /**
+   * What the existing links hold in civicrm_uf_match whatever is decided: their contacts and
+   * their uf_names, by uf_id (the first link's, per contact and per key). A user of the export
+   * holds more through its link than through its `keep`: a uf_name it no longer has as its
+   * email, or a second link row's contact — uf_match.sql's NOT EXISTS would insert nothing.
+   */
+  readonly linkedContact: ReadonlyMap<number, number>;
+  readonly linkedEmail: ReadonlyMap<string, number>;
+}
+
+/** `holders` with `fixed` first, unless absent or among them. */
+function withFixed(holders: UfIds, fixed: number | undefined): UfIds {
+  return fixed === undefined || holders.includes(fixed) ? holders : [fixed, ...holders];
 }
 
 export class Holds {
@@ -37,7 +50,7 @@ export class Holds {
     private readonly emailChanges: SparseTrie<UfIds>,
   ) {}
 
-  /** Holds of the plan's decisions, plus existing links of users missing from the export. */
+  /** Holds of the plan's decisions, and of the existing links (of users in the export or not). */
   static fromRows(rows: readonly UserPlan[], links: readonly ExistingLink[] = []): Holds {
     const contact = new Map<number, number>();
     const email = new Map<string, number>();
@@ -57,13 +70,12 @@ export class Holds {
       const cur = list[slot];
       list[slot] = cur ? (cur.includes(ufId) ? cur : [...cur, ufId]) : [ufId];
     };
-    const inExport = new Set<number>();
-    for (const r of rows) inExport.add(r.user.ufId);
+    const linkedContact = new Map<number, number>();
+    const linkedEmail = new Map<string, number>();
     for (const l of links) {
-      if (inExport.has(l.ufId)) continue; // a user in the export holds through its own decision
-      hold(baseContact, contactSlot(l.contactId), l.ufId);
+      if (!linkedContact.has(l.contactId)) linkedContact.set(l.contactId, l.ufId);
       const k = emailKey(l.ufName);
-      if (k !== '') hold(baseEmail, emailSlot(k), l.ufId);
+      if (k !== '' && !linkedEmail.has(k)) linkedEmail.set(k, l.ufId);
     }
     for (const r of rows) {
       for (const c of r.candidates) contactSlot(c.contactId);
@@ -77,18 +89,27 @@ export class Holds {
         if (holdsEmail(d)) hold(baseEmail, s, r.user.ufId);
       }
     }
-    const slots: Slots = { contact, email, baseContact, baseEmail };
+    const slots: Slots = { contact, email, baseContact, baseEmail, linkedContact, linkedEmail };
     return new Holds(slots, SparseTrie.empty(contact.size), SparseTrie.empty(email.size));
   }
 
-  /** Users (uf_ids) holding the contact: normally none or one. */
+  /** Users (uf_ids) holding the contact, through an existing link or a decision: normally none or one. */
   contactHolders(contactId: number): UfIds {
+    return withFixed(this.decidedContact(contactId), this.slots.linkedContact.get(contactId));
+  }
+
+  emailHolders(key: string): UfIds {
+    return withFixed(this.decidedEmail(key), this.slots.linkedEmail.get(key));
+  }
+
+  /** The holders of the contact by the decisions (what change() changes). */
+  private decidedContact(contactId: number): UfIds {
     const s = this.slots.contact.get(contactId);
     if (s === undefined) return NONE;
     return this.contactChanges.get(s) ?? this.slots.baseContact[s] ?? NONE;
   }
 
-  emailHolders(key: string): UfIds {
+  private decidedEmail(key: string): UfIds {
     const s = this.slots.email.get(key);
     if (s === undefined) return NONE;
     return this.emailChanges.get(s) ?? this.slots.baseEmail[s] ?? NONE;
@@ -115,15 +136,15 @@ export class Holds {
     const before = heldContact(from);
     const after = heldContact(to);
     if (before !== after) {
-      if (before !== null) contactChanges = this.putContact(contactChanges, before, this.contactHolders(before).filter((id) => id !== u.ufId));
+      if (before !== null) contactChanges = this.putContact(contactChanges, before, this.decidedContact(before).filter((id) => id !== u.ufId));
       if (after !== null) {
-        const cur = before === null ? this.contactHolders(after) : new Holds(this.slots, contactChanges, emailChanges).contactHolders(after);
+        const cur = before === null ? this.decidedContact(after) : new Holds(this.slots, contactChanges, emailChanges).decidedContact(after);
         contactChanges = this.putContact(contactChanges, after, cur.includes(u.ufId) ? cur : [...cur, u.ufId]);
       }
     }
     const key = u.emailKey;
     if (key !== '' && holdsEmail(from) !== holdsEmail(to)) {
-      const cur = this.emailHolders(key);
+      const cur = this.decidedEmail(key);
       const next = holdsEmail(to) ? (cur.includes(u.ufId) ? cur : [...cur, u.ufId]) : cur.filter((id) => id !== u.ufId);
       emailChanges = emailChanges.set(this.slotOfEmail(key), next);
     }
