@@ -19,6 +19,7 @@ import { readJournal } from './readJournal.js';
 import { lineRanges } from './lineRanges.js';
 import { noun } from '../domain/plural.js';
 import { contactColumnNotes } from './contactColumnNotes.js';
+import { repeatedUfIds } from '../load/links.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -88,6 +89,14 @@ export async function prepare(
   for (const note of contactColumnNotes(loaded.contactColumns, o.contacts)) io.stderr.write(`ufmatch: ${note}\n`);
   if (loaded.ignored.otherDomainLinks > 0) {
     io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} ${noun(loaded.ignored.otherDomainLinks, 'link')} of other domains ignored (--domain-id ${o.domainId})\n`);
+  }
+  const repeated = repeatedUfIds(loaded.data.links);
+  if (repeated.first && o.links) {
+    const { ufId, lines } = repeated.first;
+    const more = repeated.count > 1 ? ` (and ${repeated.count - 1} more ${noun(repeated.count - 1, 'uf_id')} so)` : '';
+    io.stderr.write(
+      `ufmatch: ${o.links}: uf_id ${ufId} is linked on two rows in domain ${o.domainId} (lines ${lines[0]} and ${lines[1]})${more}; the first counts, as CiviCRM's look-up takes the first row, and every row's contact stays linked in CiviCRM — remove the rows that are wrong from civicrm_uf_match\n`,
+    );
   }
   if (loaded.primaryOverrides > 0) {
     io.stderr.write(

@@ -107,3 +107,27 @@ class UniqueKeys {
     );
   }
 }
+
+/** A uf_id on more than one row of one domain's links: how many such uf_ids, and the first one's first two lines. */
+export interface RepeatedUfIds {
+  readonly count: number;
+  readonly first: { readonly ufId: number; readonly lines: readonly [number, number] } | null;
+}
+
+/** The uf_ids on two rows or more among `links` (one domain's). */
+export function repeatedUfIds(links: readonly ExistingLink[]): RepeatedUfIds {
+  const lineOf = new Map<number, number>();
+  const counted = new Set<number>();
+  let first: RepeatedUfIds['first'] = null;
+  for (const l of links) {
+    const at = lineOf.get(l.ufId);
+    if (at === undefined) {
+      lineOf.set(l.ufId, l.line);
+      continue;
+    }
+    if (counted.has(l.ufId)) continue;
+    counted.add(l.ufId);
+    first ??= { ufId: l.ufId, lines: [at, l.line] };
+  }
+  return { count: counted.size, first };
+}

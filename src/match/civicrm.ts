@@ -48,7 +48,8 @@ export class CivicrmBatch {
     this.created = new Uint8Array(keys.count);
     this.orphanFor = new Float64Array(keys.count);
     links.forEach((l, j) => {
-      this.ufLinked.set(l.ufId, l.contactId);
+      // a uf_id on two rows: CiviCRM's look-up (find(TRUE) on uf_id) takes the first, as the plan does
+      if (!this.ufLinked.has(l.ufId)) this.ufLinked.set(l.ufId, l.contactId);
       if (!this.contactHolder.has(l.contactId)) this.contactHolder.set(l.contactId, l.ufId);
       const k = keys.ofLink[j]!;
       if (k >= 0 && this.ufNameHolder[k] === -1) this.ufNameHolder[k] = l.ufId;

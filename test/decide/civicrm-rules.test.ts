@@ -37,6 +37,18 @@ describe('CiviCRM behaviours', () => {
     expect(plan.rows[1]!.candidates.map((c) => c.contactId)).toEqual([11]);
   });
 
+  it('a uf_id on two link rows: CiviCRM keeps the first (its look-up takes the first row), and the second still holds its contact', () => {
+    const plan = buildPlan(dataset(
+      [user(1, 'alice@example.org'), user(2, 'bob@example.org')],
+      [contact(10, 'alice@example.org'), contact(11, 'bob@example.org')],
+      [link(1, 10, 'alice@example.org'), link(1, 11, 'alice2@example.org')],
+    ));
+    expect(plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10 });
+    expect(plan.rows[0]!.civicrm).toEqual({ kind: 'keep', contactId: 10 });
+    expect(row(plan.rows, 2).decision.action).toBe('review');
+    expect(codes(row(plan.rows, 2))).toContain('contact-taken');
+  });
+
   it('Foo@X.org matches foo@x.org', () => {
     const plan = buildPlan(dataset([user(1, 'Foo@X.org')], [contact(10, 'foo@x.org')]));
     expect(plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 10, reason: 'exact-email' });

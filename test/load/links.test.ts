@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadLinks } from '../../src/load/links.js';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { loadLinks, repeatedUfIds } from '../../src/load/links.js';
+import { runInProcess } from '../helpers/runCli.js';
 import { expectInputError, fixture, tempDir } from './helpers.js';
 
 const tmp = tempDir();
@@ -60,5 +63,24 @@ describe('loadLinks', () => {
     const p = tmp.write('dupuf.csv', 'uf_id,uf_name,contact_id\n1,,10\n1,,11\n2, ann@x.org,12\n3,ann@x.org,13\n');
     const r = await loadLinks(p);
     expect(r.links.map((l) => l.contactId)).toEqual([10, 11, 12, 13]);
+  });
+
+  it('a uf_id linked twice is counted, with its first two lines, and a run says which row counts', async () => {
+    const p = tmp.write('dupuf2.csv', 'id,domain_id,uf_id,uf_name,contact_id\n1,1,1,alice@example.org,10\n2,1,1,alice2@example.org,11\n3,1,2,bob@example.org,12\n4,1,2,,13\n5,1,2,,14\n');
+    const r = await loadLinks(p);
+    expect(repeatedUfIds(r.links)).toEqual({ count: 2, first: { ufId: 1, lines: [2, 3] } });
+    expect(repeatedUfIds(r.links.slice(0, 1))).toEqual({ count: 0, first: null });
+    const users = tmp.write('dupuf-users.csv', 'ID,user_login,user_email\n1,alice,alice@example.org\n3,carol,carol@example.org\n');
+    const contacts = tmp.write('dupuf-contacts.csv', 'Contact ID,Contact Type,Email\n10,Individual,alice@example.org\n11,Individual,carol@example.org\n');
+    const out = join(tmp.dir, 'out-dupuf');
+    const run = await runInProcess(['--users', users, '--contacts', contacts, '--links', p, '--out', out, '--yes']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      `ufmatch: ${p}: uf_id 1 is linked on two rows in domain 1 (lines 2 and 3) (and 1 more uf_id so); the first counts, as CiviCRM's look-up takes the first row, and every row's contact stays linked in CiviCRM — remove the rows that are wrong from civicrm_uf_match`,
+    );
+    const rows = readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\r\n').slice(1);
+    expect(rows[0]).toMatch(/^1,alice@example\.org,10,keep,existing-link,/);
+    // carol's email is on contact 11, which user 1's second row holds: not linked
+    expect(rows[1]).toMatch(/^3,carol@example\.org,11,review,/);
   });
 });
