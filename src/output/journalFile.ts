@@ -18,6 +18,9 @@ export interface JournalIo {
   truncate(fd: number, length: number): void;
 }
 
+/** The header line as open() writes it (without its line end). */
+const OWN_HEADER = Buffer.from(csvRow(JOURNAL_HEADER).replace(/\r\n$/, ''), 'utf8');
+
 const fileIo: JournalIo = { write: (fd, bytes) => writeSync(fd, bytes), sync: fdatasyncSync, truncate: ftruncateSync };
 
 /** A row the journal could not take. */
@@ -96,6 +99,37 @@ export class JournalFile {
     }
     renameSync(path, bak);
     return { older };
+  }
+
+  /**
+   * Whether the journal at `path` begins as ufmatch writes one: its header, comma-separated, in
+   * UTF-8 without a BOM (an empty or missing file too). Rows appended to any other (a journal
+   * re-saved by a spreadsheet: columns reordered, tab-separated, UTF-16) would not be read back
+   * by its own header: rewrite() it first.
+   */
+  static inOwnLayout(path: string): boolean {
+    if (!existsSync(path)) return true;
+    const bytes = readFileSync(path);
+    if (bytes.length === 0) return true;
+    const head = OWN_HEADER;
+    if (bytes.length < head.length + 1 || !bytes.subarray(0, head.length).equals(head)) return false;
+    const next = bytes[head.length];
+    return next === 0x0a || (next === 0x0d && bytes[head.length + 1] === 0x0a);
+  }
+
+  /**
+   * The journal as ufmatch writes one, holding `entries` (those read from it, in its order),
+   * the file as it was kept aside as setAside() keeps it (its rows not read are there).
+   */
+  static rewrite(path: string, entries: readonly Omit<JournalEntry, 'line'>[]): { readonly older: string | null } {
+    const aside = JournalFile.setAside(path);
+    const j = JournalFile.open(path);
+    try {
+      j.appendAll(entries);
+    } finally {
+      j.close();
+    }
+    return aside;
   }
 
   append(e: Omit<JournalEntry, 'line'>): void {

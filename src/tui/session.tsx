@@ -226,6 +226,16 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       });
     }
     if (onlyInOutputs > 0) said.unshift(`links.csv in ${o.out} states other decisions for ${count(onlyInOutputs)} ${noun(onlyInOutputs, 'user')} (unwritten)`);
+    if (old !== null && !JournalFile.inOwnLayout(journalPath)) {
+      // the journal this review goes on from was re-saved in another layout: rows appended in
+      // ufmatch's would not read back by its header, and the next resume would lose them
+      try {
+        const { older } = JournalFile.rewrite(journalPath, old.entries);
+        said.push(`${journalShown} was not in ufmatch's own layout: rewritten in it, the file as it was kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
+      } catch (err) {
+        said.unshift(`${journalShown} could not be rewritten in ufmatch's own layout (${ioWords(err as NodeJS.ErrnoException)}): write the outputs (w) to keep this review's decisions`);
+      }
+    }
     journal.file = JournalFile.open(journalPath);
     let startFault: JournalFault | null = null;
     if (journalFirst.size > 0) {

@@ -262,3 +262,34 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     expect(existsSync(join(out, 'decisions.csv'))).toBe(false);
   }, 30_000);
 });
+
+describe('a journal re-saved in another layout', () => {
+  // found by an audit: the review appended its rows in its own layout to a journal read by
+  // another header (reordered, without decided_at, tab-separated UTF-16), and the next resume
+  // refused them — the decisions made after resuming were lost
+  it.each([
+    ['without decided_at', Buffer.from('uf_id,email,action,contact_id\r\n29,hendersons@btinternet.com,skip,\r\n')],
+    ['with its columns reordered', Buffer.from('action,contact_id,uf_id,email,decided_at\r\nskip,,29,hendersons@btinternet.com,2026-11-22T10:00:01Z\r\n')],
+    ['as Unicode text (UTF-16LE, tabs)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('uf_id\temail\taction\tcontact_id\tdecided_at\r\n29\thendersons@btinternet.com\tskip\t\t2026-11-22T10:00:01Z\r\n', 'utf16le')])],
+  ])('%s: resumed, it is rewritten in ufmatch’s layout (the file kept as .bak), and the next resume restores every decision', async (_how, bytes) => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-layout-'));
+    const path = join(out, 'decisions.csv');
+    writeFileSync(path, bytes);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('y');
+    await s.waitFor(`${out}/decisions.csv was not in ufmatch's own layout: rewritten in it`);
+    s.press('s');
+    await s.waitFor('2 unwritten');
+    await quitUnwritten(s, 2);
+    expect(await s.ended).toBe(0);
+    expect(readFileSync(join(out, 'decisions.csv.bak'))).toEqual(bytes);
+    const { entries, problems } = readJournal(path);
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => [e.ufId, e.action])).toEqual([[29, 'skip'], [expect.any(Number), 'skip']]);
+    const again = startSession(runSession, out);
+    await again.waitFor('Resume 2 decisions? (y/n)');
+    again.press('\u0003');
+    expect(await again.ended).toBe(130);
+  }, 30_000);
+});
