@@ -109,7 +109,7 @@ class RowsToTable implements PlainRowSink {
       const i = emails[k]!;
       const s = row.start[i]!;
       const e = row.end[i]!;
-      if (e === s) continue;
+      if (e === s || isSqlNull(b, s, e)) continue;
       if (used + (e - s) > this.keys.length) this.keys = grownBuffer(this.keys, used + (e - s));
       let n = row.escaped[i] === 1 ? -1 : emailKeyInto(b, s, e, this.keys, used);
       let text: string | null = null;
@@ -164,6 +164,7 @@ class RowsToTable implements PlainRowSink {
   private type(b: Buffer, row: PlainRow, i: number): string {
     if (i < 0) return 'Individual';
     const s = row.start[i]!;
+    if (isSqlNull(b, s, row.end[i]!)) return 'Individual';
     if (row.end[i]! - s === 10 && row.escaped[i] === 0 && b.compare(INDIVIDUAL, 0, 10, s, s + 10) === 0) return 'Individual';
     return this.o.contactType(fieldString(b, row, i));
   }
@@ -171,7 +172,7 @@ class RowsToTable implements PlainRowSink {
   private trashed(b: Buffer, row: PlainRow, i: number, line: number): boolean {
     const s = row.start[i]!;
     const len = row.end[i]! - s;
-    if (len === 0) return false;
+    if (len === 0 || isSqlNull(b, s, s + len)) return false;
     if (len === 1 && b[s] === 48) return false; // '0'
     if (len === 1 && b[s] === 49) return true; // '1'
     const flag = trashFlag(fieldString(b, row, i));
@@ -188,10 +189,17 @@ class RowsToTable implements PlainRowSink {
     }
     const s = row.start[i]!;
     const e = row.end[i]!;
-    if (e === s) t.nameText('');
+    if (e === s || isSqlNull(b, s, e)) t.nameText('');
     else if (row.escaped[i] === 0 && plainEnd(b[s]!) && plainEnd(b[e - 1]!)) t.nameBytes(b, s, e);
     else t.nameText(fieldString(b, row, i).trim());
   }
+}
+
+/** fields.ts's sqlNull on bytes: whether the cell is `\N` or `NULL` (a table dump's NULL). */
+function isSqlNull(b: Buffer, s: number, e: number): boolean {
+  const n = e - s;
+  if (n === 2) return b[s] === 92 && b[s + 1] === 78; // \N
+  return n === 4 && b[s] === 78 && b[s + 1] === 85 && b[s + 2] === 76 && b[s + 3] === 76; // NULL
 }
 
 /** A byte trim never removes: printable ASCII. */

@@ -33,7 +33,7 @@ import { loadContactBytes } from './contactBytes.js';
 import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
-import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, trashFlag } from './fields.js';
+import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, sqlNull, trashFlag } from './fields.js';
 import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
 
 export interface LoadedContacts {
@@ -224,13 +224,13 @@ function contactType(cell: string): string {
 function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number): Contact {
   let deleted = false;
   if (plan.trash >= 0) {
-    const flag = trashFlag(f[plan.trash] as string);
+    const flag = trashFlag(sqlNull(f[plan.trash] as string));
     if (flag === null) throw badTrashFlag(path, line, plan.trashName, plan.trash);
     deleted = flag;
   }
   const emails: ContactEmail[] = [];
   for (let k = 0; k < plan.emails.length; k++) {
-    const email = f[plan.emails[k] as number] as string;
+    const email = sqlNull(f[plan.emails[k] as number] as string);
     if (email.length === 0) continue;
     const key = emailKey(email);
     if (key === '' || hasKey(emails, key)) continue;
@@ -238,7 +238,7 @@ function buildContact(path: string, plan: ContactPlan, f: string[], id: number, 
   }
   return {
     id,
-    type: plan.type < 0 ? 'Individual' : contactType(f[plan.type] as string),
+    type: plan.type < 0 ? 'Individual' : contactType(sqlNull(f[plan.type] as string)),
     displayName: cell(f, plan.display),
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),
@@ -249,9 +249,9 @@ function buildContact(path: string, plan: ContactPlan, f: string[], id: number, 
   };
 }
 
-/** Trimmed cell, '' for an absent column. */
+/** Trimmed cell, '' for an absent column or a table dump's NULL (`\N`, `NULL`). */
 function cell(f: string[], i: number): string {
-  return i < 0 ? '' : (f[i] as string).trim();
+  return i < 0 ? '' : sqlNull(f[i] as string).trim();
 }
 
 function hasKey(emails: readonly ContactEmail[], key: string): boolean {

@@ -41,6 +41,30 @@ describe('SQL NULL in dumps', () => {
   });
 });
 
+describe('SQL NULL in a contacts dump (mysql -B of civicrm_contact and civicrm_email)', () => {
+  // found by an input audit: a middle name \N was shown as "\N", an email \N quoted as the
+  // contact's address in warnings and in explain's advice
+  const DUMP =
+    'id\tcontact_type\tdisplay_name\tfirst_name\tmiddle_name\tlast_name\temail\tis_deleted\n' +
+    '11\tIndividual\tBob Jones\tBob\t\\N\tJones\t\\N\t0\n' +
+    '12\t\\N\tNULL\tAnn\tNULL\tLee\tann@example.org\t\\N\n' +
+    '13\tIndividual\tNull Family\tNull\t\tFamily\tNULL\t0\n';
+
+  it.each([
+    ['read as bytes', {}],
+    ['read by papaparse', { bytes: false }],
+  ])('%s: \\N and NULL are empty cells, in every column (Null, a name, is kept)', async (_how, opts) => {
+    const r = await loadContacts(tmp.write('contacts-null.tsv', DUMP), opts);
+    const c = [0, 1, 2].map((i) => r.contacts.at(i));
+    expect(c.map((x) => [x.type, x.displayName, x.firstName, x.middleName, x.lastName, x.deleted])).toEqual([
+      ['Individual', 'Bob Jones', 'Bob', '', 'Jones', false],
+      ['Individual', '', 'Ann', '', 'Lee', false],
+      ['Individual', 'Null Family', 'Null', '', 'Family', false],
+    ]);
+    expect(c.map((x) => x.emails.map((e) => e.email))).toEqual([[], ['ann@example.org'], []]);
+  });
+});
+
 describe('an empty uf_name is not a NULL one', () => {
   it('marks links whose uf_name cell is empty (the column present, not NULL)', async () => {
     const p = tmp.write('links-empty.csv', 'uf_id,uf_name,contact_id\n4,,104\n5,NULL,105\n6,  ,106\n7,a@x.org,107\n');
