@@ -16,7 +16,7 @@ import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
 import type { CsvProgress } from './csvStream.js';
-import { badId, badTrashFlag, emailKey, parseId, trashFlag } from './fields.js';
+import { badId, badTrashFlag, emailKey, parseId, severalAddresses, severalAddressesError, trashFlag } from './fields.js';
 import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
@@ -115,6 +115,8 @@ class RowsToTable implements PlainRowSink {
       let text: string | null = null;
       if (n < 0) {
         text = fieldString(b, row, i);
+        const several = severalAddresses(text);
+        if (several > 0) throw severalAddressesError(this.path, line, c.sources[k]!, i, several);
         const key = emailKey(text);
         const bytes = Buffer.byteLength(key, 'utf8');
         if (used + bytes > this.keys.length) this.keys = grownBuffer(this.keys, used + bytes);

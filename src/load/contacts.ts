@@ -33,7 +33,7 @@ import { loadContactBytes } from './contactBytes.js';
 import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
-import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, sqlNull, trashFlag } from './fields.js';
+import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
 import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
 
 export interface LoadedContacts {
@@ -232,6 +232,8 @@ function buildContact(path: string, plan: ContactPlan, f: string[], id: number, 
   for (let k = 0; k < plan.emails.length; k++) {
     const email = sqlNull(f[plan.emails[k] as number] as string);
     if (email.length === 0) continue;
+    const several = severalAddresses(email);
+    if (several > 0) throw severalAddressesError(path, line, plan.sources[k] as string, plan.emails[k] as number, several);
     const key = emailKey(email);
     if (key === '' || hasKey(emails, key)) continue;
     emails.push({ email, key, primary: k === 0 && plan.primary, source: plan.sources[k] as string });

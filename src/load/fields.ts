@@ -52,6 +52,30 @@ export function badTrashFlag(file: string, line: number, columnName: string, col
   );
 }
 
+/**
+ * How many addresses an email cell holds when it holds more than one ("a@x.org, b@y.org", as a
+ * SearchKit column grouping a contact's emails writes them), else 0. No address has a space,
+ * comma or semicolon outside quotes, so words of two or more with an `@` are two addresses.
+ */
+export function severalAddresses(cell: string): number {
+  const at = cell.indexOf('@');
+  if (at < 0 || cell.indexOf('@', at + 1) < 0) return 0;
+  let n = 0;
+  for (const part of cell.split(/[\s,;]+/)) if (part.includes('@')) n++;
+  return n >= 2 ? n : 0;
+}
+
+/** A contact's email cell that holds several addresses: the export grouped them, or the database holds them in one row; either way no match can be predicted from it. */
+export function severalAddressesError(file: string, line: number, columnName: string, columnIndex: number, n: number): InputError {
+  return new InputError(
+    file,
+    line,
+    `"${columnName}" holds ${n} addresses in one cell; CiviCRM keeps one address per email row and matches the whole value`,
+    'export one address per column (Email, Home-Email, Work-Email, …) or give the civicrm_email rows with --emails; if the database itself holds this value, correct it there',
+    columnIndex + 1,
+  );
+}
+
 /** CiviCRM's strtoboolstr: y/yes/t/true/1 (any case) → true; anything else false. */
 export function isYes(cell: string): boolean {
   if (cell === '' || cell === '0' || cell === 'No') return false; // the common cells, fast

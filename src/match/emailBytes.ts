@@ -12,11 +12,15 @@ function isTrimmed(c: number): boolean {
 
 /**
  * Writes emailKey(cell) for the cell b[from, to) into out[at, …) and returns its length; -1
- * when the cell has a non-ASCII byte (the caller decodes it and calls emailKey). `out` must
- * hold `to - from` bytes from `at`.
+ * when the cell has a non-ASCII byte, or a second `@` (the caller decodes it and calls emailKey,
+ * and a loader checks it for several addresses). `out` must hold `to - from` bytes from `at`.
  */
 export function emailKeyInto(b: Uint8Array, from: number, to: number, out: Uint8Array, at = 0): number {
-  for (let i = from; i < to; i++) if (b[i]! >= 128) return -1;
+  let ats = 0;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c >= 128 || (c === 64 && ++ats > 1)) return -1;
+  }
   while (from < to && isTrimmed(b[from]!)) from++;
   while (to > from && isTrimmed(b[to - 1]!)) to--;
   let n = at;
