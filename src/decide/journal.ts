@@ -75,6 +75,8 @@ export function parseJournalRows(
   const entries: JournalEntry[] = [];
   const problems: ReplayProblem[] = [];
   for (const { cells, line } of rows) {
+    // a spreadsheet's empty row (`,,,,`) is no row, as in the inputs
+    if (cells.every((c) => c.trim() === '')) continue;
     const uf = (cells[col.ufId] ?? '').trim();
     const shape = shapeProblem(cells, width);
     if (shape !== null) {
@@ -296,8 +298,17 @@ function decisionOf(r: UserPlan, e: JournalEntry, by: 'operator' | 'decisions-fi
     case 'skip':
       return { action: 'skip', reason, decidedBy: by };
     case 'review':
-      return { action: 'review', contactId: e.contactId, reason: 'needs-review', decidedBy: by };
+      // a review row carries its best candidate (SPEC §5.1): the one its entry names, or the
+      // proposal's (a hand-written `…,review,,` put the user back to review, not away from it)
+      return { action: 'review', contactId: e.contactId ?? bestCandidateOf(r), reason: 'needs-review', decidedBy: by };
   }
+}
+
+/** The contact a review of this user points at when its entry names none: the proposal's, else the best usable candidate. */
+function bestCandidateOf(r: UserPlan): number | null {
+  const p = r.proposal;
+  if (p.action === 'link' || p.action === 'review') return p.contactId;
+  return r.candidates.find((c) => c.usable)?.contactId ?? null;
 }
 
 /**

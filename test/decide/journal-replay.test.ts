@@ -35,6 +35,24 @@ describe('replaying decisions (SPEC §5.6)', () => {
     expect(plan.rows[0]!.decision.action).toBe('review'); // the input plan is untouched
   });
 
+  it('a review entry without a contact keeps the best candidate, as every review row of links.csv does', () => {
+    const { plan, data } = fixture();
+    // user 2's proposal links contact 20; user 1's is a review of contact 10 (a typo)
+    const r = applyJournal(plan, [entry(2, 'bob@example.org', 'review', null), entry(1, 'jane@gmial.com', 'skip', null, 3), entry(1, 'jane@gmial.com', 'review', null, 4)], exists([10, 20, 30]), 'decisions-file', data.links);
+    expect(r.problems).toEqual([]);
+    expect(r.plan.rows[1]!.decision).toMatchObject({ action: 'review', contactId: 20 });
+    expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'review', contactId: 10 });
+  });
+
+  it('a spreadsheet’s empty rows (,,,,) are skipped, as in the inputs, not reported', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ufm-empty-rows-'));
+    const path = join(dir, 'd.csv');
+    writeFileSync(path, 'uf_id,email,action,contact_id,decided_at\r\n,,,,\r\n2,bob@example.org,skip,,\r\n ,, ,,\r\n');
+    const { entries, problems } = readJournal(path, true);
+    expect(problems).toEqual([]);
+    expect(entries.map((e) => [e.ufId, e.action, e.line])).toEqual([[2, 'skip', 3]]);
+  });
+
   it('does not apply a decision whose user email has changed since', () => {
     const { plan, data } = fixture();
     const r = applyJournal(plan, [entry(1, 'jane.old@gmial.com', 'link', 10, 7)], exists([10]), 'decisions-file', data.links);
