@@ -51,7 +51,9 @@ function cleanUpLeaving(): void {
 /** The interrupted line, and what is not in the outputs yet. */
 function sayInterrupted(): void {
   const note = interruptNote();
-  process.stderr.write(committedSets() > 0 ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
+  // a review that wrote, then decided more: its outputs are the earlier write's (the note says what they lack)
+  const wrote = committedSets() > 0 ? (note ? 'ufmatch: interrupted; the outputs written earlier in this review are in place\n' : 'ufmatch: interrupted after the outputs were written\n') : null;
+  process.stderr.write(wrote ?? 'ufmatch: interrupted — no output was written\n');
   if (note) process.stderr.write(note);
 }
 

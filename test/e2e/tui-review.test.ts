@@ -118,6 +118,25 @@ describe('ufmatch review in a terminal', () => {
     expect(existsSync(boomOut)).toBe(false);
   });
 
+  it('SIGTERM after a write and one more decision: the earlier outputs are in place, and what they lack is said', async () => {
+    const { tmux, out } = open(100, 30);
+    const target = join(out, 'term-after-write');
+    const s = tmux.start(samplesCommand(target));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    tmux.keys(s, 'w');
+    await tmux.waitFor(s, 'Summary before writing');
+    tmux.keys(s, 'w');
+    await tmux.waitFor(s, 'wrote the outputs');
+    tmux.keys(s, 's');
+    await tmux.waitFor(s, '1 unwritten');
+    process.kill(tmux.childPid(s), 'SIGTERM');
+    const end = await tmux.waitFor(s, 'EXIT=130');
+    expect(end).toContain('ufmatch: interrupted; the outputs written earlier in this review are in place');
+    expect(end).not.toContain('interrupted after the outputs were written');
+    expect(end).toMatch(/1 decision is not in the outputs/);
+    expect(existsSync(join(target, 'links.csv'))).toBe(true);
+  });
+
   it('Ctrl-C leaves at once with exit code 130', async () => {
     const { tmux, out } = open(80, 24);
     const s = tmux.start(samplesCommand(out));
