@@ -378,6 +378,29 @@ function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
 
 const DUPLICATE_WORDS: Record<DuplicateCertainty, string> = { sure: 'a duplicate of', likely: 'probably a duplicate of', maybe: 'perhaps a duplicate of' };
 
+/**
+ * Whether contact `id` has another name than the user: both names known (every part 2+
+ * letters) and neither the same, swapped nor one edit apart. Another first name is enough
+ * (Mark and Sarah Jones share a family address).
+ */
+function hasAnotherName(ctx: ExplainContext, id: number): boolean {
+  const c = ctx.contact(id);
+  if (!c) return false;
+  const u = ctx.row.user;
+  const un = nameKey(u.firstName, u.lastName, u.displayName);
+  const cn = nameKey(c.firstName, c.lastName, c.displayName);
+  return [un.first, un.last, cn.first, cn.last].every((x) => x.length >= NAME_PART_MIN) && nameRelation(un.first, un.last, cn.first, cn.last) === null;
+}
+
+/** A candidate other than `id` with the user's name, in words ("contact 361 (Søren Ferrari), in the trash,"), or null. */
+function namesake(ctx: ExplainContext, id: number): string | null {
+  const c = ctx.row.candidates.find((x) => x.contactId !== id && x.nameAgrees);
+  if (!c) return null;
+  const contact = ctx.contact(c.contactId);
+  const state = contact?.deleted ? ', in the trash,' : contact && contact.type !== 'Individual' ? `, ${article(contact.type)} ${contact.type},` : '';
+  return `${cref(ctx, c.contactId)}${state}`;
+}
+
 function viewCivicrm(ctx: ExplainContext): CivicrmView {
   const o: CivicrmOutcome = ctx.row.civicrm;
   const p = ctx.platform;
@@ -397,15 +420,11 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
       const d = ctx.row.decision;
       const chooser = d.decidedBy === 'auto' ? 'ufmatch proposes' : d.decidedBy === 'operator' ? 'the operator chose' : 'the decisions file links';
       if (d.action === 'link' && d.contactId !== o.contactId) {
-        text = `${base}. ${capitalize(chooser)} ${cref(ctx, d.contactId)} instead: CiviCRM's pick is probably the wrong person.`;
+        // (ufmatch's name is written small, at the start of a sentence too)
+        text = `${base}. ${chooser.startsWith('ufmatch') ? chooser : capitalize(chooser)} ${cref(ctx, d.contactId)} instead: CiviCRM's pick is probably the wrong person.`;
       } else {
         // CiviCRM's pick of a shared address may be someone else: say so when the names say so
-        const c = ctx.contact(o.contactId);
-        const un = nameKey(ctx.row.user.firstName, ctx.row.user.lastName, ctx.row.user.displayName);
-        const cn = c ? nameKey(c.firstName, c.lastName, c.displayName) : null;
-        // another first name is enough here (Mark and Sarah Jones share a family address)
-        const other = cn !== null && [un.first, un.last, cn.first, cn.last].every((x) => x.length >= NAME_PART_MIN) && nameRelation(un.first, un.last, cn.first, cn.last) === null;
-        text = `${base}.` + (other ? ` ${capitalize(cref(ctx, o.contactId))} has another name than the user (${userName(ctx.row.user)}): probably not them, yet the user would see its records.` : '');
+        text = `${base}.` + (hasAnotherName(ctx, o.contactId) ? ` ${capitalize(cref(ctx, o.contactId))} has another name than the user (${userName(ctx.row.user)}): probably not them, yet the user would see its records.` : '');
       }
       break;
     }
@@ -478,7 +497,8 @@ function headline(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   if (reasons.length > 0) return `User ${u.ufId} has no link: ${reasons[0]}.`;
   const d = r.decision;
   if (civicrm.outcome.kind === 'link' && d.action === 'link' && d.contactId === civicrm.outcome.contact_id) {
-    return `User ${u.ufId} has no link yet; CiviCRM links ${cref(ctx, d.contactId)} ${SYNC_WHEN[ctx.platform]}, as ufmatch proposes.`;
+    const check = hasAnotherName(ctx, d.contactId) ? ` — but it has another name than the user (${userName(u)}): check that it is them` : '';
+    return `User ${u.ufId} has no link yet; CiviCRM links ${cref(ctx, d.contactId)} ${SYNC_WHEN[ctx.platform]}, as ufmatch proposes${check}.`;
   }
   if (civicrm.consequence === 'creates-contact') {
     return `User ${u.ufId} has no link yet and no contact carries their email; CiviCRM creates a new contact ${SYNC_WHEN[ctx.platform]}.`;
@@ -598,10 +618,16 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
       add(step(null, `Nothing to fix in the link: user ${u.ufId} is linked to ${cref(ctx, ctx.link.contactId)}, which carries their email.`));
       add(step(null, `If they still miss records (donations, for example), those are probably on a duplicate contact: search CiviCRM for ${u.emailKey || 'their email'} and their name, and merge any duplicate into contact ${ctx.link.contactId}, keeping ${ctx.link.contactId}.`));
     } else if (d.action === 'link') {
+      // the one contact carrying the address, with someone else's name: a shared address, or a
+      // typo on either side — neither "nothing is wrong" nor a link to make unasked
+      const other = hasAnotherName(ctx, d.contactId);
       if (civicrm.outcome.kind === 'link' && civicrm.outcome.contact_id === d.contactId) {
-        add(step(null, `Nothing is wrong: CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
+        if (other) {
+          const alike = namesake(ctx, d.contactId);
+          add(step(null, `CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}, but it has another name than the user (${userName(u)}): ask the user whether it is them (a family's or an office's shared address?).${alike ? ` ${capitalize(alike)} has their name: perhaps that one is theirs.` : ''} If it is not them, CiviCRM links it all the same: correct the address on one side (the user's in the CMS, or the contact's in CiviCRM), and decide the user otherwise in the ufmatch review (its Link queue).`));
+        } else add(step(null, `Nothing is wrong: CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
       }
-      const now = linkNow(ctx.domainId, u, d.contactId, 'To link now');
+      const now = linkNow(ctx.domainId, u, d.contactId, other ? `If ${cref(ctx, d.contactId)} is them, to link now` : 'To link now');
       add(step(null, now.text, now.sql));
     } else if (d.action === 'create') {
       const carrier = r.candidates.find((c) => c.basis === 'exact-email' && c.usable);
