@@ -14,6 +14,15 @@ export const SYNC_WHEN: Record<Platform, string> = {
   joomla: 'only when the user first opens a CiviCRM page or form (no hook at registration or login)',
 };
 
+/**
+ * SYNC_WHEN for an outcome that repeats (a link that fails, a contact created again): Joomla's
+ * "only when … first" would contradict the "again each time" that follows it.
+ */
+export const SYNC_WHEN_REPEATING: Record<Platform, string> = {
+  ...SYNC_WHEN,
+  joomla: 'when the user first opens a CiviCRM page or form (no hook at registration or login)',
+};
+
 /** How often a failing link repeats on this platform. */
 export const REPEATS: Record<Platform, string> = {
   drupal: 'again at every login',

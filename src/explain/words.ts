@@ -25,7 +25,7 @@ export function hasSynced(platform: Platform, u: User): string {
 /** What the user has done if CiviCRM has run for them since the exports were taken. */
 export const HAS_SYNCED: Record<Platform, string> = {
   drupal: 'has logged in',
-  wordpress: 'has logged in or saved their profile',
+  wordpress: 'has opened a CiviCRM page or saved their profile',
   joomla: 'has opened a CiviCRM page or form',
 };
 

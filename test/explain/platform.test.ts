@@ -44,7 +44,7 @@ const PLATFORMS: readonly PlatformWords[] = [
     next: 'the next time the user opens a CiviCRM page or their profile is saved',
     editAt: 'in WordPress (Users → All Users → Edit → Email)',
     remove: 'delete user 52 in WordPress',
-    since: 'has logged in or saved their profile since these exports',
+    since: 'has opened a CiviCRM page or saved their profile since these exports',
   },
   {
     platform: 'joomla',
