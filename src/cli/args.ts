@@ -112,6 +112,11 @@ export function parseCommandLine(argv: readonly string[]): Options {
     // reads it (base-64, BASE 64 and base64:2022 are base64 to it)
     if (BYTES_AS_TEXT.has(name.replace(/:\d{4}$|[^0-9a-z]/g, ''))) throw new UsageError(`--encoding: "${v.encoding}" is not a character encoding of text; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
   }
+  if (command === 'explain') {
+    // explain reads and answers; nothing is written: an --out or --yes given to it would be ignored without a word
+    const given = [v.yes ? '--yes' : '', v.out !== undefined ? '--out' : ''].filter((x) => x !== '');
+    if (given.length > 0) throw new UsageError(`explain writes no files: ${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to it (leave ${given.length > 1 ? 'them' : 'it'} out)`);
+  }
   if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');
   if (v.strict && !v.yes) throw new UsageError('--strict goes with --yes');
   return { ...base, command, query, users: v.users, contacts: v.contacts, platform, domainId };

@@ -66,10 +66,15 @@ describe('runExplain (in process)', () => {
     expect(j).toMatchObject({ result: 'one', matched_by: 'uf_id', explanation: { user: { uf_id: 1 }, decision: { action: 'keep', contact_id: 101 } } });
   });
 
-  it('writes no file (not even the --out folder)', async () => {
+  it('writes no file: --out and --yes are refused (exit 2), not ignored without a word', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ufmatch-explain-'));
     const out = join(dir, 'out');
-    await run(['explain', '5', ...WP, '--out', out]);
+    const r = await run(['explain', '5', ...WP, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('ufmatch: explain writes no files: --out does not apply to it (leave it out)\n');
+    const both = await run(['explain', '5', ...WP, '--yes', '--out', out]);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('explain writes no files: --yes and --out do not apply to it (leave them out)');
     expect(readdirSync(dir)).toEqual([]);
   });
 
