@@ -20,7 +20,7 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
   const unsure = columns.unsureEmails;
   if (unsure.length > 0) {
     notes.push(
-      `${file}: ${unsure.length === 1 ? 'column' : 'columns'} ${quoted(unsure)} ${unsure.length === 1 ? 'is' : 'are'} taken as the contact's own location ${unsure.length === 1 ? 'email' : 'emails'}; CiviCRM labels a related contact's fields "<relationship>-…" too: if ${unsure.length === 1 ? 'it is one' : 'one is'}, export the contacts without it`,
+      `${file}: ${unsure.length === 1 ? 'column' : 'columns'} ${quoted(unsure)} ${unsure.length === 1 ? 'is' : 'are'} taken as the contact's own ${unsure.length === 1 ? 'email' : 'emails'}; CiviCRM labels a related contact's fields "<relationship>-…" too (SearchKit "<join>: …"): if ${unsure.length === 1 ? 'it is one' : 'one is'}, export the contacts without it`,
     );
   }
   const other = columns.otherEmails;

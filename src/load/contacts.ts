@@ -94,6 +94,7 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  *   (`Supervisor`, `Case Coordinator`);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
  *   relationship (`Mentor-Email`): taken as the contact's own, and said;
+ *   So is SearchKit's `<join>: Email` (`Contact Emails: Email`, or a related contact's);
  * - `other`: a name that ends in "Email" but is none of these (`Parent/Guardian Email`,
  *   `Emergency Contact Email`): a custom field, whose value is no email row of the contact's,
  *   so CiviCRM never matches it — set aside, and said (a user linked by it was linked to the
@@ -101,7 +102,12 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  */
 export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' | 'other' {
   const m = /^(.*?)\s*-\s*e-?mail\s*$/i.exec(name);
-  if (!m) return OWN_NAMES.has(normalizeHeader(name)) || API_EMAIL.test(name.trim()) ? 'own' : 'other';
+  if (!m) {
+    if (OWN_NAMES.has(normalizeHeader(name)) || API_EMAIL.test(name.trim())) return 'own';
+    // SearchKit's "<join>: Email" ("Contact Emails: Email") is the contact's own email rows, or a
+    // related contact's ("Related Contacts: Email"): as an unknown location, taken and said
+    return /:\s*e-?mail\s*$/i.test(name) ? 'unsure' : 'other';
+  }
   const before = (m[1] as string).trim().toLowerCase().replace(/\s+/g, ' ');
   if (before === '' || LOCATION_TYPES.has(before)) return 'own';
   if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before)) return 'related';

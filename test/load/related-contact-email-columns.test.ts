@@ -44,6 +44,9 @@ describe('emailColumnOwner', () => {
     ['Emergency Contact Email', 'other'],
     ['Work Email', 'other'],
     ['Email Address', 'own'],
+    // SearchKit's join labels: the contact's own rows, or a related contact's: taken, and said
+    ['Contact Emails: Email', 'unsure'],
+    ['Related Contacts: Email', 'unsure'],
     ['email_other.email', 'own'],
   ])('%s → %s', (name, owner) => {
     expect(emailColumnOwner(name)).toBe(owner);
@@ -77,7 +80,7 @@ describe('loadContacts sets related contacts’ email columns aside', () => {
     expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'm@example.org']);
     expect(r.columns.unsureEmails).toEqual(['Mentor-Email']);
     expect(contactColumnNotes(r.columns, 'mentor.csv')).toEqual([
-      'mentor.csv: column "Mentor-Email" is taken as the contact\'s own location email; CiviCRM labels a related contact\'s fields "<relationship>-…" too: if it is one, export the contacts without it',
+      'mentor.csv: column "Mentor-Email" is taken as the contact\'s own email; CiviCRM labels a related contact\'s fields "<relationship>-…" too (SearchKit "<join>: …"): if it is one, export the contacts without it',
     ]);
   });
 });
