@@ -39,7 +39,10 @@ const WIDE = /^(utf-?(16|32)|ucs-?2|ucs-?4)/i;
  * windows-1252 beside a CiviCRM export in UTF-8), so a single-byte --encoding applies only to a
  * file that is not valid UTF-8: one that is (BOM or not) is read as UTF-8, since text in another
  * encoding that happens to be valid UTF-8 with accents in it is vanishingly rare. A wide one
- * (UTF-16/32) applies as given: such a file without a BOM can be valid UTF-8 (ASCII and NULs).
+ * (UTF-16/32) applies to a file with a NUL byte near its start (UTF-16/32 of an ASCII header
+ * has one in every other or every fourth byte, and valid UTF-8 it can be) or that is not valid
+ * UTF-8: a UTF-8 contacts export beside a UTF-16 users export was read as UTF-16, and refused
+ * with its header shown as CJK characters.
  */
 export function resolveEncoding(file: string, encoding: string | undefined): string {
   const name = (encoding ?? '').trim().toLowerCase();
@@ -52,7 +55,7 @@ export function resolveEncoding(file: string, encoding: string | undefined): str
       'use an encoding name such as utf-8, windows-1252, latin1 or utf-16le',
     );
   }
-  if (WIDE.test(name)) return name;
+  if (WIDE.test(name)) return hasNulNearStart(file) || !isUtf8File(file) ? name : 'utf-8';
   return isUtf8File(file) ? 'utf-8' : WINDOWS_1252_LABELS.has(name) ? 'windows-1252' : name;
 }
 
@@ -66,6 +69,25 @@ const WINDOWS_1252_LABELS: ReadonlySet<string> = new Set([
   'ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591',
   'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'latin-1', 'us-ascii', 'windows-1252', 'x-cp1252',
 ]);
+
+/** Whether the first 4 KiB of the file hold a NUL byte (false when it cannot be read: the loader then says why). */
+function hasNulNearStart(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).includes(0);
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Whether the whole file is valid UTF-8 (read in 1 MiB chunks; false when it cannot be read: the loader then says why). */
 export function isUtf8File(file: string): boolean {

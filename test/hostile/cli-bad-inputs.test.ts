@@ -211,6 +211,14 @@ describe('documented accepted outcomes (the data can be used safely)', () => {
     expect(readFileSync(join(out, 'links.csv'), 'utf8')).toContain('1,ada@example.org,9,link,exact-email');
   });
 
+  it('UTF-16LE without BOM beside a UTF-8 contacts export: --encoding utf-16le applies to the first only (it was applied to both, and the contacts header read as CJK)', () => {
+    const contacts = join(tmp, 'gen', 'contacts-utf8-beside-utf16.csv');
+    writeFileSync(contacts, 'Contact ID,Email,First Name,Last Name\n9,ada@example.org,Ada,Lovelace\n');
+    const { r, out } = runOk(['--users', bad('utf16le-no-bom.csv'), '--contacts', contacts, '--encoding', 'utf-16le']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'links.csv'), 'utf8')).toContain('1,ada@example.org,9,link,exact-email');
+  });
+
   it('invalid UTF-8 loads with the suggested --encoding windows-1252', () => {
     const contacts = join(tmp, 'gen', 'contacts-ascii.csv');
     writeFileSync(contacts, 'Contact ID,Email,First Name,Last Name\n5,jose@example.org,Jose,Garcia\n');
