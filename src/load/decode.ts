@@ -70,8 +70,8 @@ const WINDOWS_1252_LABELS: ReadonlySet<string> = new Set([
   'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'latin-1', 'us-ascii', 'windows-1252', 'x-cp1252',
 ]);
 
-/** Whether the first 4 KiB of the file hold a NUL byte (false when it cannot be read: the loader then says why). */
-function hasNulNearStart(file: string): boolean {
+/** `read(fd)` on the file opened for reading; false when it cannot be opened or read (the loader then says why). */
+function readingFile(file: string, read: (fd: number) => boolean): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -79,9 +79,7 @@ function hasNulNearStart(file: string): boolean {
     return false;
   }
   try {
-    const buf = Buffer.alloc(4096);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).includes(0);
+    return read(fd);
   } catch {
     return false;
   } finally {
@@ -89,15 +87,18 @@ function hasNulNearStart(file: string): boolean {
   }
 }
 
+/** Whether the first 4 KiB of the file hold a NUL byte. */
+function hasNulNearStart(file: string): boolean {
+  return readingFile(file, (fd) => {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).includes(0);
+  });
+}
+
 /** Whether the whole file is valid UTF-8 (read in 1 MiB chunks; false when it cannot be read: the loader then says why). */
 export function isUtf8File(file: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return false;
-  }
-  try {
+  return readingFile(file, (fd) => {
     const buf = Buffer.allocUnsafe(1 << 20);
     let carry = 0; // bytes of an unfinished character moved to the front of buf
     for (;;) {
@@ -117,11 +118,7 @@ export function isUtf8File(file: string): boolean {
       carry = end - cut;
       buf.copy(buf, 0, cut, end);
     }
-  } catch {
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 /** Picks the decoder from the first bytes (at least 4 unless the file is shorter). */
