@@ -11,6 +11,8 @@ export interface ExplainContext {
   readonly row: UserPlan;
   /** The user's existing link in the domain, if any. */
   readonly link: ExistingLink | null;
+  /** The user's further link rows in the domain (a uf_id on two rows: `link` is the first, which CiviCRM uses). */
+  readonly moreLinks: readonly ExistingLink[];
   readonly linkProblems: readonly LinkProblemKind[];
   contact(id: number): Contact | undefined;
   userRow(ufId: number): UserPlan | undefined;

@@ -28,12 +28,14 @@ import type {
 } from './model.js';
 import { userName } from './resolveQuery.js';
 import { step, warningWords, type WarningWords } from './warningWords.js';
-import { article, contactName, hasSynced, linkNow, nextSync, sourceWords } from './words.js';
+import { article, contactName, hasSynced, linkNow, nextSync, sourceWords, sqlInt } from './words.js';
 
 /** Lookups shared by every explanation of one plan (build once, explain many). */
 export interface ExplainLookups {
   readonly rowByUf: ReadonlyMap<number, UserPlan>;
   readonly linkByUf: ReadonlyMap<number, ExistingLink>;
+  /** uf_id → its link rows after the first in the domain (a uf_id on two rows: CiviCRM uses the first). */
+  readonly moreLinksByUf: ReadonlyMap<number, readonly ExistingLink[]>;
   /** contact id → the user holding it: existing links first, then ufmatch's link/keep decisions. */
   readonly holderByContact: ReadonlyMap<number, number>;
   /** contact id → the user an existing link in the domain gives it to. */
@@ -46,6 +48,7 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
   const rowByUf = new Map<number, UserPlan>();
   for (const r of plan.rows) if (!rowByUf.has(r.user.ufId)) rowByUf.set(r.user.ufId, r);
   const linkByUf = new Map<number, ExistingLink>();
+  const moreLinksByUf = new Map<number, ExistingLink[]>();
   const holderByContact = new Map<number, number>();
   const linkByUfName = new Map<string, number>();
   for (const l of links) {
@@ -53,6 +56,11 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
     const name = emailKey(l.ufName);
     if (name !== '' && !linkByUfName.has(name)) linkByUfName.set(name, l.ufId);
     if (!linkByUf.has(l.ufId)) linkByUf.set(l.ufId, l);
+    else {
+      const more = moreLinksByUf.get(l.ufId);
+      if (more) more.push(l);
+      else moreLinksByUf.set(l.ufId, [l]);
+    }
     if (!holderByContact.has(l.contactId)) holderByContact.set(l.contactId, l.ufId);
   }
   const linkHolderByContact = new Map(holderByContact);
@@ -60,7 +68,7 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
     const d = r.decision;
     if ((d.action === 'link' || d.action === 'keep') && !holderByContact.has(d.contactId)) holderByContact.set(d.contactId, r.user.ufId);
   }
-  return { rowByUf, linkByUf, holderByContact, linkHolderByContact, linkByUfName };
+  return { rowByUf, linkByUf, moreLinksByUf, holderByContact, linkHolderByContact, linkByUfName };
 }
 
 export function explainUser(
@@ -109,6 +117,7 @@ export function explainContext(
     domainId: plan.domainId,
     row,
     link,
+    moreLinks: lookups.moreLinksByUf.get(u.ufId) ?? [],
     linkProblems: link ? linkProblems(u, link, contactsById.get(link.contactId)) : [],
     contact: (id) => contactsById.get(id),
     userRow: (id) => lookups.rowByUf.get(id),
@@ -195,6 +204,7 @@ function viewLink(ctx: ExplainContext, link: ExistingLink): LinkView {
     sound: problems.length === 0,
     problems,
     contact: contact ? viewContact(contact) : null,
+    more_rows: ctx.moreLinks.map((l) => ({ contact_id: l.contactId, uf_name: l.ufName, line: l.line })),
   };
 }
 
@@ -567,6 +577,19 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     }
   };
   const d0 = r.decision;
+  if (ctx.link && ctx.moreLinks.length > 0) {
+    // every statement below names the link by uf_id: with two rows it changes both, and the
+    // table's unique keys refuse that (a second row with the same contact or uf_name)
+    const n = ctx.moreLinks.length + 1;
+    const others = ctx.moreLinks.map((l) => `contact ${l.contactId} (line ${l.line})`).join(', ');
+    add(
+      step(
+        null,
+        `User ${u.ufId} has ${n} rows in civicrm_uf_match for domain ${ctx.domainId}: CiviCRM uses the first, to contact ${ctx.link.contactId} (links file line ${ctx.link.line}); the other${n > 2 ? 's' : ''}, to ${others}, still hold${n > 2 ? '' : 's'} ${n > 2 ? 'their contacts' : 'its contact'} and uf_name. First delete the rows that are wrong, by their id (a statement by uf_id, as any below, changes every row):`,
+        `SELECT id, contact_id, uf_name FROM civicrm_uf_match WHERE uf_id = ${sqlInt(u.ufId)} AND domain_id = ${sqlInt(ctx.domainId)};`,
+      ),
+    );
+  }
   if (d0.decidedBy !== 'auto' && r.warnings.length > 0) {
     // the operator has settled this user: the steps below are the records' case, not the plan
     const by = d0.decidedBy === 'operator' ? 'The operator' : 'The decisions file';

@@ -75,6 +75,8 @@ export interface LinkView {
   readonly problems: readonly LinkProblem[];
   /** null when the contact is not in the contacts export. */
   readonly contact: ContactView | null;
+  /** The user's further rows in civicrm_uf_match for the domain (a uf_id on two rows: this link is the first, which CiviCRM uses). */
+  readonly more_rows: readonly { readonly contact_id: number; readonly uf_name: string; readonly line: number }[];
 }
 
 export interface CandidateView {

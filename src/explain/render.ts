@@ -93,6 +93,7 @@ export function renderExplanationText(e: Explanation, o: RenderOptions): string 
     const l = e.link;
     L.push(`  uf_id ${u.uf_id} → contact ${l.contact_id}, uf_name ${l.uf_name || '(not exported)'} (links file line ${l.line})`);
     L.push(`  contact ${l.contact_id}: ${l.contact ? contactLine(l.contact) : 'NOT IN THE CONTACTS EXPORT'}`);
+    for (const m of l.more_rows) L.push(`  also uf_id ${u.uf_id} → contact ${m.contact_id}, uf_name ${m.uf_name || '(not exported)'} (links file line ${m.line}): a second row; CiviCRM uses the first`);
     if (l.sound) L.push('  sound: the contact exists, is not in the trash and carries the user\'s email');
     else {
       L.push('  NOT SOUND:');
