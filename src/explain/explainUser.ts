@@ -3,7 +3,7 @@
  * the user's row, the contacts by id and the domain's existing links in; an Explanation out.
  */
 import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
-import { PLATFORM_LABEL, SYNC_WHEN } from '../domain/platform.js';
+import { PLATFORM_LABEL, SYNC_WHEN, SYNC_WHEN_REPEATING } from '../domain/platform.js';
 import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
@@ -478,7 +478,8 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
   return {
     platform: p,
     platform_label: PLATFORM_LABEL[p],
-    runs: SYNC_WHEN[p],
+    // (Joomla's "only when … first" would contradict an outcome that repeats, said just after)
+    runs: SYNC_WHEN_REPEATING[p],
     outcome: {
       kind: o.kind,
       contact_id: o.kind === 'keep' || o.kind === 'link' || o.kind === 'link-failed' ? o.contactId : null,

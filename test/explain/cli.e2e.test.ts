@@ -204,11 +204,12 @@ describe('ufmatch explain (built CLI): platform wording', () => {
     expect(r.out).toContain("at the user's next login");
   });
 
-  it('Joomla: only when the user first opens a CiviCRM page or form; endless duplicates for 488', () => {
+  it('Joomla: when the user first opens a CiviCRM page or form (not "only", which the repeats would contradict); endless duplicates for 488', () => {
     const r = cli(['explain', '488', ...JOOMLA, '--json']);
     expect(r.code, r.err).toBe(0);
     const e = JSON.parse(r.out).explanation;
-    expect(e.civicrm.runs).toContain('only when the user first opens a CiviCRM page or form');
+    expect(e.civicrm.runs).toBe('when the user first opens a CiviCRM page or form (no hook at registration or login)');
+    expect(JSON.stringify(e)).not.toContain('only when the user first opens');
     expect(e.civicrm.consequence).toBe('creates-orphans');
     expect(e.civicrm.repeats).toBe(true);
     expect(e.civicrm.text).toContain('again each time the user opens a CiviCRM page or form');

@@ -49,7 +49,7 @@ const PLATFORMS: readonly PlatformWords[] = [
   {
     platform: 'joomla',
     label: 'Joomla',
-    runs: ['only when the user first opens a CiviCRM page or form', 'no hook at registration or login'],
+    runs: ['when the user first opens a CiviCRM page or form', 'no hook at registration or login'],
     notRuns: ['every login', 'profile update'],
     repeats: 'again each time the user opens a CiviCRM page or form',
     next: 'the next time the user opens a CiviCRM page or form',
