@@ -103,7 +103,7 @@ export class JournalFile {
 
   /**
    * Whether the journal at `path` begins as ufmatch writes one: its header, comma-separated, in
-   * UTF-8 without a BOM (an empty or missing file too). Rows appended to any other (a journal
+   * UTF-8 (after a BOM or not; an empty or missing file too). Rows appended to any other (a journal
    * re-saved by a spreadsheet: columns reordered, tab-separated, UTF-16) would not be read back
    * by its own header: rewrite() it first.
    */
@@ -111,10 +111,12 @@ export class JournalFile {
     if (!existsSync(path)) return true;
     const bytes = readFileSync(path);
     if (bytes.length === 0) return true;
+    // a UTF-8 BOM (an editor's) is read past, and rows appended after it read back
+    const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const head = OWN_HEADER;
-    if (bytes.length < head.length + 1 || !bytes.subarray(0, head.length).equals(head)) return false;
-    const next = bytes[head.length];
-    return next === 0x0a || (next === 0x0d && bytes[head.length + 1] === 0x0a);
+    if (bytes.length < at + head.length + 1 || !bytes.subarray(at, at + head.length).equals(head)) return false;
+    const next = bytes[at + head.length];
+    return next === 0x0a || (next === 0x0d && bytes[at + head.length + 1] === 0x0a);
   }
 
   /**

@@ -194,11 +194,26 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       // no row changes a decision: nothing to ask; the review goes on appending to this journal
       said.push(`nothing to resume in ${journalShown}`);
     }
+    // (a journal set aside by starting over is missing now, which is its own layout)
+    let rewritten = false;
+    if (old !== null && !JournalFile.inOwnLayout(journalPath)) {
+      // the journal this review goes on from was re-saved in another layout: rows appended in
+      // ufmatch's would not read back by its header, and the next resume would lose them
+      try {
+        const { older } = JournalFile.rewrite(journalPath, old.entries);
+        rewritten = true;
+        said.push(`${journalShown} was not in ufmatch's own layout: rewritten in it, the file as it was kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
+      } catch (err) {
+        said.unshift(`${journalShown} could not be rewritten in ufmatch's own layout (${ioWords(err as NodeJS.ErrnoException)}): write the outputs (w) to keep this review's decisions`);
+      }
+    }
     if (tellProblems) {
       // the status line has room for one; every one is printed when the review ends
       const n = problems.length;
       said.push(`${count(n)} not applied (${n > 1 ? 'listed when ufmatch ends; ' : ''}${problems[0]!.detail}${n > 1 ? ', …' : ''})`);
-      notApplied = `ufmatch: ${journalShown}: ${count(n)} ${noun(n, 'decision')} not applied\n${problems.map((p) => `  ${journalShown} line ${p.line}: ${p.detail}\n`).join('')}`;
+      // the lines are the file's as it was read: kept as .bak when it was rewritten
+      const lines = rewritten ? `${journalShown}.bak` : journalShown;
+      notApplied = `ufmatch: ${lines}: ${count(n)} ${noun(n, 'decision')} not applied\n${problems.map((p) => `  ${lines} line ${p.line}: ${p.detail}\n`).join('')}`;
     }
     if (decided.length > 0) {
       // --decisions changed these users: into this folder's journal, as the operator's own would
@@ -226,16 +241,6 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       });
     }
     if (onlyInOutputs > 0) said.unshift(`links.csv in ${o.out} states other decisions for ${count(onlyInOutputs)} ${noun(onlyInOutputs, 'user')} (unwritten)`);
-    if (old !== null && !JournalFile.inOwnLayout(journalPath)) {
-      // the journal this review goes on from was re-saved in another layout: rows appended in
-      // ufmatch's would not read back by its header, and the next resume would lose them
-      try {
-        const { older } = JournalFile.rewrite(journalPath, old.entries);
-        said.push(`${journalShown} was not in ufmatch's own layout: rewritten in it, the file as it was kept as ${journalShown}.bak${older ? ` (the one before it as ${basename(older)})` : ''}`);
-      } catch (err) {
-        said.unshift(`${journalShown} could not be rewritten in ufmatch's own layout (${ioWords(err as NodeJS.ErrnoException)}): write the outputs (w) to keep this review's decisions`);
-      }
-    }
     journal.file = JournalFile.open(journalPath);
     let startFault: JournalFault | null = null;
     if (journalFirst.size > 0) {

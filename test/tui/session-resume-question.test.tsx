@@ -293,3 +293,34 @@ describe('a journal re-saved in another layout', () => {
     expect(await again.ended).toBe(130);
   }, 30_000);
 });
+
+describe('a journal re-saved in another layout, with rows not applied', () => {
+  it('the rows not applied are named in the .bak, where those lines are; a UTF-8 BOM alone rewrites nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-layout-lines-'));
+    const path = join(out, 'decisions.csv');
+    writeFileSync(path, 'uf_id;email;action;contact_id\r\n29;hendersons@btinternet.com;skip;\r\n999;nobody@example.org;skip;\r\n');
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('y');
+    await s.waitFor('rewritten in it');
+    s.press('q');
+    await s.waitFor('Quit?');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`ufmatch: ${out}/decisions.csv.bak: 1 decision not applied\n  ${out}/decisions.csv.bak line 3: user 999 is not in the users export\n`);
+
+    const bom = mkdtempSync(join(tmpdir(), 'ufm-layout-bom-'));
+    const bytes = Buffer.from('\ufeffuf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
+    writeFileSync(join(bom, 'decisions.csv'), bytes);
+    const b = startSession(runSession, bom);
+    await b.waitFor('Resume 1 decision? (y/n)');
+    b.press('y');
+    await b.waitFor('restored 1 decision');
+    b.press('s');
+    await b.waitFor('2 unwritten');
+    await quitUnwritten(b, 2);
+    expect(await b.ended).toBe(0);
+    expect(existsSync(join(bom, 'decisions.csv.bak'))).toBe(false);
+    expect(readJournal(join(bom, 'decisions.csv')).entries.map((e) => e.action)).toEqual(['skip', 'skip']);
+  }, 30_000);
+});
