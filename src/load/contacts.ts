@@ -192,6 +192,15 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
       'export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails',
     );
   }
+  if (requireEmail && emails.length === 0 && custom.length > 0) {
+    // the nearest match would be the custom field set aside: say why it is not taken
+    throw new InputError(
+      header.file,
+      header.line,
+      `no email column of the contacts' own: ${namesOf(custom).map((n) => `"${n}"`).join(', ')} ${custom.length === 1 ? 'is a custom field' : 'are custom fields'}, none of CiviCRM's email columns ("Email", "<location>-Email")`,
+      `export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails; if ${custom.length === 1 ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Email"`,
+    );
+  }
   if (requireEmail && emails.length === 0) throw header.missing(PRIMARY_EMAIL, `${CONTEXT} (or give --emails)`);
   return {
     id,

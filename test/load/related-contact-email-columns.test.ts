@@ -114,9 +114,10 @@ describe('a custom field whose name ends in "Email"', () => {
     );
   });
 
-  it('a file whose only email column is a custom field is told of the Email column it lacks', async () => {
+  it('a file whose only email column is a custom field is told so, not to rename it into "Email" unasked', async () => {
     const path = tmp.write('custom-only.csv', 'Contact ID,Contact Type,Parent Email\n10,Individual,p@example.org\n');
-    await expectInputError(loadContacts(path), path, 1, /missing column "Email"/, []);
+    const e = await expectInputError(loadContacts(path), path, 1, /no email column of the contacts' own: "Parent Email" is a custom field, none of CiviCRM's email columns \("Email", "<location>-Email"\)/, []);
+    expect(e.remedy).toBe('export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails; if it holds the contact\'s own addresses, rename it "Email"');
   });
 });
 
