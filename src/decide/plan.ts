@@ -578,6 +578,13 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     const tf = clock ? performance.now() : 0;
     fuzzy(ctx, claims, user, index, lookups, uname, key, hasExact, ex.carries, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;
+  } else if (usableCount === 1 && pick !== null && ix.nameDiffersAt(pick.pos, uname.first, uname.last)) {
+    // the one contact with the user's email has another person's name (a family's or an office's
+    // address, or the wrong person): a contact with the user's own name is a probable duplicate
+    // of theirs, the operator's call (SPEC §4: name-match ★ stops the automatic link)
+    const tf = clock ? performance.now() : 0;
+    nameMatches(ctx, user, index, lookups, uname, ex.carries, candidates, warnings, wf, civicrm);
+    if (clock) clock.ms += performance.now() - tf;
   }
 
   sortCandidates(candidates);
@@ -700,6 +707,23 @@ function fuzzy(
     candidates.push({ contactId: id, score, basis: 'email-typo', primaryEmail: primary, email: h.key, usable: true, nameAgrees });
     warnings.push(wf.emailTypo(user, ix.contacts.refAt(h.pos), h.key, h.part, h.distance, namesDiffer, score, civicrm));
   }
+  nameMatches(ctx, user, index, lookups, uname, flagged, candidates, warnings, wf, civicrm);
+}
+
+/** The name-match candidates and warnings of a user: contacts not `flagged` (already candidates) with the same or near-same name. */
+function nameMatches(
+  ctx: PlanContext,
+  user: User,
+  index: number,
+  lookups: FuzzyLookups,
+  uname: NameKey,
+  flagged: Marks,
+  candidates: Candidate[],
+  warnings: Warning[],
+  wf: WarningFactory,
+  civicrm: CivicrmOutcome,
+): void {
+  const { ix } = ctx;
   // the best MAX_NAME_MATCHES by score, then lowest id (what sorting every hit would keep):
   // a common name can match hundreds of contacts, so none of them is copied or sorted
   const names: { h: NameHit; score: number; id: number }[] = [];

@@ -49,6 +49,28 @@ describe('CiviCRM behaviours', () => {
     expect(codes(row(plan.rows, 2))).toContain('contact-taken');
   });
 
+  it('the one contact with the user’s email has another person’s name, and a contact has the user’s name: name-match ★, review (found by an outputs audit)', () => {
+    const plan = buildPlan(dataset(
+      [user(1, 'solo@x.org', { firstName: 'Sam', lastName: 'Solo' }), user(4, 'john.smyth@x.org', { firstName: 'John', lastName: 'Smyth' }), user(5, 'pat@x.org', { firstName: 'Pat', lastName: 'Lee' })],
+      [
+        contact(300, 'solo@x.org', { firstName: 'Other', lastName: 'Person' }),
+        contact(301, 'sam@y.org', { firstName: 'Sam', lastName: 'Solo' }),
+        contact(330, 'john.smyth@x.org', { firstName: 'John', lastName: 'Smyth' }),
+        contact(331, 'john.smith@x.org', { firstName: 'John', lastName: 'Smyth' }),
+        contact(340, 'pat@x.org', { firstName: 'Jo', lastName: 'Lee' }),
+      ],
+    ));
+    const sam = row(plan.rows, 1);
+    expect(sam.decision).toMatchObject({ action: 'review', contactId: 300 });
+    expect(sam.warnings.map((w) => [w.code, w.contactId])).toEqual([['name-match', 301]]);
+    expect(sam.candidates.map((c) => [c.contactId, c.basis])).toEqual([[300, 'exact-email'], [301, 'name-match']]);
+    // the exact match has the user's name: its link stands, whoever else shares the name
+    expect(row(plan.rows, 4).decision).toMatchObject({ action: 'link', contactId: 330 });
+    expect(codes(row(plan.rows, 4))).toEqual([]);
+    // another name, but no contact with the user's: nothing to weigh it against
+    expect(row(plan.rows, 5).decision).toMatchObject({ action: 'link', contactId: 340 });
+  });
+
   it('Foo@X.org matches foo@x.org', () => {
     const plan = buildPlan(dataset([user(1, 'Foo@X.org')], [contact(10, 'foo@x.org')]));
     expect(plan.rows[0]!.decision).toMatchObject({ action: 'link', contactId: 10, reason: 'exact-email' });
