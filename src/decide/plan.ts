@@ -490,6 +490,8 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     const validKey = linkedKey >= 0 && ctx.keys.valid[linkedKey] === 1;
     if (pos === undefined) {
       warnings.push(wf.orphanLink(link, 'contact', false));
+      // the contact is not in the export, but its uf_name is: SPEC §4's stale-link "(or whose uf_name differs from it)"
+      if (ufNameDiffers(link, key)) warnings.push(wf.staleUfName(user, link, civicrm));
       // the linked contact is not in the export: show the contacts that carry the email (CiviCRM keeps the link)
       if (validKey) notKept = exactBesideLink(ctx, user, index, uname, link.contactId, candidates);
     } else {
@@ -792,10 +794,13 @@ function fitWarnings(ws: Warning[]): Warning[] {
 function staleness(deleted: boolean, emails: readonly ContactEmail[], link: ExistingLink, key: string): 'contact-deleted' | 'contact-lacks-email' | 'uf-name-differs' | null {
   if (deleted) return 'contact-deleted';
   if (key !== '' && !emails.some((e) => e.key === key)) return 'contact-lacks-email';
-  const n = emailKey(link.ufName);
+  return ufNameDiffers(link, key) ? 'uf-name-differs' : null;
+}
+
+/** Whether the link's uf_name differs from the user's email key (as the table's collation compares). */
+function ufNameDiffers(link: ExistingLink, key: string): boolean {
   // an empty uf_name as exported (not NULL) is a value: it differs from any email, and holds the empty one
-  if ((link.ufName !== '' || link.emptyUfName === true) && n !== key) return 'uf-name-differs';
-  return null;
+  return (link.ufName !== '' || link.emptyUfName === true) && emailKey(link.ufName) !== key;
 }
 
 

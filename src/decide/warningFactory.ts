@@ -129,6 +129,13 @@ export class WarningFactory {
     return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: line(`${what}; ${this.civi(o)}`) };
   }
 
+  /** stale-link for a link whose contact is not in the export: its uf_name can still be told to differ from the user's email. */
+  staleUfName(u: User, l: ExistingLink, o: CivicrmOutcome): WarningOf<'stale-link'> {
+    const score = similarity(u.emailKey, emailKey(l.ufName));
+    const what = `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
+    return { code: 'stale-link', ufId: u.ufId, contactId: l.contactId, otherUfId: null, score, why: 'uf-name-differs', detail: line(`${what}; ${this.civi(o)}`) };
+  }
+
   orphanLink(l: ExistingLink, missing: 'contact' | 'user', contactKnown: boolean): WarningOf<'orphan-link'> {
     const detail =
       missing === 'contact'

@@ -28,6 +28,16 @@ describe('CiviCRM behaviours', () => {
     expect(r.candidates.map((c) => [c.contactId, c.basis])).toEqual([[150, 'exact-email']]);
   });
 
+  it('a link to a contact missing from the export whose uf_name differs from the email: stale-link as well as orphan-link (found by an outputs audit)', () => {
+    const plan = buildPlan(dataset([user(4, 'solo@x.org'), user(5, 'kim@x.org')], [contact(300, 'solo@x.org')], [link(4, 999, 'sam.old@x.org'), link(5, 998, 'Kim@X.org ')]));
+    const r = plan.rows[0]!;
+    expect(r.warnings.map((w) => [w.code, w.contactId])).toEqual([['orphan-link', 999], ['stale-link', 999]]);
+    expect(r.warnings[1]).toMatchObject({ why: 'uf-name-differs' });
+    expect(r.warnings[1]!.detail).toMatch(/^the link's uf_name sam\.old@x\.org differs from user 4's email solo@x\.org; /);
+    // case and trailing spaces aside, as the table's collation compares
+    expect(codes(plan.rows[1]!)).toEqual(['orphan-link']);
+  });
+
   it('a link to a trashed contact shows the contacts carrying the email; a sound link shows none', () => {
     const contacts = [contact(10, 'a@example.org', { deleted: true }), contact(12, 'a@example.org'), contact(8, 'a@example.org'), contact(11, 'b@example.org'), contact(13, ['x@example.org', 'b@example.org'])];
     const plan = buildPlan(dataset([user(1, 'a@example.org'), user(2, 'b@example.org')], contacts, [link(1, 10, 'a@example.org'), link(2, 11, 'b@example.org')]));
