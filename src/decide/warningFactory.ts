@@ -125,15 +125,14 @@ export class WarningFactory {
         ? `the linked ${contactLabel(c)} is in the trash`
         : why === 'contact-lacks-email'
           ? `the linked ${contactLabel(c)} does not carry ${who(u)}'s email ${u.emailKey}`
-          : `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
+          : ufNameDiffersWords(u, l);
     return { code: 'stale-link', ufId: u.ufId, contactId: c.id, otherUfId: null, score, why, detail: line(`${what}; ${this.civi(o)}`) };
   }
 
   /** stale-link for a link whose contact is not in the export: its uf_name can still be told to differ from the user's email. */
   staleUfName(u: User, l: ExistingLink, o: CivicrmOutcome): WarningOf<'stale-link'> {
     const score = similarity(u.emailKey, emailKey(l.ufName));
-    const what = `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
-    return { code: 'stale-link', ufId: u.ufId, contactId: l.contactId, otherUfId: null, score, why: 'uf-name-differs', detail: line(`${what}; ${this.civi(o)}`) };
+    return { code: 'stale-link', ufId: u.ufId, contactId: l.contactId, otherUfId: null, score, why: 'uf-name-differs', detail: line(`${ufNameDiffersWords(u, l)}; ${this.civi(o)}`) };
   }
 
   orphanLink(l: ExistingLink, missing: 'contact' | 'user', contactKnown: boolean): WarningOf<'orphan-link'> {
@@ -156,6 +155,11 @@ export class WarningFactory {
       detail: line(`${who(u)}'s email ${JSON.stringify(u.email)} is not a valid address; ${this.civi(o)}`),
     };
   }
+}
+
+/** The stale-link words for a uf_name that is not the user's email. */
+function ufNameDiffersWords(u: User, l: ExistingLink): string {
+  return `the link's uf_name ${l.ufName.trim() || '(empty)'} differs from ${who(u)}'s email ${u.emailKey === '' ? '(the user has none)' : u.emailKey}`;
 }
 
 export type { Warning };

@@ -93,8 +93,8 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  *   "of", "for", "is" or "by" (`Head of Household for`), or a core relationship's other label
  *   (`Supervisor`, `Case Coordinator`);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
- *   relationship (`Mentor-Email`): taken as the contact's own, and said;
- *   So is SearchKit's `<join>: Email` (`Contact Emails: Email`, or a related contact's);
+ *   relationship (`Mentor-Email`): taken as the contact's own, and said; so is SearchKit's
+ *   `<join>: Email` (`Contact Emails: Email`, or a related contact's);
  * - `other`: a name that ends in "Email" but is none of these (`Parent/Guardian Email`,
  *   `Emergency Contact Email`): a custom field, whose value is no email row of the contact's,
  *   so CiviCRM never matches it — set aside, and said (a user linked by it was linked to the
