@@ -148,7 +148,8 @@ export function linkProblems(u: User, link: ExistingLink, contact: Contact | und
     if (contact.deleted) out.push('contact-in-trash');
     if (u.emailKey !== '' && !contact.emails.some((e) => e.key === u.emailKey)) out.push('contact-lacks-email');
   }
-  if ((link.ufName !== '' || link.emptyUfName === true) && isValidEmailKey(u.emailKey) && emailKey(link.ufName) !== u.emailKey) out.push('uf-name-differs');
+  // as the plan tells it (a user without a valid email too: the link still holds that uf_name)
+  if ((link.ufName !== '' || link.emptyUfName === true) && emailKey(link.ufName) !== u.emailKey) out.push('uf-name-differs');
   return out;
 }
 
@@ -219,7 +220,7 @@ function linkProblemText(ctx: ExplainContext, kind: LinkProblemKind, link: Exist
       return `${cref(ctx, link.contactId)} does not carry the user's email ${u.emailKey} (it has ${has})`;
     }
     case 'uf-name-differs':
-      return `uf_name ${link.ufName.trim() || '(empty)'} differs from the user's email ${u.email.trim()}`;
+      return `uf_name ${link.ufName.trim() || '(empty)'} differs from the user's email${u.emailKey === '' ? ' (the user has none)' : ` ${u.email.trim()}`}`;
   }
 }
 
@@ -505,7 +506,12 @@ function headline(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     if (reasons.length === 0) return `User ${u.ufId} is linked to ${to} and the link is sound.`;
     return `User ${u.ufId} is linked to ${to}, but ${reasons[0]}.`;
   }
-  if (reasons.length > 0) return `User ${u.ufId} has no link: ${reasons[0]}.`;
+  if (reasons.length > 0) {
+    // a look-alike held the link back while CiviCRM on its own links someone else's contact: say so
+    const o = civicrm.outcome;
+    const own = o.kind === 'link' && o.contact_id !== null && hasAnotherName(ctx, o.contact_id) ? `; CiviCRM on its own would link ${cref(ctx, o.contact_id)}, who has another name` : '';
+    return `User ${u.ufId} has no link: ${reasons[0]}${own}.`;
+  }
   const d = r.decision;
   if (civicrm.outcome.kind === 'link' && d.action === 'link' && d.contactId === civicrm.outcome.contact_id) {
     const check = hasAnotherName(ctx, d.contactId) ? ` — but it has another name than the user (${userName(u)}): check that it is them` : '';

@@ -548,18 +548,20 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
         texts.push(
           ufName === 'empty'
             ? `The link's uf_name is empty, not the user's email ${u.email.trim()}: it holds the empty uf_name, so no user without an email can be linked in this domain (uf_name is unique in a domain).`
-            : `The link's uf_name is still ${ufName}, not the user's email ${u.email.trim()}: the old address stays reserved for this user (uf_name is unique in a domain).`,
+            : `The link's uf_name is still ${ufName}, not the user's email${u.emailKey === '' ? ' (the user has none)' : ` ${u.email.trim()}`}: the old address stays reserved for this user (uf_name is unique in a domain).`,
         );
         {
           const taken = u.emailKey === '' ? null : ctx.ufNameHolderOf(u.email);
+          // a link to a contact missing from the export may be deleted by the steps before: this one is for a link that stays
+          const ifStays = ctx.linkProblems.includes('contact-missing') ? 'if the link stays, ' : '';
           if (u.emailKey === '') {
             // no address to put there: '' would take the domain's one empty uf_name
-            fix.push(step(w.code, `The user has no email: enter it ${EDIT_EMAIL_AT[ctx.platform]} first, then update the link's uf_name from ${ufName} to it.`));
+            fix.push(step(w.code, `The user has no email: enter it ${EDIT_EMAIL_AT[ctx.platform]} first, then ${ifStays}update the link's uf_name from ${ufName} to it.`));
           } else if (taken !== null) {
             // uf_name is unique in a domain: the UPDATE would fail on the other link's key
             fix.push(step(w.code, `The link's uf_name cannot become ${u.email.trim()} yet: the existing link of ${uref(ctx, taken)} holds that address as its uf_name. Settle that account first (see its own explanation), then update this uf_name.`));
           } else {
-            fix.push(step(w.code, `Update the link's uf_name from ${ufName} to ${u.email.trim()}:`, updateUfNameSql(ctx.domainId, u.ufId, u.email)));
+            fix.push(step(w.code, `${ifStays ? 'If the link stays, update' : 'Update'} the link's uf_name from ${ufName} to ${u.email.trim()}:`, updateUfNameSql(ctx.domainId, u.ufId, u.email)));
           }
         }
         break;
