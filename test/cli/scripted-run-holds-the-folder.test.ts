@@ -43,7 +43,10 @@ describe('a scripted run holds its --out folder', () => {
     run.on('exit', () => (ended = true));
     while (!ended) {
       try {
-        seen.push(readFileSync(join(out, LOCK_FILE), 'utf8'));
+        // (between its O_EXCL create and its write the lock is empty: takeLock gives such a lock
+        // a grace period as "being written"; a CI run read it in that moment)
+        const text = readFileSync(join(out, LOCK_FILE), 'utf8');
+        if (text !== '') seen.push(text);
       } catch {
         /* not yet, or no more */
       }
