@@ -19,6 +19,8 @@ export interface Options {
   readonly platform: Platform | null;
   readonly domainId: number;
   readonly out: string;
+  /** Whether --out was given (explain, which writes nothing, says so). */
+  readonly outGiven: boolean;
   readonly decisions: string | null;
   readonly yes: boolean;
   readonly json: boolean;
@@ -73,6 +75,7 @@ export function parseCommandLine(argv: readonly string[]): Options {
     platform: null as Platform | null,
     domainId: 1,
     out: v.out ?? 'ufmatch-out',
+    outGiven: v.out !== undefined,
     decisions: v.decisions ?? null,
     yes: v.yes ?? false,
     json: v.json ?? false,
@@ -111,11 +114,6 @@ export function parseCommandLine(argv: readonly string[]): Options {
     // iconv-lite knows base64 and hex, which read an export as noise; the name as iconv-lite
     // reads it (base-64, BASE 64 and base64:2022 are base64 to it)
     if (BYTES_AS_TEXT.has(name.replace(/:\d{4}$|[^0-9a-z]/g, ''))) throw new UsageError(`--encoding: "${v.encoding}" is not a character encoding of text; use a name such as utf-8, windows-1252, latin1 or utf-16le`);
-  }
-  if (command === 'explain') {
-    // explain reads and answers; nothing is written: an --out or --yes given to it would be ignored without a word
-    const given = [v.yes ? '--yes' : '', v.out !== undefined ? '--out' : ''].filter((x) => x !== '');
-    if (given.length > 0) throw new UsageError(`explain writes no files: ${given.join(' and ')} ${given.length > 1 ? 'do' : 'does'} not apply to it (leave ${given.length > 1 ? 'them' : 'it'} out)`);
   }
   if (v.json && !v.yes && command === 'run') throw new UsageError('--json goes with --yes (or with explain)');
   if (v.strict && !v.yes) throw new UsageError('--strict goes with --yes');

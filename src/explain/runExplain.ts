@@ -33,6 +33,9 @@ export function useColor(io: Pick<Io, 'stdout' | 'env'>): boolean {
 }
 
 export async function runExplain(o: Options, io: Io): Promise<number> {
+  // SPEC §1 gives explain the run's [options]: a script may pass --out (or --yes) by habit; --yes
+  // changes nothing (explain never asks), --out would be ignored without a word
+  if (o.outGiven) io.stderr.write(`ufmatch: explain writes no files: --out ${o.out} is not used\n`);
   const { loaded, plan } = await prepare(o, io, silentProgress);
   const query = o.query;
   const color = { color: useColor(io) };

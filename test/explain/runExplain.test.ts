@@ -66,15 +66,18 @@ describe('runExplain (in process)', () => {
     expect(j).toMatchObject({ result: 'one', matched_by: 'uf_id', explanation: { user: { uf_id: 1 }, decision: { action: 'keep', contact_id: 101 } } });
   });
 
-  it('writes no file: --out and --yes are refused (exit 2), not ignored without a word', async () => {
+  it('writes no file (not even the --out folder), and says so when given --out; --yes, which SPEC §1 lets a script pass, changes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ufmatch-explain-'));
     const out = join(dir, 'out');
     const r = await run(['explain', '5', ...WP, '--out', out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toBe('ufmatch: explain writes no files: --out does not apply to it (leave it out)\n');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`ufmatch: explain writes no files: --out ${out} is not used\n`);
     const both = await run(['explain', '5', ...WP, '--yes', '--out', out]);
-    expect(both.code).toBe(2);
-    expect(both.err).toContain('explain writes no files: --yes and --out do not apply to it (leave them out)');
+    expect(both.code).toBe(0);
+    expect(both.out).toBe(r.out);
+    const plain = await run(['explain', '5', ...WP, '--yes']);
+    expect(plain.code).toBe(0);
+    expect(plain.err).not.toContain('writes no files');
     expect(readdirSync(dir)).toEqual([]);
   });
 
