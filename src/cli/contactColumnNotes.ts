@@ -27,7 +27,7 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
   if (other.length > 0) {
     const one = other.length === 1;
     notes.push(
-      `${file}: ${one ? 'column' : 'columns'} ${quoted(other)} ${one ? 'is' : 'are'} none of CiviCRM's email columns ("Email", "<location>-Email"): ${one ? 'a custom field' : 'custom fields'}, not the contact's own ${one ? 'address' : 'addresses'}; CiviCRM does not match ${one ? 'it' : 'them'}, and neither does ufmatch — if ${one ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Other-Email"`,
+      `${file}: ${one ? 'column' : 'columns'} ${quoted(other)} ${one ? 'is' : 'are'} none of CiviCRM's email columns ("Email", "<location>-Email"): ${one ? 'a custom field' : 'custom fields'} for another person's address, not the contact's own; CiviCRM does not match ${one ? 'it' : 'them'}, and neither does ufmatch — if ${one ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Other-Email"`,
     );
   }
   if (columns.noType) {

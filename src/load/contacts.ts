@@ -67,6 +67,12 @@ const notAnAddress = (key: string): boolean => key.endsWith('donotemail');
 
 /** The names (normalised) of a contact's own email column without a "<location>-" prefix. */
 const OWN_NAMES: ReadonlySet<string> = new Set(PRIMARY_EMAIL.map(normalizeHeader));
+/**
+ * Words in a custom email field's label that name someone other than the contact: a parent's,
+ * an emergency contact's, an employer's address is theirs, and CiviCRM never matches it.
+ */
+const ANOTHER_PERSON =
+  /\b(parents?|guardians?|emergency|spouse|partner|husband|wife|child(ren)?|kids?|sons?|daughters?|mother|father|mom|mum|dad|family|kin|relatives?|referees?|references?|manager|supervisor|employer|boss|assistant|secretary|carer|caregiver|doctor|physician|teacher|sponsor|mentor|friend|contact person)\b/i;
 /** APIv4's joined email fields: `email_primary.email`, `email_billing.email`. */
 const API_EMAIL = /^email_[a-z0-9_]+\.email$/i;
 
@@ -93,20 +99,22 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  *   "of", "for", "is" or "by" (`Head of Household for`), or a core relationship's other label
  *   (`Supervisor`, `Case Coordinator`);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
- *   relationship (`Mentor-Email`): taken as the contact's own, and said; so is SearchKit's
- *   `<join>: Email` (`Contact Emails: Email`, or a related contact's);
- * - `other`: a name that ends in "Email" but is none of these (`Parent/Guardian Email`,
- *   `Emergency Contact Email`): a custom field, whose value is no email row of the contact's,
- *   so CiviCRM never matches it — set aside, and said (a user linked by it was linked to the
- *   wrong person: the child's contact for the parent's account).
+ *   relationship (`Mentor-Email`): taken as the contact's own, and said; so is any other name
+ *   ending in "Email" (`Work Email`, SearchKit's `Contact Emails: Email`): SPEC §2.2 counts
+ *   every email column;
+ * - `other`: such a name with a word for another person in it (`Parent/Guardian Email`,
+ *   `Emergency Contact Email`): a custom field holding someone else's address, no email row of
+ *   the contact's, so CiviCRM never matches it — set aside, and said (a user linked by it was
+ *   linked to the wrong person: the child's contact for the parent's account).
  */
 export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' | 'other' {
   const m = /^(.*?)\s*-\s*e-?mail\s*$/i.exec(name);
   if (!m) {
     if (OWN_NAMES.has(normalizeHeader(name)) || API_EMAIL.test(name.trim())) return 'own';
-    // SearchKit's "<join>: Email" ("Contact Emails: Email") is the contact's own email rows, or a
-    // related contact's ("Related Contacts: Email"): as an unknown location, taken and said
-    return /:\s*e-?mail\s*$/i.test(name) ? 'unsure' : 'other';
+    // a custom field naming another person ("Parent/Guardian Email"): set aside. Any other name
+    // ("Work Email", "Secondary Email", SearchKit's "Contact Emails: Email") may hold the
+    // contact's own rows, and SPEC §2.2 counts every email column: taken, and said
+    return ANOTHER_PERSON.test(name) ? 'other' : 'unsure';
   }
   const before = (m[1] as string).trim().toLowerCase().replace(/\s+/g, ' ');
   if (before === '' || LOCATION_TYPES.has(before)) return 'own';
@@ -197,7 +205,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     throw new InputError(
       header.file,
       header.line,
-      `no email column of the contacts' own: ${namesOf(custom).map((n) => `"${n}"`).join(', ')} ${custom.length === 1 ? 'is a custom field' : 'are custom fields'}, none of CiviCRM's email columns ("Email", "<location>-Email")`,
+      `no email column of the contacts' own: ${namesOf(custom).map((n) => `"${n}"`).join(', ')} ${custom.length === 1 ? 'is a custom field' : 'are custom fields'} for another person's address, none of CiviCRM's email columns ("Email", "<location>-Email")`,
       `export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails; if ${custom.length === 1 ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Email"`,
     );
   }

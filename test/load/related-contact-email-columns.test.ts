@@ -39,10 +39,16 @@ describe('emailColumnOwner', () => {
     // a custom location type, or a custom relationship: taken as the contact's own, and said
     ['Main Office-Email', 'unsure'],
     ['Mentor-Email', 'unsure'],
-    // a name ending in "Email" that is none of CiviCRM's email columns: a custom field
+    // a custom field naming another person: set aside
     ['Parent/Guardian Email', 'other'],
     ['Emergency Contact Email', 'other'],
-    ['Work Email', 'other'],
+    ["Employer's Email", 'other'],
+    ['Spouse Email', 'other'],
+    // any other name ending in "Email" may be the contact's own (SPEC §2.2 counts every email
+    // column): taken, and said
+    ['Work Email', 'unsure'],
+    ['Secondary Email', 'unsure'],
+    ['School Email', 'unsure'],
     ['Email Address', 'own'],
     // SearchKit's join labels: the contact's own rows, or a related contact's: taken, and said
     ['Contact Emails: Email', 'unsure'],
@@ -110,13 +116,13 @@ describe('a custom field whose name ends in "Email"', () => {
     const rows = readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\r\n').slice(1);
     expect(rows).toEqual(['1,pat.parent@example.org,,create,no-match,,,auto', '2,gran@example.org,,create,no-match,,,auto']);
     expect(r.stderr).toContain(
-      'columns "Parent/Guardian Email", "Emergency Contact Email" are none of CiviCRM\'s email columns ("Email", "<location>-Email"): custom fields, not the contact\'s own addresses; CiviCRM does not match them, and neither does ufmatch — if one holds the contact\'s own addresses, rename it "Other-Email"',
+      'columns "Parent/Guardian Email", "Emergency Contact Email" are none of CiviCRM\'s email columns ("Email", "<location>-Email"): custom fields for another person\'s address, not the contact\'s own; CiviCRM does not match them, and neither does ufmatch — if one holds the contact\'s own addresses, rename it "Other-Email"',
     );
   });
 
   it('a file whose only email column is a custom field is told so, not to rename it into "Email" unasked', async () => {
     const path = tmp.write('custom-only.csv', 'Contact ID,Contact Type,Parent Email\n10,Individual,p@example.org\n');
-    const e = await expectInputError(loadContacts(path), path, 1, /no email column of the contacts' own: "Parent Email" is a custom field, none of CiviCRM's email columns \("Email", "<location>-Email"\)/, []);
+    const e = await expectInputError(loadContacts(path), path, 1, /no email column of the contacts' own: "Parent Email" is a custom field for another person's address, none of CiviCRM's email columns \("Email", "<location>-Email"\)/, []);
     expect(e.remedy).toBe('export the contacts with their own Email column (and location emails such as Home-Email), or give their addresses with --emails; if it holds the contact\'s own addresses, rename it "Email"');
   });
 });
