@@ -4,7 +4,8 @@
  * that fails or falls short (a full disk takes part of a row) throws JournalError after taking
  * the part written off again: the journal never holds half a decision the review did not make.
  */
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { JOURNAL_HEADER, journalRow, type JournalEntry } from '../decide/journal.js';
 import { PRIVATE_MODE } from './atomicWrite.js';
 import { csvRow } from './csvCell.js';
@@ -38,8 +39,18 @@ export class JournalError extends Error {
   }
 }
 
+/** What keepAtPath() did: the journal was written at its path again. */
+export interface JournalRestored {
+  /** The file that had taken its place, now kept as `<path>.bak` (null: the path was empty). */
+  readonly replaced: boolean;
+  /** Where an earlier `.bak` went to make room (as setAside() says), or null. */
+  readonly older: string | null;
+}
+
 export class JournalFile {
   private fd: number;
+  /** Set by a write that had to put the journal back at its path first; taken by takeRestored(). */
+  private restored: JournalRestored | null = null;
   /** Rows appended since open (decisions, not the header). */
   private appended = 0;
   /** Where the file ends after the last whole write: a failed one is cut back to it. */
@@ -69,7 +80,8 @@ export class JournalFile {
   static open(path: string, io: JournalIo = fileIo): JournalFile {
     const fresh = !existsSync(path) || statSync(path).size === 0;
     const ending = fresh ? '' : endingFor(readFileSync(path));
-    const fd = openSync(path, 'a', PRIVATE_MODE);
+    // readable too: keepAtPath() copies the rows from this file when its name is gone
+    const fd = openSync(path, 'a+', PRIVATE_MODE);
     const j = new JournalFile(fd, path, fresh, io);
     try {
       if (fresh) j.write(csvRow(JOURNAL_HEADER));
@@ -153,6 +165,9 @@ export class JournalFile {
    */
   private write(s: string): void {
     if (this.damage) throw this.damage;
+    // a row appended to a file no longer at the path would be lost with it: put it back first
+    const restored = this.keepAtPathOrThrow();
+    if (restored) this.restored = restored;
     const bytes = Buffer.from(s, 'utf8');
     try {
       const n = this.io.write(this.fd, bytes);
@@ -169,6 +184,74 @@ export class JournalFile {
       throw failed;
     }
     this.size += bytes.length;
+  }
+
+  /** What the last writes did to put the journal back at its path (see keepAtPath), once. */
+  takeRestored(): JournalRestored | null {
+    const r = this.restored;
+    this.restored = null;
+    return r;
+  }
+
+  /**
+   * Makes sure the file at the path is this journal. Its name can go while the review runs (the
+   * --out folder deleted in another terminal, the file removed or replaced by another): rows
+   * appended after that would go to a file no one can open, and the review would still say its
+   * decisions are safe. The journal is then written at its path again, with every row it holds
+   * (read back from the file this one still has open), in a folder made again if it is gone; a
+   * file that took its place is kept aside as setAside() keeps one (`.bak`), never overwritten.
+   * Returns what it did, or null when the file at the path is this one (or this session created
+   * it and has no decision in it: nothing to keep). Throws JournalError when it cannot.
+   */
+  keepAtPath(): JournalRestored | null {
+    if (this.damage) throw this.damage;
+    return this.keepAtPathOrThrow();
+  }
+
+  private keepAtPathOrThrow(): JournalRestored | null {
+    if (this.fd < 0 || (this.fresh && this.appended === 0) || this.atPath()) return null;
+    try {
+      const bytes = Buffer.allocUnsafe(this.size);
+      let got = 0;
+      while (got < bytes.length) {
+        const n = readSync(this.fd, bytes, got, bytes.length - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      const replaced = existsSync(this.path);
+      const older = replaced ? JournalFile.setAside(this.path).older : null;
+      const fd = openSync(this.path, 'ax+', PRIVATE_MODE);
+      try {
+        const n = this.io.write(fd, bytes.subarray(0, got));
+        if (n !== got) throw new JournalError(this.path, `only ${n} of ${got} bytes were written: is the disk full?`, false, 'ENOSPC');
+        this.io.sync(fd);
+      } catch (e) {
+        closeSync(fd);
+        rmSync(this.path, { force: true });
+        throw e;
+      }
+      closeSync(this.fd);
+      this.fd = fd;
+      this.size = got;
+      return { replaced, older };
+    } catch (e) {
+      if (e instanceof JournalError) throw new JournalError(this.path, `it was removed during the review and could not be written again: ${e.why}`, false, e.code);
+      const err = e as NodeJS.ErrnoException;
+      throw new JournalError(this.path, `it was removed during the review and could not be written again (${ioWords(err)})`, false, err.code);
+    }
+  }
+
+  /** Whether the path names the file this journal has open (an error other than its absence: assumed so). */
+  private atPath(): boolean {
+    try {
+      const open = fstatSync(this.fd);
+      const there = statSync(this.path);
+      return open.ino === there.ino && open.dev === there.dev;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
   }
 
   close(): void {

@@ -3,7 +3,7 @@
  * earlier journal, runs the review, and carries out the reducer's events — journal appends
  * (flushed at once), writing the outputs, exiting. Everything else is the pure state.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { render } from 'ink';
@@ -17,7 +17,7 @@ import { applyJournal, changedRows, entryFor, replayedAt, staleRowsInOutputs, un
 import { writtenLinks } from '../cli/writtenLinks.js';
 import { sameDecision, type Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
-import { JournalError, JournalFile } from '../output/journalFile.js';
+import { JournalError, JournalFile, type JournalRestored } from '../output/journalFile.js';
 import { ioWords, writeFailureWords } from '../output/ioWords.js';
 import { filterStrayInput } from './strayInput.js';
 import { writeOutputs } from '../output/writeOutputs.js';
@@ -29,7 +29,7 @@ import { Aborted, loadingSink } from './progressSink.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
 import { reviewModel } from './state/model.js';
 import type { JournalFault, Message, ReviewState } from './state/review.js';
-import { unwrittenNote } from './unwrittenWords.js';
+import { decisionsAre, unwrittenNote } from './unwrittenWords.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
 import { setInterruptNote, setLeavingCleanup } from '../cli/interruptNote.js';
@@ -52,6 +52,12 @@ function noteCollector(): { stream: Writable; text: () => string; add: (s: strin
   return { stream, text: () => text, add: (s) => (text += s) };
 }
 
+/** What the review says when the journal had gone from its path and was written there again. */
+export function restoredWords(r: JournalRestored, journal: string): string {
+  const aside = r.replaced ? `; the file that had taken its place is kept as ${journal}.bak${r.older ? ` (the one before it as ${basename(r.older)})` : ''}` : '';
+  return `${journal} had gone (removed during the review): written again with every decision${aside}`;
+}
+
 export function colorWanted(env: NodeJS.ProcessEnv): boolean {
   return !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0';
 }
@@ -72,6 +78,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   const journal: { file: JournalFile | null } = { file: null };
   let inputs: Parameters<typeof writeOutputs>[2]['inputs'] | null = null;
   let wrote = false;
+  /** Why the journal could not be put back at its path when the review ended, or null. */
+  let lostJournal: string | null = null;
+  /** Puts the journal back at its path if it went (keepAtPath), saying so where the review can. */
+  const keepJournal = (): void => {
+    const restored = journal.file?.keepAtPath();
+    if (restored) notes.add(`ufmatch: ${restoredWords(restored, journalShown)}\n`);
+  };
 
   store.onEvent = (e) => {
     switch (e.kind) {
@@ -87,8 +100,10 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         try {
           if (!journal.file) throw new JournalError(journalShown, 'the journal is not open', false);
           journal.file.append(entryFor(e.before.rows.row(e.row), e.decision, new Date()));
+          const restored = journal.file.takeRestored();
+          if (restored) store.dispatch({ type: 'journal-restored', text: restoredWords(restored, journalShown) });
         } catch (err) {
-          const fault = err instanceof JournalError ? { why: err.why, damaged: err.damaged } : { why: ioWords(err as NodeJS.ErrnoException), damaged: false };
+          const fault = err instanceof JournalError ? { why: err.why, damaged: err.damaged, code: err.code } : { why: ioWords(err as NodeJS.ErrnoException), damaged: false, code: (err as NodeJS.ErrnoException).code };
           store.dispatch({ type: 'not-saved', event: e, fault });
         }
         return;
@@ -97,6 +112,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         const s = store.getState();
         if (s.phase !== 'review' || !inputs) return;
         try {
+          // the folder may have been removed since it was made (the journal with it: put back first)
+          keepJournal();
+          mkdirSync(outDir, { recursive: true, mode: 0o700 });
           const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
           const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started }, { shownOut: o.out });
           wrote = true;
@@ -134,6 +152,12 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     setInterruptNote(null);
     ink.unmount();
     setLeavingCleanup(null);
+    // the end's words promise the journal: it must be at its path (removed since the last decision?)
+    try {
+      keepJournal();
+    } catch (err) {
+      lostJournal = err instanceof JournalError ? err.why : ioWords(err as NodeJS.ErrnoException);
+    }
     journal.file?.closeRemovingIfUnused();
     releaseOutLock();
     if (notes.text()) io.stderr.write(notes.text());
@@ -141,7 +165,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   // as a scripted run: a folder this run made and left empty goes (a journal without a decision was removed above)
   if (!wrote) removeCreatedOutDir();
   const s = store.getState();
-  if (s.phase === 'review' && s.review.unwritten > 0) {
+  if (s.phase === 'review' && s.review.unwritten > 0 && lostJournal !== null) {
+    io.stderr.write(`ufmatch: ${decisionsAre(s.review.unwritten)} not in the outputs, and ${journalShown} ${lostJournal}: they are lost\n`);
+  } else if (s.phase === 'review' && s.review.unwritten > 0) {
     io.stderr.write(unwrittenLine(s.review));
   } else if (code === 130) {
     io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');

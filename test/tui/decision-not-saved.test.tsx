@@ -37,6 +37,17 @@ describe('a decision the journal could not take', () => {
     expect(decisionOf(apply(back, { type: 'undo' }), UF.fresh).action).toBe('create');
   });
 
+  it('a fault that is not a full disk does not tell the operator to free space', () => {
+    const s0 = at(start(), UF.sharedEmail);
+    const { state, events } = run(s0, { type: 'decide', command: { kind: 'pick', n: 2 } });
+    const event = events.find((e): e is Decided => e.kind === 'decided')!;
+    const why = 'it was removed during the review and could not be written again (not a folder)';
+    const back = apply(state, { type: 'not-saved', event, fault: { why, damaged: false, code: 'ENOTDIR' } });
+    expect(back.message?.text).toBe(`not saved (${why}), so not applied: user 1 → link to contact 102 — fix that, then decide again (out/decisions.csv)`);
+    const full = apply(state, { type: 'not-saved', event, fault: { why: 'no space left on the device', damaged: false, code: 'ENOSPC' } });
+    expect(full.message?.text).toContain('— free space, then decide again');
+  });
+
   it('an undo the journal could not take is not undone', () => {
     const s0 = apply(at(start(), UF.fresh), { type: 'decide', command: { kind: 'skip' } });
     const { state, events } = run(s0, { type: 'undo' });

@@ -117,7 +117,8 @@ function apply(s: ReviewState, c: Change, d: Decision): ReviewState {
 export function notSaved(e: Extract<ReviewEvent, { kind: 'decided' }>, fault: JournalFault): ReviewState {
   const s = e.before;
   const journal = `${s.model.outDir}/decisions.csv`;
-  const after = fault.damaged ? `${journal} now ends in a part of it: w writes the outputs; delete that last line before resuming` : `free space, then decide again (${journal})`;
+  const full = fault.code === undefined || fault.code === 'ENOSPC' || fault.code === 'EDQUOT';
+  const after = fault.damaged ? `${journal} now ends in a part of it: w writes the outputs; delete that last line before resuming` : `${full ? 'free space' : 'fix that'}, then decide again (${journal})`;
   return {
     ...s,
     events: [],

@@ -36,6 +36,8 @@ export interface JournalFault {
   readonly why: string;
   /** The journal ends in a fragment of the row that could not be taken off. */
   readonly damaged: boolean;
+  /** The error's code when known (ENOSPC: the disk is full). */
+  readonly code?: string;
 }
 
 export interface Message {
@@ -117,7 +119,9 @@ export type ReviewAction =
   | { readonly type: 'abort' }
   | { readonly type: 'viewport'; readonly listHeight: number; readonly detail?: { readonly width: number; readonly height: number } }
   /** The journal could not take the decision of a `decided` event: back to its `before`. */
-  | { readonly type: 'not-saved'; readonly event: Extract<ReviewEvent, { kind: 'decided' }>; readonly fault: JournalFault };
+  | { readonly type: 'not-saved'; readonly event: Extract<ReviewEvent, { kind: 'decided' }>; readonly fault: JournalFault }
+  /** The journal had gone from its path (its folder removed) and the shell wrote it there again. */
+  | { readonly type: 'journal-restored'; readonly text: string };
 
 /**
  * @param opts.baseline the decisions the outputs hold, per row (writtenBaseline): what
@@ -226,6 +230,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...s, events: [{ kind: 'exit', code: 130 }] };
     case 'not-saved':
       return notSaved(action.event, action.fault);
+    case 'journal-restored':
+      return { ...s, message: { text: action.text, tone: 'warn' } };
     case 'viewport': {
       const h = Math.max(1, Math.floor(action.listHeight));
       const d = action.detail ?? s.detailSize;

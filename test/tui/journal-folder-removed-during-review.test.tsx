@@ -1,0 +1,55 @@
+/**
+ * The --out folder removed while a review runs (another terminal's `rm -rf`): the decisions made
+ * after it used to go to a journal no one could open, while the quit question and the end of the
+ * review said they were safe in it. The journal is written again with every decision, the review
+ * says so, w writes the outputs into the folder made again, and the end's words stay true.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readJournal } from '../../src/cli/readJournal.js';
+import { startSession } from './helpers/session.js';
+
+const { runSession } = await import('../../src/tui/session.js');
+
+describe('a review whose --out folder is removed', () => {
+  it('writes the journal again with every decision, says so, and w writes the outputs there', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-')), 'out');
+    const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
+    await waitFor(/\[Review \d+\]/);
+    press('s');
+    await waitFor('1 unwritten');
+    rmSync(out, { recursive: true });
+    press('s');
+    const said = (await waitFor('had gone')).replace(/\s+/g, ' ');
+    expect(said).toContain(`${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
+    expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(2);
+
+    rmSync(out, { recursive: true });
+    press('w');
+    await waitFor('write the files');
+    press('w');
+    await waitFor('wrote the outputs');
+    expect(existsSync(join(out, 'links.csv'))).toBe(true);
+    expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(2);
+    press('q');
+    expect(await ended).toBe(0);
+    expect(stderr()).toContain(`ufmatch: ${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
+  }, 30_000);
+
+  it('removed after the last decision: quitting unwritten puts the journal back before saying it holds them', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-end-')), 'out');
+    const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
+    await waitFor(/\[Review \d+\]/);
+    press('s');
+    await waitFor('1 unwritten');
+    rmSync(out, { recursive: true });
+    press('q');
+    await waitFor('Quit? 1 decision is not written');
+    press('q');
+    expect(await ended).toBe(0);
+    expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(1);
+    expect(stderr()).toContain(`1 decision is not in the outputs yet; decisions made in a review are saved in ${o.out}/decisions.csv`);
+  }, 30_000);
+});
