@@ -3,6 +3,7 @@
  * the user's row, the contacts by id and the domain's existing links in; an Explanation out.
  */
 import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
+import { duplicateSource } from '../domain/duplicates.js';
 import { PLATFORM_LABEL, SYNC_WHEN, SYNC_WHEN_REPEATING } from '../domain/platform.js';
 import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
@@ -359,32 +360,24 @@ interface DuplicateTarget {
   readonly certainty: DuplicateCertainty;
 }
 
-const DUPLICATE_EVIDENCE: readonly WarningCode[] = ['deleted-match', 'alias-email', 'email-typo', 'name-match'];
-
 function certaintyOf(w: Warning): DuplicateCertainty {
   if (w.code === 'deleted-match' || w.code === 'alias-email') return 'sure';
   if (w.code === 'email-typo' && !w.namesDiffer) return 'likely';
   return 'maybe';
 }
 
-/** The existing contact a new CiviCRM contact would duplicate, when a warning or the decision names it. */
+/** The existing contact a new CiviCRM contact would duplicate, when a warning or the decision names it (the rule summary.json counts by). */
 function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
-  const o = ctx.row.civicrm;
-  if (o.kind !== 'create' && o.kind !== 'create-unlinked') return null;
-  // CiviCRM found the user's own address on a contact another user holds: the new contact
-  // duplicates that one, whatever look-alikes there are
-  if (o.takenContactId !== null) return { id: o.takenContactId, certainty: 'likely' };
-  // the best-scored evidence; among equals the stronger kind (deleted, alias, typo, name)
-  let best: Warning | null = null;
-  for (const w of ctx.row.warnings) {
-    const rank = DUPLICATE_EVIDENCE.indexOf(w.code);
-    if (rank < 0 || w.contactId === null) continue;
-    if (best === null || w.score > best.score || (w.score === best.score && rank < DUPLICATE_EVIDENCE.indexOf(best.code))) best = w;
+  const src = duplicateSource(ctx.row);
+  if (src === null) return null;
+  switch (src.kind) {
+    case 'taken':
+      return { id: src.contactId, certainty: 'likely' };
+    case 'warning':
+      return { id: src.contactId, certainty: certaintyOf(src.warning) };
+    case 'decision':
+      return { id: src.contactId, certainty: ctx.row.decision.decidedBy === 'auto' ? 'likely' : 'sure' };
   }
-  if (best !== null) return { id: best.contactId!, certainty: certaintyOf(best) };
-  const d = ctx.row.decision;
-  if (d.action === 'link' && d.contactId !== o.takenContactId) return { id: d.contactId, certainty: d.decidedBy === 'auto' ? 'likely' : 'sure' };
-  return null;
 }
 
 const DUPLICATE_WORDS: Record<DuplicateCertainty, string> = { sure: 'a duplicate of', likely: 'probably a duplicate of', maybe: 'perhaps a duplicate of' };

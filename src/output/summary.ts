@@ -4,6 +4,7 @@ import { PLATFORM_LABEL } from '../domain/platform.js';
 import type { InputInfo } from '../domain/types.js';
 import { WARNING_CODES, type WarningCode } from '../domain/warnings.js';
 import { allWarnings } from './warningsCsv.js';
+import { duplicateAvoided } from '../domain/duplicates.js';
 
 export interface CivicrmFigures {
   /** "Checked N user records." */
@@ -14,8 +15,9 @@ export interface CivicrmFigures {
   readonly created: number;
   /**
    * Duplicate contacts CiviCRM would create that the plan does not: users CiviCRM would give a
-   * new contact although ufmatch found an existing one (a candidate), or a new contact whose
-   * link fails (repeated at every login), while the plan links, holds for review or skips.
+   * new contact although a warning, the decision or a taken contact names an existing contact
+   * they probably are (domain/duplicates.ts, the rule explain says it by), or a new contact
+   * whose link fails (repeated at every login), while the plan links, holds for review or skips.
    */
   readonly duplicates_avoided: number;
 }
@@ -58,8 +60,7 @@ export function civicrmFigures(plan: Plan): CivicrmFigures {
     const k = r.civicrm.kind;
     if (k === 'link' || k === 'create') created++;
     if (k === 'create-failed') failed++;
-    const duplicate = k === 'create-unlinked' || (k === 'create' && r.candidates.length > 0);
-    if (duplicate && r.decision.action !== 'create') avoided++;
+    if (duplicateAvoided(r)) avoided++;
   }
   // a user whose contact create throws is neither found nor created
   return { checked, matching: checked - created - failed, created, duplicates_avoided: avoided };
