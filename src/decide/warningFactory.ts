@@ -110,10 +110,15 @@ export class WarningFactory {
   }
 
   duplicateUser(u: User, other: number, via: 'user' | 'link', o: CivicrmOutcome): WarningOf<'duplicate-user-email'> {
-    const what = via === 'user' ? `user ${other} has the same email` : `user ${other}'s existing link holds this email as uf_name`;
+    const repeats = findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`;
+    // a link's uf_name: the other user keeps their link, and this one meets the taken email
+    const what =
+      via === 'user'
+        ? `user ${other} has the same email as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${repeats}`
+        : `user ${other}'s existing link holds ${who(u)}'s email as its uf_name (not user ${other}'s email in this export): CiviCRM allows one link per email, so ${who(u)} gets a new contact and a failed link${repeats}`;
     return {
       code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,
-      detail: line(`${what} as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`}; ${this.civi(o)}`),
+      detail: line(`${what}; ${this.civi(o)}`),
     };
   }
 
