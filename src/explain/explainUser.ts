@@ -596,8 +596,10 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     const what = d0.action === 'link' || d0.action === 'keep' ? `${d0.action} ${cref(ctx, d0.contactId)}` : d0.action === 'create' ? 'create a new contact' : d0.action;
     add(step(null, `${by} has settled this user: ${what}. A step below that goes against that applies only if the decision turns out wrong.`));
   }
-  // a review whose proposal carries the user's email: that is the likeliest answer, said first
-  if (d0.action === 'review' && d0.contactId !== null && ctx.holderOf(d0.contactId) === null) {
+  // a review whose proposal carries the user's email: that is the likeliest answer, said first —
+  // unless another user has that email: then no link can be made with it until the accounts are settled
+  const emailShared = r.warnings.some((w) => w.code === 'duplicate-user-email');
+  if (d0.action === 'review' && d0.contactId !== null && ctx.holderOf(d0.contactId) === null && !emailShared) {
     const best = r.candidates.find((c) => c.contactId === d0.contactId);
     if (best && best.basis === 'exact-email' && best.usable) {
       add(step(null, `ufmatch's proposal is ${cref(ctx, d0.contactId)}, which carries the user's email${best.nameAgrees ? ' and has their name' : ''}: unless a step below shows it is someone else, link it in the ufmatch review (y).`));

@@ -1,0 +1,38 @@
+/**
+ * A review's proposal (links.csv contact_id, the review's `y`) among contacts carrying the
+ * user's email: the one with the user's name, even when an earlier user waits for it, rather
+ * than a free one of another name. Found by a cross-output audit on the 20k / 5k set: Åsa's
+ * second account (uf 1721, her email shared with uf 1310) was proposed Michael's contact, and
+ * explain's first fix step said to link it.
+ */
+import { describe, expect, it } from 'vitest';
+import { build, contact, named, person, user } from '../explain/fixtures.js';
+import { fixText } from '../explain/fixtures.js';
+
+describe("a review's proposal among the contacts carrying the user's email", () => {
+  const b = build(
+    [user(1310, 'asa@x.org', person('Åsa', 'Žuulinski')), user(1721, 'asa@x.org', person('Åsa', 'Žuulinski'))],
+    [contact(6918, 'asa@x.org', named('Michael', 'Žuulinski')), contact(15790, 'asa@x.org', named('Åsa', 'Žuulinski'))],
+  );
+
+  it('is the contact with the user\'s name, though the first account waits for it', () => {
+    expect(b.row(1310).decision).toMatchObject({ action: 'review', contactId: 15790 });
+    expect(b.row(1721).decision).toMatchObject({ action: 'review', contactId: 15790 });
+    expect(b.row(1721).candidates[0]!.contactId).toBe(15790);
+  });
+
+  it('explain does not tell to link it while another user has the same email', () => {
+    const fix = fixText(b.explain(1721));
+    expect(fix).not.toContain("ufmatch's proposal is");
+    expect(fix).toContain('settle the two accounts first');
+  });
+
+  it('without a contact of the user\'s name, the free one is still proposed', () => {
+    const c = build(
+      [user(1, 'fam@x.org', person('Ann', 'Lee')), user(2, 'fam@x.org', person('Ann', 'Lee'))],
+      [contact(10, 'fam@x.org', named('Bob', 'Lee')), contact(11, 'fam@x.org', named('Cat', 'Lee'))],
+    );
+    expect(c.row(1).decision.contactId).toBe(10);
+    expect(c.row(2).decision.contactId).toBe(11);
+  });
+});
