@@ -85,6 +85,17 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const restored = journal.file?.keepAtPath();
     if (restored) notes.add(`ufmatch: ${restoredWords(restored, journalShown)}\n`);
   };
+  /** The end's words promise the journal: it must be at its path (removed since the last decision?). */
+  const keepJournalAtEnd = (): void => {
+    try {
+      keepJournal();
+    } catch (err) {
+      lostJournal = err instanceof JournalError ? err.why : ioWords(err as NodeJS.ErrnoException);
+    }
+  };
+  /** The line for decisions not in the outputs when the review ends or is interrupted. */
+  const endLine = (r: ReviewState): string =>
+    lostJournal !== null ? `ufmatch: ${decisionsAre(r.unwritten)} not in the outputs, and ${journalShown} ${lostJournal}: they are lost\n` : unwrittenLine(r);
 
   store.onEvent = (e) => {
     switch (e.kind) {
@@ -152,12 +163,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     setInterruptNote(null);
     ink.unmount();
     setLeavingCleanup(null);
-    // the end's words promise the journal: it must be at its path (removed since the last decision?)
-    try {
-      keepJournal();
-    } catch (err) {
-      lostJournal = err instanceof JournalError ? err.why : ioWords(err as NodeJS.ErrnoException);
-    }
+    keepJournalAtEnd();
     journal.file?.closeRemovingIfUnused();
     releaseOutLock();
     if (notes.text()) io.stderr.write(notes.text());
@@ -165,10 +171,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   // as a scripted run: a folder this run made and left empty goes (a journal without a decision was removed above)
   if (!wrote) removeCreatedOutDir();
   const s = store.getState();
-  if (s.phase === 'review' && s.review.unwritten > 0 && lostJournal !== null) {
-    io.stderr.write(`ufmatch: ${decisionsAre(s.review.unwritten)} not in the outputs, and ${journalShown} ${lostJournal}: they are lost\n`);
-  } else if (s.phase === 'review' && s.review.unwritten > 0) {
-    io.stderr.write(unwrittenLine(s.review));
+  if (s.phase === 'review' && s.review.unwritten > 0) {
+    io.stderr.write(endLine(s.review));
   } else if (code === 130) {
     io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   } else if (wrote) {
@@ -283,10 +287,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         said.unshift(`${journalShown} could not take the decisions this review starts with (${startFault.why}): write the outputs (w) to keep them`);
       }
     }
-    setLeavingCleanup(() => journal.file?.closeRemovingIfUnused());
+    setLeavingCleanup(() => {
+      keepJournalAtEnd();
+      journal.file?.closeRemovingIfUnused();
+    });
     setInterruptNote(() => {
       const st = store.getState();
-      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? unwrittenLine(st.review) : '';
+      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? endLine(st.review) : '';
       return notes.text() + unwritten || null;
     });
     // the --decisions file's rows not applied: the first named, in the few words the status line

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { interruptNote, runLeavingCleanup } from '../../src/cli/interruptNote.js';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { startSession } from './helpers/session.js';
 
@@ -52,4 +53,22 @@ describe('a review whose --out folder is removed', () => {
     expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(1);
     expect(stderr()).toContain(`1 decision is not in the outputs yet; decisions made in a review are saved in ${o.out}/decisions.csv`);
   }, 30_000);
+
+  it('removed, then the review is interrupted (Ctrl-C from outside, SIGTERM): the leaving puts the journal back before its note says so', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-int-')), 'out');
+    const { o, ended, press, waitFor } = startSession(runSession, out);
+    await waitFor(/\[Review \d+\]/);
+    press('s');
+    await waitFor('1 unwritten');
+    rmSync(out, { recursive: true });
+    // what cli.ts's signal handler does before printing the note and exiting
+    runLeavingCleanup();
+    expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(1);
+    const note = interruptNote() ?? '';
+    expect(note).toContain(`ufmatch: ${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
+    expect(note).toContain(`1 decision is not in the outputs yet; decisions made in a review are saved in ${o.out}/decisions.csv`);
+    press('\u0003');
+    expect(await ended).toBe(130);
+  }, 30_000);
 });
+
