@@ -805,19 +805,19 @@ function ufNameDiffers(link: ExistingLink, key: string): boolean {
 
 
 function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number): number | null {
-  let free: Candidate | null = null;
+  // a usable contact carrying the user's email and name is the proposal, a free one first, but
+  // even when another user holds or waits for it: a free contact of another name, or of the
+  // user's name under another email, is a guess at another person (a second account of Åsa's,
+  // sharing her email with the first, was proposed her husband's contact; one of Hassan's, a
+  // namesake's that ufmatch links to another user further down)
+  let named: Candidate | null = null;
   for (const c of candidates) {
-    if (c.usable && claims.contactHolder(c.contactId, ufId) === null) {
-      free = c;
-      break;
-    }
+    if (!c.usable || !c.nameAgrees || c.basis !== 'exact-email') continue;
+    if (claims.contactHolder(c.contactId, ufId) === null) return c.contactId;
+    named ??= c;
   }
-  if (free !== null && free.nameAgrees) return free.contactId;
-  // the best free one has another name: a contact carrying the user's email and name is the
-  // better proposal, even when another user holds or waits for it (a second account of Åsa's,
-  // sharing her email with the first, was proposed her husband's contact)
-  for (const c of candidates) if (c.usable && c.nameAgrees && c.basis === 'exact-email') return c.contactId;
-  if (free !== null) return free.contactId;
+  if (named !== null) return named.contactId;
+  for (const c of candidates) if (c.usable && claims.contactHolder(c.contactId, ufId) === null) return c.contactId;
   // none free: the best, and among the best the one with the user's name (a trashed contact of
   // the user's name rather than an Organization holding the email: restoring it is explain's fix)
   const top = candidates[0];

@@ -27,6 +27,15 @@ describe("a review's proposal among the contacts carrying the user's email", () 
     expect(fix).toContain('settle the two accounts first');
   });
 
+  it("a namesake's contact under another email, though free, is not proposed over the user's own", () => {
+    const c = build(
+      [user(1146, 'hassan@x.org', person('Hassan', 'Doyle')), user(1743, 'hassan@x.org', person('Hassan', 'Doyle')), user(8885, 'hd1987@y.org', person('Hassan', 'Doyle'))],
+      [contact(221345, 'hassan@x.org', named('Hassan', 'Doyle')), contact(34052, 'hd1987@y.org', named('Hassan', 'Doyle'))],
+    );
+    expect(c.row(1743).decision).toMatchObject({ action: 'review', contactId: 221345 });
+    expect(c.row(8885).decision).toMatchObject({ action: 'link', contactId: 34052 });
+  });
+
   it('without a contact of the user\'s name, the free one is still proposed', () => {
     const c = build(
       [user(1, 'fam@x.org', person('Ann', 'Lee')), user(2, 'fam@x.org', person('Ann', 'Lee'))],
