@@ -23,8 +23,15 @@ export type DuplicateSource =
 export function duplicateSource(row: UserPlan): DuplicateSource | null {
   const o = row.civicrm;
   if (o.kind !== 'create' && o.kind !== 'create-unlinked') return null;
-  // the user's own address on a contact another user holds: the new contact duplicates that one, whatever look-alikes there are
-  if (o.takenContactId !== null) return { kind: 'taken', contactId: o.takenContactId };
+  // the user's own address on a contact another user holds: the new contact duplicates that one,
+  // whatever look-alikes there are — or, when that one has another name, the contact carrying
+  // the address with the user's name (Åsa's, not her husband's, whom CiviCRM picked)
+  if (o.takenContactId !== null) {
+    const taken = o.takenContactId;
+    const own = row.candidates.find((c) => c.basis === 'exact-email' && c.nameAgrees && c.contactId !== taken);
+    const takenAgrees = row.candidates.some((c) => c.contactId === taken && c.nameAgrees);
+    return { kind: 'taken', contactId: own !== undefined && !takenAgrees ? own.contactId : taken };
+  }
   let best: Warning | null = null;
   for (const w of row.warnings) {
     const rank = DUPLICATE_EVIDENCE.indexOf(w.code);

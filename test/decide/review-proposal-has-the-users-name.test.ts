@@ -21,8 +21,13 @@ describe("a review's proposal among the contacts carrying the user's email", () 
     expect(b.row(1721).candidates[0]!.contactId).toBe(15790);
   });
 
-  it('explain does not tell to link it while another user has the same email', () => {
-    const fix = fixText(b.explain(1721));
+  it('explain does not tell to link it while another user has the same email, and names her contact as the one duplicated', () => {
+    const e = b.explain(1721);
+    expect(e.civicrm.outcome.taken_contact_id).toBe(6918); // CiviCRM's pick, which the first account gets
+    expect(e.civicrm.duplicates_contact_id).toBe(15790);
+    expect(e.civicrm.text).not.toContain('duplicate of contact 6918');
+    const fix = fixText(e);
+    expect(fix).not.toMatch(/merge them into contact 6918/);
     expect(fix).not.toContain("ufmatch's proposal is");
     expect(fix).toContain('settle the two accounts first');
   });
