@@ -83,7 +83,18 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   /** Puts the journal back at its path if it went (keepAtPath), saying so where the review can. */
   const keepJournal = (): void => {
     const restored = journal.file?.keepAtPath();
-    if (restored) notes.add(`ufmatch: ${restoredWords(restored, journalShown)}\n`);
+    if (restored) {
+      notes.add(`ufmatch: ${restoredWords(restored, journalShown)}\n`);
+      relock();
+    }
+  };
+  /** The folder was made again: its lock went with it, so another run could start on it — take it again (unless one has). */
+  const relock = (): void => {
+    try {
+      acquireOutLock(outDir, o.out);
+    } catch {
+      // another run holds the folder now: this review's journal is written all the same
+    }
   };
   /** The end's words promise the journal: it must be at its path (removed since the last decision?). */
   const keepJournalAtEnd = (): void => {
@@ -112,7 +123,10 @@ export async function runSession(o: Options, io: Io): Promise<number> {
           if (!journal.file) throw new JournalError(journalShown, 'the journal is not open', false);
           journal.file.append(entryFor(e.before.rows.row(e.row), e.decision, new Date()));
           const restored = journal.file.takeRestored();
-          if (restored) store.dispatch({ type: 'journal-restored', text: restoredWords(restored, journalShown) });
+          if (restored) {
+            relock();
+            store.dispatch({ type: 'journal-restored', text: restoredWords(restored, journalShown) });
+          }
         } catch (err) {
           const fault = err instanceof JournalError ? { why: err.why, damaged: err.damaged, code: err.code } : { why: ioWords(err as NodeJS.ErrnoException), damaged: false, code: (err as NodeJS.ErrnoException).code };
           store.dispatch({ type: 'not-saved', event: e, fault });

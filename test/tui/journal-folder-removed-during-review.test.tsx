@@ -26,6 +26,8 @@ describe('a review whose --out folder is removed', () => {
     const said = (await waitFor('had gone')).replace(/\s+/g, ' ');
     expect(said).toContain(`${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
     expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(2);
+    // the folder's lock went with it: taken again, so no second run starts on the folder meanwhile
+    expect(existsSync(join(out, '.ufmatch.lock'))).toBe(true);
 
     rmSync(out, { recursive: true });
     press('w');
@@ -36,6 +38,7 @@ describe('a review whose --out folder is removed', () => {
     expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(2);
     press('q');
     expect(await ended).toBe(0);
+    expect(existsSync(join(out, '.ufmatch.lock'))).toBe(false); // released at the end
     expect(stderr()).toContain(`ufmatch: ${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
   }, 30_000);
 
