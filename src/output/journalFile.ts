@@ -41,7 +41,7 @@ export class JournalError extends Error {
 
 /** What keepAtPath() did: the journal was written at its path again. */
 export interface JournalRestored {
-  /** The file that had taken its place, now kept as `<path>.bak` (null: the path was empty). */
+  /** Another file had taken its name: it is kept as `<path>.bak` (false: the name was free). */
   readonly replaced: boolean;
   /** Where an earlier `.bak` went to make room (as setAside() says), or null. */
   readonly older: string | null;
