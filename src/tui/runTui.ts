@@ -6,6 +6,7 @@
  */
 import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/io.js';
+import { inkCachesBounded, UNBOUNDED_NOTE } from './inkCaches.js';
 
 export function leaveCiMode(env: NodeJS.ProcessEnv): void {
   for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (env[k] !== undefined) env[k] = 'false';
@@ -23,5 +24,7 @@ export async function runTui(o: Options, io: Io): Promise<number> {
   leaveCiMode(io.env);
   preferProductionReact(io.env);
   const { runSession } = await import('./session.js');
-  return runSession(o, io);
+  const code = await runSession(o, io);
+  if (inkCachesBounded() === false) io.stderr.write(UNBOUNDED_NOTE);
+  return code;
 }

@@ -4,12 +4,14 @@
  * 10 KB per line scrolled, and never gave them back. tools/patch-ink.mjs (run by npm install)
  * makes each cache forget its oldest text past 4,096.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs script, without types
 import { EDITS, MARK, patched } from '../../tools/patch-ink.mjs';
+import { BOUNDED_MARK, inkCachesBounded } from '../../src/tui/inkCaches.js';
 
 const build = dirname(fileURLToPath(import.meta.resolve('ink')));
 type Edit = readonly [string, string];
@@ -42,4 +44,21 @@ describe("Ink's text caches", () => {
       expect(() => patched(file, original.replace(fileEdits[0]![0], ''), fileEdits)).toThrow(/is not the one this patch knows \(Ink 6\.8\.0\)/);
     }
   });
+
+  it('the review can tell an install that skipped the script (and then says so when it ends)', () => {
+    expect(BOUNDED_MARK).toBe(MARK);
+    expect(inkCachesBounded()).toBe(true);
+    const fake = (version: string, text: string) => {
+      const root = mkdtempSync(join(tmpdir(), 'ufm-ink-'));
+      mkdirSync(join(root, 'build'));
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ version }));
+      for (const [file] of edits) writeFileSync(join(root, 'build', file), text);
+      return join(root, 'build');
+    };
+    expect(inkCachesBounded(fake('6.8.0', 'const cache = new Map();\n'))).toBe(false);
+    expect(inkCachesBounded(fake('6.8.0', `x ${MARK}\n`))).toBe(true);
+    expect(inkCachesBounded(fake('8.0.0', 'const cache = new QuickLRU({maxSize: 4096});\n'))).toBe(true);
+    expect(inkCachesBounded(join(tmpdir(), 'no-such-ink', 'build'))).toBeNull();
+  });
 });
+
