@@ -14,14 +14,20 @@ import { startSession } from './helpers/session.js';
 
 const { runSession } = await import('../../src/tui/session.js');
 
+/** A review on a fresh --out with one decision made (a skip), then its folder removed. */
+async function oneDecisionThenFolderRemoved(prefix: string) {
+  const out = join(mkdtempSync(join(tmpdir(), prefix)), 'out');
+  const session = startSession(runSession, out);
+  await session.waitFor(/\[Review \d+\]/);
+  session.press('s');
+  await session.waitFor('1 unwritten');
+  rmSync(out, { recursive: true });
+  return { out, ...session };
+}
+
 describe('a review whose --out folder is removed', () => {
   it('writes the journal again with every decision, says so, and w writes the outputs there', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-')), 'out');
-    const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
-    await waitFor(/\[Review \d+\]/);
-    press('s');
-    await waitFor('1 unwritten');
-    rmSync(out, { recursive: true });
+    const { out, o, ended, press, waitFor, stderr } = await oneDecisionThenFolderRemoved('ufm-gone-');
     press('s');
     const said = (await waitFor('had gone')).replace(/\s+/g, ' ');
     expect(said).toContain(`${o.out}/decisions.csv had gone (removed during the review): written again with every decision`);
@@ -43,12 +49,7 @@ describe('a review whose --out folder is removed', () => {
   }, 30_000);
 
   it('removed after the last decision: quitting unwritten puts the journal back before saying it holds them', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-end-')), 'out');
-    const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
-    await waitFor(/\[Review \d+\]/);
-    press('s');
-    await waitFor('1 unwritten');
-    rmSync(out, { recursive: true });
+    const { out, o, ended, press, waitFor, stderr } = await oneDecisionThenFolderRemoved('ufm-gone-end-');
     press('q');
     await waitFor('Quit? 1 decision is not written');
     press('q');
@@ -58,12 +59,7 @@ describe('a review whose --out folder is removed', () => {
   }, 30_000);
 
   it('removed, then the review is interrupted (Ctrl-C from outside, SIGTERM): the leaving puts the journal back before its note says so', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'ufm-gone-int-')), 'out');
-    const { o, ended, press, waitFor } = startSession(runSession, out);
-    await waitFor(/\[Review \d+\]/);
-    press('s');
-    await waitFor('1 unwritten');
-    rmSync(out, { recursive: true });
+    const { out, o, ended, press, waitFor } = await oneDecisionThenFolderRemoved('ufm-gone-int-');
     // what cli.ts's signal handler does before printing the note and exiting
     runLeavingCleanup();
     expect(readJournal(join(out, 'decisions.csv')).entries).toHaveLength(1);
