@@ -35,6 +35,7 @@ import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
 import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
 import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
+import { refuseOwnOutput } from './ownOutputs.js';
 
 export interface LoadedContacts {
   readonly contacts: ContactTable;
@@ -162,6 +163,7 @@ export interface ContactColumns {
  * have, and only when it has none of a contact's own (type, trash, names).
  */
 function refuseOtherExports(header: Header): void {
+  refuseOwnOutput(header, '--contacts');
   const contactOwn = [...CONTACT_MARKERS, 'First Name', 'Last Name', 'Display Name'];
   if (header.has(['is_primary']) && !contactOwn.some((c) => header.has([c]))) {
     throw new InputError(header.file, header.line, 'this looks like a civicrm_email export (contact_id, email, is_primary), not a contacts export', 'give it with --emails, and the contacts export with --contacts');

@@ -21,6 +21,7 @@ import { positionById } from '../match/contactIndex.js';
 import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { badId, emailKey, isYes, own, parseId, sqlNull } from './fields.js';
+import { refuseOwnOutput } from './ownOutputs.js';
 import { Header } from './headers.js';
 
 export interface LoadEmailsOptions {
@@ -65,6 +66,7 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
   const result = await streamCsv(path, options, {
     header(fields, line) {
       const header = new Header(path, fields, line);
+      refuseOwnOutput(header, '--emails');
       const context = 'an emails export (civicrm_email)';
       idCol = header.require(['contact_id'], context);
       idName = header.names[idCol] ?? idName;

@@ -18,6 +18,7 @@ import type { ExistingLink, LoadedLinks } from '../domain/types.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError } from './errors.js';
 import { badId, own, parseId, sqlNull } from './fields.js';
+import { refuseOwnOutput } from './ownOutputs.js';
 import { Header } from './headers.js';
 
 export interface LoadLinksOptions {
@@ -44,6 +45,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
   const result = await streamCsv(path, options, {
     header(fields, line) {
       const header = new Header(path, fields, line);
+      refuseOwnOutput(header, '--links');
       const context = 'an existing-links export (civicrm_uf_match)';
       plan = {
         // CiviCRM's own labels for the same fields (SearchKit / API4 UFMatch export): "CMS ID", "CMS Unique Identifier"

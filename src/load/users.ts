@@ -23,6 +23,7 @@ import { streamCsv, type CsvProgress } from './csvStream.js';
 import { InputError, UsageError } from './errors.js';
 import { badId, emailKey, findDuplicateId, isYes, normalizeDate, own, parseId, sqlNull } from './fields.js';
 import { CONTACT_MARKERS, Header } from './headers.js';
+import { refuseOwnOutput } from './ownOutputs.js';
 import { splitDisplayName, splitJoomlaName } from './names.js';
 
 export { splitJoomlaName, splitDisplayName, type NameParts } from './names.js';
@@ -96,6 +97,7 @@ export function detectPlatform(header: Header): Platform {
 
 /** Another export given as the users file: a contacts, uf_match or civicrm_email export says which option it belongs to. */
 function refuseOtherExports(header: Header): void {
+  refuseOwnOutput(header, '--users');
   // ("Contact ID" and contact_id are one name once spaces and _ are ignored: the email rows'
   // own columns tell a civicrm_email export from a contacts export)
   // (not Display Name: WordPress's display_name is the same name)

@@ -1,0 +1,60 @@
+/**
+ * ufmatch's own outputs given back as an input. links.csv has `uf_id` and `contact_id`, so it
+ * would load as a civicrm_uf_match export: every row with a contact — proposals and review
+ * rows included — would become an existing link, kept, and none of them would reach
+ * uf_match.sql. decisions.csv has both columns too. They are told by columns no export of
+ * CiviCRM or a CMS has (SPEC §5's headers), and refused as inputs whichever option they come by.
+ */
+import { InputError } from './errors.js';
+import type { Header } from './headers.js';
+
+interface OwnOutput {
+  /** Columns that together say which output it is. */
+  readonly marks: readonly string[];
+  readonly what: string;
+  /** What to do instead, given the export the option wants (`the civicrm_uf_match export with --links`). */
+  readonly remedy: (wanted: string) => string;
+}
+
+/** The export each input option wants. */
+const EXPORT_OF: Readonly<Record<string, string>> = {
+  '--users': 'a users export',
+  '--contacts': 'a CiviCRM contacts export',
+  '--links': 'a civicrm_uf_match export',
+  '--emails': 'a civicrm_email export',
+};
+
+const CARRY_OVER = "to carry an earlier review's decisions over, give its decisions.csv with --decisions";
+
+const OWN_OUTPUTS: readonly OwnOutput[] = [
+  {
+    marks: ['action', 'reason', 'decided_by'],
+    what: "ufmatch's own links.csv (an output: its rows are ufmatch's plan, not links CiviCRM holds)",
+    remedy: (wanted) => `give ${wanted}; ${CARRY_OVER}`,
+  },
+  {
+    marks: ['action', 'decided_at'],
+    what: "ufmatch's decisions journal (decisions.csv)",
+    remedy: (wanted) => `give it with --decisions, and ${wanted}`,
+  },
+  {
+    marks: ['code', 'other_uf_id', 'detail'],
+    what: "ufmatch's own warnings.csv (an output)",
+    remedy: (wanted) => `give ${wanted}`,
+  },
+  {
+    marks: ['uf_id', 'contact_type', 'middle_name'],
+    what: "ufmatch's own contacts-to-create.csv (an output: contacts not yet in CiviCRM)",
+    remedy: (wanted) => `give ${wanted}; import that file into CiviCRM first if its contacts should count, then export them again`,
+  },
+];
+
+/** Throws an InputError when the header is one of ufmatch's outputs; `option` is the one it came by (`--links`). */
+export function refuseOwnOutput(header: Header, option: keyof typeof EXPORT_OF & string): void {
+  const wanted = EXPORT_OF[option] ?? 'the export';
+  for (const o of OWN_OUTPUTS) {
+    if (o.marks.every((m) => header.has([m]))) {
+      throw new InputError(header.file, header.line, `this is ${o.what}, not ${wanted}`, o.remedy(`${wanted.replace(/^an? /, 'the ')} with ${option}`));
+    }
+  }
+}
