@@ -97,10 +97,11 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  * a related contact's address, which CiviCRM never matches to this contact.
  * - `own`: no prefix (`Email`, `email_billing.email`), or one of CiviCRM's location types;
  * - `related`: a second dash (relationship and location), a label ending in a word such as
- *   "of", "for", "is" or "by" (`Head of Household for`), or a core relationship's other label
- *   (`Supervisor`, `Case Coordinator`);
+ *   "of", "for", "is" or "by" (`Head of Household for`), a core relationship's other label
+ *   (`Supervisor`, `Case Coordinator`), or a label naming another person (`Emergency Contact`,
+ *   `Parent`, `Mentor`: ANOTHER_PERSON, as for custom fields below);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
- *   relationship (`Mentor-Email`): taken as the contact's own, and said; so is any other name
+ *   relationship of another label (`Buddy-Email`): taken as the contact's own, and said; so is any other name
  *   ending in "Email" (`Work Email`, SearchKit's `Contact Emails: Email`): SPEC §2.2 counts
  *   every email column;
  * - `other`: such a name with a word for another person in it (`Parent/Guardian Email`,
@@ -119,7 +120,10 @@ export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' | '
   }
   const before = (m[1] as string).trim().toLowerCase().replace(/\s+/g, ' ');
   if (before === '' || LOCATION_TYPES.has(before)) return 'own';
-  if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before)) return 'related';
+  // (a custom relationship's label naming a person — `Emergency Contact-Email`, `Parent-Email` — is
+  // the related contact's address: taking it as the contact's own linked the parent's account to
+  // the child's contact)
+  if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before) || ANOTHER_PERSON.test(before)) return 'related';
   return 'unsure';
 }
 

@@ -38,7 +38,13 @@ describe('emailColumnOwner', () => {
     ['Primary Email', 'own'],
     // a custom location type, or a custom relationship: taken as the contact's own, and said
     ['Main Office-Email', 'unsure'],
-    ['Mentor-Email', 'unsure'],
+    ['School-Email', 'unsure'],
+    ['Buddy-Email', 'unsure'],
+    // a custom relationship whose label names another person: theirs, not the contact's
+    ['Emergency Contact-Email', 'related'],
+    ['Parent-Email', 'related'],
+    ['Guardian-Home-Email', 'related'],
+    ['Mentor-Email', 'related'],
     // a custom field naming another person: set aside
     ['Parent/Guardian Email', 'other'],
     ['Emergency Contact Email', 'other'],
@@ -81,12 +87,12 @@ describe('loadContacts sets related contacts’ email columns aside', () => {
   });
 
   it('a "<prefix>-Email" of no known location type nor relationship is the contact’s own, and the run says so', async () => {
-    const contacts = tmp.write('mentor.csv', 'Contact ID,Contact Type,Email,Mentor-Email,Contact is in Trash\n10,Individual,tom@example.org,m@example.org,0\n');
+    const contacts = tmp.write('buddy.csv', 'Contact ID,Contact Type,Email,Buddy-Email,Contact is in Trash\n10,Individual,tom@example.org,m@example.org,0\n');
     const r = await loadContacts(contacts);
     expect(r.contacts.at(0).emails.map((e) => e.email)).toEqual(['tom@example.org', 'm@example.org']);
-    expect(r.columns.unsureEmails).toEqual(['Mentor-Email']);
-    expect(contactColumnNotes(r.columns, 'mentor.csv')).toEqual([
-      'mentor.csv: column "Mentor-Email" is taken as the contact\'s own email; CiviCRM labels a related contact\'s fields "<relationship>-…" too (SearchKit "<join>: …"): if it is one, export the contacts without it',
+    expect(r.columns.unsureEmails).toEqual(['Buddy-Email']);
+    expect(contactColumnNotes(r.columns, 'buddy.csv')).toEqual([
+      'buddy.csv: column "Buddy-Email" is taken as the contact\'s own email; CiviCRM labels a related contact\'s fields "<relationship>-…" too (SearchKit "<join>: …"): if it is one, export the contacts without it',
     ]);
   });
 });
@@ -128,6 +134,15 @@ describe('a custom field whose name ends in "Email"', () => {
 });
 
 describe('a scripted run', () => {
+  it("does not link a parent's account to the child's contact through a custom relationship's column (Emergency Contact-Email)", async () => {
+    const contacts = tmp.write('emergency-c.csv', 'Contact ID,Contact Type,Display Name,First Name,Last Name,Email,Emergency Contact-Email,Contact is in Trash\n20,Individual,Kid Smith,Kid,Smith,kid@example.org,mom@example.org,No\n');
+    const users = tmp.write('emergency-u.csv', 'ID,user_login,user_email,first_name,last_name\n1,mom,mom@example.org,Mary,Smith\n');
+    const out = join(tmp.dir, 'out-emergency');
+    const r = await runInProcess(['--users', users, '--contacts', contacts, '--out', out, '--yes']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'links.csv'), 'utf8').trim().split('\r\n').slice(1)).toEqual(['1,mom@example.org,,create,no-match,,,auto']);
+  });
+
   it('does not link a user to the contact whose related contact has their email, and says why', async () => {
     const contacts = tmp.write('c.csv', CONTACTS);
     const users = tmp.write('u.csv', 'ID,user_login,user_email,first_name,last_name\n1,boss,boss@acme.example,Mary,Boss\n2,tom,tom.home@example.org,Tom,Baker\n');
