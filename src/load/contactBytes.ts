@@ -16,7 +16,7 @@ import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
 import type { CsvProgress } from './csvStream.js';
-import { badId, badTrashFlag, emailKey, parseId, severalAddresses, severalAddressesError, trashFlag } from './fields.js';
+import { badContactType, badId, badTrashFlag, emailKey, parseId, severalAddresses, severalAddressesError, trashFlag } from './fields.js';
 import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
@@ -28,7 +28,7 @@ export interface ByteLoadOptions {
   /** contacts.ts's planContacts: the columns read, from the header. */
   readonly plan: (header: Header) => ContactPlan;
   /** contacts.ts's rule for a type cell. */
-  readonly contactType: (cell: string) => string;
+  readonly contactType: (cell: string) => string | null;
   readonly onProgress?: (progress: CsvProgress) => void;
   readonly onStored?: (contacts: ContactTable, pos: number) => void;
   readonly maxRowBytes: number;
@@ -97,7 +97,7 @@ class RowsToTable implements PlainRowSink {
     const t = this.table;
     const id = readId(b, row, c.id);
     if (id <= 0) throw badId(this.path, line, c.idName, c.id);
-    t.begin(id, line, this.type(b, row, c.type), c.trash >= 0 && this.trashed(b, row, c.trash, line));
+    t.begin(id, line, this.type(b, row, c.type, line), c.trash >= 0 && this.trashed(b, row, c.trash, line));
     this.name(b, row, c.display);
     this.name(b, row, c.first);
     this.name(b, row, c.middle);
@@ -163,12 +163,14 @@ class RowsToTable implements PlainRowSink {
     return false;
   }
 
-  private type(b: Buffer, row: PlainRow, i: number): string {
+  private type(b: Buffer, row: PlainRow, i: number, line: number): string {
     if (i < 0) return 'Individual';
     const s = row.start[i]!;
     if (isSqlNull(b, s, row.end[i]!)) return 'Individual';
     if (row.end[i]! - s === 10 && row.escaped[i] === 0 && b.compare(INDIVIDUAL, 0, 10, s, s + 10) === 0) return 'Individual';
-    return this.o.contactType(fieldString(b, row, i));
+    const type = this.o.contactType(fieldString(b, row, i));
+    if (type === null) throw badContactType(this.path, line, this.plan!.typeName, i);
+    return type;
   }
 
   private trashed(b: Buffer, row: PlainRow, i: number, line: number): boolean {

@@ -13,8 +13,8 @@
  *   (the CLI passes that when `--emails` supplies the addresses): otherwise every user would
  *   silently become `create`.
  * - Contact type: no column → every contact is `Individual` (CiviCRM's default type); an empty
- *   cell → `Individual`; `individual`/`organization`/`household` in any case → canonical
- *   spelling; anything else kept as exported (e.g. a translated label).
+ *   cell → `Individual`; `individual`/`organization`/`household` in any case, and their labels in
+ *   a few languages (contactType), → canonical spelling; anything else is an InputError.
  * - Trash (`Contact is in Trash` / `is_deleted`): see trashFlag (1/Yes/true and translations =
  *   trashed, empty/0/No/false and translations = not); any other value is an InputError.
  * - Names are trimmed. A header-only file is an InputError.
@@ -33,7 +33,7 @@ import { loadContactBytes } from './contactBytes.js';
 import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
-import { badId, badTrashFlag, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
+import { badContactType, badId, badTrashFlag, contactType, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
 import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
 import { refuseOwnOutput } from './ownOutputs.js';
 
@@ -139,6 +139,8 @@ export interface ContactPlan {
   readonly last: number;
   readonly trash: number;
   readonly trashName: string;
+  /** The contact type column's name as in the file ('' without one). */
+  readonly typeName: string;
   /** Email columns, primary first (if any); `primary` tells whether [0] is the primary one. */
   readonly emails: readonly number[];
   readonly sources: readonly string[];
@@ -226,6 +228,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     last: header.find(['Last Name', 'last_name']),
     trash,
     trashName: trash >= 0 ? (header.names[trash] ?? 'Contact is in Trash') : '',
+    typeName: type >= 0 ? (header.names[type] ?? 'Contact Type') : '',
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
@@ -233,23 +236,10 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   };
 }
 
-const CANONICAL_TYPES = new Map([
-  ['individual', 'Individual'],
-  ['organization', 'Organization'],
-  ['household', 'Household'],
-]);
-
-function contactType(cell: string): string {
-  if (cell === 'Individual') return 'Individual'; // most rows: no trimmed or lowercased copy
-  const s = cell.trim();
-  if (s === '') return 'Individual';
-  return CANONICAL_TYPES.get(s.toLowerCase()) ?? s;
+function badType(path: string, line: number, plan: ContactPlan): never {
+  throw badContactType(path, line, plan.typeName, plan.type);
 }
 
-/**
- * One row as a transient Contact: its strings are the parser's (cut from the file's text),
- * fine for the table, which copies them, and for hooks that copy what they keep.
- */
 function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number): Contact {
   let deleted = false;
   if (plan.trash >= 0) {
@@ -269,7 +259,7 @@ function buildContact(path: string, plan: ContactPlan, f: string[], id: number, 
   }
   return {
     id,
-    type: plan.type < 0 ? 'Individual' : contactType(sqlNull(f[plan.type] as string)),
+    type: plan.type < 0 ? 'Individual' : (contactType(sqlNull(f[plan.type] as string)) ?? badType(path, line, plan)),
     displayName: cell(f, plan.display),
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),

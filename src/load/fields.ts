@@ -53,6 +53,61 @@ export function badTrashFlag(file: string, line: number, columnName: string, col
 }
 
 /**
+ * A contact type as exported: CiviCRM's three (any case, "Organisation" too), or their labels in
+ * the languages its UI exports are often in. Anything else is an InputError (badContactType):
+ * read as it stood, it was "not an Individual", and every user matching such a contact was sent
+ * to review with a non-individual-match warning, without a word about the column.
+ */
+const CANONICAL_TYPES = new Map([
+  ['individual', 'Individual'],
+  ['organization', 'Organization'],
+  ['household', 'Household'],
+  ['organisation', 'Organization'],
+  // de, fr, es, it, nl, pt, pl
+  ['einzelperson', 'Individual'],
+  ['person', 'Individual'],
+  ['haushalt', 'Household'],
+  ['individu', 'Individual'],
+  ['foyer', 'Household'],
+  ['ménage', 'Household'],
+  ['individuo', 'Individual'],
+  ['organización', 'Organization'],
+  ['hogar', 'Household'],
+  ['organizzazione', 'Organization'],
+  ['nucleo familiare', 'Household'],
+  ['persoon', 'Individual'],
+  ['organisatie', 'Organization'],
+  ['huishouden', 'Household'],
+  ['indivíduo', 'Individual'],
+  ['organização', 'Organization'],
+  ['osoba', 'Individual'],
+  ['organizacja', 'Organization'],
+  ['gospodarstwo domowe', 'Household'],
+]);
+
+/** The contact type of a cell (empty: Individual), or null when it is none of CiviCRM's. */
+export function contactType(cell: string): string | null {
+  if (cell === 'Individual') return 'Individual'; // most rows: no trimmed or lowercased copy
+  const s = cell.trim();
+  if (s === '') return 'Individual';
+  return CANONICAL_TYPES.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
+export function badContactType(file: string, line: number, columnName: string, columnIndex: number): InputError {
+  return new InputError(
+    file,
+    line,
+    `"${columnName}" is none of CiviCRM's contact types (Individual, Organization, Household)`,
+    'set that cell to Individual, Organization or Household (CiviCRM matches Individuals only)',
+    columnIndex + 1,
+  );
+}
+
+/**
+ * One row as a transient Contact: its strings are the parser's (cut from the file's text),
+ * fine for the table, which copies them, and for hooks that copy what they keep.
+ */
+/**
  * How many addresses an email cell holds when it holds more than one ("a@x.org, b@y.org", as a
  * SearchKit column grouping a contact's emails writes them), else 0. No address has a space,
  * comma or semicolon outside quotes, so words of two or more with an `@` are two addresses.
