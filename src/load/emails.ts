@@ -4,8 +4,10 @@
  *
  * Decisions where the spec is silent:
  * - `contact_id` and `email` are required; `is_primary` is optional (absent = not primary;
- *   y/yes/t/true/1 = primary). A contact_id that is not a positive whole number is an
- *   InputError; empty emails are skipped; a header-only file is fine (nothing added).
+ *   1/yes/true = primary, 0/no/false/empty = not, as the trash flag is read: yesNoFlag; any
+ *   other value is an InputError, since CiviCRM's pick depends on it). A contact_id that is
+ *   not a positive whole number is an InputError, and so is a cell holding several addresses
+ *   (as in the contacts file); empty emails are skipped; a header-only file is fine.
  * - Rows for contacts not in the contacts file are ignored and counted (`unknownContacts`).
  * - An address the contact already has (same key) is not added twice. If that row says
  *   primary and the contact has no primary yet, the existing entry becomes the primary.
@@ -20,7 +22,8 @@ import type { ContactEmail, InputInfo } from '../domain/types.js';
 import { positionById } from '../match/contactIndex.js';
 import type { ContactTable } from './contactTable.js';
 import { streamCsv, type CsvProgress } from './csvStream.js';
-import { badId, emailKey, isYes, own, parseId, sqlNull } from './fields.js';
+import { InputError } from './errors.js';
+import { badId, emailKey, own, parseId, severalAddresses, sqlNull, yesNoFlag } from './fields.js';
 import { refuseOwnOutput } from './ownOutputs.js';
 import { Header } from './headers.js';
 
@@ -52,6 +55,14 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
   let idName = 'contact_id';
   let emailCol = -1;
   let primaryCol = -1;
+  let emailName = 'email';
+  let primaryName = 'is_primary';
+  /** is_primary read (SQL's NULL and an empty cell: not primary); anything but yes or no is an InputError: CiviCRM's pick depends on it. */
+  const primaryFlag = (cell: string, line: number): boolean => {
+    const flag = yesNoFlag(sqlNull(cell));
+    if (flag === null) throw new InputError(path, line, `"${primaryName}" is neither 1/yes/true (primary) nor 0/no/false/empty`, 'export the emails again, or set that cell to 1 or 0', primaryCol + 1);
+    return flag;
+  };
   let added = 0;
   let unknownContacts = 0;
   let primaryOverrides = 0;
@@ -72,6 +83,8 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       idName = header.names[idCol] ?? idName;
       emailCol = header.require(['email'], context);
       primaryCol = header.find(['is_primary']);
+      emailName = header.names[emailCol] ?? emailName;
+      primaryName = primaryCol >= 0 ? (header.names[primaryCol] ?? primaryName) : primaryName;
     },
     row(fields, line, owned) {
       const id = parseId(fields[idCol] as string);
@@ -84,7 +97,11 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
       const email = sqlNull(owned ? (fields[emailCol] as string) : own(fields[emailCol] as string));
       const key = emailKey(email);
       if (key === '') return;
-      const primary = primaryCol >= 0 && isYes(fields[primaryCol] as string);
+      const several = severalAddresses(email);
+      if (several > 0) {
+        throw new InputError(path, line, `"${emailName}" holds ${several} addresses in one cell; civicrm_email keeps one address per row, and CiviCRM matches the whole value`, 'give each address a row of its own; if the database itself holds this value, correct it there', emailCol + 1);
+      }
+      const primary = primaryCol >= 0 && primaryFlag(fields[primaryCol] as string, line);
       let mine = lists.get(pos);
       if (mine === undefined) {
         const emails = contacts.emailsAt(pos).slice();

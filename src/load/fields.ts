@@ -36,6 +36,11 @@ const NOT_TRASHED = new Set(['', '0', 'n', 'no', 'f', 'false', 'nein', 'non', 'n
  * trashed contact be linked automatically.
  */
 export function trashFlag(cell: string): boolean | null {
+  return yesNoFlag(cell);
+}
+
+/** A yes/no cell as trashFlag reads it (the same words): true, false, or null for anything else. */
+export function yesNoFlag(cell: string): boolean | null {
   if (cell === '' || cell === '0' || cell === 'No') return false; // the common cells, fast
   if (cell === '1' || cell === 'Yes') return true;
   const s = cell.trim().toLowerCase();
