@@ -71,6 +71,15 @@ export interface CandidateLayout {
   readonly more: { readonly text: string; readonly listed: number } | null;
 }
 
+/**
+ * Lines kept for the warnings below the candidates: one for the first warning (or "No
+ * warnings."), and one for "+N more" when there are more. Without them, a user with many
+ * candidates at 80×24 showed the grid and none of the ★ warnings that sent them to review.
+ */
+export function warningReserve(r: UserPlan): number {
+  return Math.min(2, Math.max(1, r.warnings.length));
+}
+
 /** Where the candidates go in a pane of `width` × `height` (the user and decision lines above take 2). */
 export function candidateLayout(r: UserPlan, platform: Platform, width: number, height: number): CandidateLayout {
   const n = r.candidates.length;
@@ -80,17 +89,21 @@ export function candidateLayout(r: UserPlan, platform: Platform, width: number, 
   const civicrm = `CiviCRM on ${PLATFORM_LABEL[platform]}: ${said.replace(/^CiviCRM /, '')}`;
   const wrapped = wrapWords(civicrm, width);
   const gridLines = n === 0 ? 1 : 7 + (gridHasMoreLine(r, width) ? 1 : 0);
-  if (n === 0 || height >= 2 + wrapped.length + gridLines) {
+  const reserve = warningReserve(r);
+  // the grid with CiviCRM's outcome whole, else on one line, as long as the warnings keep their lines
+  const civicrmLines = n === 0 || height >= 2 + wrapped.length + gridLines + reserve ? wrapped : height >= 3 + gridLines + reserve ? [clip(civicrm, width)] : null;
+  if (civicrmLines !== null) {
     const own = n === 0 ? 0 : gridColumns(width, n).shown;
     const more = gridHasMoreLine(r, width) ? moreLine(r.candidates.slice(own), own, unlisted, width) : null;
-    return { said, compact: false, civicrmLines: wrapped, lines: gridLines, own, more };
+    return { said, compact: false, civicrmLines, lines: gridLines, own, more };
   }
-  // too short for the grid: CiviCRM's outcome on one line and each candidate on one
-  const civicrmLines = height >= 4 ? [clip(civicrm, width)] : [];
-  const room = Math.max(0, height - 2 - civicrmLines.length);
+  // too short for the grid: CiviCRM's outcome on one line and each candidate on one, leaving a
+  // line for the warnings where the pane has six or more
+  const oneLine = height >= 4 ? [clip(civicrm, width)] : [];
+  const room = Math.max(0, height - 2 - oneLine.length - (height >= 6 ? 1 : 0));
   const own = n + (unlisted > 0 ? 1 : 0) <= room ? n : Math.max(0, room - 1);
   const more = own < n || unlisted > 0 ? moreLine(r.candidates.slice(own), own, unlisted, width) : null;
-  return { said, compact: true, civicrmLines, lines: Math.min(room, own + (more ? 1 : 0)), own, more };
+  return { said, compact: true, civicrmLines: oneLine, lines: Math.min(room, own + (more ? 1 : 0)), own, more };
 }
 
 /** How many candidates, from the first, are on screen with their number (what `1`–`9` may act on). */

@@ -134,6 +134,11 @@ describe('warnings in the detail pane', () => {
     expect(allotLines([1, 1, 1, 1], 3)).toEqual([1, 1]);
     expect(allotLines([2, 2], 0)).toEqual([]);
   });
+
+  it('shows the first warning when one line is all there is (the count goes on that line)', () => {
+    expect(allotLines([2, 1, 1], 1)).toEqual([1]);
+    expect(allotLines([2], 1)).toEqual([1]);
+  });
 });
 
 describe('keys that arrive together', () => {

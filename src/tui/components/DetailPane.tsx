@@ -36,10 +36,11 @@ export function withoutCivicrm(detail: string, civicrm: string): string {
 
 /**
  * Lines for each warning within `room`: every warning that fits gets one line (a line is kept
- * for "+N more" when not all do), then the spare lines let them wrap, first ones first.
+ * for "+N more" when not all do), then the spare lines let them wrap, first ones first. With a
+ * single line for several, it shows the first (the pane puts the count on that line).
  */
 export function allotLines(needs: readonly number[], room: number): number[] {
-  const shown = needs.length <= room ? needs.length : Math.max(0, room - 1);
+  const shown = needs.length <= room ? needs.length : room === 1 ? 1 : Math.max(0, room - 1);
   const out: number[] = needs.slice(0, shown).map(() => 1);
   let spare = room - shown - (shown < needs.length ? 1 : 0);
   for (let k = 0; k < shown && spare > 0; k++) {
@@ -76,9 +77,15 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
   const said = layout.said;
   const civicrmLines = layout.civicrmLines;
   const room = Math.max(0, height - 2 - civicrmLines.length - layout.lines);
-  const warnings = r.warnings.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
+  // strong warnings first, best score first (as the candidates are): when not all fit, the ones
+  // that sent the user to review are shown
+  const ordered = r.warnings.map((w, i) => ({ w, i })).sort((a, b) => Number(isStrong(b.w.code)) - Number(isStrong(a.w.code)) || b.w.score - a.w.score || a.i - b.i).map((x) => x.w);
+  const warnings = ordered.map((w) => wrapWords(`${isStrong(w.code) ? '★' : '·'} ${w.code} ${score(w.score)}: ${withoutCivicrm(w.detail, said)}`, width));
   const allotted = allotLines(warnings.map((w) => w.length), room);
   const hidden = warnings.length - allotted.length;
+  // no line of its own for the count: it leads the one warning shown
+  const countInline = hidden > 0 && allotted.length === room;
+  const countText = `+${hidden} more warning${hidden > 1 ? 's' : ''}`;
   return (
     <Clip width={width} height={height}>
       <Text wrap="truncate-end" bold>{clip(who, width)}</Text>
@@ -95,10 +102,10 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
       )}
       {allotted.map((n, k) => (
         <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>
-          {cut(warnings[k]!, n, width)}
+          {k === 0 && countInline ? clip(`${countText} · ${warnings[k]![0]!}`, width) : cut(warnings[k]!, n, width)}
         </Text>
       ))}
-      {hidden > 0 ? <Text wrap="truncate-end" dimColor>{clip(`+${hidden} more warning${hidden > 1 ? 's' : ''} (a taller terminal shows them)`, width)}</Text> : null}
+      {hidden > 0 && !countInline ? <Text wrap="truncate-end" dimColor>{clip(`${countText} (a taller terminal shows them)`, width)}</Text> : null}
       {r.warnings.length === 0 ? <Text dimColor>No warnings.</Text> : null}
     </Clip>
   );
