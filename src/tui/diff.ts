@@ -12,9 +12,14 @@ export interface Segment {
 
 export type Comparison = 'same' | 'differs' | 'absent';
 
+/** Case aside, and in one Unicode form: "René" typed with a combining accent is the same name as "René". */
+function folded(s: string): string {
+  return s.trim().normalize('NFC').toLowerCase();
+}
+
 export function compareValues(user: string, other: string): Comparison {
   if (other.trim() === '' && user.trim() === '') return 'absent';
-  return user.trim().toLowerCase() === other.trim().toLowerCase() ? 'same' : 'differs';
+  return folded(user) === folded(other) ? 'same' : 'differs';
 }
 
 /** More edits than this between the two values' middles: one mark over the whole middle. */
@@ -26,8 +31,8 @@ const ALIGNED_LENGTH = 200;
 export function markDifference(user: string, other: string): Segment[] {
   if (other === '') return [];
   if (user.trim() === '' || compareValues(user, other) === 'same') return [{ text: other, differs: false }];
-  const a = Array.from(user.toLowerCase());
-  const b = Array.from(other);
+  const a = Array.from(user.normalize('NFC').toLowerCase());
+  const b = Array.from(other.normalize('NFC'));
   const bl = b.map((c) => c.toLowerCase());
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === bl[pre]) pre++;

@@ -91,7 +91,19 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
       const v = contactValue(f, c, contacts.get(c.contactId), holdersOf(c.contactId), row.user.ufId);
       let mark = ' ';
       let segments: Segment[] = v ? [{ text: v, differs: false }] : [];
-      if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
+      const contact = contacts.get(c.contactId);
+      if (f === 'first' && contact !== undefined && row.user.firstName.trim() !== '' && contact.firstName.trim() !== '') {
+        // first names compared; a middle name only when both have one ("Daniel" is "Daniel Chidi"'s first name)
+        const um = row.user.middleName;
+        const cm = contact.middleName;
+        const middleDiffers = um.trim() !== '' && cm.trim() !== '' && compareValues(um, cm) === 'differs';
+        mark = compareValues(row.user.firstName, contact.firstName) === 'same' && !middleDiffers ? '=' : '≠';
+        segments = markDifference(row.user.firstName, contact.firstName);
+        if (cm.trim() !== '') segments = [...segments, { text: ' ', differs: false }, ...(middleDiffers ? markDifference(um, cm) : [{ text: cm, differs: false }])];
+      } else if (f === 'email' && v === '' && contact !== undefined) {
+        mark = uv.trim() !== '' ? '≠' : ' ';
+        segments = [{ text: '(none)', differs: false }];
+      } else if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
         mark = compareValues(uv, v) === 'same' ? '=' : '≠';
         segments = markDifference(uv, v);
       } else if (f === 'trash' && v === 'IN TRASH') mark = '!';
