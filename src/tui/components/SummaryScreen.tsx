@@ -10,11 +10,14 @@ import { ACTIONS } from '../../domain/decisions.js';
 import { WARNING_CODES } from '../../domain/warnings.js';
 import { OUTPUT_FILES } from '../../output/writeOutputs.js';
 import { civicrmFigures, countActions, countWarnings } from '../../output/summary.js';
-import { bar, clip, count } from '../format.js';
+import { bar, clip, count, wrapWords } from '../format.js';
 import type { ReviewState } from '../state/review.js';
 import { currentRows } from '../state/view.js';
 
 const BAR = 16;
+
+/** Lines of the bordered table of the five actions (a border above, below and between rows, and the heading). */
+const TABLE_LINES = 2 * ACTIONS.length + 3;
 
 export function summaryFigures(review: ReviewState) {
   const plan = { ...review.model.plan, rows: currentRows(review) };
@@ -55,8 +58,22 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
     { 'CiviCRM sync': 'created', users: count(c.created), share: bar(share(c.created, c.checked), BAR) },
   ];
   const warnings = WARNING_CODES.filter((w) => f.warnings[w] > 0).map((w) => `${w} ${count(f.warnings[w])}`);
-  const tables = height >= 19;
-  const sideBySide = tables && width >= 100;
+  const stops = review.model.plan.civicrmBatchStopsAt;
+  const avoided = `Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`;
+  // the closing lines first in the budget: what w and Esc do, and how many stay "review" (at
+  // 80×24 the tables and warnings pushed them off the screen)
+  const stay = f.actions.review > 0 ? `${count(f.actions.review)} users stay "review". ` : '';
+  const long = wrapWords(`${stay}w or Enter writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); Esc goes back.`, width);
+  const others = 1 + (stops != null ? 1 : 0) + 1; // title, batch stop, duplicates
+  // (a small terminal: without the folder and the files' names)
+  const closing = height >= others + long.length + ACTIONS.length + 2 ? long : wrapWords(`${stay}w or Enter writes the outputs; Esc goes back.`, width);
+  const fixedLines = others + closing.length;
+  const wide = width >= 100;
+  // the bordered tables (13 lines for the five actions, and a line for CiviCRM's figures when not beside them) when they leave a line for the warnings
+  const tables = height >= fixedLines + (wide ? TABLE_LINES : TABLE_LINES + 1) + 1;
+  const sideBySide = tables && wide;
+  const figureLines = tables ? (wide ? TABLE_LINES : TABLE_LINES + 1) : ACTIONS.length + 1;
+  const warningRoom = Math.max(1, Math.min(6, height - fixedLines - figureLines));
   return (
     <Clip width={width} height={height}>
       <Text bold wrap="truncate-end">{`Summary before writing — ${count(f.total)} users`}</Text>
@@ -79,20 +96,12 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
           <Text wrap="truncate-end">{`CiviCRM's own sync: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
         </Box>
       )}
-      {review.model.plan.civicrmBatchStopsAt != null ? (
-        <Text wrap="truncate-end">{`But CiviCRM's batch would stop with an error at user ${review.model.plan.civicrmBatchStopsAt} (no email, no first or last name): see summary.txt.`}</Text>
+      {stops != null ? (
+        <Text wrap="truncate-end">{`But CiviCRM's batch would stop with an error at user ${stops} (no email, no first or last name): see summary.txt.`}</Text>
       ) : null}
-      <Text wrap="truncate-end">{`Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`}</Text>
-      <Text wrap="truncate-end">{warningLines(warnings, width, tables ? 6 : 2).join('\n')}</Text>
-      <Text wrap="wrap">
-        <Text bold>w</Text>
-        {' or '}
-        <Text bold>Enter</Text>
-        {` writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); `}
-        <Text bold>Esc</Text>
-        {' goes back.'}
-        {f.actions.review > 0 ? ` ${count(f.actions.review)} users stay "review".` : ''}
-      </Text>
+      <Text wrap="truncate-end">{avoided.length <= width ? avoided : clip(`Duplicates this plan avoids: ${count(c.duplicates_avoided)}`, width)}</Text>
+      <Text wrap="truncate-end">{warningLines(warnings, width, warningRoom).join('\n')}</Text>
+      <Text wrap="truncate-end" bold>{closing.join('\n')}</Text>
     </Clip>
   );
 }

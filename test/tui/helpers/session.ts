@@ -9,11 +9,11 @@ const samples = (name: string) => join(import.meta.dirname, '../../../samples', 
 
 export const SAMPLE_RUN = ['--users', samples('wordpress-users.csv'), '--contacts', samples('contacts-ui.csv'), '--links', samples('uf_match.csv'), '--emails', samples('emails.csv')];
 
-export function startSession(runSession: typeof import('../../../src/tui/session.js').runSession, out: string, extra: readonly string[] = []) {
+export function startSession(runSession: typeof import('../../../src/tui/session.js').runSession, out: string, extra: readonly string[] = [], size = { columns: 120, rows: 30 }) {
   const o = parseCommandLine([...SAMPLE_RUN, '--out', out, ...extra]);
   if (o.command !== 'run') throw new Error('not a run');
   const stdin = new FakeStdin();
-  const stdout = new FakeStdout(120, 30);
+  const stdout = new FakeStdout(size.columns, size.rows);
   const err = { text: '' };
   const stderr = new Writable({ write: (c, _e, done) => ((err.text += String(c)), done()) });
   const ended = runSession(o, { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, stderr, env: { ...process.env, NO_COLOR: '1' } });
