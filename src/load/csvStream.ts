@@ -23,6 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
 import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
@@ -126,7 +127,8 @@ async function papaparseRows(path: string, options: CsvOptions, sink: CsvSink, r
       try {
         text = d.write(buf);
       } catch {
-        throw rows.badUtf8At(buf, firstInvalidUtf8(buf));
+        const offset = firstInvalidUtf8(buf);
+        throw rows.badUtf8At(buf, offset, utf8LettersBefore(path, bytesRead - buf.length + (offset < 0 ? buf.length : offset)));
       }
       if (d.wide && text.indexOf('\u0000') !== -1) throw rows.binaryAt(null, 0);
       rows.push(text);
@@ -469,8 +471,40 @@ class RowReader {
     return new InputError(this.file, this.lineOf(buf, offset), 'the file contains NUL bytes: it looks binary, not CSV text', 'export it as CSV; a UTF-16 file without byte-order mark needs --encoding utf-16le');
   }
 
-  badUtf8At(buf: Buffer, offset: number): InputError {
-    return new InputError(this.file, this.lineOf(buf, offset < 0 ? buf.length : offset), 'the file is not valid UTF-8', 'give its encoding, e.g. --encoding windows-1252 (or latin1), or re-export it as UTF-8');
+  /** @param mixed whether UTF-8 letters (not ASCII) come before the bad byte: the file mixes encodings */
+  badUtf8At(buf: Buffer, offset: number, mixed = false): InputError {
+    const line = this.lineOf(buf, offset < 0 ? buf.length : offset);
+    if (mixed) {
+      // --encoding windows-1252 would misread every UTF-8 letter before and after this line ("Seán" as "SeÃ¡n")
+      return new InputError(this.file, line, 'this line is not valid UTF-8, though the lines before it are UTF-8 with accented letters: the file mixes encodings', 'correct the characters of this line (re-type them, or re-save the file as UTF-8 from the program that made it); --encoding would misread the UTF-8 letters of the other lines');
+    }
+    return new InputError(this.file, line, 'the file is not valid UTF-8', 'give its encoding, e.g. --encoding windows-1252 (or latin1), or re-export it as UTF-8');
+  }
+}
+
+/**
+ * Whether the first `end` bytes of the file (valid UTF-8: the reader came that far) hold a
+ * character past ASCII, a UTF-8 BOM aside. Read on the error path only.
+ */
+function utf8LettersBefore(path: string, end: number): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let at = 0; at < end; ) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+      if (n <= 0) return false;
+      const from = at === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+      for (let i = from; i < n; i++) if (buf[i]! >= 0x80) return true;
+      at += n;
+    }
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 
