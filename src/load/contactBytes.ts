@@ -96,7 +96,7 @@ class RowsToTable implements PlainRowSink {
     const c = this.plan!;
     const t = this.table;
     const id = readId(b, row, c.id);
-    if (id <= 0) throw badId(this.path, line, c.idName, c.id);
+    if (id <= 0) throw badId(this.path, line, c.idName, c.id, fieldString(b, row, c.id));
     t.begin(id, line, this.type(b, row, c.type, line), c.trash >= 0 && this.trashed(b, row, c.trash, line));
     this.name(b, row, c.display);
     this.name(b, row, c.first);

@@ -292,7 +292,7 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
     row(fields, line) {
       const p = plan as ContactPlan;
       const id = parseId(fields[p.id] as string);
-      if (id <= 0) throw badId(path, line, p.idName, p.id);
+      if (id <= 0) throw badId(path, line, p.idName, p.id, fields[p.id]);
       const c = buildContact(path, p, fields, id, line);
       contacts.append(c);
       options.onStored?.(contacts, contacts.length - 1);

@@ -26,6 +26,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
+import { notCsvError } from './notCsv.js';
 import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
@@ -372,6 +373,8 @@ class RowReader {
       else if (!inQuotes && (c === 10 || c === 13)) break;
     }
     if (!eof && (j === n || (text[j] === '\r' && j + 1 === n))) return false;
+    const other = notCsvError(this.file, this.line + countBreaks([text.slice(0, i)], '\n'), text.slice(i, j));
+    if (other) throw other;
     const firstBreak = i > 0 ? 0 : j;
     const crOnly = text[firstBreak] === '\r' && text[firstBreak + 1] !== '\n';
     this.breakChar = crOnly ? '\r' : '\n';
@@ -438,6 +441,11 @@ class RowReader {
       return new InputError(this.file, line, 'the line holds only blanks, not a row', 'remove that line');
     }
     const has = `row has ${fields} ${fields === 1 ? 'field' : 'fields'} but the header has ${this.width}`;
+    if (fields > this.width && row.slice(this.width).every((f) => f.trim() === '')) {
+      // nothing past the header's columns: a separator at the end of the line, not an unquoted one in a value
+      const extra = fields - this.width;
+      return new InputError(this.file, line, `${has}: the line ends with ${extra === 1 ? `a ${name}` : `${extra} ${name}s`} after its last value`, `remove ${extra === 1 ? 'it' : 'them'} (or name the extra column in the header)`);
+    }
     return fields > this.width
       ? new InputError(this.file, line, has, `a value probably contains an unquoted ${name}; quote that value`)
       : new InputError(this.file, line, has, `a field or ${name} is missing on this line; add it (empty fields still need their ${name})`);

@@ -88,7 +88,7 @@ export async function loadEmails(path: string, contacts: ContactTable, options: 
     },
     row(fields, line, owned) {
       const id = parseId(fields[idCol] as string);
-      if (id <= 0) throw badId(path, line, idName, idCol);
+      if (id <= 0) throw badId(path, line, idName, idCol, fields[idCol]);
       const pos = byId.get(id);
       if (pos === undefined) {
         unknownContacts++;

@@ -15,8 +15,14 @@ export function parseId(cell: string): number {
   return Number(s);
 }
 
-/** The "must be a positive whole number" error for an id cell. */
-export function badId(file: string, line: number, columnName: string, columnIndex: number): InputError {
+/**
+ * The "must be a positive whole number" error for an id cell; `cell`, when given and the
+ * column's own name, says the line repeats the header (two exports joined into one file).
+ */
+export function badId(file: string, line: number, columnName: string, columnIndex: number, cell?: string): InputError {
+  if (cell !== undefined && columnName !== '' && cell.replace(/^\uFEFF/, '').trim().toLowerCase() === columnName.toLowerCase()) {
+    return new InputError(file, line, 'this line repeats the header row: two exports joined into one file?', 'remove that line (and check that both parts are exports of the same kind)', columnIndex + 1);
+  }
   return new InputError(
     file,
     line,

@@ -12,6 +12,7 @@
  */
 import { boundedLevenshtein } from '../match/editDistance.js';
 import { InputError } from './errors.js';
+import { notCsvError } from './notCsv.js';
 
 /** lowercase, without whitespace (incl. BOM), `_`, `-` and `.`. */
 export function normalizeHeader(name: string): string {
@@ -31,6 +32,9 @@ export class Header {
   ) {
     this.names = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
     this.keys = this.names.map(normalizeHeader);
+    // (a file read without papaparse reaches here with its first line as the header)
+    const other = notCsvError(file, line, fields.join(','));
+    if (other) throw other;
   }
 
   /** Index of the first column matching one of `aliases` (tried in order), or -1. */
@@ -119,6 +123,12 @@ export function looksLikeData(names: readonly string[]): boolean {
  * column whose name holds the alias whole, or is held in it (`user_email` for `email`), counts
  * as nearer than any misspelling (distance 0.5).
  */
+/**
+ * Column names holding a flag or a setting about a field, not the field (`do_not_email`,
+ * `is_primary`, `email_greeting_display`): never the near match a name inside them suggests.
+ */
+const ABOUT_A_FIELD = /^(donot|is|has|onhold|optout)|greeting|format|preferred/;
+
 export function nearestMatch(aliases: readonly string[], names: readonly string[]): { name: string; alias: string; distance: number } | null {
   let best: { name: string; alias: string; distance: number } | null = null;
   for (const alias of aliases) {
@@ -126,7 +136,7 @@ export function nearestMatch(aliases: readonly string[], names: readonly string[
     for (const name of names) {
       if (name === '') continue;
       const n = normalizeHeader(name);
-      const d = a.length >= 3 && n.length >= 3 && (n.includes(a) || a.includes(n)) ? 0.5 : editDistance(a, n);
+      const d = a.length >= 3 && n.length >= 3 && (n.includes(a) || a.includes(n)) && !ABOUT_A_FIELD.test(n) ? 0.5 : editDistance(a, n);
       if (best === null || d < best.distance) best = { name, alias, distance: d };
     }
   }

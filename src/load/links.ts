@@ -60,7 +60,7 @@ export async function loadLinks(path: string, options: LoadLinksOptions = {}): P
       const p = plan as LinkPlan;
       const id = (col: number): number => {
         const v = parseId(fields[col] as string);
-        if (v <= 0) throw badId(path, line, p.names[col] ?? '', col);
+        if (v <= 0) throw badId(path, line, p.names[col] ?? '', col, fields[col]);
         return v;
       };
       const domainCell = p.domainId >= 0 ? (fields[p.domainId] as string) : '';

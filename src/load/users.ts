@@ -314,7 +314,7 @@ export async function loadUsers(path: string, options: LoadUsersOptions = {}): P
       const ufId = parseId(fields[p.id] as string);
       if (ufId <= 0) {
         if (ufId === 0 && p.platform === 'drupal') return; // anonymous pseudo-user
-        throw badId(path, line, p.idName, p.id);
+        throw badId(path, line, p.idName, p.id, fields[p.id]);
       }
       // a translation row of the same account (users_field_data with user translation on)
       if (p.defaultLangcode >= 0 && (fields[p.defaultLangcode] as string).trim() === '0') {
