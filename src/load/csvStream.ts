@@ -460,9 +460,10 @@ class RowReader {
   private tooLong(): InputError {
     const mib = (this.maxRowChars / (1024 * 1024)).toFixed(this.maxRowChars % (1024 * 1024) === 0 ? 0 : 2);
     const pending = this.parser ? this.partial : this.sniffText;
-    // with a quote in it, an unclosed quote is the likely cause; without one, a missing line break
-    return pending.includes('"')
-      ? new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB`, 'a quote (") is probably never closed; check the quotes on this line, or that the file is CSV')
+    // with a quote in it, an unclosed quote or a value that long; without one, a missing line break
+    const quotes = pending.includes('"');
+    return quotes
+      ? new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB`, 'a quote (") is probably never closed, or a value is that long (an embedded image?): check the quotes on this line, or export the file without that column')
       : new InputError(this.file, this.line, `a row starting on this line is longer than ${mib} MiB, with no quote in it`, 'no user or contact field is that long: check that the file is CSV with LF or CRLF line breaks');
   }
 

@@ -136,6 +136,13 @@ describe('bad inputs', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 
+  it('a row over the cap with a quote still open names both causes: a quote never closed, or a value that long', async () => {
+    const two = 'x'.repeat(2 * 1024 * 1024);
+    const value = tmp.write('2mb-value.csv', `ID,user_email,display_name\n1,a@x.org,"<img src=""data:${two}"">"\n2,b@x.org,ok\n`);
+    const e = await expectInputError(loadUsers(value), value, 2, /longer than 1 MiB$/);
+    expect(e.remedy).toBe('a quote (") is probably never closed, or a value is that long (an embedded image?): check the quotes on this line, or export the file without that column');
+  });
+
   it('a field just under the cap is accepted', async () => {
     const big = 'y'.repeat(1000 * 1000);
     const p = tmp.write('1mb.csv', `ID,user_email,display_name\n1,a@x.org,"${big}"\n`);
