@@ -258,6 +258,10 @@ async function openInput(path: string): Promise<FileHandle> {
   try {
     const st = await stat(path);
     if (st.isDirectory()) throw new InputError(path, null, 'is a directory, not a CSV file', 'give the path of the exported .csv file');
+    if (st.isFIFO() || st.isCharacterDevice() || st.isSocket()) {
+      // (`--users <(zcat users.csv.gz)`: the encoding check and a row read again after a fault each read the file anew)
+      throw new InputError(path, null, 'is a pipe or a device, not a file: ufmatch reads an input more than once', 'save it to a file first (e.g. zcat users.csv.gz > users.csv) and give that path');
+    }
     if (!st.isFile()) throw new InputError(path, null, 'is not a regular file', 'give the path of the exported .csv file');
     return await open(path, 'r');
   } catch (err) {

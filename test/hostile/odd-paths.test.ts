@@ -32,6 +32,14 @@ describe('odd paths', () => {
     expect(r.stderr).toContain('ufmatch: /dev/stdin: 0 decisions applied, 1 not applied');
   });
 
+  it('--users through a pipe (/dev/stdin, <(zcat …)) is refused saying to save it to a file first', () => {
+    const args = [CLI, ...SAMPLE_ARGS.map((a) => (a === sample('wordpress-users.csv') ? '/dev/stdin' : a)), '--out', join(tmp, 'out-users-pipe'), '--yes'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `cat '${sample('wordpress-users.csv')}' | '${process.execPath}' ${args}`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('ufmatch: /dev/stdin: is a pipe or a device, not a file: ufmatch reads an input more than once — save it to a file first (e.g. zcat users.csv.gz > users.csv) and give that path\n');
+    expect(existsSync(join(tmp, 'out-users-pipe'))).toBe(false);
+  });
+
   it('an empty --decisions file is an input error, not zero decisions replayed', () => {
     const empty = join(tmp, 'empty.csv');
     writeFileSync(empty, '');
