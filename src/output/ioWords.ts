@@ -14,6 +14,13 @@ export function ioWords(err: NodeJS.ErrnoException): string {
       return 'read-only file system';
     case 'EISDIR':
       return 'a folder stands where the output file goes';
+    case 'ENOENT':
+      // (mkdir under /proc, or a folder removed meanwhile)
+      return 'cannot be made or written there: the file system answers "no such file or folder"';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'ENAMETOOLONG':
+      return 'the name is too long for the file system';
     default:
       return err.message;
   }

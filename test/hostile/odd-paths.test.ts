@@ -40,6 +40,12 @@ describe('odd paths', () => {
     expect(existsSync(join(tmp, 'out-users-pipe'))).toBe(false);
   });
 
+  it('--out where no folder can be made (/proc) is one line in words, not the system call\'s message', () => {
+    const r = runCli([...SAMPLE_ARGS, '--out', '/proc/ufmatch-out', '--yes']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toBe('ufmatch: /proc/ufmatch-out: cannot be made or written there: the file system answers "no such file or folder" — nothing was overwritten; fix it and run again\n');
+  });
+
   it('an empty --decisions file is an input error, not zero decisions replayed', () => {
     const empty = join(tmp, 'empty.csv');
     writeFileSync(empty, '');
