@@ -322,7 +322,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     said.push(...noteLines.slice(0, 2));
     notes.add(notApplied);
     const shown = said.filter((m) => m !== '');
-    const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info' } : null;
+    const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info', session: true } : null;
     store.dispatch({
       type: 'start-review',
       model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out),

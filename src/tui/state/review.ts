@@ -43,6 +43,12 @@ export interface JournalFault {
 export interface Message {
   readonly text: string;
   readonly tone: 'info' | 'warn' | 'error';
+  /**
+   * About the whole session (the review's opening notes, a journal written again), not the user
+   * under the cursor: kept when the cursor moves. Other messages, but errors, go with the user
+   * they were about ("user 57 · n next" stayed on screen over user 29).
+   */
+  readonly session?: boolean;
 }
 
 export type ReviewEvent =
@@ -161,18 +167,25 @@ export function initialReview(
 
 // ---- the reducer ----
 
+/** `next` after a move from `s`: a message about the user left behind goes with them (Message.session). */
+function leaving(s: ReviewState, next: ReviewState): ReviewState {
+  const m = next.message;
+  if (m === null || m.session || m.tone === 'error' || currentView(next).cursor === currentView(s).cursor) return next;
+  return { ...next, message: null };
+}
+
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   const s: ReviewState = state.events.length ? { ...state, events: [] } : state;
   switch (action.type) {
     case 'move':
-      return moveTo(s, currentView(s).cursor + action.by);
+      return leaving(s, moveTo(s, currentView(s).cursor + action.by));
     case 'page': {
       const v = currentView(s);
       const by = action.dir * s.listHeight;
-      return withView(s, s.queue, { cursor: v.cursor + by, top: v.top + by });
+      return leaving(s, withView(s, s.queue, { cursor: v.cursor + by, top: v.top + by }));
     }
     case 'jump':
-      return moveTo(s, action.to === 'top' ? 0 : queueLength(s.rows, s.queue) - 1);
+      return leaving(s, moveTo(s, action.to === 'top' ? 0 : queueLength(s.rows, s.queue) - 1));
     case 'queue': {
       const q = nextQueue(s.queue, action.dir);
       return { ...s, queue: q, message: null };
@@ -231,7 +244,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'not-saved':
       return notSaved(action.event, action.fault);
     case 'journal-restored':
-      return { ...s, message: { text: action.text, tone: 'warn' } };
+      return { ...s, message: { text: action.text, tone: 'warn', session: true } };
     case 'viewport': {
       const h = Math.max(1, Math.floor(action.listHeight));
       const d = action.detail ?? s.detailSize;
