@@ -76,7 +76,7 @@ describe('the review screen', () => {
     const { frame, type, events } = renderApp(samplePlan().model);
     await type('/', 'gil@', ENTER);
     expect(frame()).toContain('user 10 · gil@x.org');
-    expect(frame()).toMatch(/link\s+none\s+! user 11/);
+    expect(frame()).toMatch(/link\s+none\s+! user 11 \(link\)/);
     await type('1');
     expect(frame()).toContain('contact 1001 is linked to user 11 in CiviCRM — choose another');
     expect(events).toEqual([]);

@@ -27,6 +27,8 @@ export interface GridProps {
   readonly contacts: ReadonlyMap<number, Contact>;
   /** Users holding a contact now. */
   readonly holdersOf: (contactId: number) => readonly number[];
+  /** The user whose existing link holds the contact (the rest hold it by a decision of the plan). */
+  readonly linkHolderOf: (contactId: number) => number | undefined;
   readonly width: number;
 }
 
@@ -42,7 +44,7 @@ function userValue(f: Field, r: UserPlan): string {
   }
 }
 
-function contactValue(f: Field, c: Candidate, contact: Contact | undefined, holders: readonly number[], ufId: number): string {
+function contactValue(f: Field, c: Candidate, contact: Contact | undefined, holders: readonly number[], ufId: number, linkHolder?: number): string {
   switch (f) {
     case 'email': return c.email || (contact ? mainEmail(contact.emails).email : '');
     case 'first': return contact ? [contact.firstName, contact.middleName].filter(Boolean).join(' ') : '';
@@ -52,7 +54,9 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
     case 'link': {
       if (holders.length === 0) return 'free';
       const others = holders.filter((h) => h !== ufId);
-      return others.length === 0 ? 'this user' : `user ${others.join(', ')}`;
+      // an existing link in CiviCRM, or ufmatch's plan (a decision, automatic or the operator's): they read alike
+      if (others.length === 0) return linkHolder === ufId ? 'this user (link)' : 'this user';
+      return others.map((h) => `user ${h} (${h === linkHolder ? 'link' : 'plan'})`).join(', ');
     }
   }
 }
@@ -60,7 +64,7 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
 /** Which fields are compared with the user's value (type, trash and link are facts of the contact). */
 const COMPARED: ReadonlySet<Field> = new Set(['email', 'first', 'last']);
 
-export function CandidateGrid({ row, decision, contacts, holdersOf, width }: GridProps) {
+export function CandidateGrid({ row, decision, contacts, holdersOf, linkHolderOf, width }: GridProps) {
   const { color } = useTheme();
   const cs = row.candidates;
   if (cs.length === 0) {
@@ -88,7 +92,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
     const uv = userValue(f, row);
     let line = chalk.dim(fit(f, LABEL)) + fit(uv, cols.user - 1) + ' ';
     for (const c of shown) {
-      const v = contactValue(f, c, contacts.get(c.contactId), holdersOf(c.contactId), row.user.ufId);
+      const v = contactValue(f, c, contacts.get(c.contactId), holdersOf(c.contactId), row.user.ufId, linkHolderOf(c.contactId));
       let mark = ' ';
       let segments: Segment[] = v ? [{ text: v, differs: false }] : [];
       const contact = contacts.get(c.contactId);
@@ -137,7 +141,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, width }: Gri
  * many fit). The last line lists those that do not fit, briefly, as the grid's "more" line does;
  * a digit for one still off screen is refused (detailLayout.candidatesOnScreen).
  */
-export function CandidateLines({ row, decision, contacts, holdersOf, width, layout }: GridProps & { readonly layout: CandidateLayout }) {
+export function CandidateLines({ row, decision, contacts, holdersOf, linkHolderOf, width, layout }: GridProps & { readonly layout: CandidateLayout }) {
   const { color } = useTheme();
   const cs = row.candidates;
   if (cs.length === 0 || layout.lines <= 0) return null;
@@ -149,7 +153,7 @@ export function CandidateLines({ row, decision, contacts, holdersOf, width, layo
       contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') : '',
       contactValue('trash', c, contact, [], row.user.ufId) === 'IN TRASH' ? 'IN TRASH' : '',
       contact && contact.type !== 'Individual' ? contact.type : '',
-      contactValue('link', c, contact, holdersOf(c.contactId), row.user.ufId),
+      contactValue('link', c, contact, holdersOf(c.contactId), row.user.ufId, linkHolderOf(c.contactId)),
     ].filter(Boolean);
     const text = clip(`${c.contactId === chosen ? '→' : ' '}${k + 1} #${c.contactId} ${score(c.score)} ${BASIS[c.basis]} · ${facts.join(' · ')}`, width);
     return color && c.contactId === chosen ? chalk.bold.green(text) : text;

@@ -96,9 +96,9 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
       </Text>
       {civicrmLines.length > 0 ? <Text wrap="truncate-end">{civicrmLines.join('\n')}</Text> : null}
       {layout.compact ? (
-        <CandidateLines row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} layout={layout} />
+        <CandidateLines row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} linkHolderOf={(id) => review.holds.linkHolder(id)} width={width} layout={layout} />
       ) : (
-        <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} width={width} />
+        <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} linkHolderOf={(id) => review.holds.linkHolder(id)} width={width} />
       )}
       {allotted.map((n, k) => (
         <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>

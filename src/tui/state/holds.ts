@@ -98,6 +98,11 @@ export class Holds {
     return withFixed(this.decidedContact(contactId), this.slots.linkedContact.get(contactId));
   }
 
+  /** The user whose existing link (civicrm_uf_match) holds the contact, if one does. */
+  linkHolder(contactId: number): number | undefined {
+    return this.slots.linkedContact.get(contactId);
+  }
+
   emailHolders(key: string): UfIds {
     return withFixed(this.decidedEmail(key), this.slots.linkedEmail.get(key));
   }
