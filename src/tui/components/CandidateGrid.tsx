@@ -39,7 +39,7 @@ function userValue(f: Field, r: UserPlan): string {
     case 'first': return [u.firstName, u.middleName].filter(Boolean).join(' ');
     case 'last': return u.lastName;
     case 'type': return '';
-    case 'trash': return u.blocked ? 'blocked' : '';
+    case 'trash': return ''; // (a blocked user is said on the pane's first line: "blocked" here read as the contact's trash)
     case 'link': return r.proposal.action === 'keep' ? `#${r.proposal.contactId} (existing)` : 'none';
   }
 }
