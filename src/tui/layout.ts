@@ -39,7 +39,8 @@ export function layoutFor(columns: number, rows: number): Layout {
     return {
       mode: 'side', height, width,
       listHeight: body, listWidth, listRows: body - 1,
-      detailHeight: body, detailWidth: width - listWidth - 1,
+      // (a rule and a space between them: "2/17" ran into "user 31 ·" with a space alone)
+      detailHeight: body, detailWidth: width - listWidth - 2,
     };
   }
   // stacked, with a divider line: the detail gets up to DETAIL_MAX lines, the list a third or more

@@ -60,7 +60,7 @@ describe('layout', () => {
         const used = l.mode === 'side' ? 3 + Math.max(l.listHeight, l.detailHeight) : 3 + l.listHeight + 1 + l.detailHeight;
         expect(used, `${columns}×${rows}`).toBe(rows - 1);
         expect(l.listRows).toBeGreaterThanOrEqual(3);
-        expect(l.mode === 'side' ? l.listWidth + 1 + l.detailWidth : l.detailWidth).toBe(columns);
+        expect(l.mode === 'side' ? l.listWidth + 2 + l.detailWidth : l.detailWidth).toBe(columns);
       }
     }
   });

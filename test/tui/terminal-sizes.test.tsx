@@ -96,7 +96,7 @@ describe('terminal manners', () => {
       const length = queue.phase === 'review' ? queueLength(queue.review.rows, queue.review.queue) : 0;
       // stacked below 150 columns: the list's header is the whole line; side by side, the detail follows it
       if (columns < 150) expect(header.trimEnd(), `${columns} columns`).toMatch(new RegExp(`${count(length)}/${count(length)}$`));
-      else expect(header).toContain(` ${count(length)}/${count(length)} `);
+      else expect(header).toContain(` ${count(length)}/${count(length)}│ `);
       expect(length).toBeGreaterThan(999);
       t.ink.unmount();
     }

@@ -37,7 +37,9 @@ function Body({ review, layout, bodyHeight }: { review: ReviewState; layout: Lay
     return (
       <Box flexDirection="row" height={bodyHeight} flexShrink={0}>
         {list}
-        <Box width={1} />
+        <Box width={2} flexShrink={0}>
+          <Text dimColor>{Array.from({ length: Math.max(0, bodyHeight) }, () => '│').join('\n')}</Text>
+        </Box>
         {detail}
       </Box>
     );
