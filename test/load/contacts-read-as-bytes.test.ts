@@ -120,7 +120,7 @@ describe('contacts read as bytes', () => {
     await expectInputError(loadContacts(tmp.dir), tmp.dir, null, /is a directory/);
     const fifo = join(tmp.dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
-    await expectInputError(loadContacts(fifo), fifo, null, /not a regular file/);
+    await expectInputError(loadContacts(fifo), fifo, null, /is a pipe or a device, not a file/);
   });
 
   it('leave a file, from where it is not plain CSV, to papaparse, which loads the rest into the same table', async () => {
