@@ -569,12 +569,14 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   const next = nextSync(ctx.platform, u);
   const steps: FixStep[] = [];
   const seen = new Set<string>();
+  const sqlSeen = new Set<string>();
   const add = (s: FixStep) => {
     const k = `${s.text}\n${s.sql ?? ''}`;
-    if (!seen.has(k)) {
-      seen.add(k);
-      steps.push(s);
-    }
+    // the same statement offered twice (two warnings about one gone account's link): once is enough
+    if (seen.has(k) || (s.sql !== null && s.sql !== undefined && sqlSeen.has(s.sql))) return;
+    seen.add(k);
+    if (s.sql) sqlSeen.add(s.sql);
+    steps.push(s);
   };
   const d0 = r.decision;
   if (ctx.link && ctx.moreLinks.length > 0) {

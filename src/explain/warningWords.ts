@@ -273,7 +273,8 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         } else if (!holder) {
           fix.push(step(w.code, `User ${other} is not in the users export: if that account is gone, delete its link so that the address is free again:`, deleteLinkSql(ctx.domainId, other)));
         }
-        fix.push(step(w.code, `If both accounts are the same person, ${removeAccount(p, u.ufId, other)}.`));
+        // (never for an account gone from the CMS: the live one is not to be deleted in its favour)
+        if (holder) fix.push(step(w.code, `If both accounts are the same person, ${removeAccount(p, u.ufId, other)}.`));
         const l = ctx.linkOf(other);
         return {
           reason: `the existing link of user ${other} holds their email as uf_name, so CiviCRM cannot link them`,
@@ -380,8 +381,28 @@ function otherFate(o: CivicrmOutcome | undefined, p: Platform): string {
   return 'the failed link';
 }
 
+/**
+ * What CiviCRM does at the user's next sync once their link is deleted, for the step that
+ * deletes it: it matches by email again and picks, primary first then lowest id, a usable
+ * contact carrying the address; one another user's link holds makes it create a duplicate
+ * instead. ("so that CiviCRM links the user again by email" was promised where the only
+ * contact with the address was in the trash, or held by a second account.)
+ */
+function afterLinkDeleted(ctx: ExplainContext): string {
+  const key = ctx.row.user.emailKey;
+  if (key === '') return '';
+  const primaryFor = (c: Contact): boolean => c.emails.some((e) => e.key === key && e.primary);
+  const pick = ctx.emailHolders.filter(isUsable).sort((a, b) => Number(primaryFor(b)) - Number(primaryFor(a)) || a.id - b.id)[0];
+  if (pick === undefined) return ` (no usable contact carries ${key}, so it creates a new one)`;
+  const holder = ctx.linkHolderOf(pick.id);
+  if (holder !== null) return ` (it picks ${cref(ctx, pick.id)}, which carries ${key}, finds it linked to user ${holder}, and creates a new contact)`;
+  const planned = ctx.holderOf(pick.id);
+  return ` (it links ${cref(ctx, pick.id)}, which carries ${key}${planned !== null ? `, though ufmatch's plan gives it to user ${planned}` : ''})`;
+}
+
 function linkNowStep(code: WarningCode, ctx: ExplainContext, contactId: number, lead: string, review = ''): FixStep {
-  const now = linkNow(ctx.domainId, ctx.row.user, contactId, lead, review);
+  const d = ctx.row.decision;
+  const now = linkNow(ctx.domainId, ctx.row.user, contactId, lead, review, d.action === 'link' && d.contactId === contactId);
   return step(code, now.text, now.sql);
 }
 
@@ -414,11 +435,15 @@ function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: num
   const u = ctx.row.user;
   const { holder, byLink } = holdOf(ctx, contactId)!;
   const c = cref(ctx, contactId);
-  const steps = [
-    step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`),
-    step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`),
-    step(code, `If they are different people, ${c} is not user ${u.ufId}'s: look at the other candidates (a new contact comes last, when none is theirs).`),
-  ];
+  const others = ctx.row.candidates.some((k) => k.contactId !== contactId);
+  const steps = [step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`)];
+  if (ctx.userRow(holder) === undefined) {
+    // an account gone from the CMS (its link left behind): never the one to keep over a live one
+    steps.push(step(code, `User ${holder} is not in the users export: if that account is gone, delete its link, and ${c} is free for user ${u.ufId}:`, deleteLinkSql(ctx.domainId, holder)));
+  } else {
+    steps.push(step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`));
+  }
+  steps.push(step(code, `If they are different people, ${c} is not user ${u.ufId}'s: ${others ? 'look at the other candidates (a new contact comes last, when none is theirs)' : 'a new contact is theirs (c in the ufmatch review)'}.`));
   if (!byLink) steps.push(step(code, `If ${c} is really user ${u.ufId}'s and not user ${holder}'s, link it to user ${u.ufId} in the ufmatch review and settle user ${holder} otherwise.`));
   return steps;
 }
@@ -487,7 +512,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
         if (alive) {
           fix.push(step(w.code, `If it was trashed as a duplicate of ${cref(ctx, alive.id)}, which carries ${key}, point the link there instead:`, updateContactSql(ctx.domainId, u.ufId, alive.id)));
         } else {
-          fix.push(step(w.code, `If it was trashed on purpose, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+          fix.push(step(w.code, `If it was trashed on purpose, delete the link: CiviCRM then matches the user by email again ${nextSync(ctx.platform, u)}${afterLinkDeleted(ctx)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
         }
         break;
       }
@@ -507,7 +532,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
             const named = sameName(uname, nameKey(alt.firstName, alt.lastName, alt.displayName)) ? " and has the user's name" : '';
             fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}${named}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
           } else {
-            fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+            fix.push(step(w.code, `If ${c} is not the user, delete the link: CiviCRM then matches the user by email again ${nextSync(ctx.platform, u)}${afterLinkDeleted(ctx)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
           }
           fix.push(step(w.code, `If ${c} is the user after all (a change of name and email), add ${u.email.trim()} to it in CiviCRM (Edit → Email).`));
         } else {
@@ -520,7 +545,7 @@ function staleLinkWords(w: WarningOf<'stale-link'>, ctx: ExplainContext): Warnin
           if (unsure) {
             const alt = free[0];
             if (alt) fix.push(step(w.code, `If ${c} is not the user, point the link at ${cref(ctx, alt.id)}, which carries ${key}:`, updateContactSql(ctx.domainId, u.ufId, alt.id)));
-            else fix.push(step(w.code, `If ${c} is not the user, delete the link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+            else fix.push(step(w.code, `If ${c} is not the user, delete the link: CiviCRM then matches the user by email again ${nextSync(ctx.platform, u)}${afterLinkDeleted(ctx)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
           }
           fix.push(step(w.code, `${unsure ? `If ${c} is the user, add` : 'Add'} ${u.email.trim()} to ${c} in CiviCRM (Edit → Email; make it primary if it is now the user's main address).`));
         }
@@ -603,9 +628,7 @@ function orphanContactWords(w: WarningOf<'orphan-link'>, ctx: ExplainContext): W
       const holder = ctx.holderOf(byGone.id)!;
       fix.push(step(w.code, `If contact ${id} is gone: ${cref(ctx, byGone.id)} carries ${u.emailKey} but is linked to user ${holder}, who is not in the users export. If that account is gone too, delete its link and point this one at contact ${byGone.id}:`, `${deleteLinkSql(ctx.domainId, holder)}\n${updateContactSql(ctx.domainId, u.ufId, byGone.id)}`));
     } else {
-      const held = usable[0];
-      const then = u.emailKey === '' ? '' : held ? ` (${cref(ctx, held.id)} carries ${u.emailKey} but is linked to user ${ctx.holderOf(held.id)}, so CiviCRM creates a new contact)` : ` (no usable contact carries ${u.emailKey}, so it creates a new one)`;
-      fix.push(step(w.code, `If contact ${id} is gone, delete the broken link so that CiviCRM links the user again by email ${nextSync(ctx.platform, u)}${then}:`, deleteLinkSql(ctx.domainId, u.ufId)));
+      fix.push(step(w.code, `If contact ${id} is gone, delete the broken link: CiviCRM then matches the user by email again ${nextSync(ctx.platform, u)}${afterLinkDeleted(ctx)}:`, deleteLinkSql(ctx.domainId, u.ufId)));
     }
   }
   return {

@@ -97,10 +97,15 @@ export function deleteLinkSql(domainId: number, ufId: number): string {
  * A step's words and SQL for making the link now: `lead` then "load uf_match.sql, or run:" and
  * the guarded INSERT — or, where uf_match.sql cannot hold the link, why, and no SQL at all.
  * @param review whether the ufmatch review is a way too ("in the ufmatch review link …, or run:")
+ * @param planned whether ufmatch's plan links this contact (uf_match.sql holds only the plan's links: a
+ *   user left on review is in it once the review links them and writes)
  */
-export function linkNow(domainId: number, u: User, contactId: number, lead: string, review = ''): { text: string; sql: string | null } {
+export function linkNow(domainId: number, u: User, contactId: number, lead: string, review = '', planned = true): { text: string; sql: string | null } {
   const why = linkNotInsertable(u.ufId, u.email, contactId);
   if (why !== null) return { text: `${lead}: uf_match.sql cannot hold this link (${why}), so make it by hand in CiviCRM${review ? `, or ${review}` : ''}.`, sql: null };
+  const text = planned
+    ? `${lead}: ${review ? `${review}, ` : ''}load ufmatch's uf_match.sql, or run:`
+    : `${lead}: ${review || 'decide it in the ufmatch review'} and load the uf_match.sql it then writes, or run:`;
   // the statement uf_match.sql writes: idempotent, never a second link to the contact, uf_id or email
-  return { text: `${lead}: ${review ? `${review}, ` : ''}load ufmatch's uf_match.sql, or run:`, sql: guardedInsertSql(domainId, u.ufId, u.email, contactId).trimEnd() };
+  return { text, sql: guardedInsertSql(domainId, u.ufId, u.email, contactId).trimEnd() };
 }

@@ -268,7 +268,7 @@ const CASES: readonly Case[] = [
         [link(11, 141, 'ruth.adebayo@gmail.com'), link(12, 142, 'other@example.org')],
       ),
     explanation: ['contact 141'],
-    fix: ['delete the broken link', 'contact 142 (Ruth Adebayo) carries ruth.adebayo@gmail.com but is linked to user 12, so CiviCRM creates a new contact'],
+    fix: ['delete the broken link', 'it picks contact 142 (Ruth Adebayo), which carries ruth.adebayo@gmail.com, finds it linked to user 12, and creates a new contact'],
     sql: ['DELETE FROM civicrm_uf_match WHERE uf_id = 11 AND domain_id = 1;'],
     headline: ['User 11'],
   },

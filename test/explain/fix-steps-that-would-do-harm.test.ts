@@ -1,0 +1,60 @@
+/**
+ * Fix steps a support person could follow to harm (found by an explain audit): deleting the
+ * live account in favour of one gone from the CMS whose link is left behind; "delete the link so
+ * that CiviCRM links the user again by email" where the only contact with the address is in
+ * the trash or another account's; "load uf_match.sql" for a user left on review, whom it does
+ * not hold; the same SQL offered twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { build, contact, fixText, link, named, person, sqlOf, user } from './fixtures.js';
+
+describe('explain: fix steps that would do harm', () => {
+  it('a contact held by the link of an account not in the export: delete that link, never the live account', () => {
+    const b = build(
+      [user(42, 'bea.kay@outlook.com', person('Bea', 'Kay'))],
+      [contact(910, 'bea.kay@outlok.com', named('Bea', 'Kay'))],
+      [link(77, 910, 'bea.kay@outlok.com')],
+    );
+    const fix = fixText(b.explain(42));
+    expect(fix).not.toMatch(/delete user 42 in WordPress/);
+    expect(fix).toContain('User 77 is not in the users export: if that account is gone, delete its link, and contact 910 (Bea Kay) is free for user 42');
+    expect(fix).toContain('DELETE FROM civicrm_uf_match WHERE uf_id = 77 AND domain_id = 1;');
+    expect(fix).not.toContain('look at the other candidates');
+  });
+
+  it("an address held as uf_name by a gone account's link: no 'delete user 10', and its DELETE once", () => {
+    const b = build(
+      [user(11, 'carl@example.com', person('Carl', 'Moss'))],
+      [contact(5001, 'carl.old@example.com', named('Carl', 'Moss'))],
+      [link(901, 5001, 'carl@example.com')],
+    );
+    const e = b.explain(11);
+    expect(fixText(e)).not.toMatch(/delete user 11 in WordPress/);
+    const deletes = sqlOf(e).filter((q) => q === 'DELETE FROM civicrm_uf_match WHERE uf_id = 901 AND domain_id = 1;');
+    expect(deletes).toHaveLength(1);
+  });
+
+  it('deleting a link to a trashed contact says what CiviCRM then does: a new contact, or a duplicate of one another account holds', () => {
+    const alone = build([user(9, 'gareth@example.org', person('Gareth', 'Pryce'))], [contact(112, 'gareth@example.org', { ...named('Gareth', 'Pryce'), deleted: true })], [link(9, 112, 'gareth@example.org')]);
+    expect(fixText(alone.explain(9))).toContain('delete the link: CiviCRM then matches the user by email again');
+    expect(fixText(alone.explain(9))).toContain('(no usable contact carries gareth@example.org, so it creates a new one)');
+    expect(fixText(alone.explain(9))).not.toContain('so that CiviCRM links the user again by email');
+    const held = build(
+      [user(20, 'mary.lee@example.com', person('Mary', 'Lee')), user(21, 'mary.l@example.com', person('Mary', 'Lee'))],
+      [contact(600, 'mary.lee@example.com', { ...named('Mary', 'Lee'), deleted: true }), contact(601, ['mary.l@example.com', 'mary.lee@example.com'], named('Mary', 'Lee'))],
+      [link(20, 600, 'mary.lee@example.com'), link(21, 601, 'mary.l@example.com')],
+    );
+    expect(fixText(held.explain(20))).toContain('(it picks contact 601 (Mary Lee), which carries mary.lee@example.com, finds it linked to user 21, and creates a new contact)');
+  });
+
+  it("a review user's 'link now' says to decide it in the review first: uf_match.sql holds only the plan's links", () => {
+    const b = build([user(48, 'sam.lee+civi@example.org', person('Sam', 'Lee'))], [contact(149, 'sam.lee@example.org', named('Sam', 'Lee'))]);
+    expect(b.row(48).decision.action).toBe('review');
+    const fix = fixText(b.explain(48));
+    expect(fix).not.toMatch(/in the ufmatch review, load ufmatch's uf_match\.sql/);
+    expect(fix).toContain('Or link them now: link contact 149 (Sam Lee) in the ufmatch review and load the uf_match.sql it then writes, or run:');
+    const linked = build([user(14, 'tom@example.org', person('Tom', 'Hale'))], [contact(160, 'tom@example.org', named('Tom', 'Hale'))]);
+    expect(linked.row(14).decision.action).toBe('link');
+    expect(fixText(linked.explain(14))).toContain("To link now: load ufmatch's uf_match.sql, or run:");
+  });
+});
