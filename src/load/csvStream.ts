@@ -27,7 +27,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
 import { notCsvError } from './notCsv.js';
-import { countByte, firstInvalidUtf8, firstUtf8Sequence, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
+import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
 
@@ -118,16 +118,8 @@ async function papaparseRows(path: string, options: CsvOptions, sink: CsvSink, r
     let bytesRead = from ? from.at : 0;
     const hashed = from ? from.hashed : 0;
 
-    // a file read in a single-byte --encoding (not valid UTF-8) that holds UTF-8 letters mixes the two
-    const singleByte = requested !== 'utf-8' && !/^(utf|ucs)/i.test(requested);
     const feed = (buf: Buffer): void => {
       const d = decoder as ChunkDecoder;
-      if (singleByte) {
-        const start = bytesRead - buf.length;
-        const bom = start === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-        const at = firstUtf8Sequence(buf, bom);
-        if (at >= 0) throw rows.utf8InSingleByte(buf, at, requested);
-      }
       if (!d.wide) {
         const nul = buf.indexOf(0);
         if (nul !== -1) throw rows.binaryAt(buf, nul);
@@ -490,16 +482,6 @@ class RowReader {
     const wide = buf ? wideEncodingOf(buf) : null;
     if (wide) return new InputError(this.file, this.lineOf(buf, offset), `the file contains NUL bytes: it looks like ${wide.toUpperCase()} text without a byte-order mark`, `give --encoding ${wide}`);
     return new InputError(this.file, this.lineOf(buf, offset), 'the file contains NUL bytes: it looks binary, not CSV text', 'export it as CSV; a UTF-16 file without byte-order mark needs --encoding utf-16le');
-  }
-
-  /** A letter written as UTF-8 at `offset` in a file read as `encoding` (not UTF-8): the file mixes encodings. */
-  utf8InSingleByte(buf: Buffer, offset: number, encoding: string): InputError {
-    return new InputError(
-      this.file,
-      this.lineOf(buf, offset),
-      `this line holds letters written as UTF-8, though the file is not UTF-8 and is read as ${encoding} (--encoding): the file mixes encodings`,
-      `re-save the file in one encoding, or correct the lines that are not UTF-8 and give no --encoding; read as ${encoding}, these letters would be misread ("é" as "Ã©")`,
-    );
   }
 
   /** @param mixed whether UTF-8 letters (not ASCII) come before the bad byte: the file mixes encodings */

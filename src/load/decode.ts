@@ -194,29 +194,6 @@ export function countByte(buf: Buffer, code: number, end: number): number {
  * Up to three leading continuation bytes are skipped (they may finish a character begun in
  * the previous chunk). Error paths only.
  */
-/**
- * Offset of the first complete UTF-8 sequence of two to four bytes in `buf` (from `from`), or
- * -1: in a file read in a single-byte encoding, such a sequence is a letter written as UTF-8
- * ("é" as C3 A9, read as "Ã©"), which in real windows-1252 text hardly ever occurs.
- */
-export function firstUtf8Sequence(buf: Buffer, from = 0): number {
-  const n = buf.length;
-  for (let i = from; i < n; i++) {
-    const b = buf[i]!;
-    if (b < 0xc2 || b > 0xf4) continue;
-    const len = b <= 0xdf ? 2 : b <= 0xef ? 3 : 4;
-    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
-    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
-    if (i + len > n) return -1;
-    const c = buf[i + 1]!;
-    if (c < lo || c > hi) continue;
-    let k = 2;
-    while (k < len && (buf[i + k]! & 0xc0) === 0x80) k++;
-    if (k === len) return i;
-  }
-  return -1;
-}
-
 export function firstInvalidUtf8(buf: Buffer): number {
   const n = buf.length;
   let i = 0;

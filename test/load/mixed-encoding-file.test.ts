@@ -36,20 +36,4 @@ describe('a file that is not valid UTF-8', () => {
     const path = tmp.write('bom-cp1252.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${HEADER}6,s,s@x.org,Andr\xe9,Stray\n`, 'latin1')]));
     await expectInputError(loadUsers(path), path, 2, /the file is not valid UTF-8$/);
   });
-
-  it('given --encoding windows-1252, a file with letters written as UTF-8 is refused at the first of them (they would be misread)', async () => {
-    const path = tmp.write('mixed-enc.csv', Buffer.concat([Buffer.from(`${HEADER}6,s,s@x.org,Andr`), Buffer.from([0xe9]), Buffer.from(',Stray\n4,sean,sean@x.ie,Seán,O’Neil\n')]));
-    const e = await expectInputError(loadUsers(path, { encoding: 'windows-1252' }), path, 3, /this line holds letters written as UTF-8, though the file is not UTF-8 and is read as windows-1252 \(--encoding\): the file mixes encodings/);
-    expect(e.remedy).toMatch(/re-save the file in one encoding/);
-  });
-
-  it('a windows-1252 file of accented names, with or without a UTF-8 byte-order mark, loads with --encoding windows-1252', async () => {
-    const text = `${HEADER}1,a,a@x.org,Séan,O’Neil\n2,b,b@x.org,Jürgen,Straße\n3,c,c@x.org,Šimon,Œuvre €\n4,d,d@x.org,ÉLODIE,D’ARC\n`;
-    const plain = tmp.write('cp1252-names.csv', Buffer.from(text.replace(/’/g, '\x92').replace(/€/g, '\x80').replace(/Š/g, '\x8a').replace(/Œ/g, '\x8c'), 'latin1'));
-    const withBom = tmp.write('cp1252-names-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/’/g, '\x92').replace(/€/g, '\x80').replace(/Š/g, '\x8a').replace(/Œ/g, '\x8c'), 'latin1')]));
-    for (const path of [plain, withBom]) {
-      const { users } = await loadUsers(path, { encoding: 'windows-1252' });
-      expect(users.map((u) => `${u.firstName} ${u.lastName}`)).toEqual(['Séan O’Neil', 'Jürgen Straße', 'Šimon Œuvre €', 'ÉLODIE D’ARC']);
-    }
-  });
 });
