@@ -489,15 +489,19 @@ class RowReader {
     const line = this.lineOf(buf, offset < 0 ? buf.length : offset);
     if (mixed) {
       // --encoding windows-1252 would misread every UTF-8 letter before and after this line ("Seán" as "SeÃ¡n")
-      return new InputError(this.file, line, 'this line is not valid UTF-8, though the lines before it are UTF-8 with accented letters: the file mixes encodings', 'correct the characters of this line (re-type them, or re-save the file as UTF-8 from the program that made it); --encoding would misread the UTF-8 letters of the other lines');
+      return new InputError(this.file, line, 'this line is not valid UTF-8, though the lines before it are UTF-8 with accented letters: the file mixes encodings', 'correct the characters of this line (re-type them, or re-save the file as UTF-8 from the program that made it), since --encoding would misread the UTF-8 letters of the other lines; if the whole file is in another encoding after all, give it, e.g. --encoding windows-1252');
     }
     return new InputError(this.file, line, 'the file is not valid UTF-8', 'give its encoding, e.g. --encoding windows-1252 (or latin1), or re-export it as UTF-8');
   }
 }
 
 /**
- * Whether the first `end` bytes of the file (valid UTF-8: the reader came that far) hold a
- * character past ASCII, a UTF-8 BOM aside. Read on the error path only.
+ * Whether the lines before the one holding byte `end` (valid UTF-8: the reader came that far)
+ * hold two characters past ASCII, a UTF-8 BOM aside: then the file is UTF-8 up to that line and
+ * mixes encodings. Only earlier lines count, and one letter is not enough: in text of a
+ * single-byte encoding a letter pair is now and then valid UTF-8 by chance ("Ві" in
+ * windows-1251, "É" and a no-break space in windows-1252), but hardly ever several whole lines'
+ * letters. Read on the error path only.
  */
 function utf8LettersBefore(path: string, end: number): boolean {
   let fd: number;
@@ -508,14 +512,22 @@ function utf8LettersBefore(path: string, end: number): boolean {
   }
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
+    // UTF-8 letters (lead bytes) seen, and where the second one is: two, as in "Seán O’Neil"
+    let letters = 0;
+    let second = -1;
+    let lastBreak = -1;
     for (let at = 0; at < end; ) {
       const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
-      if (n <= 0) return false;
+      if (n <= 0) break;
       const from = at === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-      for (let i = from; i < n; i++) if (buf[i]! >= 0x80) return true;
+      for (let i = from; i < n; i++) {
+        const b = buf[i]!;
+        if (b === 10) lastBreak = at + i;
+        else if (b >= 0xc2 && ++letters === 2) second = at + i;
+      }
       at += n;
     }
-    return false;
+    return second >= 0 && second < lastBreak;
   } finally {
     closeSync(fd);
   }
