@@ -6,11 +6,13 @@
  * CiviCRM or a CMS has (SPEC §5's headers), and refused as inputs whichever option they come by.
  */
 import { InputError } from './errors.js';
-import type { Header } from './headers.js';
+import { normalizeHeader, type Header } from './headers.js';
 
 interface OwnOutput {
-  /** Columns that together say which output it is. */
+  /** Columns that together say which output it is: all of SPEC §5's header for it. */
   readonly marks: readonly string[];
+  /** Columns the output never has: with one of them, the file is an export after all. */
+  readonly unless?: readonly string[];
   readonly what: string;
   /** What to do instead, given the export the option wants (`the civicrm_uf_match export with --links`). */
   readonly remedy: (wanted: string) => string;
@@ -28,22 +30,24 @@ const CARRY_OVER = "to carry an earlier review's decisions over, give its decisi
 
 const OWN_OUTPUTS: readonly OwnOutput[] = [
   {
-    marks: ['action', 'reason', 'decided_by'],
+    marks: ['uf_id', 'uf_name', 'contact_id', 'action', 'reason', 'candidates', 'warnings', 'decided_by'],
     what: "ufmatch's own links.csv (an output: its rows are ufmatch's plan, not links CiviCRM holds)",
     remedy: (wanted) => `give ${wanted}; ${CARRY_OVER}`,
   },
   {
-    marks: ['action', 'decided_at'],
+    marks: ['uf_id', 'email', 'action', 'contact_id', 'decided_at'],
     what: "ufmatch's decisions journal (decisions.csv)",
     remedy: (wanted) => `give it with --decisions, and ${wanted}`,
   },
   {
-    marks: ['code', 'other_uf_id', 'detail'],
+    marks: ['code', 'uf_id', 'contact_id', 'other_uf_id', 'score', 'detail'],
     what: "ufmatch's own warnings.csv (an output)",
     remedy: (wanted) => `give ${wanted}`,
   },
   {
-    marks: ['uf_id', 'contact_type', 'middle_name'],
+    marks: ['uf_id', 'contact_type', 'first_name', 'middle_name', 'last_name', 'email'],
+    // (a contacts export joined with uf_match has these and its own id: `id` or `contact_id`)
+    unless: ['id', 'contact_id', 'Contact ID'],
     what: "ufmatch's own contacts-to-create.csv (an output: contacts not yet in CiviCRM)",
     remedy: (wanted) => `give ${wanted}; import that file into CiviCRM first if its contacts should count, then export them again`,
   },
@@ -52,8 +56,11 @@ const OWN_OUTPUTS: readonly OwnOutput[] = [
 /** Throws an InputError when the header is one of ufmatch's outputs; `option` is the one it came by (`--links`). */
 export function refuseOwnOutput(header: Header, option: keyof typeof EXPORT_OF & string): void {
   const wanted = EXPORT_OF[option] ?? 'the export';
+  // (by the normalised names, not Header.find: that refuses two columns of one name, which an
+  // export may have among columns no loader reads)
+  const has = (name: string): boolean => header.keys.includes(normalizeHeader(name));
   for (const o of OWN_OUTPUTS) {
-    if (o.marks.every((m) => header.has([m]))) {
+    if (o.marks.every(has) && !(o.unless ?? []).some(has)) {
       throw new InputError(header.file, header.line, `this is ${o.what}, not ${wanted}`, o.remedy(`${wanted.replace(/^an? /, 'the ')} with ${option}`));
     }
   }

@@ -57,6 +57,15 @@ describe("ufmatch's own outputs given back as inputs", () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('exports that share some of those columns still load: a contacts dump joined with uf_match, two custom fields of one name', async () => {
+    const joined = tmp.write('joined.csv', 'id,contact_type,first_name,middle_name,last_name,email,is_deleted,uf_id\n1,Individual,Ann,,Lee,ann@x.org,0,5\n');
+    const custom = tmp.write('custom.csv', 'Contact ID,Contact Type,Email,Code,Code,Action\n1,Individual,ann@x.org,a,b,c\n');
+    for (const contacts of [joined, custom]) {
+      const r = await runWith('--contacts', contacts, `loads-${contacts.length}`);
+      expect(r.code, r.stderr).toBe(0);
+    }
+  });
+
   it('the inputs these outputs were made from still load (no export of CiviCRM or a CMS has those columns)', async () => {
     const r = await runInProcess(['--yes', ...Object.entries(INPUTS).flat(), '--out', join(tmp.dir, 'again')]);
     expect(r.code).toBe(0);
