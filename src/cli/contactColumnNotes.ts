@@ -30,6 +30,11 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
       `${file}: ${one ? 'column' : 'columns'} ${quoted(other)} ${one ? 'is' : 'are'} none of CiviCRM's email columns ("Email", "<location>-Email"): ${one ? 'a custom field' : 'custom fields'} for another person's address, not the contact's own; CiviCRM does not match ${one ? 'it' : 'them'}, and neither does ufmatch — if ${one ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Other-Email"`,
     );
   }
+  for (const t of columns.unknownTypes ?? []) {
+    notes.push(
+      `${file}: contact type "${t.value}" (${t.rows} ${t.rows === 1 ? 'row' : 'rows'}, first on line ${t.line}) is none of CiviCRM's (Individual, Organization, Household): such contacts are taken as not Individuals, which CiviCRM never matches — if it means one of them, export the contacts with CiviCRM's type names`,
+    );
+  }
   if (columns.noType) {
     notes.push(`${file} has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual — export it with that column if some are Organizations or Households`);
   }

@@ -16,7 +16,7 @@ import { emailKeyInto } from '../match/emailBytes.js';
 import type { ContactTable } from './contactTable.js';
 import type { ContactPlan } from './contacts.js';
 import type { CsvProgress } from './csvStream.js';
-import { badContactType, badId, badTrashFlag, emailKey, parseId, severalAddresses, severalAddressesError, trashFlag } from './fields.js';
+import { badId, badTrashFlag, emailKey, parseId, severalAddresses, severalAddressesError, trashFlag } from './fields.js';
 import { Header } from './headers.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
@@ -28,7 +28,8 @@ export interface ByteLoadOptions {
   /** contacts.ts's planContacts: the columns read, from the header. */
   readonly plan: (header: Header) => ContactPlan;
   /** contacts.ts's rule for a type cell. */
-  readonly contactType: (cell: string) => string | null;
+  /** The type of a cell at a line (contacts.ts's: CiviCRM's three, or the value as it stands, noted). */
+  readonly contactType: (cell: string, line: number) => string;
   readonly onProgress?: (progress: CsvProgress) => void;
   readonly onStored?: (contacts: ContactTable, pos: number) => void;
   readonly maxRowBytes: number;
@@ -168,9 +169,7 @@ class RowsToTable implements PlainRowSink {
     const s = row.start[i]!;
     if (isSqlNull(b, s, row.end[i]!)) return 'Individual';
     if (row.end[i]! - s === 10 && row.escaped[i] === 0 && b.compare(INDIVIDUAL, 0, 10, s, s + 10) === 0) return 'Individual';
-    const type = this.o.contactType(fieldString(b, row, i));
-    if (type === null) throw badContactType(this.path, line, this.plan!.typeName, i);
-    return type;
+    return this.o.contactType(fieldString(b, row, i), line);
   }
 
   private trashed(b: Buffer, row: PlainRow, i: number, line: number): boolean {

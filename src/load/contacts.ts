@@ -14,7 +14,8 @@
  *   silently become `create`.
  * - Contact type: no column → every contact is `Individual` (CiviCRM's default type); an empty
  *   cell → `Individual`; `individual`/`organization`/`household` in any case, and their labels in
- *   a few languages (contactType), → canonical spelling; anything else is an InputError.
+ *   a few languages (contactType), → canonical spelling; anything else is kept as it stands (not
+ *   an Individual: CiviCRM never matches it) and named in a note (ContactColumns.unknownTypes).
  * - Trash (`Contact is in Trash` / `is_deleted`): see trashFlag (1/Yes/true and translations =
  *   trashed, empty/0/No/false and translations = not); any other value is an InputError.
  * - Names are trimmed. A header-only file is an InputError.
@@ -33,7 +34,7 @@ import { loadContactBytes } from './contactBytes.js';
 import { continueCsv, DEFAULT_MAX_ROW_CHARS, streamCsv, type CsvProgress, type CsvResult, type CsvSink } from './csvStream.js';
 import { resolveEncoding } from './decode.js';
 import { InputError } from './errors.js';
-import { badContactType, badId, badTrashFlag, contactType, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
+import { badId, badTrashFlag, contactType, emailKey, findDuplicateId, parseId, severalAddresses, severalAddressesError, sqlNull, trashFlag } from './fields.js';
 import { CONTACT_MARKERS, Header, normalizeHeader } from './headers.js';
 import { refuseOwnOutput } from './ownOutputs.js';
 
@@ -139,8 +140,6 @@ export interface ContactPlan {
   readonly last: number;
   readonly trash: number;
   readonly trashName: string;
-  /** The contact type column's name as in the file ('' without one). */
-  readonly typeName: string;
   /** Email columns, primary first (if any); `primary` tells whether [0] is the primary one. */
   readonly emails: readonly number[];
   readonly sources: readonly string[];
@@ -161,6 +160,8 @@ export interface ContactColumns {
   readonly noType: boolean;
   /** No trash column: no contact is in the trash. */
   readonly noTrash: boolean;
+  /** Contact types none of CiviCRM's (contactType): each value, its rows, its first line. */
+  readonly unknownTypes?: readonly { readonly value: string; readonly rows: number; readonly line: number }[];
 }
 
 /**
@@ -228,7 +229,6 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
     last: header.find(['Last Name', 'last_name']),
     trash,
     trashName: trash >= 0 ? (header.names[trash] ?? 'Contact is in Trash') : '',
-    typeName: type >= 0 ? (header.names[type] ?? 'Contact Type') : '',
     emails,
     sources: emails.map((i) => header.names[i] ?? 'Email'),
     primary: primary !== -1,
@@ -236,11 +236,7 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   };
 }
 
-function badType(path: string, line: number, plan: ContactPlan): never {
-  throw badContactType(path, line, plan.typeName, plan.type);
-}
-
-function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number): Contact {
+function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number, typeOf: (cell: string, line: number) => string): Contact {
   let deleted = false;
   if (plan.trash >= 0) {
     const flag = trashFlag(sqlNull(f[plan.trash] as string));
@@ -259,7 +255,7 @@ function buildContact(path: string, plan: ContactPlan, f: string[], id: number, 
   }
   return {
     id,
-    type: plan.type < 0 ? 'Individual' : (contactType(sqlNull(f[plan.type] as string)) ?? badType(path, line, plan)),
+    type: plan.type < 0 ? 'Individual' : typeOf(sqlNull(f[plan.type] as string), line),
     displayName: cell(f, plan.display),
     firstName: cell(f, plan.first),
     middleName: cell(f, plan.middle),
@@ -285,6 +281,18 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
   const contacts = new ContactTable(bytes, options.sharedTable === true, Math.max(1024, Math.ceil(bytes / MIN_ROW_BYTES)));
   const requireEmail = options.requireEmailColumn ?? true;
   let plan: ContactPlan | null = null;
+  // a type none of CiviCRM's three (nor their labels in a few languages): kept as it stands (not
+  // an Individual, so never matched, as in CiviCRM), and said in a note with its count
+  const unknownTypes = new Map<string, { rows: number; line: number }>();
+  const typeOf = (cell: string, line: number): string => {
+    const known = contactType(cell);
+    if (known !== null) return known;
+    const value = cell.trim();
+    const seen = unknownTypes.get(value);
+    if (seen) seen.rows++;
+    else unknownTypes.set(value, { rows: 1, line });
+    return value;
+  };
   const sink: CsvSink = {
     header(fields, line) {
       plan = planContacts(new Header(path, fields, line), requireEmail);
@@ -293,7 +301,7 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
       const p = plan as ContactPlan;
       const id = parseId(fields[p.id] as string);
       if (id <= 0) throw badId(path, line, p.idName, p.id, fields[p.id]);
-      const c = buildContact(path, p, fields, id, line);
+      const c = buildContact(path, p, fields, id, line, typeOf);
       contacts.append(c);
       options.onStored?.(contacts, contacts.length - 1);
     },
@@ -302,13 +310,13 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
   if (options.bytes !== false && resolveEncoding(path, options.encoding) === 'utf-8') {
     const r = await loadContactBytes(path, contacts, {
       plan: (header) => (plan = planContacts(header, requireEmail)),
-      contactType,
+      contactType: typeOf,
       maxRowBytes: DEFAULT_MAX_ROW_CHARS,
       ...(options.highWaterMark ? { chunk: options.highWaterMark } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.onStored ? { onStored: options.onStored } : {}),
     });
-    if (r && 'info' in r) return checked(path, contacts, r.info, r.headerLine, plan);
+    if (r && 'info' in r) return checked(path, contacts, r.info, r.headerLine, plan, unknownTypes);
     if (r) {
       // the file stopped being plain: papaparse reads the rest into the same table
       plan = r.plan;
@@ -318,11 +326,11 @@ export async function loadContacts(path: string, options: LoadContactsOptions = 
     // the bytes are not wanted (tests), or not UTF-8: papaparse, which also says what is wrong
     result = await streamCsv(path, { ...options, plain: false }, sink);
   }
-  return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, plan);
+  return checked(path, contacts, { path, rows: result.rows, sha256: result.sha256 }, result.headerLine, plan, unknownTypes);
 }
 
 /** The checks on the whole file, however it was read: a header, rows, no id twice. */
-function checked(path: string, contacts: ContactTable, info: InputInfo, headerLine: number, plan: ContactPlan | null): LoadedContacts {
+function checked(path: string, contacts: ContactTable, info: InputInfo, headerLine: number, plan: ContactPlan | null, unknownTypes: ReadonlyMap<string, { rows: number; line: number }>): LoadedContacts {
   if (plan === null) throw new InputError(path, 1, 'no header row', 'export the contacts again');
   const { idName } = plan;
   if (info.rows === 0) {
@@ -333,7 +341,8 @@ function checked(path: string, contacts: ContactTable, info: InputInfo, headerLi
     const [a, b] = dup;
     throw new InputError(path, contacts.lineAt(b), `"${idName}" repeats the contact id of line ${contacts.lineAt(a)}`, 'each contact must appear once; remove the duplicate row or export again (a query with a row per email address: give the addresses with --emails as contact_id,email,is_primary instead)');
   }
-  return { contacts, info, columns: plan.columns };
+  const types = [...unknownTypes].map(([value, { rows, line }]) => ({ value, rows, line }));
+  return { contacts, info, columns: types.length > 0 ? { ...plan.columns, unknownTypes: types } : plan.columns };
 }
 
 /**

@@ -65,9 +65,10 @@ export function badTrashFlag(file: string, line: number, columnName: string, col
 
 /**
  * A contact type as exported: CiviCRM's three (any case, "Organisation" too), or their labels in
- * the languages its UI exports are often in. Anything else is an InputError (badContactType):
- * read as it stood, it was "not an Individual", and every user matching such a contact was sent
- * to review with a non-individual-match warning, without a word about the column.
+ * the languages its UI exports are often in. Anything else (null) the loader keeps as it stands
+ * and names in a note: read as "not an Individual", every user matching such a contact went to
+ * review with a non-individual-match warning without a word about the column, and refused, a
+ * site's renamed or translated types stopped the run.
  */
 const CANONICAL_TYPES = new Map([
   ['individual', 'Individual'],
@@ -104,15 +105,6 @@ export function contactType(cell: string): string | null {
   return CANONICAL_TYPES.get(s.toLowerCase().replace(/\s+/g, ' ')) ?? null;
 }
 
-export function badContactType(file: string, line: number, columnName: string, columnIndex: number): InputError {
-  return new InputError(
-    file,
-    line,
-    `"${columnName}" is none of CiviCRM's contact types (Individual, Organization, Household)`,
-    'set that cell to Individual, Organization or Household (CiviCRM matches Individuals only)',
-    columnIndex + 1,
-  );
-}
 
 /**
  * One row as a transient Contact: its strings are the parser's (cut from the file's text),

@@ -1,13 +1,15 @@
 /**
  * `Contact Type` as exports write it: CiviCRM's three types in any case, and their labels in the
- * languages sites export in. Any other value is an input error naming line and column: kept as
- * it stood, "Einzelperson" or a typo made the contact "not an Individual", and every user
- * matching it went to review with a non-individual-match warning, the column never mentioned.
+ * languages sites export in. Any other value is kept as it stands (not an Individual, which
+ * CiviCRM never matches) and named in a note with its count and first line: before, a typo or
+ * "Einzelperson" sent every user matching such a contact to review without a word about the
+ * column; refusing it instead stopped runs on a site's renamed or translated types.
  */
 import { describe, expect, it } from 'vitest';
 import { loadContacts } from '../../src/load/contacts.js';
 import { contactType } from '../../src/load/fields.js';
-import { expectInputError, tempDir } from './helpers.js';
+import { contactColumnNotes } from '../../src/cli/contactColumnNotes.js';
+import { tempDir } from './helpers.js';
 
 const tmp = tempDir();
 
@@ -25,14 +27,18 @@ describe('the contact type', () => {
   });
 
   for (const bytes of [true, false]) {
-    it(`loads translated types and refuses others (${bytes ? 'read as bytes' : 'through papaparse'})`, async () => {
+    it(`loads translated types, and keeps any other as it stands, noted (${bytes ? 'read as bytes' : 'through papaparse'})`, async () => {
       const ok = tmp.write(`type-ok-${bytes}.csv`, 'Contact ID,Contact Type,Email\n1,Einzelperson,a@x.org\n2,Organisation,b@x.org\n3,household,c@x.org\n4,,d@x.org\n');
-      const { contacts } = await loadContacts(ok, { bytes });
-      expect([...contacts].map((c) => c.type)).toEqual(['Individual', 'Organization', 'Household', 'Individual']);
-      const bad = tmp.write(`type-bad-${bytes}.csv`, 'Contact ID,Email,Contact Type\n1,a@x.org,Individual\n2,b@x.org,Indvidual\n');
-      const e = await expectInputError(loadContacts(bad, { bytes }), bad, 3, /"Contact Type" is none of CiviCRM's contact types \(Individual, Organization, Household\)/);
-      expect(e.column).toBe(3);
-      expect(e.remedy).toMatch(/set that cell to Individual, Organization or Household/);
+      const loaded = await loadContacts(ok, { bytes });
+      expect([...loaded.contacts].map((c) => c.type)).toEqual(['Individual', 'Organization', 'Household', 'Individual']);
+      expect(loaded.columns.unknownTypes).toBeUndefined();
+      const odd = tmp.write(`type-odd-${bytes}.csv`, 'Contact ID,Email,Contact Type\n1,a@x.org,Individual\n2,b@x.org,Persona\n3,c@x.org, Persona \n4,d@x.org,Indvidual\n');
+      const r = await loadContacts(odd, { bytes });
+      expect([...r.contacts].map((c) => c.type)).toEqual(['Individual', 'Persona', 'Persona', 'Indvidual']);
+      expect(r.columns.unknownTypes).toEqual([{ value: 'Persona', rows: 2, line: 3 }, { value: 'Indvidual', rows: 1, line: 5 }]);
+      expect(contactColumnNotes(r.columns, 'c.csv')).toContain(
+        'c.csv: contact type "Persona" (2 rows, first on line 3) is none of CiviCRM\'s (Individual, Organization, Household): such contacts are taken as not Individuals, which CiviCRM never matches — if it means one of them, export the contacts with CiviCRM\'s type names',
+      );
     });
   }
 });
