@@ -121,7 +121,7 @@ export async function prepare(
     notApplied = problems;
     // (the rows of a journal with undone and redone steps: say for how many users they stand)
     const users = r.decidedAt.size;
-    const applied = r.applied === users ? `${r.applied} ${noun(r.applied, 'decision')} applied` : `${r.applied} ${noun(r.applied, 'row')} applied (${users} ${noun(users, 'user')} decided by them: a journal keeps undone and replaced steps too)`;
+    const applied = r.applied === users ? `${r.applied} ${noun(r.applied, 'decision')} applied` : `${users} ${noun(users, 'user')} decided by the ${r.applied} ${noun(r.applied, 'row')} applied (a journal keeps undone and replaced steps too)`;
     io.stderr.write(`ufmatch: ${o.decisions}: ${applied}, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
     // a detail quotes the file's cells: their control characters are shown, not sent
     for (const p of problems.slice(0, 20)) io.stderr.write(`  ${printable(`${o.decisions} line ${p.line}: ${p.detail}`)}\n`);

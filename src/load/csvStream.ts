@@ -448,7 +448,13 @@ class RowReader {
     if (fields > this.width && row.slice(this.width).every((f) => f.trim() === '')) {
       // nothing past the header's columns: a separator at the end of the line, not an unquoted one in a value
       const extra = fields - this.width;
-      return new InputError(this.file, line, `${has}: the line ends with ${extra === 1 ? `a ${name}` : `${extra} ${name}s`} after its last value`, `remove ${extra === 1 ? 'it' : 'them'} (or name the extra column in the header)`);
+      // (unless a value holds an unquoted separator and the last column is empty: "Smith, John," reads alike)
+      return new InputError(
+        this.file,
+        line,
+        `${has}: the line ends with ${extra === 1 ? `a ${name}` : `${extra} ${name}s`} after its last value, or a value holds an unquoted ${name}`,
+        `remove the ${name} at the end of the line if it is one too many, else quote the value that holds a ${name}`,
+      );
     }
     return fields > this.width
       ? new InputError(this.file, line, has, `a value probably contains an unquoted ${name}; quote that value`)

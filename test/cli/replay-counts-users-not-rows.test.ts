@@ -25,7 +25,7 @@ describe('--decisions reports rows and users apart', () => {
     const stderr = await replay(
       '42,katherne.walsh@yahoo.co.uk,link,143,2026-11-22T10:00:00.000Z\r\n42,katherne.walsh@yahoo.co.uk,skip,,2026-11-22T10:00:01.000Z\r\n42,katherne.walsh@yahoo.co.uk,link,143,2026-11-22T10:00:02.000Z\r\n',
     );
-    expect(stderr).toContain("DEC: 3 rows applied (1 user decided by them: a journal keeps undone and replaced steps too), 0 not applied; 1 user differs from ufmatch's proposal\n");
+    expect(stderr).toContain("DEC: 1 user decided by the 3 rows applied (a journal keeps undone and replaced steps too), 0 not applied; 1 user differs from ufmatch's proposal\n");
   });
 
   it('one row per user reads as before', async () => {

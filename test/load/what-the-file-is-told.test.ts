@@ -25,6 +25,11 @@ describe('a file that is not CSV', () => {
     expect(e.remedy).toMatch(/CSV/);
   });
 
+  it('a quoted header cell starting with a bracket is CSV ("[ID]")', async () => {
+    const path = tmp.write('bracket-header.csv', '"[ID]",user_login,user_email,ID\n1,z,z@x.de,1\n');
+    expect((await loadUsers(path)).users).toHaveLength(1);
+  });
+
   it('a CSV whose values hold brackets and angle brackets is CSV', async () => {
     const path = tmp.write('brackets.csv', 'ID,user_login,user_email,display_name\n1,z,z@x.de,"<b>Zoe</b> [admin]"\n');
     expect((await loadUsers(path)).users).toHaveLength(1);
@@ -45,8 +50,8 @@ describe('lines a CSV reader misreads', () => {
 
   it('a separator at the end of a line is said to be one, not an unquoted separator in a value', async () => {
     const one = tmp.write('trailing.csv', 'ID,user_login,user_email\n1,z,z@x.de,\n');
-    const e = await expectInputError(loadUsers(one), one, 2, /row has 4 fields but the header has 3: the line ends with a comma after its last value/);
-    expect(e.remedy).toBe('remove it (or name the extra column in the header)');
+    const e = await expectInputError(loadUsers(one), one, 2, /row has 4 fields but the header has 3: the line ends with a comma after its last value, or a value holds an unquoted comma/);
+    expect(e.remedy).toBe('remove the comma at the end of the line if it is one too many, else quote the value that holds a comma');
     const two = tmp.write('trailing2.csv', 'ID;user_login;user_email\n1;z;z@x.de;;\n');
     await expectInputError(loadUsers(two), two, 2, /the line ends with 2 semicolons after its last value/);
     const inValue = tmp.write('in-value.csv', 'ID,user_login,user_email\n1,z,z@x.de,x\n');

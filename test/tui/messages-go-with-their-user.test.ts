@@ -37,6 +37,8 @@ describe('a message about a user goes when the cursor leaves them', () => {
     expect(error.message?.text).toBe('not written: disk full');
     const opening = initialReview(samplePlan().model, { listHeight: 5, message: { text: 'resumed 3 decisions', tone: 'info', session: true } });
     expect(reviewReducer(opening, { type: 'move', by: 1 }).message?.text).toBe('resumed 3 decisions');
+    const written = apply(s, { type: 'written', text: 'wrote the outputs to out' }, { type: 'move', by: 1 });
+    expect(written.message?.text).toBe('wrote the outputs to out');
     const restored = apply(s, { type: 'journal-restored', text: 'decisions.csv had gone: written again' }, { type: 'move', by: 1 });
     expect(restored.message?.text).toBe('decisions.csv had gone: written again');
   });

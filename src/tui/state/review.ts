@@ -225,7 +225,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'write-confirm':
       return { ...s, events: [{ kind: 'write' }] };
     case 'written': {
-      const done = { ...s, overlay: 'none' as const, unwritten: 0, baseline: s.rows, message: { text: action.text, tone: 'info' as const } };
+      const done = { ...s, overlay: 'none' as const, unwritten: 0, baseline: s.rows, message: { text: action.text, tone: 'info' as const, session: true } };
       return s.exitAfterWrite ? { ...done, events: [{ kind: 'exit', code: 0 }] } : done;
     }
     case 'write-failed':
