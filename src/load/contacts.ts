@@ -75,6 +75,14 @@ const OWN_NAMES: ReadonlySet<string> = new Set(PRIMARY_EMAIL.map(normalizeHeader
  */
 const ANOTHER_PERSON =
   /\b(parents?|guardians?|emergency|spouse|partner|husband|wife|child(ren)?|kids?|sons?|daughters?|mother|father|mom|mum|dad|family|kin|relatives?|referees?|references?|manager|supervisor|employer|boss|assistant|secretary|carer|caregiver|doctor|physician|teacher|sponsor|mentor|friend|contact person)\b/i;
+/**
+ * Of those words, the ones no location type is named with: a "<label>-Email" prefix with one of
+ * them is a custom relationship's (`Emergency Contact-Email`, `Parent-Email`). "Family",
+ * "Partner", "Assistant" are left out: a site may name a location type so, and its emails are
+ * the contact's own rows, which CiviCRM matches.
+ */
+const RELATED_LABEL =
+  /\b(parents?|guardians?|emergency|spouse|husband|wife|child(ren)?|kids?|sons?|daughters?|mother|father|mom|mum|dad|referees?|references?|manager|supervisor|employer|boss|carer|caregiver|doctor|physician|teacher|sponsor|mentor)\b/i;
 /** APIv4's joined email fields: `email_primary.email`, `email_billing.email`. */
 const API_EMAIL = /^email_[a-z0-9_]+\.email$/i;
 
@@ -100,7 +108,7 @@ const CORE_RELATIONSHIPS: ReadonlySet<string> = new Set([
  * - `related`: a second dash (relationship and location), a label ending in a word such as
  *   "of", "for", "is" or "by" (`Head of Household for`), a core relationship's other label
  *   (`Supervisor`, `Case Coordinator`), or a label naming another person (`Emergency Contact`,
- *   `Parent`, `Mentor`: ANOTHER_PERSON, as for custom fields below);
+ *   `Parent`, `Mentor`: RELATED_LABEL);
  * - `unsure`: any other prefix — a custom location type (`School-Email`) or a custom
  *   relationship of another label (`Buddy-Email`): taken as the contact's own, and said; so is any other name
  *   ending in "Email" (`Work Email`, SearchKit's `Contact Emails: Email`): SPEC §2.2 counts
@@ -124,7 +132,7 @@ export function emailColumnOwner(name: string): 'own' | 'related' | 'unsure' | '
   // (a custom relationship's label naming a person — `Emergency Contact-Email`, `Parent-Email` — is
   // the related contact's address: taking it as the contact's own linked the parent's account to
   // the child's contact)
-  if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before) || ANOTHER_PERSON.test(before)) return 'related';
+  if (before.includes('-') || /\s(of|for|is|by|to|with|from|at)$/.test(before) || CORE_RELATIONSHIPS.has(before) || RELATED_LABEL.test(before)) return 'related';
   return 'unsure';
 }
 

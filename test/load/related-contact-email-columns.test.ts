@@ -45,6 +45,10 @@ describe('emailColumnOwner', () => {
     ['Parent-Email', 'related'],
     ['Guardian-Home-Email', 'related'],
     ['Mentor-Email', 'related'],
+    // a custom location type a site may name with a word for a person: the contact's own
+    ['Family-Email', 'unsure'],
+    ['Partner-Email', 'unsure'],
+    ['Assistant-Email', 'unsure'],
     // a custom field naming another person: set aside
     ['Parent/Guardian Email', 'other'],
     ['Emergency Contact Email', 'other'],

@@ -34,6 +34,15 @@ describe('the candidate grid marks only real differences', () => {
     expect(first).not.toMatch(/≠ Daniel Chidi/);
   });
 
+  it('two names typed into the first-name field are the contact\'s first and middle names', async () => {
+    const lines = await gridOf(
+      [user(1, 'mary@example.org', { firstName: 'Mary Ann', lastName: 'Fox' }), user(2, 'mary@example.org', { firstName: 'Mary Ann', lastName: 'Fox' })],
+      [contact(10, 'mary@example.org', { firstName: 'Mary', middleName: 'Ann', lastName: 'Fox', displayName: 'Mary Fox' }), contact(11, 'm.fox@example.org', { firstName: 'Mary', middleName: 'Jo', lastName: 'Fox' })],
+    );
+    const first = rowOf(lines, 'first');
+    expect(first).toMatch(/= Mary Ann/);
+  });
+
   it('a name in another Unicode form is the same name', () => {
     const combining = 'Rene\u0301';
     expect(compareValues(combining, 'René')).toBe('same');

@@ -101,8 +101,10 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, linkHolderOf
         const um = row.user.middleName;
         const cm = contact.middleName;
         const middleDiffers = um.trim() !== '' && cm.trim() !== '' && compareValues(um, cm) === 'differs';
-        mark = compareValues(row.user.firstName, contact.firstName) === 'same' && !middleDiffers ? '=' : '≠';
-        segments = markDifference(row.user.firstName, contact.firstName);
+        // "Mary Ann" typed into the first-name field is the contact's first and middle names
+        const whole = cm.trim() !== '' && um.trim() === '' && compareValues(row.user.firstName, `${contact.firstName.trim()} ${cm.trim()}`) === 'same';
+        mark = whole || (compareValues(row.user.firstName, contact.firstName) === 'same' && !middleDiffers) ? '=' : '≠';
+        segments = markDifference(whole ? contact.firstName : row.user.firstName, contact.firstName);
         if (cm.trim() !== '') segments = [...segments, { text: ' ', differs: false }, ...(middleDiffers ? markDifference(um, cm) : [{ text: cm, differs: false }])];
       } else if (f === 'email' && v === '' && contact !== undefined) {
         mark = uv.trim() !== '' ? '≠' : ' ';

@@ -62,7 +62,7 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
   const avoided = `Duplicate contacts CiviCRM would create that this plan avoids: ${count(c.duplicates_avoided)}`;
   // the closing lines first in the budget: what w and Esc do, and how many stay "review" (at
   // 80×24 the tables and warnings pushed them off the screen)
-  const stay = f.actions.review > 0 ? `${count(f.actions.review)} users stay "review". ` : '';
+  const stay = f.actions.review > 0 ? `${count(f.actions.review)} ${f.actions.review === 1 ? 'user stays' : 'users stay'} "review". ` : '';
   const long = wrapWords(`${stay}w or Enter writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); Esc goes back.`, width);
   const others = 1 + (stops != null ? 1 : 0) + 1; // title, batch stop, duplicates
   // (a small terminal: without the folder and the files' names)
@@ -72,8 +72,12 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
   // the bordered tables (13 lines for the five actions, and a line for CiviCRM's figures when not beside them) when they leave a line for the warnings
   const tables = height >= fixedLines + (wide ? TABLE_LINES : TABLE_LINES + 1) + 1;
   const sideBySide = tables && wide;
-  const figureLines = tables ? (wide ? TABLE_LINES : TABLE_LINES + 1) : ACTIONS.length + 1;
-  const warningRoom = Math.max(1, Math.min(6, height - fixedLines - figureLines));
+  // the smallest terminals: the five figures on one line, wrapped
+  const oneLine = wrapWords(ACTIONS.map((a) => `${a} ${count(f.actions[a])}`).join(' · '), width);
+  const compact = !tables && height >= fixedLines + ACTIONS.length + 1 + 1;
+  const figureLines = tables ? (wide ? TABLE_LINES : TABLE_LINES + 1) : compact ? ACTIONS.length + 1 : oneLine.length + 1;
+  // the warnings' line goes first when even that leaves none (the closing lines matter more)
+  const warningRoom = Math.max(0, Math.min(6, height - fixedLines - figureLines));
   return (
     <Clip width={width} height={height}>
       <Text bold wrap="truncate-end">{`Summary before writing — ${count(f.total)} users`}</Text>
@@ -88,6 +92,11 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
             <Text wrap="truncate-end">{`CiviCRM's own sync would report: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
           )}
         </Box>
+      ) : !compact ? (
+        <Box flexDirection="column">
+          <Text wrap="truncate-end">{oneLine.join('\n')}</Text>
+          <Text wrap="truncate-end">{`CiviCRM's own sync: checked ${count(c.checked)}, matching ${count(c.matching)}, created ${count(c.created)}.`}</Text>
+        </Box>
       ) : (
         <Box flexDirection="column">
           {ACTIONS.map((a) => (
@@ -100,7 +109,7 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
         <Text wrap="truncate-end">{`But CiviCRM's batch would stop with an error at user ${stops} (no email, no first or last name): see summary.txt.`}</Text>
       ) : null}
       <Text wrap="truncate-end">{avoided.length <= width ? avoided : clip(`Duplicates this plan avoids: ${count(c.duplicates_avoided)}`, width)}</Text>
-      <Text wrap="truncate-end">{warningLines(warnings, width, warningRoom).join('\n')}</Text>
+      {warningRoom > 0 ? <Text wrap="truncate-end">{warningLines(warnings, width, warningRoom).join('\n')}</Text> : null}
       <Text wrap="truncate-end" bold>{closing.join('\n')}</Text>
     </Clip>
   );
