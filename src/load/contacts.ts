@@ -244,6 +244,10 @@ export function planContacts(header: Header, requireEmail: boolean): ContactPlan
   };
 }
 
+/**
+ * One row as a transient Contact: its strings are the parser's (cut from the file's text),
+ * fine for the table, which copies them, and for hooks that copy what they keep.
+ */
 function buildContact(path: string, plan: ContactPlan, f: string[], id: number, line: number, typeOf: (cell: string, line: number) => string): Contact {
   let deleted = false;
   if (plan.trash >= 0) {

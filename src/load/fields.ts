@@ -107,10 +107,6 @@ export function contactType(cell: string): string | null {
 
 
 /**
- * One row as a transient Contact: its strings are the parser's (cut from the file's text),
- * fine for the table, which copies them, and for hooks that copy what they keep.
- */
-/**
  * How many addresses an email cell holds when it holds more than one ("a@x.org, b@y.org", as a
  * SearchKit column grouping a contact's emails writes them), else 0. No address has a space,
  * comma or semicolon outside quotes, so words of two or more with an `@` are two addresses.
