@@ -9,7 +9,7 @@ import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
-import { nameKey } from '../match/names.js';
+import { hasName, nameKey, sameName } from '../match/names.js';
 import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
 import { cref, heldWords, holdOf, uref, type ExplainContext } from './context.js';
@@ -371,8 +371,14 @@ function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
   const src = duplicateSource(ctx.row);
   if (src === null) return null;
   switch (src.kind) {
-    case 'taken':
-      return { id: src.contactId, certainty: 'likely' };
+    case 'taken': {
+      // the user's address on a contact of another name (Grace's on Daniel's): a shared address, perhaps the same person
+      const c = ctx.contact(src.contactId);
+      const u = ctx.row.user;
+      const un = nameKey(u.firstName, u.lastName, u.displayName);
+      const cn = c ? nameKey(c.firstName, c.lastName, c.displayName) : null;
+      return { id: src.contactId, certainty: cn !== null && hasName(un) && hasName(cn) && !sameName(un, cn) ? 'maybe' : 'likely' };
+    }
     case 'warning':
       return { id: src.contactId, certainty: certaintyOf(src.warning) };
     case 'decision':
@@ -673,7 +679,8 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   const found = duplicateTarget(ctx);
   // a held contact cannot be linked: no merge into it; nor against an operator's create or skip
   const overruled = d0.decidedBy !== 'auto' && !(d0.action === 'link' && found !== null && d0.contactId === found.id);
-  const target = found !== null && ctx.holderOf(found.id) === null && !overruled ? found.id : null;
+  // nor while another user has the email: which account gets the contact is settled first (above)
+  const target = found !== null && ctx.holderOf(found.id) === null && !overruled && !emailShared ? found.id : null;
   if (target !== null && ctx.link === null) {
     const many = civicrm.multiplies ? 'several new contacts' : 'a new contact';
     add(step(null, `If user ${u.ufId} ${hasSynced(ctx.platform, u)} since these exports, CiviCRM has probably already created ${many} for ${u.emailKey}: once the user is linked to ${cref(ctx, target)}${found!.certainty === 'sure' ? '' : ' (if it is theirs)'}, merge ${civicrm.multiplies ? 'them' : 'it'} into contact ${target}, keeping ${target}, which holds the history.`));

@@ -57,4 +57,24 @@ describe('explain: fix steps that would do harm', () => {
     expect(linked.row(14).decision.action).toBe('link');
     expect(fixText(linked.explain(14))).toContain("To link now: load ufmatch's uf_match.sql, or run:");
   });
+
+  it("the user's address on a contact of another name, another user's: 'perhaps' a duplicate of it, not 'probably'", () => {
+    const b = build(
+      [user(16, 'okafor@example.org', person('Daniel', 'Okafor')), user(36, 'okafor@example.org', person('Grace', 'Okafor'))],
+      [contact(130, 'okafor@example.org', named('Daniel', 'Okafor'))],
+      [link(16, 130, 'okafor@example.org')],
+    );
+    const text = b.explain(36).civicrm.text;
+    expect(text).toContain('perhaps a duplicate of contact 130 (Daniel Okafor)');
+    expect(text).not.toContain('probably a duplicate of');
+  });
+
+  it('while another user has the email, no "once the user is linked to contact … merge into it" (which account gets it comes first)', () => {
+    const b = build(
+      [user(10, 'pat@example.org', person('Pat', 'Jones')), user(11, 'pat@example.org', person('Patricia', 'Jones'))],
+      [contact(500, 'pat@example.org', named('Pat', 'Jones'))],
+    );
+    const fix = fixText(b.explain(11));
+    expect(fix).not.toMatch(/once the user is linked to contact 500/);
+  });
 });
