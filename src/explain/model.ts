@@ -161,6 +161,8 @@ export interface Explanation {
   readonly headline: string;
   readonly user: UserView;
   readonly link: LinkView | null;
+  /** False when no --links file was given: `link` null then means the link is not known, not that there is none. */
+  readonly links_given?: boolean;
   readonly candidates: readonly CandidateView[];
   /** Contacts that were candidates too but are not listed (the plan keeps the best MAX_CANDIDATES): 0 but for a placeholder email. */
   readonly more_candidates: number;

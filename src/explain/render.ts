@@ -88,7 +88,13 @@ export function renderExplanationText(e: Explanation, o: RenderOptions): string 
   L.push('');
 
   L.push(bold(o, `Existing link (civicrm_uf_match, domain ${e.domain_id})`));
-  if (!e.link) L.push(`  none: uf_id ${u.uf_id} has no link in domain ${e.domain_id}`);
+  if (!e.link) {
+    L.push(
+      e.links_given === false
+        ? `  not known: no --links file (the civicrm_uf_match export) was given — give it to see whether uf_id ${u.uf_id} is linked`
+        : `  none: uf_id ${u.uf_id} has no link in domain ${e.domain_id}`,
+    );
+  }
   else {
     const l = e.link;
     L.push(`  uf_id ${u.uf_id} → contact ${l.contact_id}, uf_name ${l.uf_name || '(not exported)'} (links file line ${l.line})`);

@@ -45,7 +45,9 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
 
   switch (res.kind) {
     case 'one': {
-      const expl = explainUser(plan, res.row, contactsById, links);
+      const base = explainUser(plan, res.row, contactsById, links);
+      // without --links, "no link" is what the files say, not what CiviCRM holds
+      const expl = o.links !== null ? base : { ...base, links_given: false, headline: `${base.headline} (No --links file was given: an existing link would not show here.)` };
       io.stdout.write(o.json ? renderJson(oneJson(query, res.by, expl, res.also)) : renderExplanationText(expl, color) + renderAlsoText(query, res.also, color));
       return EXPLAIN_EXIT.answered;
     }

@@ -41,7 +41,8 @@ describe('explain: a user held for review by a namesake while CiviCRM links some
     const dir = mkdtempSync(join(tmpdir(), 'ufm-held-by-namesake-'));
     writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,first_name,last_name\n2,brian,brian@example.org,Brian,Walker\n');
     writeFileSync(join(dir, 'c.csv'), 'id,contact_type,display_name,first_name,last_name,email,is_deleted\n200,Individual,Tom Jones,Tom,Jones,brian@example.org,0\n201,Individual,Brian Walker,Brian,Walker,bwalker@other.org,0\n');
-    const r = await runInProcess(['explain', '2', '--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv')]);
+    writeFileSync(join(dir, 'l.csv'), 'uf_id,contact_id\n'); // no links (without the file, the headline says a link would not show)
+    const r = await runInProcess(['explain', '2', '--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv'), '--links', join(dir, 'l.csv')]);
     expect(r.stdout.split('\n')[1]).toBe(
       'User 2 has no link: contact 201 (Brian Walker) has their name but another email, bwalker@other.org, so CiviCRM does not find it; CiviCRM on its own would link contact 200 (Tom Jones), who has another name.',
     );

@@ -1,0 +1,27 @@
+/**
+ * explain without --links: the user's link is not known, and the answer says so instead of
+ * "none: uf_id 16 has no link" and "Nothing is wrong" for a user who is in fact linked (found by
+ * an explain audit).
+ */
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/runCli.js';
+
+const USERS = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv'];
+
+describe('explain without a --links file', () => {
+  it('says the link is not known, in the text and in --json', async () => {
+    const text = await runInProcess(['explain', '16', ...USERS]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('(No --links file was given: an existing link would not show here.)');
+    expect(text.stdout).toContain('not known: no --links file (the civicrm_uf_match export) was given');
+    expect(text.stdout).not.toContain('none: uf_id 16 has no link');
+    const json = JSON.parse((await runInProcess(['explain', '16', ...USERS, '--json'])).stdout);
+    expect(json.explanation.links_given).toBe(false);
+  });
+
+  it('with --links, reads as before', async () => {
+    const r = await runInProcess(['explain', '16', ...USERS, '--links', 'samples/uf_match.csv']);
+    expect(r.stdout).not.toContain('No --links file');
+    expect(r.stdout).not.toContain('not known: no --links file');
+  });
+});
