@@ -610,7 +610,15 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   if (d0.action === 'review' && d0.contactId !== null && ctx.holderOf(d0.contactId) === null && !emailShared) {
     const best = r.candidates.find((c) => c.contactId === d0.contactId);
     if (best && best.basis === 'exact-email' && best.usable) {
-      add(step(null, `ufmatch's proposal is ${cref(ctx, d0.contactId)}, which carries the user's email${best.nameAgrees ? ' and has their name' : ''}: unless a step below shows it is someone else, link it in the ufmatch review (y).`));
+      // (one of another name is "probably not them" above: asked about first, not linked unasked)
+      add(
+        step(
+          null,
+          hasAnotherName(ctx, d0.contactId)
+            ? `ufmatch's proposal is ${cref(ctx, d0.contactId)}, which carries the user's email but has another name than the user (${userName(u)}): ask the user whether it is them (a shared address?) before linking it in the ufmatch review (y).`
+            : `ufmatch's proposal is ${cref(ctx, d0.contactId)}, which carries the user's email${best.nameAgrees ? ' and has their name' : ''}: unless a step below shows it is someone else, link it in the ufmatch review (y).`,
+        ),
+      );
     }
   }
   // a name-match on a contact that an email warning already names adds one line, not a candidate

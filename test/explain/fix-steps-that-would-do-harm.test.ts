@@ -77,4 +77,14 @@ describe('explain: fix steps that would do harm', () => {
     const fix = fixText(b.explain(11));
     expect(fix).not.toMatch(/once the user is linked to contact 500/);
   });
+
+  it("a proposal of another name than the user's is asked about before it is linked, as the CiviCRM section says it is probably not them", () => {
+    const b = build(
+      [user(29, 'hendersons@example.org', { displayName: 'The Hendersons' })],
+      [contact(135, 'hendersons@example.org', named('Mark', 'Henderson')), contact(136, 'hendersons@example.org', named('Jane', 'Henderson'))],
+    );
+    expect(b.row(29).decision.action).toBe('review');
+    const fix = fixText(b.explain(29));
+    expect(fix).not.toMatch(/unless a step below shows it is someone else, link it in the ufmatch review \(y\)/);
+  });
 });
