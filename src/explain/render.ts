@@ -162,6 +162,7 @@ const MATCHED_WORDS: Record<MatchedBy, string> = {
   email: 'email',
   username: 'username',
   text: 'name, username or email',
+  contact_id: 'contact id (its link, decision or candidates)',
 };
 
 export function renderHitsText(query: string, by: MatchedBy, rows: readonly UserPlan[], o: RenderOptions): string {
@@ -214,6 +215,7 @@ export function renderNoneLine(query: string, nearest: readonly NearestUser[]): 
       return `${n.uf_id} ${n.email || '(no email)'}${who ? ` (${who})` : ''}`;
     })
     .join('; ');
+  if (/^#\d+$/.test(q)) return clean(`ufmatch: no user has contact ${q.slice(1)} as their link, decision or candidate`) + '\n';
   return clean(`ufmatch: no user matches "${q}"; ${near ? `nearest: ${near}` : 'the users export is empty'}`) + '\n';
 }
 

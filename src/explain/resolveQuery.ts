@@ -1,7 +1,8 @@
 /**
  * Which user(s) an `explain` QUERY names. Pure. In order, the first rule with a hit wins:
- *   1. digits only: exact uf_id, else exact username — never a part of a name or email
- *      (`explain 4` must not answer for user 40 or for "rachelm84");
+ *   0. `#N`: the users whose link, decision or candidates name contact N;
+ *   1. digits only: exact uf_id, else exact username, else as `#N` — never a part of a name or
+ *      email (`explain 4` must not answer for user 40 or for "rachelm84");
  *   2. exact email key (trimmed, lowercased);
  *   3. exact username (case-insensitive);
  *   4. part of a name, username or email: every word of the folded query (accents, case and
@@ -21,7 +22,7 @@ import { boundedLevenshtein } from '../match/editDistance.js';
 import { emailKey } from '../match/email.js';
 import { foldName } from '../match/names.js';
 
-export type MatchedBy = 'uf_id' | 'email' | 'username' | 'text';
+export type MatchedBy = 'uf_id' | 'email' | 'username' | 'text' | 'contact_id';
 
 export interface NearestUser {
   readonly row: UserPlan;
@@ -41,14 +42,30 @@ export function userName(u: User): string {
   return parts.length > 0 && (u.firstName.trim() || u.lastName.trim()) ? parts.join(' ') : u.displayName.trim();
 }
 
+/** The users whose link, decision or candidates name contact `id` ("why is contact 140 not linked?"). */
+function byContact(rows: readonly UserPlan[], id: number): UserPlan[] {
+  return rows.filter((r) => {
+    const d = r.decision;
+    return ((d.action === 'link' || d.action === 'keep') && d.contactId === id) || r.candidates.some((c) => c.contactId === id);
+  });
+}
+
 export function resolveQuery(rows: readonly UserPlan[], query: string): QueryResult {
   const q = query.trim();
+  if (/^#\d+$/.test(q)) {
+    // a contact id, as the review screen writes contacts
+    const hits = byContact(rows, Number(q.slice(1)));
+    return hits.length > 0 ? result('contact_id', hits) : { kind: 'none', nearest: [] };
+  }
   if (/^\d+$/.test(q)) {
     const id = Number(q);
     const hits = rows.filter((r) => r.user.ufId === id);
     const byUsername = rows.filter((r) => r.user.username.trim() === q);
     if (hits.length > 0) return result('uf_id', hits, byUsername);
     if (byUsername.length > 0) return result('username', byUsername);
+    // no such user: a contact id, then (support staff often start from the contact)
+    const holders = byContact(rows, id);
+    if (holders.length > 0) return result('contact_id', holders);
     return { kind: 'none', nearest: nearestIds(rows, id, NEAREST_COUNT) };
   }
   const key = emailKey(q);
