@@ -10,6 +10,7 @@ import { silentProgress } from '../cli/progress.js';
 import { prepare } from '../cli/scripted.js';
 import { contactDirectory } from './contactDirectory.js';
 import { explainUser } from './explainUser.js';
+import { emailKey } from '../match/email.js';
 import { explainOrphanLink } from './orphan.js';
 import {
   manyJson,
@@ -56,7 +57,12 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
       return EXPLAIN_EXIT.answered;
     case 'none': {
       const q = query.trim();
-      const orphan = /^\d+$/.test(q) ? explainOrphanLink(plan, Number(q), contactsById, links) : null;
+      // a uf_id not in the users export, or the email a link of such a uf_id holds as uf_name (the
+      // volunteer support asks about may be the account that is gone): what that link holds
+      const key = emailKey(q);
+      const byName = key === '' ? undefined : links.find((l) => l.domainId === plan.domainId && emailKey(l.ufName) === key && !plan.rows.some((r) => r.user.ufId === l.ufId));
+      const orphanUf = /^\d+$/.test(q) ? Number(q) : byName?.ufId;
+      const orphan = orphanUf !== undefined ? explainOrphanLink(plan, orphanUf, contactsById, links) : null;
       io.stderr.write(renderNoneLine(query, res.nearest));
       if (o.json) io.stdout.write(renderJson(noneJson(query, res.nearest, orphan)));
       else if (orphan) io.stdout.write(renderOrphanText(orphan, color));

@@ -40,4 +40,11 @@ describe('explain by contact id', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('ufmatch: no user has contact 99999 as their link, decision or candidate\n');
   });
+
+  it("an email only a gone account's link holds as uf_name explains that link (the volunteer asked about may be that account)", async () => {
+    const r = await runInProcess(['explain', 'Colin.Marsh@talktalk.net', ...W]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe('uf_id 77: not in the users export');
+    expect(r.stdout).toContain('an existing link still points from uf_id 77 to contact 113 (Colin Marsh)');
+  });
 });
