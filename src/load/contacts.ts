@@ -82,7 +82,7 @@ const ANOTHER_PERSON =
  * the contact's own rows, which CiviCRM matches.
  */
 const RELATED_LABEL =
-  /\b(parents?|guardians?|emergency|spouse|husband|wife|child(ren)?|kids?|sons?|daughters?|mother|father|mom|mum|dad|referees?|references?|manager|supervisor|employer|boss|carer|caregiver|doctor|physician|teacher|sponsor|mentor)\b/i;
+  /\b(parents?|guardians?|emergency|spouse|husband|wife|child(ren)?|kids?|sons?|daughters?|mother|father|mom|mum|dad|kin|relatives?|friends?|referees?|references?|manager|supervisor|employer|boss|secretary|carer|caregiver|doctor|physician|teacher|sponsor|mentor|contact person)\b/i;
 /** APIv4's joined email fields: `email_primary.email`, `email_billing.email`. */
 const API_EMAIL = /^email_[a-z0-9_]+\.email$/i;
 

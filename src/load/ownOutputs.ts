@@ -9,10 +9,12 @@ import { InputError } from './errors.js';
 import { normalizeHeader, type Header } from './headers.js';
 
 interface OwnOutput {
-  /** Columns that together say which output it is: all of SPEC §5's header for it. */
+  /** Columns that together say which output it is (all of them must be there). */
   readonly marks: readonly string[];
   /** Columns the output never has: with one of them, the file is an export after all. */
   readonly unless?: readonly string[];
+  /** Columns of its own, no export has: with `marks`, any one of them says it is this output. */
+  readonly anyOf?: readonly string[];
   readonly what: string;
   /** What to do instead, given the export the option wants (`the civicrm_uf_match export with --links`). */
   readonly remedy: (wanted: string) => string;
@@ -30,12 +32,15 @@ const CARRY_OVER = "to carry an earlier review's decisions over, give its decisi
 
 const OWN_OUTPUTS: readonly OwnOutput[] = [
   {
-    marks: ['uf_id', 'uf_name', 'contact_id', 'action', 'reason', 'candidates', 'warnings', 'decided_by'],
+    // (any of its own columns: a copy with some deleted in a spreadsheet is still not an export)
+    marks: ['uf_id', 'contact_id'],
+    anyOf: ['reason', 'candidates', 'decided_by'],
     what: "ufmatch's own links.csv (an output: its rows are ufmatch's plan, not links CiviCRM holds)",
     remedy: (wanted) => `give ${wanted}; ${CARRY_OVER}`,
   },
   {
-    marks: ['uf_id', 'email', 'action', 'contact_id', 'decided_at'],
+    marks: ['uf_id', 'contact_id'],
+    anyOf: ['action', 'decided_at'],
     what: "ufmatch's decisions journal (decisions.csv)",
     remedy: (wanted) => `give it with --decisions, and ${wanted}`,
   },
@@ -60,7 +65,7 @@ export function refuseOwnOutput(header: Header, option: keyof typeof EXPORT_OF &
   // export may have among columns no loader reads)
   const has = (name: string): boolean => header.keys.includes(normalizeHeader(name));
   for (const o of OWN_OUTPUTS) {
-    if (o.marks.every(has) && !(o.unless ?? []).some(has)) {
+    if (o.marks.every(has) && (o.anyOf === undefined || o.anyOf.some(has)) && !(o.unless ?? []).some(has)) {
       throw new InputError(header.file, header.line, `this is ${o.what}, not ${wanted}`, o.remedy(`${wanted.replace(/^an? /, 'the ')} with ${option}`));
     }
   }

@@ -37,6 +37,15 @@ describe("ufmatch's own outputs given back as inputs", () => {
     expect(existsSync(join(tmp.dir, 'links-as-links', 'links.csv'))).toBe(false);
   });
 
+  it('links.csv with some of its columns deleted in a spreadsheet is still refused as --links', async () => {
+    const rows = readFileSync(join(first, 'links.csv'), 'utf8').trim().split('\r\n').map((l) => l.split(',').slice(0, 5).join(','));
+    const trimmed = tmp.write('links-trimmed.csv', `${rows.join('\n')}\n`);
+    expect(rows[0]).toBe('uf_id,uf_name,contact_id,action,reason');
+    const r = await runWith('--links', trimmed, 'trimmed-as-links');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/this is ufmatch's own links\.csv/);
+  });
+
   it('decisions.csv as --links is refused and pointed at --decisions', async () => {
     const r = await runWith('--links', join(first, 'decisions.csv'), 'journal-as-links');
     expect(r.code).toBe(3);

@@ -45,6 +45,8 @@ describe('emailColumnOwner', () => {
     ['Parent-Email', 'related'],
     ['Guardian-Home-Email', 'related'],
     ['Mentor-Email', 'related'],
+    ['Next of Kin-Email', 'related'],
+    ['Friend-Email', 'related'],
     // a custom location type a site may name with a word for a person: the contact's own
     ['Family-Email', 'unsure'],
     ['Partner-Email', 'unsure'],
