@@ -1,5 +1,9 @@
 /** The notes a scripted run prints about the contacts file's columns: what it sets aside, and what it lacks. */
 import type { ContactColumns } from '../load/contacts.js';
+import { printable } from '../runtime/printable.js';
+
+/** Unknown contact types named one by one; the rest are counted. */
+const TYPES_NAMED = 5;
 
 /** At most this many column names are quoted in a note; the rest are counted. */
 const NAMES_QUOTED = 10;
@@ -30,10 +34,16 @@ export function contactColumnNotes(columns: ContactColumns, file: string): strin
       `${file}: ${one ? 'column' : 'columns'} ${quoted(other)} ${one ? 'is' : 'are'} none of CiviCRM's email columns ("Email", "<location>-Email"): ${one ? 'a custom field' : 'custom fields'} for another person's address, not the contact's own; CiviCRM does not match ${one ? 'it' : 'them'}, and neither does ufmatch — if ${one ? 'it holds' : 'one holds'} the contact's own addresses, rename it "Other-Email"`,
     );
   }
-  for (const t of columns.unknownTypes ?? []) {
+  // (a cell's value: its control characters shown, not sent; at most a few, shifted columns make thousands)
+  const types = columns.unknownTypes ?? [];
+  for (const t of types.slice(0, TYPES_NAMED)) {
     notes.push(
-      `${file}: contact type "${t.value}" (${t.rows} ${t.rows === 1 ? 'row' : 'rows'}, first on line ${t.line}) is none of CiviCRM's (Individual, Organization, Household): such contacts are taken as not Individuals, which CiviCRM never matches — if it means one of them, export the contacts with CiviCRM's type names`,
+      `${file}: contact type "${printable(t.value.length > 40 ? `${t.value.slice(0, 39)}…` : t.value)}" (${t.rows} ${t.rows === 1 ? 'row' : 'rows'}, first on line ${t.line}) is none of CiviCRM's (Individual, Organization, Household): such contacts are taken as not Individuals, which CiviCRM never matches — if it means one of them, export the contacts with CiviCRM's type names`,
     );
+  }
+  if (types.length > TYPES_NAMED) {
+    const rest = types.slice(TYPES_NAMED);
+    notes.push(`${file}: and ${rest.length} more contact types none of CiviCRM's (${rest.reduce((n, t) => n + t.rows, 0)} rows, first on line ${Math.min(...rest.map((t) => t.line))}): are the columns shifted?`);
   }
   if (columns.noType) {
     notes.push(`${file} has no contact type column ("Contact Type" or contact_type): every contact is taken as an Individual — export it with that column if some are Organizations or Households`);

@@ -33,7 +33,7 @@ export class Header {
     this.names = fields.map((f) => f.replace(/^\uFEFF/, '').trim());
     this.keys = this.names.map(normalizeHeader);
     // (a file read without papaparse reaches here with its first line as the header)
-    const other = notCsvError(file, line, fields.join(','), true);
+    const other = notCsvError(file, line, fields.join(','));
     if (other) throw other;
   }
 

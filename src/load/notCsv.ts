@@ -6,13 +6,15 @@
 import { InputError } from './errors.js';
 
 /**
- * An InputError when the first line (BOM and leading blanks aside) shows another format, else
- * null. `unquoted`: the line is a header's cells joined again (their quotes gone), where a cell
- * "[ID]" may start with a bracket: JSON only when it opens as JSON records do.
+ * JSON opens as a list or a record does: `[` alone on its line (pretty-printed), or before a
+ * record or a list; `{` alone, or before a quoted key or `}`. A CSV header cell "[ID]" does not.
  */
-export function notCsvError(file: string, line: number, firstLine: string, unquoted = false): InputError | null {
-  const s = firstLine.replace(/^\uFEFF/, '').trimStart();
-  if (unquoted ? /^(\[\s*\{|\{\s*")/.test(s) : /^[[{]/.test(s)) {
+const JSON_START = /^(\[\s*(\{|\[|"|$)|\{\s*("|\}|$))/;
+
+/** An InputError when the first line (BOM and leading blanks aside) shows another format, else null. */
+export function notCsvError(file: string, line: number, firstLine: string): InputError | null {
+  const s = firstLine.replace(/^\uFEFF/, '').trim();
+  if (JSON_START.test(s)) {
     return new InputError(file, line, 'this is JSON, not CSV', 'export it as CSV (e.g. wp user list --format=csv, or the export screen\'s CSV option)');
   }
   if (/^<(!doctype|html|table|\?xml|[a-z][a-z0-9:-]*[\s>])/i.test(s)) {

@@ -41,4 +41,13 @@ describe('the contact type', () => {
       );
     });
   }
+
+  it("the note shows a type's control characters instead of sending them, and names at most five types", async () => {
+    const rows = ['Contact ID,Email,Contact Type', '1,a@x.org,"Per\u001b[31mson"', ...Array.from({ length: 8 }, (_, k) => `${k + 2},x${k}@x.org,Type${k}`)];
+    const r = await loadContacts(tmp.write('types-many.csv', `${rows.join('\n')}\n`));
+    const notes = contactColumnNotes(r.columns, 'c.csv');
+    expect(notes.join('\n')).not.toContain('\u001b');
+    expect(notes.filter((n) => n.includes('contact type "'))).toHaveLength(5);
+    expect(notes).toContain('c.csv: and 4 more contact types none of CiviCRM\'s (4 rows, first on line 7): are the columns shifted?');
+  });
 });

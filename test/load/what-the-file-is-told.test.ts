@@ -16,6 +16,7 @@ describe('a file that is not CSV', () => {
   it.each([
     ['users.json', '[{"ID":"1","user_login":"z","user_email":"z@x.de"}]\n', /this is JSON, not CSV/],
     ['users-lines.json', '{"ID":1,"user_email":"z@x.de"}\n{"ID":2,"user_email":"y@x.de"}\n', /this is JSON, not CSV/],
+    ['users-pretty.json', '[\n  {\n    "ID": "1",\n    "user_email": "z@x.de"\n  }\n]\n', /this is JSON, not CSV/],
     ['users.xls', '<html><body><table><tr><td>ID</td><td>user_email</td></tr></table></body></html>\n', /this is HTML or XML, not CSV/],
     ['users.xml', '\uFEFF<?xml version="1.0"?>\n<users><user id="1"/></users>\n', /this is HTML or XML, not CSV/],
     ['users.txt', '+----+----------------+\n| ID | user_email     |\n+----+----------------+\n|  1 | z@x.de         |\n+----+----------------+\n', /this is a table printed by the mysql client/],
@@ -25,9 +26,15 @@ describe('a file that is not CSV', () => {
     expect(e.remedy).toMatch(/CSV/);
   });
 
-  it('a quoted header cell starting with a bracket is CSV ("[ID]")', async () => {
-    const path = tmp.write('bracket-header.csv', '"[ID]",user_login,user_email,ID\n1,z,z@x.de,1\n');
-    expect((await loadUsers(path)).users).toHaveLength(1);
+  it('a header cell starting with a bracket is CSV ("[ID]"), quoted or not, in UTF-8 or another encoding', async () => {
+    for (const [name, text, encoding] of [
+      ['bracket-quoted.csv', '"[ID]",user_login,user_email,ID\n1,z,z@x.de,1\n', undefined],
+      ['bracket-plain.csv', '[ID],user_login,user_email,ID\n1,z,z@x.de,1\n', undefined],
+      ['bracket-1252.csv', '[ID],user_login,user_email,ID,first_name\n1,z,z@x.de,1,Zo\xeb\n', 'windows-1252'],
+    ] as const) {
+      const path = tmp.write(name, Buffer.from(text, 'latin1'));
+      expect((await loadUsers(path, { encoding })).users, name).toHaveLength(1);
+    }
   });
 
   it('a CSV whose values hold brackets and angle brackets is CSV', async () => {
