@@ -150,7 +150,7 @@ Options:
   --strict           with --yes: exit 1 when any user is left as review
   --encoding ENC     input encoding when not UTF-8 (e.g. windows-1252, latin1)
 
-explain's QUERY: a uf_id, username, email, part of a name, or a contact id as #140.
+explain's QUERY: a uf_id, username, email, part of a name, or a contact id written #140.
 
 Exit codes: 0 done, 1 --strict and reviews remain (explain: no such user), 2 usage error,
 3 input error, 130 interrupted.

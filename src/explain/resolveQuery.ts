@@ -1,8 +1,8 @@
 /**
  * Which user(s) an `explain` QUERY names. Pure. In order, the first rule with a hit wins:
  *   0. `#N`: the users whose link, decision or candidates name contact N;
- *   1. digits only: exact uf_id, else exact username, else as `#N` — never a part of a name or
- *      email (`explain 4` must not answer for user 40 or for "rachelm84");
+ *   1. digits only: exact uf_id, else exact username — never a part of a name or email, nor a
+ *      contact id (`explain 4` must not answer for user 40 or for "rachelm84");
  *   2. exact email key (trimmed, lowercased);
  *   3. exact username (case-insensitive);
  *   4. part of a name, username or email: every word of the folded query (accents, case and
@@ -63,9 +63,8 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
     const byUsername = rows.filter((r) => r.user.username.trim() === q);
     if (hits.length > 0) return result('uf_id', hits, byUsername);
     if (byUsername.length > 0) return result('username', byUsername);
-    // no such user: a contact id, then (support staff often start from the contact)
-    const holders = byContact(rows, id);
-    if (holders.length > 0) return result('contact_id', holders);
+    // (not a contact id: a uf_id gone from the export still has its link to explain, and a user
+    // found by a contact id where a uf_id was meant would not say so; `#N` asks for that)
     return { kind: 'none', nearest: nearestIds(rows, id, NEAREST_COUNT) };
   }
   const key = emailKey(q);

@@ -61,7 +61,9 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
       // volunteer support asks about may be the account that is gone): what that link holds
       const key = emailKey(q);
       const byName = key === '' ? undefined : links.find((l) => l.domainId === plan.domainId && emailKey(l.ufName) === key && !plan.rows.some((r) => r.user.ufId === l.ufId));
-      const orphanUf = /^\d+$/.test(q) ? Number(q) : byName?.ufId;
+      // (`#N`: a contact only such a link holds)
+      const byContact = /^#\d+$/.test(q) ? links.find((l) => l.domainId === plan.domainId && l.contactId === Number(q.slice(1)) && !plan.rows.some((r) => r.user.ufId === l.ufId)) : undefined;
+      const orphanUf = /^\d+$/.test(q) ? Number(q) : (byName ?? byContact)?.ufId;
       const orphan = orphanUf !== undefined ? explainOrphanLink(plan, orphanUf, contactsById, links) : null;
       io.stderr.write(renderNoneLine(query, res.nearest));
       if (o.json) io.stdout.write(renderJson(noneJson(query, res.nearest, orphan)));
