@@ -14,6 +14,8 @@ export interface ExplainContext {
   /** The user's further link rows in the domain (a uf_id on two rows: `link` is the first, which CiviCRM uses). */
   readonly moreLinks: readonly ExistingLink[];
   readonly linkProblems: readonly LinkProblemKind[];
+  /** False when no --links file was given (ExplainLookups.linksGiven). */
+  readonly linksGiven: boolean;
   contact(id: number): Contact | undefined;
   userRow(ufId: number): UserPlan | undefined;
   linkOf(ufId: number): ExistingLink | undefined;

@@ -43,9 +43,11 @@ export interface ExplainLookups {
   readonly linkHolderByContact: ReadonlyMap<number, number>;
   /** uf_name key (lowercase, trimmed) → the user whose existing link in the domain holds it. */
   readonly linkByUfName: ReadonlyMap<string, number>;
+  /** False when no --links file was given: "no link" is what the files say, not what CiviCRM holds. */
+  readonly linksGiven: boolean;
 }
 
-export function explainLookups(plan: Plan, links: readonly ExistingLink[]): ExplainLookups {
+export function explainLookups(plan: Plan, links: readonly ExistingLink[], linksGiven = true): ExplainLookups {
   const rowByUf = new Map<number, UserPlan>();
   for (const r of plan.rows) if (!rowByUf.has(r.user.ufId)) rowByUf.set(r.user.ufId, r);
   const linkByUf = new Map<number, ExistingLink>();
@@ -69,7 +71,7 @@ export function explainLookups(plan: Plan, links: readonly ExistingLink[]): Expl
     const d = r.decision;
     if ((d.action === 'link' || d.action === 'keep') && !holderByContact.has(d.contactId)) holderByContact.set(d.contactId, r.user.ufId);
   }
-  return { rowByUf, linkByUf, moreLinksByUf, holderByContact, linkHolderByContact, linkByUfName };
+  return { rowByUf, linkByUf, moreLinksByUf, holderByContact, linkHolderByContact, linkByUfName, linksGiven };
 }
 
 export function explainUser(
@@ -92,6 +94,7 @@ export function explainUser(
     headline: headline(ctx, ordered, words, civicrm),
     user: viewUser(u),
     link: linkView,
+    ...(lookups.linksGiven ? {} : { links_given: false }),
     candidates: row.candidates.map((c) => viewCandidate(ctx, c)),
     more_candidates: row.moreCandidates ?? 0,
     warnings,
@@ -119,6 +122,7 @@ export function explainContext(
     row,
     link,
     moreLinks: lookups.moreLinksByUf.get(u.ufId) ?? [],
+    linksGiven: lookups.linksGiven,
     linkProblems: link ? linkProblems(u, link, contactsById.get(link.contactId)) : [],
     contact: (id) => contactsById.get(id),
     userRow: (id) => lookups.rowByUf.get(id),
@@ -496,6 +500,8 @@ function viewCivicrm(ctx: ExplainContext): CivicrmView {
 }
 
 function headline(ctx: ExplainContext, ordered: readonly Warning[], words: readonly WarningWords[], civicrm: CivicrmView): string {
+  // without --links, what the files say, not what CiviCRM holds
+  const noLink = ctx.linksGiven ? 'has no link yet' : 'has no link in these files (no --links file was given)';
   const r = ctx.row;
   const u = r.user;
   const strongFirst = ordered.map((w, i) => ({ w, i })).sort((a, b) => Number(isStrong(b.w.code)) - Number(isStrong(a.w.code)) || a.i - b.i);
@@ -509,17 +515,17 @@ function headline(ctx: ExplainContext, ordered: readonly Warning[], words: reado
     // a look-alike held the link back while CiviCRM on its own links someone else's contact: say so
     const o = civicrm.outcome;
     const own = o.kind === 'link' && o.contact_id !== null && hasAnotherName(ctx, o.contact_id) ? `; CiviCRM on its own would link ${cref(ctx, o.contact_id)}, who has another name` : '';
-    return `User ${u.ufId} has no link: ${reasons[0]}${own}.`;
+    return `User ${u.ufId} ${ctx.linksGiven ? 'has no link' : noLink}: ${reasons[0]}${own}.`;
   }
   const d = r.decision;
   if (civicrm.outcome.kind === 'link' && d.action === 'link' && d.contactId === civicrm.outcome.contact_id) {
     const check = hasAnotherName(ctx, d.contactId) ? ` — but it has another name than the user (${userName(u)}): check that it is them` : '';
-    return `User ${u.ufId} has no link yet; CiviCRM links ${cref(ctx, d.contactId)} ${SYNC_WHEN[ctx.platform]}, as ufmatch proposes${check}.`;
+    return `User ${u.ufId} ${noLink}; CiviCRM links ${cref(ctx, d.contactId)} ${SYNC_WHEN[ctx.platform]}, as ufmatch proposes${check}.`;
   }
   if (civicrm.consequence === 'creates-contact') {
-    return `User ${u.ufId} has no link yet and no contact carries their email; CiviCRM creates a new contact ${SYNC_WHEN[ctx.platform]}.`;
+    return `User ${u.ufId} ${noLink} and no contact carries their email; CiviCRM creates a new contact ${SYNC_WHEN[ctx.platform]}.`;
   }
-  return `User ${u.ufId} has no link yet: ${civicrm.text}`;
+  return `User ${u.ufId} ${noLink}: ${civicrm.text}`;
 }
 
 /** The warnings that each name a candidate found by likeness (SPEC §4's email-typo, alias-email, name-match). */
@@ -666,6 +672,8 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
         if (other) {
           const alike = namesake(ctx, d.contactId);
           add(step(null, `CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}, but it has another name than the user (${userName(u)}): ask the user whether it is them (a family's or an office's shared address?).${alike ? ` ${capitalize(alike)} has their name: perhaps that one is theirs.` : ''} If it is not them, CiviCRM links it all the same: correct the address on one side (the user's in the CMS, or the contact's in CiviCRM), and decide the user otherwise in the ufmatch review (its Link queue).`));
+        } else if (!ctx.linksGiven) {
+          add(step(null, `Nothing is wrong in these files, but no --links file was given: check in CiviCRM that user ${u.ufId} is not linked already. If not, CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
         } else add(step(null, `Nothing is wrong: CiviCRM links ${cref(ctx, d.contactId)} by itself ${next}.`));
       }
       const now = linkNow(ctx.domainId, u, d.contactId, other ? `If ${cref(ctx, d.contactId)} is them, to link now` : 'To link now');

@@ -9,7 +9,7 @@ import type { Io } from '../cli/io.js';
 import { silentProgress } from '../cli/progress.js';
 import { prepare } from '../cli/scripted.js';
 import { contactDirectory } from './contactDirectory.js';
-import { explainUser } from './explainUser.js';
+import { explainLookups, explainUser } from './explainUser.js';
 import { emailKey } from '../match/email.js';
 import { explainOrphanLink } from './orphan.js';
 import {
@@ -46,9 +46,8 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
 
   switch (res.kind) {
     case 'one': {
-      const base = explainUser(plan, res.row, contactsById, links);
       // without --links, "no link" is what the files say, not what CiviCRM holds
-      const expl = o.links !== null ? base : { ...base, links_given: false, headline: `${base.headline} (No --links file was given: an existing link would not show here.)` };
+      const expl = explainUser(plan, res.row, contactsById, links, explainLookups(plan, links, o.links !== null));
       io.stdout.write(o.json ? renderJson(oneJson(query, res.by, expl, res.also)) : renderExplanationText(expl, color) + renderAlsoText(query, res.also, color));
       return EXPLAIN_EXIT.answered;
     }

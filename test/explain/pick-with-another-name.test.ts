@@ -17,7 +17,8 @@ describe('explain: CiviCRM links a contact with another name than the user', () 
     join(dir, 'c.csv'),
     'id,contact_type,display_name,first_name,last_name,email,is_deleted\n361,Individual,Søren Ferrari,Søren,Ferrari,s.ferrari@example.ca,1\n362,Individual,Youssef Lynch,Youssef,Lynch,s.ferrari@example.ca,0\n40,Individual,Mia Lind,Mia,Lind,mia@example.org,0\n',
   );
-  const args = ['--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv')];
+  writeFileSync(join(dir, 'l.csv'), 'uf_id,contact_id\n'); // no links (without the file, "Nothing is wrong" is hedged)
+  const args = ['--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv'), '--links', join(dir, 'l.csv')];
 
   it('says to check it in the headline and the fix, names the namesake, and offers the SQL only "if it is them"', async () => {
     const r = await runInProcess(['explain', '33', ...args]);
