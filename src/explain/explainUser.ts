@@ -9,7 +9,7 @@ import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { emailKey, isValidEmailKey } from '../match/email.js';
-import { hasName, nameKey, sameName } from '../match/names.js';
+import { nameKey } from '../match/names.js';
 import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
 import { cref, heldWords, holdOf, uref, type ExplainContext } from './context.js';
@@ -375,14 +375,10 @@ function duplicateTarget(ctx: ExplainContext): DuplicateTarget | null {
   const src = duplicateSource(ctx.row);
   if (src === null) return null;
   switch (src.kind) {
-    case 'taken': {
-      // the user's address on a contact of another name (Grace's on Daniel's): a shared address, perhaps the same person
-      const c = ctx.contact(src.contactId);
-      const u = ctx.row.user;
-      const un = nameKey(u.firstName, u.lastName, u.displayName);
-      const cn = c ? nameKey(c.firstName, c.lastName, c.displayName) : null;
-      return { id: src.contactId, certainty: cn !== null && hasName(un) && hasName(cn) && !sameName(un, cn) ? 'maybe' : 'likely' };
-    }
+    case 'taken':
+      // the user's address on a contact of another name (Grace's on Daniel's): a shared address,
+      // perhaps the same person (a swapped or near name is theirs: hasAnotherName, as elsewhere)
+      return { id: src.contactId, certainty: hasAnotherName(ctx, src.contactId) ? 'maybe' : 'likely' };
     case 'warning':
       return { id: src.contactId, certainty: certaintyOf(src.warning) };
     case 'decision':
@@ -584,9 +580,14 @@ function fixSteps(ctx: ExplainContext, ordered: readonly Warning[], words: reado
   const sqlSeen = new Set<string>();
   const add = (s: FixStep) => {
     const k = `${s.text}\n${s.sql ?? ''}`;
-    // the same statement offered twice (two warnings about one gone account's link): once is enough
-    if (seen.has(k) || (s.sql !== null && s.sql !== undefined && sqlSeen.has(s.sql))) return;
+    if (seen.has(k)) return;
     seen.add(k);
+    // the same statement offered twice (two warnings about one gone account's link): its words
+    // stay (they may say more), the statement is shown once
+    if (s.sql && sqlSeen.has(s.sql)) {
+      steps.push({ ...s, text: `${s.text.replace(/:$/, '')} (the statement above).`, sql: null });
+      return;
+    }
     if (s.sql) sqlSeen.add(s.sql);
     steps.push(s);
   };

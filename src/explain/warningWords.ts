@@ -439,7 +439,7 @@ function heldContactSteps(code: WarningCode, ctx: ExplainContext, contactId: num
   const steps = [step(code, `${capitalizeFirst(what)}, but ${byLink ? 'it is already linked to' : 'ufmatch links it to'} ${uref(ctx, holder)}: a contact can be linked to one user only.`)];
   if (ctx.userRow(holder) === undefined) {
     // an account gone from the CMS (its link left behind): never the one to keep over a live one
-    steps.push(step(code, `User ${holder} is not in the users export: if that account is gone, delete its link, and ${c} is free for user ${u.ufId}:`, deleteLinkSql(ctx.domainId, holder)));
+    steps.push(step(code, `User ${holder} is not in the users export: if that account is gone, delete its link; ${c} is then free for user ${u.ufId} (run ufmatch again on a fresh links export and link it in the review, or correct the address on one side so that CiviCRM links it):`, deleteLinkSql(ctx.domainId, holder)));
   } else {
     steps.push(step(code, `If user ${u.ufId} and user ${holder} are the same person (a second account), keep one: ${removeAccount(ctx.platform, u.ufId, holder)}.`));
   }

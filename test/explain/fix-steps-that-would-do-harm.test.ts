@@ -17,12 +17,12 @@ describe('explain: fix steps that would do harm', () => {
     );
     const fix = fixText(b.explain(42));
     expect(fix).not.toMatch(/delete user 42 in WordPress/);
-    expect(fix).toContain('User 77 is not in the users export: if that account is gone, delete its link, and contact 910 (Bea Kay) is free for user 42');
+    expect(fix).toContain('User 77 is not in the users export: if that account is gone, delete its link; contact 910 (Bea Kay) is then free for user 42 (run ufmatch again on a fresh links export and link it in the review');
     expect(fix).toContain('DELETE FROM civicrm_uf_match WHERE uf_id = 77 AND domain_id = 1;');
     expect(fix).not.toContain('look at the other candidates');
   });
 
-  it("an address held as uf_name by a gone account's link: no 'delete user 10', and its DELETE once", () => {
+  it("an address held as uf_name by a gone account's link: no 'delete user 11', its DELETE once, and the step freeing Carl's contact kept", () => {
     const b = build(
       [user(11, 'carl@example.com', person('Carl', 'Moss'))],
       [contact(5001, 'carl.old@example.com', named('Carl', 'Moss'))],
@@ -32,6 +32,7 @@ describe('explain: fix steps that would do harm', () => {
     expect(fixText(e)).not.toMatch(/delete user 11 in WordPress/);
     const deletes = sqlOf(e).filter((q) => q === 'DELETE FROM civicrm_uf_match WHERE uf_id = 901 AND domain_id = 1;');
     expect(deletes).toHaveLength(1);
+    expect(fixText(e)).toContain('contact 5001 (Carl Moss) is then free for user 11');
   });
 
   it('deleting a link to a trashed contact says what CiviCRM then does: a new contact, or a duplicate of one another account holds', () => {
@@ -67,6 +68,13 @@ describe('explain: fix steps that would do harm', () => {
     const text = b.explain(36).civicrm.text;
     expect(text).toContain('perhaps a duplicate of contact 130 (Daniel Okafor)');
     expect(text).not.toContain('probably a duplicate of');
+    // a swapped name is the user's: still "probably"
+    const swapped = build(
+      [user(16, 'js@example.org', person('John', 'Smith')), user(3, 'js@example.org', person('Smith', 'John'))],
+      [contact(130, 'js@example.org', named('John', 'Smith'))],
+      [link(16, 130, 'js@example.org')],
+    );
+    expect(swapped.explain(3).civicrm.text).toContain('probably a duplicate of contact 130 (John Smith)');
   });
 
   it('while another user has the email, no "once the user is linked to contact … merge into it" (which account gets it comes first)', () => {
