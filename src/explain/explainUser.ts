@@ -283,7 +283,7 @@ function candidateWhy(ctx: ExplainContext, c: Candidate): string {
       const w = ctx.row.warnings.find((x) => x.code === 'email-typo' && x.contactId === c.contactId);
       const how = w && w.code === 'email-typo' ? `, ${w.distance} edit${w.distance > 1 ? 's' : ''} away in the ${w.part === 'domain' ? 'domain' : 'part before the @'}` : '';
       const other = w && w.code === 'email-typo' && w.namesDiffer ? ', but another name than the user' : '';
-      return `has ${c.email}; the user's ${u.emailKey} ${other ? 'is close to it' : 'looks like a typo of it'}${how}${nameText}${other}${heldText}`;
+      return `has ${c.email}; the user's ${u.emailKey} ${other ? 'is close to it' : 'is a typo away from it'}${how}${nameText}${other}${heldText}`;
     }
     case 'name-match': {
       const name = contact ? contactName(contact) : '';

@@ -81,7 +81,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       return {
         reason: w.namesDiffer
           ? `their email ${key} is close to ${w.contactEmail}, the email of ${c} (another name), so CiviCRM does not find that contact`
-          : `their email ${key} looks like a typo of ${w.contactEmail}, the email of ${c}, so CiviCRM does not find that contact`,
+          : `their email ${key} is a typo away from ${w.contactEmail}, the email of ${c} (on one side or the other), so CiviCRM does not find that contact`,
         explanation:
           `The user's email ${key} differs from ${w.contactEmail}, the email of ${c}, by ${plural(w.distance, 'edit')} in the ${where}${kind ? ` (${kind})` : ''}: ${judgement}. ` +
           `CiviCRM matches emails exactly, so it does not see ${c}.` +

@@ -95,4 +95,11 @@ describe('explain: fix steps that would do harm', () => {
     const fix = fixText(b.explain(29));
     expect(fix).not.toMatch(/unless a step below shows it is someone else, link it in the ufmatch review \(y\)/);
   });
+
+  it('a typo is not laid on the user: the contact may hold the misspelling ("bea.kay@outlok.com")', () => {
+    const b = build([user(42, 'bea.kay@outlook.com', person('Bea', 'Kay'))], [contact(910, 'bea.kay@outlok.com', named('Bea', 'Kay'))]);
+    const e = b.explain(42);
+    expect(e.headline).not.toContain('looks like a typo of');
+    expect(e.headline).toContain('bea.kay@outlook.com is a typo away from bea.kay@outlok.com');
+  });
 });
