@@ -23,11 +23,11 @@
  */
 import { createHash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import Papa from 'papaparse';
 import { InputError } from './errors.js';
 import { notCsvError } from './notCsv.js';
-import { countByte, firstInvalidUtf8, openDecoder, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
+import { countByte, firstInvalidUtf8, openDecoder, readingFile, resolveEncoding, utf8Decoder, type ChunkDecoder } from './decode.js';
 import { fieldString, type PlainRow, type PlainRowSink } from './plainCsv.js';
 import { readPlainFile, type PlainResume } from './plainFile.js';
 
@@ -510,13 +510,7 @@ class RowReader {
  * letters. Read on the error path only.
  */
 function utf8LettersBefore(path: string, end: number): boolean {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return false;
-  }
-  try {
+  return readingFile(path, (fd) => {
     const buf = Buffer.allocUnsafe(1 << 20);
     // UTF-8 letters (lead bytes) seen, and where the second one is: two, as in "Seán O’Neil"
     let letters = 0;
@@ -534,9 +528,7 @@ function utf8LettersBefore(path: string, end: number): boolean {
       at += n;
     }
     return second >= 0 && second < lastBreak;
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function isBlank(row: string[]): boolean {

@@ -71,7 +71,7 @@ const WINDOWS_1252_LABELS: ReadonlySet<string> = new Set([
 ]);
 
 /** `read(fd)` on the file opened for reading; false when it cannot be opened or read (the loader then says why). */
-function readingFile(file: string, read: (fd: number) => boolean): boolean {
+export function readingFile(file: string, read: (fd: number) => boolean): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'r');
