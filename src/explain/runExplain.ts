@@ -11,6 +11,8 @@ import { prepare } from '../cli/scripted.js';
 import { contactDirectory } from './contactDirectory.js';
 import { explainLookups, explainUser } from './explainUser.js';
 import { emailKey } from '../match/email.js';
+import type { Plan } from '../domain/decisions.js';
+import type { ExistingLink } from '../domain/types.js';
 import { explainOrphanLink } from './orphan.js';
 import {
   manyJson,
@@ -31,6 +33,12 @@ export const EXPLAIN_EXIT = { answered: 0, noMatch: 1 } as const;
 export function useColor(io: Pick<Io, 'stdout' | 'env'>): boolean {
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   return io.stdout.isTTY === true && !noColor;
+}
+
+/** The first link in the plan's domain, of a uf_id not in the users export, that `holds` says holds what was asked. */
+function goneAccountLink(plan: Plan, links: readonly ExistingLink[], holds: (l: ExistingLink) => boolean): ExistingLink | undefined {
+  const users = new Set(plan.rows.map((r) => r.user.ufId));
+  return links.find((l) => l.domainId === plan.domainId && holds(l) && !users.has(l.ufId));
 }
 
 export async function runExplain(o: Options, io: Io): Promise<number> {
@@ -59,10 +67,9 @@ export async function runExplain(o: Options, io: Io): Promise<number> {
       // a uf_id not in the users export, or the email a link of such a uf_id holds as uf_name (the
       // volunteer support asks about may be the account that is gone): what that link holds
       const key = emailKey(q);
-      const byName = key === '' ? undefined : links.find((l) => l.domainId === plan.domainId && emailKey(l.ufName) === key && !plan.rows.some((r) => r.user.ufId === l.ufId));
       // (`#N`: a contact only such a link holds)
-      const byContact = /^#\d+$/.test(q) ? links.find((l) => l.domainId === plan.domainId && l.contactId === Number(q.slice(1)) && !plan.rows.some((r) => r.user.ufId === l.ufId)) : undefined;
-      const orphanUf = /^\d+$/.test(q) ? Number(q) : (byName ?? byContact)?.ufId;
+      const holds = /^#\d+$/.test(q) ? (l: ExistingLink) => l.contactId === Number(q.slice(1)) : key !== '' ? (l: ExistingLink) => emailKey(l.ufName) === key : null;
+      const orphanUf = /^\d+$/.test(q) ? Number(q) : holds ? goneAccountLink(plan, links, holds)?.ufId : undefined;
       const orphan = orphanUf !== undefined ? explainOrphanLink(plan, orphanUf, contactsById, links) : null;
       io.stderr.write(renderNoneLine(query, res.nearest));
       if (o.json) io.stdout.write(renderJson(noneJson(query, res.nearest, orphan)));
