@@ -115,6 +115,20 @@ export interface ReplayResult {
   readonly problems: readonly ReplayProblem[];
   /** Row position → decided_at of the entry that decided it, for the rows an entry decides at the end. */
   readonly decidedAt: ReadonlyMap<number, string>;
+  /**
+   * Each entry that changed a decision, in the journal's order (its undos and redos are entries
+   * too), when every entry applied as it stood: each step was valid after the ones before it, so
+   * undoing them one by one from the last walks back through states the earlier session had.
+   * Null when any entry was not applied: what the others meant may then rest on it.
+   */
+  readonly steps: readonly ReplayStep[] | null;
+}
+
+/** One entry's change of a user's decision (the shape of the review's undo steps). */
+export interface ReplayStep {
+  readonly row: number;
+  readonly from: Decision;
+  readonly to: Decision;
 }
 
 /** A link or keep entry whose contact_id is empty. */
@@ -164,6 +178,7 @@ export function applyJournal(
   rows.forEach((r, i) => pos.set(r.user.ufId, i));
   const holds = Holds.fromRows(rows, links);
   const problems: ReplayProblem[] = [];
+  const steps: ReplayStep[] = [];
   let applied = 0;
   /**
    * Users whose latest entry so far was refused: on review meanwhile, holding nothing, so that
@@ -236,6 +251,7 @@ export function applyJournal(
       continue;
     }
     holds.change(r.user, r.decision, d);
+    if (!sameDecision(r.decision, d)) steps.push({ row: i, from: r.decision, to: d });
     rows[i] = withDecidedCandidate({ ...r, decision: d }, d, facts);
     pending.delete(i);
     decidedAt.set(i, e.decidedAt);
@@ -247,7 +263,7 @@ export function applyJournal(
     holds.change(r.user, r.decision, r.proposal);
     rows[i] = { ...r, decision: r.proposal };
   }
-  return { plan: { ...plan, rows }, applied, problems, decidedAt };
+  return { plan: { ...plan, rows }, applied, problems, decidedAt, steps: problems.length === 0 ? steps : null };
 }
 
 /** An ISO 8601 time as entryFor writes it (or with an offset): kept as it is when a decision is journaled again. */

@@ -29,6 +29,7 @@ import { Aborted, loadingSink } from './progressSink.js';
 import { appReducer, initialApp, type AppAction, type AppEvent, type AppState } from './state/app.js';
 import { reviewModel } from './state/model.js';
 import type { JournalFault, Message, ReviewState } from './state/review.js';
+import type { Change } from './state/history.js';
 import { decisionsAre, unwrittenNote } from './unwrittenWords.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
@@ -214,12 +215,15 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     const changed = trial ? changedRows(plan, trial.plan) : [];
     const problems = old ? [...old.problems, ...(trial?.problems ?? [])].sort((a, b) => a.line - b.line) : [];
     let tellProblems = problems.length > 0;
+    // the resumed journal's steps, for u to undo (none when a row of it was not applied)
+    let restoredSteps: readonly Change[] | undefined;
     if (trial && changed.length > 0) {
       store.dispatch({ type: 'ask-resume', entries: changed.length, journal: journalShown });
       const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
       if (restore === null) return exit.promise;
       if (restore) {
         plan = trial.plan;
+        restoredSteps = trial.steps ?? undefined;
         // those links.csv in this folder already states were written by the earlier session
         const toWrite = unwrittenAfterResume(plan, changed, written());
         said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${toWrite < changed.length ? ` (${count(changed.length - toWrite)} already in the outputs)` : ''}`);
@@ -331,6 +335,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       baseline,
       journaled: goesOn,
       journalFault: startFault,
+      ...(restoredSteps ? { restoredSteps } : {}),
     });
     return exit.promise;
   }

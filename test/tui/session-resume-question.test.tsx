@@ -81,6 +81,19 @@ describe('the resume question', () => {
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain('1 decision is not in the outputs yet; decisions made in a review are saved in');
   }, 20_000);
+
+  it('u after resuming undoes the earlier session\'s last decision, journaled as any undo, and leaves nothing unwritten', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    s.press('y');
+    await s.waitFor('1 unwritten');
+    s.press('u');
+    await s.waitFor('undone: user 29 is back to review');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => `${e.ufId} ${e.action}`)).toEqual(['29 skip', '29 review']);
+  }, 20_000);
 });
 
 describe('links.csv that states what the journal no longer decides', () => {

@@ -5,6 +5,7 @@
 import { initialReview, reviewReducer, type JournalFault, type Message, type ReviewAction, type ReviewEvent, type ReviewState } from './review.js';
 import type { ReviewModel } from './model.js';
 import type { Decision } from '../../domain/decisions.js';
+import type { Change } from './history.js';
 
 export interface FileProgress {
   readonly label: string;
@@ -38,6 +39,8 @@ export type AppAction =
       readonly baseline?: readonly Decision[];
       readonly journaled?: boolean;
       readonly journalFault?: JournalFault | null;
+      /** The steps a resumed journal took, oldest first: u undoes them as the earlier session's own. */
+      readonly restoredSteps?: readonly Change[];
     }
   | ReviewAction;
 
@@ -63,6 +66,7 @@ export function appReducer(state: AppState, action: AppAction): AppState {
           ...(action.baseline ? { baseline: action.baseline } : {}),
           journaled: action.journaled ?? false,
           journalFault: action.journalFault ?? null,
+          ...(action.restoredSteps ? { restoredSteps: action.restoredSteps } : {}),
         }),
         events: [],
       };

@@ -7,7 +7,7 @@
  */
 import type { Decision } from '../../domain/decisions.js';
 import { decide, notSaved, travel } from './decisionSteps.js';
-import type { Stack } from './history.js';
+import { push, type Change, type Stack } from './history.js';
 import { Holds } from './holds.js';
 import type { ReviewModel } from './model.js';
 import type { OperatorCommand } from './operatorDecision.js';
@@ -132,10 +132,21 @@ export type ReviewAction =
 /**
  * @param opts.baseline the decisions the outputs hold, per row (writtenBaseline): what
  *   `unwritten` counts against; by default the decisions the review starts with
+ * @param opts.restoredSteps the changes a resumed journal made, oldest first (applyJournal's
+ *   steps, already in the model's plan): the undo stack starts with them, so u goes on undoing
+ *   the earlier session's decisions one by one, as that session could
  */
 export function initialReview(
   model: ReviewModel,
-  opts: { unwritten?: number; message?: Message | null; listHeight?: number; baseline?: readonly Decision[]; journaled?: boolean; journalFault?: JournalFault | null } = {},
+  opts: {
+    unwritten?: number;
+    message?: Message | null;
+    listHeight?: number;
+    baseline?: readonly Decision[];
+    journaled?: boolean;
+    journalFault?: JournalFault | null;
+    restoredSteps?: readonly Change[];
+  } = {},
 ): ReviewState {
   const rows = RowStore.fromRows(model.plan.rows);
   const b = opts.baseline;
@@ -147,7 +158,7 @@ export function initialReview(
     rows,
     baseline,
     holds: Holds.fromRows(model.plan.rows, model.links),
-    undo: null,
+    undo: (opts.restoredSteps ?? []).reduce<Stack | null>(push, null),
     redo: null,
     queue: rows.count('review') > 0 ? 'review' : 'all',
     views,
