@@ -412,7 +412,7 @@ class RowReader {
       if (breaks === count - (terminated ? 0 : 1)) quoted = false;
     }
     for (let r = 0; r < count; r++) {
-      if (r === errRow) throw this.quoteError(errCode);
+      if (r === errRow) throw this.quoteError(errCode, data[r] as string[]);
       const row = data[r] as string[];
       const last = row.length - 1;
       if (this.stripCR) {
@@ -434,7 +434,7 @@ class RowReader {
         throw this.ragged(row, start);
       }
     }
-    if (errRow >= count) throw this.quoteError(errCode);
+    if (errRow >= count) throw this.quoteError(errCode, (data[errRow] as string[] | undefined) ?? []);
   }
 
   private ragged(row: readonly string[], line: number): InputError {
@@ -445,6 +445,15 @@ class RowReader {
       return new InputError(this.file, line, 'the line holds only blanks, not a row', 'remove that line');
     }
     const has = `row has ${fields} ${fields === 1 ? 'field' : 'fields'} but the header has ${this.width}`;
+    // MySQL's SELECT … INTO OUTFILE without ENCLOSED BY writes a separator inside a value as "\,"
+    if (fields > this.width && row.some((f, k) => k < fields - 1 && f.endsWith('\\'))) {
+      return new InputError(
+        this.file,
+        line,
+        `${has}: a ${name} escaped with a backslash (${this.delimiter === '\t' ? 'a backslash before a tab' : `\\${this.delimiter}`}), as MySQL's SELECT … INTO OUTFILE writes by default, is read as a separator`,
+        `export it again as CSV, each value that holds a ${name} quoted ("…"), as the CiviCRM and CMS exports and spreadsheet tools write it`,
+      );
+    }
     if (fields > this.width && row.slice(this.width).every((f) => f.trim() === '')) {
       // nothing past the header's columns: a separator at the end of the line, not an unquoted one in a value
       const extra = fields - this.width;
@@ -461,7 +470,18 @@ class RowReader {
       : new InputError(this.file, line, has, `a field or ${name} is missing on this line; add it (empty fields still need their ${name})`);
   }
 
-  private quoteError(code: string): InputError {
+  private quoteError(code: string, row: readonly string[]): InputError {
+    // MySQL's SELECT … INTO OUTFILE (and mysqldump --tab) escape a quote with a backslash
+    // unless told otherwise; CSV doubles it. Said first: the usual advice would have the operator
+    // edit every such value by hand.
+    if (row.some((f) => f.includes('\\"'))) {
+      return new InputError(
+        this.file,
+        this.line,
+        'a quote escaped with a backslash (\\"), as MySQL\'s SELECT … INTO OUTFILE and mysqldump --tab write by default, not doubled as CSV does',
+        'export it again with each quote inside a value doubled (""), as the CiviCRM and CMS exports and spreadsheet tools write CSV',
+      );
+    }
     return code === 'MissingQuotes'
       ? new InputError(this.file, this.line, 'a quoted field starting on this line is never closed', 'add the closing quote ("); a quote inside a value must be doubled ("")')
       : new InputError(this.file, this.line, 'malformed quotes: text follows a closing quote', 'quote the whole value and double every quote inside it ("")');

@@ -354,6 +354,25 @@ for (const plain of [true, false]) {
         await expectInputError(collect(p), p, 3, /malformed quotes/);
       });
 
+      it("a quote escaped with a backslash, as MySQL's INTO OUTFILE writes, is named as such, not as a value to edit by hand", async () => {
+        const p = tmp.write('outfile.csv', 'a,b,c\n1,"Robert \\"Bob\\"",Smith\n2,x,y\n');
+        const e = await expectInputError(collect(p), p, 2, /a quote escaped with a backslash \(\\"\), as MySQL's SELECT … INTO OUTFILE/);
+        expect(e.remedy).toContain('doubled ("")');
+        // a backslash before a closing quote that is CSV's own ("C:\") is no such escape
+        const ok = tmp.write('backslash-end.csv', 'a,b\n1,"C:\\"\n');
+        expect((await collect(ok)).rows).toEqual([['1', 'C:\\']]);
+      });
+
+      it("a separator escaped with a backslash, as MySQL's INTO OUTFILE writes without ENCLOSED BY, is named as such", async () => {
+        const p = tmp.write('outfile-comma.csv', 'a,b,c\n1,"x",y\n2,Robert\\, Jr,Smith\n');
+        await expectInputError(collect(p), p, 3, /row has 4 fields but the header has 3: a comma escaped with a backslash \(\\,\)/);
+        const t = tmp.write('outfile-tab.tsv', 'a\tb\tc\n2\tRobert\\\t Jr\tSmith\n');
+        await expectInputError(collect(t), t, 2, /a tab escaped with a backslash \(a backslash before a tab\)/);
+        // a value that ends in a backslash, in a row of the header's width, is a value
+        const ok = tmp.write('backslash-value.csv', 'a,b\n1,x\\\n');
+        expect((await collect(ok)).rows).toEqual([['1', 'x\\']]);
+      });
+
       it('a quote inside an unquoted field is data', async () => {
         const p = tmp.write('innerquote.csv', 'a,b\n1,John "Jack" Smith\n');
         expect((await collect(p)).rows).toEqual([['1', 'John "Jack" Smith']]);
