@@ -303,6 +303,9 @@ export function replayedAt(decidedAt: string | undefined, now: Date): string {
 function decisionOf(r: UserPlan, e: JournalEntry, by: 'operator' | 'decisions-file'): Decision | null {
   const p = r.proposal;
   if (e.action === p.action && (e.contactId ?? null) === decisionContact(p)) return p;
+  // a link decided earlier and since loaded into CiviCRM (a journal replayed on a fresh export):
+  // the existing link it made is what the entry asked for
+  if (e.action === 'link' && p.action === 'keep' && e.contactId === p.contactId) return p;
   const reason = by === 'operator' ? 'operator' : 'decisions-file';
   switch (e.action) {
     case 'link':

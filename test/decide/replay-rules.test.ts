@@ -40,6 +40,13 @@ describe('a replay keeps to the operator rules', () => {
     expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10 });
   });
 
+  it('a link entry the existing link already makes is fulfilled, not refused: a journal replayed after its uf_match.sql was loaded', () => {
+    const r = replay(ann(), [entry(1, 'ann@example.org', 'link', 10)]);
+    expect(r.problems).toEqual([]);
+    expect(r.applied).toBe(1);
+    expect(r.plan.rows[0]!.decision).toMatchObject({ action: 'keep', contactId: 10, reason: 'existing-link', decidedBy: 'auto' });
+  });
+
   it('the contact of an existing link is not given to another user, and the message says it is linked in CiviCRM', () => {
     const r = replay(ann(), [entry(2, 'bob@example.org', 'link', 10)]);
     expect(r.problems).toEqual([expect.objectContaining({ kind: 'conflict', ufId: 2 })]);
