@@ -5,6 +5,7 @@ import type { InputInfo } from '../domain/types.js';
 import { WARNING_CODES, type WarningCode } from '../domain/warnings.js';
 import { allWarnings } from './warningsCsv.js';
 import { duplicateAvoided } from '../domain/duplicates.js';
+import type { PassedOverCreate } from '../domain/createPassedOver.js';
 
 export interface CivicrmFigures {
   /** "Checked N user records." */
@@ -110,7 +111,12 @@ export function summaryJson(s: Summary): string {
 export interface SummaryNotes {
   /** Plan.civicrmBatchStopsAt */
   readonly civicrmBatchStopsAt?: number | null;
+  /** The creates CiviCRM's email match will pass over (decide/createPassedOver.ts). */
+  readonly passedOver?: readonly PassedOverCreate[];
 }
+
+/** How many of the passed-over creates summary.txt names. */
+const PASSED_OVER_NAMED = 5;
 
 export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
   const lines: string[] = [];
@@ -128,6 +134,14 @@ export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
     );
   }
   lines.push(`Duplicate contacts CiviCRM would create that this plan avoids: ${c.duplicates_avoided}.`);
+  const over = notes.passedOver ?? [];
+  if (over.length > 0) {
+    const n = over.length;
+    const named = over.slice(0, PASSED_OVER_NAMED).map((p) => `user ${p.ufId} → contact ${p.contactId}`).join(', ');
+    lines.push(
+      `${n === 1 ? '1 user is' : `${n} users are`} to get a new contact (contacts-to-create.csv) that CiviCRM's email match will pass over: an existing contact has ${n === 1 ? 'their' : 'each one\'s'} email as its primary address, and CiviCRM takes that one at their next login (${named}${n > PASSED_OVER_NAMED ? ', …' : ''}; action=create in links.csv, candidates listed). After the import, link ${n === 1 ? 'the new contact to its user' : 'each new contact to its user'} in civicrm_uf_match yourself, or change the address on one side first.`,
+    );
+  }
   if (s.review > 0) lines.push(`${s.review} ${s.review === 1 ? 'user needs' : 'users need'} review: open the TUI, or see links.csv (action=review).`);
   lines.push(`Done in ${s.elapsed_ms} ms.`);
   return lines.join('\n') + '\n';

@@ -4,6 +4,7 @@
  * as unwritten.
  */
 import { article } from '../../domain/article.js';
+import { emailPickOverCreate } from '../../domain/createPassedOver.js';
 import { decisionContact, type Decision } from '../../domain/decisions.js';
 import { candidatesOnScreen } from '../detailLayout.js';
 import { push, type Change } from './history.js';
@@ -86,11 +87,18 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   }
   const change: Change = { row: i, from, to };
   const next = apply(s, change, to);
+  const over = emailPickOverCreate({ decision: to, candidates: r.candidates });
   return {
     ...next,
     undo: push(s.undo, change),
     redo: null,
-    message: { text: `user ${r.user.ufId} → ${describeDecision(to)} · u undoes`, tone: 'info' },
+    message:
+      over === null
+        ? { text: `user ${r.user.ufId} → ${describeDecision(to)} · u undoes`, tone: 'info' }
+        : {
+            text: `user ${r.user.ufId} → ${describeDecision(to)}, but CiviCRM takes contact ${over} by email at login: link the new one by hand after the import · u undoes`,
+            tone: 'warn',
+          },
   };
 }
 
