@@ -153,5 +153,5 @@ Options:
 explain's QUERY: a uf_id, username, email, part of a name, or a contact id written #140.
 
 Exit codes: 0 done, 1 --strict and reviews remain (explain: no such user), 2 usage error,
-3 input error, 130 interrupted.
+3 input error, 130 interrupted, 70 internal error (a bug; UFMATCH_DEBUG=1 shows it).
 `;

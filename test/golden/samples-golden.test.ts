@@ -1,5 +1,5 @@
 /**
- * Golden files: every output of the main sample run, byte for byte (elapsed_ms zeroed).
+ * Golden files: every output of the three sample runs (WordPress, Drupal, Joomla), byte for byte (elapsed_ms zeroed).
  * Regenerate after an intended change with UPDATE_GOLDEN=1 npx vitest run test/golden
  * and review the diff.
  */

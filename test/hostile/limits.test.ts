@@ -6,7 +6,7 @@
  *
  * Sizes: UFMATCH_HUGE_MB (default 2048) sets the big file's size; UFMATCH_BIG_DIR where it is
  * generated (default the system temp folder; it needs that much free disk, and a tmpfs /tmp
- * would hold it in RAM). UFMATCH_FULL_LIMITS=1 adds a 1M-user × 1M-contact run (minutes).
+ * would hold it in RAM). UFMATCH_FULL_LIMITS=1 adds a 1M-user × 500k-contact run (minutes).
  */
 import { mkdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync, closeSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
