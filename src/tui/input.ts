@@ -6,7 +6,7 @@ import { bindingFor, type Command, type KeyContext } from './keys.js';
 import type { AppAction, AppState } from './state/app.js';
 
 export function contextOf(s: AppState): KeyContext {
-  if (s.phase === 'loading') return 'loading';
+  if (s.phase === 'loading' || s.phase === 'preparing') return 'loading';
   if (s.phase === 'resume') return 'resume';
   const r = s.review;
   if (r.overlay === 'help') return 'help';

@@ -195,8 +195,29 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   }
   return code;
 
+  /**
+   * Says what is under way before seconds of work at 200k users, and waits for the frame that
+   * says it to be drawn (Ink draws at most every 32 ms, after this turn of the event loop).
+   */
+  async function preparing(text: string): Promise<void> {
+    store.dispatch({ type: 'preparing', text });
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  /**
+   * Lets the keys typed while this thread was busy be read now — a timer's turn, then the poll
+   * that reads the terminal, then this — while no screen that takes them is up: they were
+   * typed at a screen saying "preparing", and must not act on a question or a user not yet
+   * shown (a tmux audit saw two `s` typed then skip two users it never saw).
+   */
+  function settled(): Promise<void> {
+    return new Promise((r) => setTimeout(() => setImmediate(r), 0));
+  }
+
   async function review(): Promise<number> {
     const { loaded, plan: planned, decided, decidedAt, notApplied: replayNotApplied } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    if (sink.aborted) return exit.promise;
+    await preparing(`preparing the review of ${count(loaded.data.users.length)} ${noun(loaded.data.users.length, 'user')}…`);
     if (sink.aborted) return exit.promise;
     inputs = loaded.data.inputs;
     let plan = planned;
@@ -218,9 +239,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     // the resumed journal's steps, for u to undo (none when a row of it was not applied)
     let restoredSteps: readonly Change[] | undefined;
     if (trial && changed.length > 0) {
+      await settled();
+      if (sink.aborted) return exit.promise;
       store.dispatch({ type: 'ask-resume', entries: changed.length, journal: journalShown });
       const restore = await Promise.race([resume.promise, exit.promise.then(() => null)]);
       if (restore === null) return exit.promise;
+      await preparing(restore ? `restoring ${count(changed.length)} ${noun(changed.length, 'decision')}…` : 'starting over…');
+      if (sink.aborted) return exit.promise;
       if (restore) {
         plan = trial.plan;
         restoredSteps = trial.steps ?? undefined;
@@ -327,6 +352,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     notes.add(notApplied);
     const shown = said.filter((m) => m !== '');
     const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info', session: true } : null;
+    await settled();
+    if (sink.aborted) return exit.promise;
     store.dispatch({
       type: 'start-review',
       model: reviewModel(plan, loaded.data.contacts, loaded.data.links, o.out),

@@ -337,3 +337,32 @@ describe('a journal re-saved in another layout, with rows not applied', () => {
     expect(readJournal(join(bom, 'decisions.csv')).entries.map((e) => e.action)).toEqual(['skip', 'skip']);
   }, 30_000);
 });
+
+describe('keys typed before the review is on screen', () => {
+  // at 200k users the review takes seconds to prepare after the bars are full, and after the
+  // resume answer; keys typed then were applied to users the operator never saw (a tmux audit)
+  it('while it is prepared after loading: the screen says so, and s acts on no one', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-prep-'));
+    const s = startSession(runSession, out);
+    await s.pressOn('preparing the review of 42 users…', 's', 's');
+    expect(s.screen()).toContain('ufmatch — preparing the review');
+    const opened = await s.waitFor('Review');
+    expect(opened).not.toContain('unwritten');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(existsSync(join(out, 'decisions.csv'))).toBe(false);
+  }, 20_000);
+
+  it('after y at the resume question: a second y, typed while the decisions are restored, links no one', async () => {
+    const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
+    const s = startSession(runSession, out);
+    await s.waitFor('Resume 1 decision? (y/n)');
+    const typed = s.pressOn('restoring 1 decision…', 'y');
+    s.press('y');
+    await typed;
+    await s.waitFor('1 unwritten');
+    await quitUnwritten(s, 1);
+    expect(await s.ended).toBe(0);
+    expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => `${e.ufId} ${e.action}`)).toEqual(['29 skip']);
+  }, 20_000);
+});

@@ -55,6 +55,8 @@ function Screen({ size }: { size: Size | undefined }) {
   switch (state.phase) {
     case 'loading':
       return <LoadingScreen files={state.files} width={layout.width} height={layout.height} />;
+    case 'preparing':
+      return <LoadingScreen files={state.files} note={state.text} width={layout.width} height={layout.height} />;
     case 'resume':
       return (
         <Box flexDirection="column" height={layout.height}>

@@ -15,15 +15,17 @@ export function progressLine(f: FileProgress, width: number): string {
   return `${fit(f.label, 9)} ${bar(frac, barWidth)} ${pct} ${count(f.rows).padStart(10)} rows  ${tail}`;
 }
 
-export function LoadingScreen({ files, width, height }: { files: readonly FileProgress[]; width: number; height: number }) {
+/** @param note what is under way once the files are in (the review being prepared), under their bars */
+export function LoadingScreen({ files, note, width, height }: { files: readonly FileProgress[]; note?: string; width: number; height: number }) {
   return (
     <Clip width={width} height={height}>
-      <Text bold>ufmatch — loading the exports</Text>
+      <Text bold>{note === undefined ? 'ufmatch — loading the exports' : 'ufmatch — preparing the review'}</Text>
       <Text> </Text>
-      {files.length === 0 ? <Text>opening files…</Text> : null}
+      {files.length === 0 && note === undefined ? <Text>opening files…</Text> : null}
       {files.map((f) => (
         <Text key={f.label} wrap="truncate-end">{progressLine(f, width)}</Text>
       ))}
+      {note === undefined ? null : <Text wrap="truncate-end">{note}</Text>}
       <Text> </Text>
       <Text dimColor>Ctrl-c aborts</Text>
     </Clip>

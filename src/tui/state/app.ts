@@ -23,6 +23,11 @@ export type AppEvent = ReviewEvent | { readonly kind: 'resume'; readonly restore
 export type AppState =
   | { readonly phase: 'loading'; readonly files: readonly FileProgress[]; readonly events: readonly AppEvent[] }
   | { readonly phase: 'resume'; readonly entries: number; readonly journal: string; readonly events: readonly AppEvent[] }
+  /**
+   * Loaded (or answered), the review not up yet: seconds of work at 200k users. Said on screen,
+   * and no key but Ctrl-C acts — a key typed now must not decide for a user not yet shown.
+   */
+  | { readonly phase: 'preparing'; readonly text: string; readonly files: readonly FileProgress[]; readonly events: readonly AppEvent[] }
   | { readonly phase: 'review'; readonly review: ReviewState; readonly events: readonly AppEvent[] };
 
 export type AppAction =
@@ -30,6 +35,7 @@ export type AppAction =
   | { readonly type: 'finished'; readonly label: string; readonly rows: number; readonly at: number }
   | { readonly type: 'ask-resume'; readonly entries: number; readonly journal: string }
   | { readonly type: 'resume-answer'; readonly restore: boolean }
+  | { readonly type: 'preparing'; readonly text: string }
   | {
       readonly type: 'start-review';
       readonly model: ReviewModel;
@@ -56,6 +62,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { phase: 'resume', entries: action.entries, journal: action.journal, events: [] };
     case 'resume-answer':
       return s.phase === 'resume' ? { ...s, events: [{ kind: 'resume', restore: action.restore }] } : s;
+    case 'preparing':
+      return s.phase === 'review' ? s : { phase: 'preparing', text: action.text, files: s.phase === 'loading' ? s.files : [], events: [] };
     case 'start-review':
       return {
         phase: 'review',

@@ -27,5 +27,19 @@ export function startSession(runSession: typeof import('../../../src/tui/session
     }
     throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${screen()}`);
   };
-  return { o, ended, press: (k: string) => stdin.press(k), screen, waitFor, stderr: () => err.text };
+  /** Presses `keys` the moment a frame showing `text` is written, as fast as a typist at that screen could (resolves then). */
+  const pressOn = (text: string, ...keys: string[]): Promise<void> =>
+    new Promise((resolve) => {
+      const write = stdout.write.bind(stdout);
+      stdout.write = (data: string): boolean => {
+        const ok = write(data);
+        if (stripAnsi(data).replace(/\s+/g, ' ').includes(text)) {
+          stdout.write = write;
+          for (const k of keys) stdin.press(k);
+          resolve();
+        }
+        return ok;
+      };
+    });
+  return { o, ended, press: (k: string) => stdin.press(k), pressOn, screen, waitFor, stderr: () => err.text };
 }
