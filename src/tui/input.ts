@@ -9,6 +9,7 @@ export function contextOf(s: AppState): KeyContext {
   if (s.phase === 'loading' || s.phase === 'preparing') return 'loading';
   if (s.phase === 'resume') return 'resume';
   const r = s.review;
+  if (r.writing) return 'loading';
   if (r.overlay === 'help') return 'help';
   if (r.overlay === 'summary') return 'summary';
   if (r.overlay === 'quit') return 'quit';

@@ -134,28 +134,36 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         }
         return;
       }
-      case 'write': {
-        const s = store.getState();
-        if (s.phase !== 'review' || !inputs) return;
-        try {
-          // the folder may have been removed since it was made (the journal with it: put back first)
-          keepJournal();
-          mkdirSync(outDir, { recursive: true, mode: 0o700 });
-          const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
-          const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started }, { shownOut: o.out });
-          wrote = true;
-          store.dispatch({
-            type: 'written',
-            text: `wrote the outputs to ${o.out}: ${count(summary.link)} link, ${count(summary.create)} create, ${count(summary.keep)} keep, ${count(summary.skip)} skip, ${count(summary.review)} review`,
-          });
-        } catch (err) {
-          // the file first, in the command line's words: on a small screen the message's end is what is cut
-          store.dispatch({ type: 'write-failed', error: writeFailureWords(err, 'press w again') ?? (err as Error).message });
-        }
+      case 'write':
+        // the frame saying "writing the outputs…" first: a second or more at 200k users
+        setTimeout(() => void writeNow(), 50);
         return;
-      }
     }
   };
+
+  /** Writes the outputs of the review as it stands, then says so once the keys typed meanwhile have been read (and ignored). */
+  async function writeNow(): Promise<void> {
+    const s = store.getState();
+    if (s.phase !== 'review' || !s.review.writing || !inputs || sink.aborted) return;
+    let done: AppAction;
+    try {
+      // the folder may have been removed since it was made (the journal with it: put back first)
+      keepJournal();
+      mkdirSync(outDir, { recursive: true, mode: 0o700 });
+      const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
+      const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started }, { shownOut: o.out });
+      wrote = true;
+      done = {
+        type: 'written',
+        text: `wrote the outputs to ${o.out}: ${count(summary.link)} link, ${count(summary.create)} create, ${count(summary.keep)} keep, ${count(summary.skip)} skip, ${count(summary.review)} review`,
+      };
+    } catch (err) {
+      // the file first, in the command line's words: on a small screen the message's end is what is cut
+      done = { type: 'write-failed', error: writeFailureWords(err, 'press w again') ?? (err as Error).message };
+    }
+    await settled();
+    store.dispatch(done);
+  }
 
   const ink = render(<App store={store} color={colorWanted(io.env)} />, {
     stdout: io.stdout as NodeJS.WriteStream,

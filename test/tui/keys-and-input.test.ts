@@ -93,3 +93,23 @@ describe('the hint bar', () => {
     expect(fitHints('review', 200).length).toBe(12);
   });
 });
+
+describe('screens that take no key but Ctrl-C', () => {
+  it('while the review is prepared, and while the outputs are written (from the summary or the quit question)', () => {
+    const preparing = appReducer(initialApp, { type: 'preparing', text: 'preparing the review of 42 users…' });
+    expect(contextOf(preparing)).toBe('loading');
+    for (const k of ['s', 'y', '1', 'q', 'return']) expect(actionForKey(preparing, k), k).toBeNull();
+    expect(actionForKey(preparing, 'ctrl+c')).toEqual({ type: 'abort' });
+
+    for (const from of ['write-confirm', 'quit-write'] as const) {
+      const writing = appReducer(reviewApp({ overlay: from === 'write-confirm' ? 'summary' : 'quit' }), { type: from });
+      expect(writing.phase === 'review' && writing.review.message?.text).toBe('writing the outputs…');
+      expect(contextOf(writing)).toBe('loading');
+      for (const k of ['s', 'w', 'return', 'escape', 'q']) expect(actionForKey(writing, k), `${from} ${k}`).toBeNull();
+      expect(actionForKey(writing, 'ctrl+c')).toEqual({ type: 'abort' });
+      const done = appReducer(writing, { type: 'written', text: 'wrote' });
+      expect(done.phase === 'review' && done.review.writing).toBe(false);
+      expect(contextOf(done)).toBe('review');
+    }
+  });
+});

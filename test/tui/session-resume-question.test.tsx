@@ -338,7 +338,7 @@ describe('a journal re-saved in another layout, with rows not applied', () => {
   }, 30_000);
 });
 
-describe('keys typed before the review is on screen', () => {
+describe('keys typed while the screen is busy', () => {
   // at 200k users the review takes seconds to prepare after the bars are full, and after the
   // resume answer; keys typed then were applied to users the operator never saw (a tmux audit)
   it('while it is prepared after loading: the screen says so, and s acts on no one', async () => {
@@ -364,5 +364,21 @@ describe('keys typed before the review is on screen', () => {
     await quitUnwritten(s, 1);
     expect(await s.ended).toBe(0);
     expect(readJournal(join(out, 'decisions.csv')).entries.map((e) => `${e.ufId} ${e.action}`)).toEqual(['29 skip']);
+  }, 20_000);
+
+  it('while the outputs are written: the message line says so, and s typed then skips no one', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ufm-writing-'));
+    const s = startSession(runSession, out);
+    await s.waitFor('Review');
+    s.press('w');
+    await s.waitFor('Summary before writing');
+    const typed = s.pressOn('writing the outputs…', 's', 's');
+    s.press('\r');
+    await typed;
+    const written = await s.waitFor('wrote the outputs');
+    expect(written).not.toContain('unwritten');
+    s.press('q');
+    expect(await s.ended).toBe(0); // no quit question: nothing was decided
+    expect(existsSync(join(out, 'decisions.csv'))).toBe(false);
   }, 20_000);
 });

@@ -91,6 +91,12 @@ export interface ReviewState {
   readonly journaled: boolean;
   /** Quit once the pending write has succeeded. */
   readonly exitAfterWrite: boolean;
+  /**
+   * The outputs are being written (a second or more at 200k users): said on the message line,
+   * and no key but Ctrl-C acts until it is done — one typed meanwhile would act on the review
+   * the overlay gives way to.
+   */
+  readonly writing: boolean;
   /** The last time the journal could not take a decision, or null: what the quit question and the exit may no longer promise. */
   readonly journalFault: JournalFault | null;
   readonly events: readonly ReviewEvent[];
@@ -171,12 +177,15 @@ export function initialReview(
     unwritten: opts.unwritten ?? 0,
     journaled: opts.journaled ?? false,
     exitAfterWrite: false,
+    writing: false,
     journalFault: opts.journalFault ?? null,
     events: [],
   };
 }
 
 // ---- the reducer ----
+
+const WRITING = { writing: true, message: { text: 'writing the outputs…', tone: 'info', session: true } } as const;
 
 /** `next` after a move from `s`: a message about the user left behind goes with them (Message.session). */
 function leaving(s: ReviewState, next: ReviewState): ReviewState {
@@ -234,18 +243,18 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
     case 'write-cancel':
       return { ...s, overlay: 'none' };
     case 'write-confirm':
-      return { ...s, events: [{ kind: 'write' }] };
+      return { ...s, ...WRITING, events: [{ kind: 'write' }] };
     case 'written': {
-      const done = { ...s, overlay: 'none' as const, unwritten: 0, baseline: s.rows, message: { text: action.text, tone: 'info' as const, session: true } };
+      const done = { ...s, overlay: 'none' as const, writing: false, unwritten: 0, baseline: s.rows, message: { text: action.text, tone: 'info' as const, session: true } };
       return s.exitAfterWrite ? { ...done, events: [{ kind: 'exit', code: 0 }] } : done;
     }
     case 'write-failed':
-      return { ...s, overlay: 'none', exitAfterWrite: false, message: { text: `not written: ${action.error}`, tone: 'error' } };
+      return { ...s, overlay: 'none', writing: false, exitAfterWrite: false, message: { text: `not written: ${action.error}`, tone: 'error' } };
     case 'quit':
       if (s.unwritten > 0) return { ...s, overlay: 'quit' };
       return { ...s, events: [{ kind: 'exit', code: 0 }] };
     case 'quit-write':
-      return { ...s, exitAfterWrite: true, events: [{ kind: 'write' }] };
+      return { ...s, ...WRITING, exitAfterWrite: true, events: [{ kind: 'write' }] };
     case 'quit-discard':
       return { ...s, events: [{ kind: 'exit', code: 0 }] };
     case 'quit-cancel':
