@@ -269,6 +269,14 @@ describe('search', () => {
     expect(selectedUf(s)).toBe(9);
   });
 
+  it('n on the only hit says it is the only match, instead of nothing (found at 200k users in tmux)', () => {
+    const s = apply(start(), ...find('eve'));
+    expect(s.message!.text).toBe('"eve": user 6 · n next, N previous');
+    const again = apply(s, { type: 'search-next', dir: 1 });
+    expect(selectedUf(again)).toBe(6);
+    expect(again.message!.text).toBe('"eve": user 6 is the only match in Review');
+  });
+
   it('a user outside the current queue is shown in All', () => {
     const s = apply(start(), ...find('bob'));
     expect(s.queue).toBe('all');

@@ -12,6 +12,8 @@ export function searchStep(s: ReviewState, dir: 1 | -1): ReviewState {
   const hit = findRow(plan, query, here, dir, (i) => inQueue(s.rows, q, i));
   if (hit >= 0) {
     const moved = withView(s, q, { ...currentView(s), cursor: positionOf(s.rows, q, hit) });
+    // findRow tries the row it starts from last: found there, it is the queue's only match
+    if (hit === here) return say(moved, `"${query}": user ${plan[hit]!.user.ufId} is the only match${q === 'all' ? '' : ` in ${QUEUE_LABEL[q]}`}`);
     return say(moved, `"${query}": user ${plan[hit]!.user.ufId} · n next, N previous`);
   }
   if (q !== 'all') {
