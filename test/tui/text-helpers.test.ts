@@ -192,3 +192,13 @@ describe('warningLines (summary screen)', () => {
     expect(warningLines([], 60, 2)).toEqual(['Warnings: none']);
   });
 });
+
+describe("the help's legend", () => {
+  it('explains every mark the grid draws: brackets without colour, and the caret colour puts where characters are missing', async () => {
+    const { helpLines } = await import('../../src/tui/components/HelpOverlay.js');
+    const labels = helpLines(true).map((l) => l.label.trim());
+    expect(labels).toEqual(expect.arrayContaining(['[ab]', '^', '★', '= ≠']));
+    // the caret is what fitSegments draws, in colour, for a differing part with no characters
+    expect(fitSegments([{ text: 'jo', differs: false }, { text: '', differs: true }, { text: 'doe', differs: false }], 20, false).map((s) => s.text)).toContain('^');
+  });
+});

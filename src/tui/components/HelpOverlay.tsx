@@ -8,7 +8,8 @@ const LEGEND: readonly [string, string][] = [
   ['action*', 'decided by you'],
   ['★', 'strong warning'],
   ['= ≠', 'same / differs from user'],
-  ['[ab]', 'the differing part'],
+  ['[ab]', 'the differing part (in colour: underlined)'],
+  ['^', 'in colour: characters missing here'],
   ['!', 'look here'],
   ['→', 'the contact linked now'],
 ];
