@@ -6,6 +6,7 @@ import { WARNING_CODES, type WarningCode } from '../domain/warnings.js';
 import { allWarnings } from './warningsCsv.js';
 import { duplicateAvoided } from '../domain/duplicates.js';
 import type { PassedOverCreate } from '../domain/createPassedOver.js';
+import type { LinkToOtherAddress } from '../domain/linksToOtherAddresses.js';
 
 export interface CivicrmFigures {
   /** "Checked N user records." */
@@ -111,12 +112,20 @@ export function summaryJson(s: Summary): string {
 export interface SummaryNotes {
   /** Plan.civicrmBatchStopsAt */
   readonly civicrmBatchStopsAt?: number | null;
-  /** The creates CiviCRM's email match will pass over (decide/createPassedOver.ts). */
+  /** The creates CiviCRM's email match will pass over (domain/createPassedOver.ts). */
   readonly passedOver?: readonly PassedOverCreate[];
+  /** The links to contacts without the user's email (domain/linksToOtherAddresses.ts). */
+  readonly otherAddresses?: readonly LinkToOtherAddress[];
 }
 
-/** How many of the passed-over creates summary.txt names. */
-const PASSED_OVER_NAMED = 5;
+/** How many users summary.txt names in each of its lists. */
+const NAMED_IN_A_LIST = 5;
+
+const BASIS_WORDS: Readonly<Record<LinkToOtherAddress['basis'], string>> = {
+  'alias-email': 'an alias of their address',
+  'email-typo': 'a typo away from their address',
+  'name-match': 'same name, another address',
+};
 
 export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
   const lines: string[] = [];
@@ -137,9 +146,17 @@ export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
   const over = notes.passedOver ?? [];
   if (over.length > 0) {
     const n = over.length;
-    const named = over.slice(0, PASSED_OVER_NAMED).map((p) => `user ${p.ufId} → contact ${p.contactId}`).join(', ');
+    const named = over.slice(0, NAMED_IN_A_LIST).map((p) => `user ${p.ufId} → contact ${p.contactId}`).join(', ');
     lines.push(
-      `${n === 1 ? '1 user is' : `${n} users are`} to get a new contact (contacts-to-create.csv) that CiviCRM's email match will pass over: an existing contact has ${n === 1 ? 'their' : 'each one\'s'} email as its primary address, and CiviCRM takes that one at their next login (${named}${n > PASSED_OVER_NAMED ? ', …' : ''}; action=create in links.csv, candidates listed). After the import, link ${n === 1 ? 'the new contact to its user' : 'each new contact to its user'} in civicrm_uf_match yourself, or change the address on one side first.`,
+      `${n === 1 ? '1 user is' : `${n} users are`} to get a new contact (contacts-to-create.csv) that CiviCRM's email match will pass over: an existing contact has ${n === 1 ? 'their' : 'each one\'s'} email as its primary address, and CiviCRM takes that one at their next login (${named}${n > NAMED_IN_A_LIST ? ', …' : ''}; action=create in links.csv, candidates listed). After the import, link ${n === 1 ? 'the new contact to its user' : 'each new contact to its user'} in civicrm_uf_match yourself, or change the address on one side first.`,
+    );
+  }
+  const other = notes.otherAddresses ?? [];
+  if (other.length > 0) {
+    const n = other.length;
+    const named = other.slice(0, NAMED_IN_A_LIST).map((l) => `user ${l.ufId} → contact ${l.contactId}, ${BASIS_WORDS[l.basis]}`).join('; ');
+    lines.push(
+      `${n === 1 ? '1 link joins a user' : `${n} links join users`} to a contact without ${n === 1 ? 'their' : 'the user\'s'} email (${named}${n > NAMED_IN_A_LIST ? '; …' : ''}). CiviCRM keeps such a link, but correct the contact's address, or add the user's to it, or the next run lists it as stale-link.`,
     );
   }
   if (s.review > 0) lines.push(`${s.review} ${s.review === 1 ? 'user needs' : 'users need'} review: open the TUI, or see links.csv (action=review).`);
