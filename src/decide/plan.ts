@@ -133,6 +133,11 @@ export interface PlanPrep {
   readonly linkOf: readonly (ExistingLink | undefined)[];
   /** Another user exporting the same email (the first such other), or -1. */
   readonly dupOther: Float64Array;
+  /**
+   * That other user's email, where it is not this one's as written (case and spaces aside): the
+   * two are one only as the database compares them (`zoë@` and `zoe@`); the warning says so.
+   */
+  readonly dupOtherEmail: readonly (string | undefined)[];
   /** The user whose existing link holds this user's email as its uf_name (the first such link), or -1. */
   readonly ufNameHolder: Float64Array;
 }
@@ -440,6 +445,7 @@ function planPrep(data: Dataset, keys: UserKeys): PlanPrep {
   });
   const linkOf = new Array<ExistingLink | undefined>(n);
   const dupOther = new Float64Array(n).fill(-1);
+  const dupOtherEmail = new Array<string | undefined>(n);
   const ufNameHolder = new Float64Array(n).fill(-1);
   // per key number: the second user exporting it (the first is keys.firstUser), or -1
   const second = new Int32Array(keys.count).fill(-1);
@@ -455,14 +461,16 @@ function planPrep(data: Dataset, keys: UserKeys): PlanPrep {
     const k = keys.of[i]!;
     if (k < 0 || second[k] === -1) continue;
     const first = keys.firstUser[k]!;
-    dupOther[i] = users[first !== i ? first : second[k]!]!.ufId;
+    const other = users[first !== i ? first : second[k]!]!;
+    dupOther[i] = other.ufId;
+    if (other.email.trim().toLowerCase() !== users[i]!.email.trim().toLowerCase()) dupOtherEmail[i] = other.email.trim();
   }
-  return { linkOf, dupOther, ufNameHolder };
+  return { linkOf, dupOther, dupOtherEmail, ufNameHolder };
 }
 
 /** duplicate-user-email: another user exports the same email, or else a link holds it as uf_name. */
 function duplicateUserWarning(ctx: PlanContext, user: User, index: number, dupOther: number | undefined, civicrm: CivicrmOutcome, warnings: Warning[]): void {
-  if (dupOther !== undefined) warnings.push(ctx.wf.duplicateUser(user, dupOther, 'user', civicrm));
+  if (dupOther !== undefined) warnings.push(ctx.wf.duplicateUser(user, dupOther, 'user', civicrm, ctx.dupOtherEmail[index]));
   else {
     const holder = ctx.ufNameHolder[index]!;
     if (holder >= 0 && holder !== user.ufId) warnings.push(ctx.wf.duplicateUser(user, holder, 'link', civicrm));
@@ -487,7 +495,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     const civicrm = batch.step(user, null, false);
     const pos = ix.byId.get(link.contactId);
     const linkedKey = ctx.keys.of[index]!;
-    const validKey = linkedKey >= 0 && ctx.keys.valid[linkedKey] === 1;
+    const validKey = linkedKey >= 0 && ctx.keys.validAt(index);
     if (pos === undefined) {
       warnings.push(wf.orphanLink(link, 'contact', false));
       // the contact is not in the export, but its uf_name is: SPEC §4's stale-link "(or whose uf_name differs from it)"
@@ -512,7 +520,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
         notKept = exactBesideLink(ctx, user, index, uname, link.contactId, candidates);
       }
     }
-    if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm));
+    if (dupOther !== undefined) warnings.push(wf.duplicateUser(user, dupOther, 'user', civicrm, ctx.dupOtherEmail[index]));
     // the link stays, but the user still has no usable email (SPEC §4 raises these for every user)
     if (!validKey) warnings.push(key === '' ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
     const decision: Decision = { action: 'keep', contactId: link.contactId, reason: 'existing-link', decidedBy: 'auto' };
@@ -520,7 +528,7 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
   }
 
   const keyNo = ctx.keys.of[index]!;
-  if (keyNo < 0 || ctx.keys.valid[keyNo] !== 1) {
+  if (keyNo < 0 || !ctx.keys.validAt(index)) {
     const noEmail = key === '';
     // CiviCRM matches an invalid address like any other (ufmatch does not link it: see README)
     let pick: number | null = null;

@@ -109,12 +109,17 @@ export class WarningFactory {
     };
   }
 
-  duplicateUser(u: User, other: number, via: 'user' | 'link', o: CivicrmOutcome): WarningOf<'duplicate-user-email'> {
+  /** @param otherEmail the other user's email where it is one with this user's only as the database compares them */
+  duplicateUser(u: User, other: number, via: 'user' | 'link', o: CivicrmOutcome, otherEmail?: string): WarningOf<'duplicate-user-email'> {
     const repeats = findsOrphanLater(o) ? '' : `, ${REPEATS[this.platform]}`;
+    const same =
+      otherEmail === undefined
+        ? `user ${other} has the same email as ${who(u)}`
+        : `user ${other}'s email "${otherEmail}" is ${who(u)}'s to CiviCRM's database, which compares addresses without accents or case`;
     // a link's uf_name: the other user keeps their link, and this one meets the taken email
     const what =
       via === 'user'
-        ? `user ${other} has the same email as ${who(u)}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${repeats}`
+        ? `${same}: CiviCRM allows one link per email, so one of them gets a new contact and a failed link${repeats}`
         : `user ${other}'s existing link holds ${who(u)}'s email as its uf_name (not user ${other}'s email in this export): CiviCRM allows one link per email, so ${who(u)} gets a new contact and a failed link${repeats}`;
     return {
       code: 'duplicate-user-email', ufId: u.ufId, contactId: null, otherUfId: other, score: 1, via,

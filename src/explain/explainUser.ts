@@ -8,7 +8,7 @@ import { PLATFORM_LABEL, SYNC_WHEN, SYNC_WHEN_REPEATING } from '../domain/platfo
 import type { Contact, ExistingLink, User } from '../domain/types.js';
 import { isStrong, type Warning, type WarningCode } from '../domain/warnings.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
-import { emailKey, isValidEmailKey } from '../match/email.js';
+import { emailKey, isValidEmail } from '../match/email.js';
 import { nameKey } from '../match/names.js';
 import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
@@ -115,7 +115,7 @@ export function explainContext(
   const link = lookups.linkByUf.get(u.ufId) ?? null;
   const linkedId = link?.contactId ?? null;
   const emailHolders = u.emailKey === '' ? [] : contactsById.withEmailKey(u.emailKey).filter((c) => c.id !== linkedId);
-  const sameNameContacts = isValidEmailKey(u.emailKey) ? [] : contactsById.withName(nameKey(u.firstName, u.lastName, u.displayName));
+  const sameNameContacts = isValidEmail(u.email) ? [] : contactsById.withName(nameKey(u.firstName, u.lastName, u.displayName));
   return {
     platform: plan.platform,
     domainId: plan.domainId,

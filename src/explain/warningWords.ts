@@ -10,7 +10,7 @@ import type { AliasRule, Warning, WarningCode, WarningOf } from '../domain/warni
 import { isUsable } from '../match/contactIndex.js';
 import { describeCivicrm } from '../match/civicrmWords.js';
 import { boundedLevenshtein, boundedOsa } from '../match/editDistance.js';
-import { emailKey, isValidEmailKey, splitKey } from '../match/email.js';
+import { emailKey, isValidEmail, splitKey } from '../match/email.js';
 import { userName as nameOfUser } from './resolveQuery.js';
 import { hasName, nameKey, sameName } from '../match/names.js';
 import { cref, holdOf, uref, type ExplainContext } from './context.js';
@@ -268,7 +268,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       if (w.via === 'link') {
         const holder = ctx.userRow(other);
         const fix: FixStep[] = [];
-        if (holder && holder.user.emailKey !== key && isValidEmailKey(holder.user.emailKey) && ctx.ufNameHolderOf(holder.user.email) === null) {
+        if (holder && holder.user.emailKey !== key && isValidEmail(holder.user.email) && ctx.ufNameHolderOf(holder.user.email) === null) {
           fix.push(step(w.code, `If user ${other} no longer uses ${key}, set their link's uf_name to their current email, ${holder.user.email.trim()}:`, updateUfNameSql(ctx.domainId, other, holder.user.email)));
         } else if (!holder) {
           fix.push(step(w.code, `User ${other} is not in the users export: if that account is gone, delete its link so that the address is free again:`, deleteLinkSql(ctx.domainId, other)));
@@ -285,7 +285,7 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         };
       }
       const otherRow = ctx.userRow(other);
-      const caseOnly = otherRow !== undefined && otherRow.user.email.trim() !== u.email.trim();
+      const written = otherRow === undefined ? 'same' : otherRow.user.email.trim() === u.email.trim() ? 'same' : otherRow.user.email.trim().toLowerCase() === u.email.trim().toLowerCase() ? 'case' : 'accents';
       const o = ctx.row.civicrm;
       // what CiviCRM does to this user of the two: its own outcome, not a guess
       const fate =
@@ -314,8 +314,8 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
       return {
         reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email: ${fate}`,
         explanation:
-          `${uref(ctx, other)} has the same email${caseOnly ? ' (written in another case)' : ''}. ` +
-          `uf_name is unique in a domain, case-insensitively, so CiviCRM cannot link both accounts: ${fate}.`,
+          `${uref(ctx, other)} has the same email${written === 'case' ? ' (written in another case)' : written === 'accents' ? ' as the database compares addresses (without accents or case)' : ''}. ` +
+          `uf_name is unique in a domain, ${written === 'accents' ? 'accents and case aside' : 'case-insensitively'}, so CiviCRM cannot link both accounts: ${fate}.`,
         fix: [
           step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.${merge}`),
           step(w.code, `If they are different people, give one of them an email of their own ${EDIT_EMAIL_AT[p]}; each can then be linked to their own contact.`),

@@ -2,14 +2,48 @@
  * Email keys, validity and mailbox aliases.
  */
 
-/** lowercase(trim(email)): the key CiviCRM matches on (SPEC §3 item 2). */
+/**
+ * lowercase(trim(email)), the key CiviCRM matches on (SPEC §3 item 2) — as its database compares
+ * it: civicrm_email.email and civicrm_uf_match.uf_name are utf8mb4_unicode_ci, blind to accents
+ * as well as case, so `josé@x.org` finds the contact with `jose@x.org`, and the two are one
+ * uf_name (a second link with it fails). Only a key with a character past ASCII is folded
+ * further (collationFold); whether an address is valid is asked of it unfolded (isValidEmail).
+ */
 export function emailKey(email: string): string {
   // fast path: printable ASCII without capitals or spaces is its own key (no new string)
   for (let i = 0; i < email.length; i++) {
     const c = email.charCodeAt(i);
-    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return email.trim().toLowerCase();
+    if (c <= 32 || c >= 127 || (c >= 65 && c <= 90)) return collationFold(email.trim().toLowerCase());
   }
   return email;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** Letters utf8mb4_unicode_ci expands (UCA): each compares as the pair. */
+const EXPANSIONS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe' };
+
+/**
+ * A lowercased key as utf8mb4_unicode_ci compares it: compatibility forms (full-width letters,
+ * ligatures) and accents dropped (NFKD, then the combining marks), ß æ œ as two letters. Letters
+ * the collation keeps apart (ø, ł, đ) stay. ASCII is returned as it is.
+ */
+export function collationFold(key: string): string {
+  if (isAscii(key)) return key;
+  return key
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæœ]/g, (c) => EXPANSIONS[c]!)
+    .toLowerCase()
+    .normalize('NFC');
+}
+
+/** Whether the address itself (trimmed, lowercased, not folded: `zoë@x.org` is not) is syntactically valid. */
+export function isValidEmail(email: string): boolean {
+  return isValidEmailKey(email.trim().toLowerCase());
 }
 
 // A practical address check in the spirit of CiviCRM's CRM_Utils_Rule::email (PHP FILTER_VALIDATE_EMAIL):

@@ -7,7 +7,13 @@
  */
 import type { ExistingLink, User } from '../domain/types.js';
 import type { IndexLookups } from './contactIndex.js';
-import { emailKey, isValidEmailKey } from './email.js';
+import { emailKey, isValidEmail, isValidEmailKey } from './email.js';
+
+/** Whether a text is all ASCII (an address whose key was not folded: email.ts's collationFold). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
+}
 
 export class UserKeys {
   /** Per user (position): its key's number, -1 when it has no email. */
@@ -16,7 +22,10 @@ export class UserKeys {
   readonly count: number;
   /** Per key number: the position of the first user with it (-1 for a number no user's key has). */
   readonly firstUser: Int32Array;
-  /** Per key number: 1 when it is a valid address (isValidEmailKey). */
+  /**
+   * Per user (position): 1 when its address is valid (isValidEmail, on the address unfolded:
+   * users whose keys are one under the collation, `zoë@` and `zoe@`, need not both be).
+   */
   readonly valid: Uint8Array;
   /** Per link (in the order given): the number of its uf_name's key, -1 when no user has it (or a number no user's key has). */
   readonly ofLink: Int32Array;
@@ -56,12 +65,14 @@ export class UserKeys {
     }
     this.count = count;
     this.firstUser = new Int32Array(count).fill(-1);
-    this.valid = new Uint8Array(count);
+    this.valid = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const k = this.of[i]!;
-      if (k < 0 || this.firstUser[k] !== -1) continue;
-      this.firstUser[k] = i;
-      this.valid[k] = isValidEmailKey(users[i]!.emailKey) ? 1 : 0;
+      if (k < 0) continue;
+      const u = users[i]!;
+      // the key of an ASCII address is that address lowercased and trimmed: no second string
+      this.valid[i] = (isAscii(u.email) ? isValidEmailKey(u.emailKey) : isValidEmail(u.email)) ? 1 : 0;
+      if (this.firstUser[k] === -1) this.firstUser[k] = i;
     }
     this.ofLink = new Int32Array(links.length);
     for (let j = 0; j < links.length; j++) this.ofLink[j] = this.find(emailKey(links[j]!.ufName));
@@ -74,7 +85,6 @@ export class UserKeys {
 
   /** Whether user i's key is a valid address (false without one). */
   validAt(i: number): boolean {
-    const k = this.of[i]!;
-    return k >= 0 && this.valid[k] === 1;
+    return this.valid[i] === 1;
   }
 }

@@ -1,4 +1,5 @@
 /** Small builders for hand-made datasets in tests. */
+import { emailKey } from '../../src/match/email.js';
 import { contactList } from '../../src/domain/contactList.js';
 import type { Contact, Dataset, ExistingLink, Platform, User } from '../../src/domain/types.js';
 
@@ -8,7 +9,7 @@ export function user(ufId: number, email: string, extra: Partial<User> = {}): Us
   return {
     ufId,
     email,
-    emailKey: email.trim().toLowerCase(),
+    emailKey: emailKey(email),
     username: `user${ufId}`,
     firstName: '',
     middleName: '',
@@ -42,7 +43,7 @@ export function contact(
     emails: list.map((e, i) => {
       const email = typeof e === 'string' ? e : e.email;
       const primary = typeof e === 'string' ? i === 0 : (e.primary ?? i === 0);
-      return { email, key: email.trim().toLowerCase(), primary, source: primary ? 'Email' : 'Work-Email' };
+      return { email, key: emailKey(email), primary, source: primary ? 'Email' : 'Work-Email' };
     }),
   };
 }

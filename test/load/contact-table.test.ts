@@ -82,7 +82,7 @@ describe('ContactTable', () => {
     table.append({ id: 1, type: 'Individual', displayName: '', firstName: '', middleName: '', lastName: '', deleted: false, emails, line: 2 });
     expect(table.emailWithKey(0, 'ac@x.org')).toBe('Ac@X.org');
     expect(table.emailWithKey(0, 'ad@x.org')).toBe(' ad@x.org');
-    expect(table.emailWithKey(0, 'zoë@x.org')).toBe('Zoë@x.org');
+    expect(table.emailWithKey(0, emailKey('Zoë@x.org'))).toBe('Zoë@x.org'); // the key is zoe@x.org, as the database compares
     expect(table.emailWithKey(0, 'ae@x.org')).toBeUndefined();
   });
 

@@ -20,9 +20,15 @@ describe('the users’ email keys, numbered', () => {
     expect([...keys.firstUser]).toEqual([0, 2, 4]);
   });
 
-  it('knows which keys are valid addresses', () => {
-    expect([...keys.valid]).toEqual([1, 1, 0]);
+  it('knows which users have valid addresses', () => {
     expect(users.map((_, i) => keys.validAt(i))).toEqual([true, false, true, true, false, true]);
+  });
+
+  it('numbers addresses one under the database\'s collation as one key, and asks each unfolded whether it is valid', () => {
+    const accents = [user(1, 'zoe@x.org'), user(2, 'Zoë@X.org'), user(3, 'straße@x.de'), user(4, 'STRASSE@x.de')];
+    const k = new UserKeys(accents);
+    expect([...k.of]).toEqual([0, 0, 1, 1]);
+    expect(accents.map((_, i) => k.validAt(i))).toEqual([true, false, false, true]);
   });
 
   it('finds a key only when a user has it, a link’s uf_name included', () => {
