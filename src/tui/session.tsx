@@ -144,9 +144,11 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   /** Writes the outputs of the review as it stands, then says so once the keys typed meanwhile have been read (and ignored). */
   async function writeNow(): Promise<void> {
     const s = store.getState();
-    if (s.phase !== 'review' || !s.review.writing || !inputs || sink.aborted) return;
+    if (s.phase !== 'review' || !s.review.writing || sink.aborted) return;
     let done: AppAction;
     try {
+      // (never so: the review starts once the inputs are loaded; but a write that cannot start must still end the writing state)
+      if (!inputs) throw new Error('the inputs are not loaded');
       // the folder may have been removed since it was made (the journal with it: put back first)
       keepJournal();
       mkdirSync(outDir, { recursive: true, mode: 0o700 });
