@@ -70,7 +70,9 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   acquireOutLock(outDir, o.out);
   const journalPath = join(outDir, JOURNAL_FILE);
   const journalShown = join(o.out, JOURNAL_FILE);
-  const unwrittenLine = (r: ReviewState): string => `ufmatch: ${unwrittenNote(r.unwritten, journalShown, o.out, r.journalFault, r.journaled)}\n`;
+  /** What counts for the unwritten line: the review's, or, ended before it was up, what it was to start with. */
+  type Unwritten = Pick<ReviewState, 'unwritten' | 'journalFault' | 'journaled'>;
+  const unwrittenLine = (r: Unwritten): string => `ufmatch: ${unwrittenNote(r.unwritten, journalShown, o.out, r.journalFault, r.journaled)}\n`;
   const store = new Store<AppState, AppAction, AppEvent>(initialApp, appReducer);
   const exit = deferred<number>();
   const resume = deferred<boolean>();
@@ -79,6 +81,10 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   const journal: { file: JournalFile | null } = { file: null };
   let inputs: Parameters<typeof writeOutputs>[2]['inputs'] | null = null;
   let wrote = false;
+  /** The outputs were just written, and the review not yet told (writeNow): nothing is unwritten. */
+  let writtenNotSaid = false;
+  /** What the review is to start with, once known (unwrittenAtEnd). */
+  let starting: Pick<ReviewState, 'unwritten' | 'journalFault' | 'journaled'> | null = null;
   /** Why the journal could not be put back at its path when the review ended, or null. */
   let lostJournal: string | null = null;
   /** Puts the journal back at its path if it went (keepAtPath), saying so where the review can. */
@@ -106,7 +112,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     }
   };
   /** The line for decisions not in the outputs when the review ends or is interrupted. */
-  const endLine = (r: ReviewState): string =>
+  const endLine = (r: Unwritten): string =>
     lostJournal !== null ? `ufmatch: ${decisionsAre(r.unwritten)} not in the outputs, and ${journalShown} ${lostJournal}: they are lost\n` : unwrittenLine(r);
 
   store.onEvent = (e) => {
@@ -155,6 +161,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const plan: Plan = { ...s.review.model.plan, rows: currentRows(s.review) };
       const summary = writeOutputs(outDir, plan, { inputs, version: VERSION, elapsedMs: performance.now() - started }, { shownOut: o.out });
       wrote = true;
+      // until `written` is dispatched below, a Ctrl-C read meanwhile ends a review whose outputs hold every decision
+      writtenNotSaid = true;
       done = {
         type: 'written',
         text: `wrote the outputs to ${o.out}: ${count(summary.link)} link, ${count(summary.create)} create, ${count(summary.keep)} keep, ${count(summary.skip)} skip, ${count(summary.review)} review`,
@@ -164,6 +172,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       done = { type: 'write-failed', error: writeFailureWords(err, 'press w again') ?? (err as Error).message };
     }
     await settled();
+    writtenNotSaid = false;
     store.dispatch(done);
   }
 
@@ -195,15 +204,27 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   }
   // as a scripted run: a folder this run made and left empty goes (a journal without a decision was removed above)
   if (!wrote) removeCreatedOutDir();
-  const s = store.getState();
-  if (s.phase === 'review' && s.review.unwritten > 0) {
-    io.stderr.write(endLine(s.review));
+  const left = unwrittenAtEnd();
+  if (left !== null) {
+    io.stderr.write(endLine(left));
   } else if (code === 130) {
     io.stderr.write(wrote ? 'ufmatch: interrupted after the outputs were written\n' : 'ufmatch: interrupted — no output was written\n');
   } else if (wrote) {
     io.stderr.write(`ufmatch: outputs written to ${o.out}\n`);
   }
   return code;
+
+  /**
+   * The decisions not in the outputs as the session ends, or null: the review's; or, when it
+   * ends before the review is up (Ctrl-C while it is prepared), those it was to start with —
+   * already in the journal (--decisions replayed, users set back by starting over).
+   */
+  function unwrittenAtEnd(): Unwritten | null {
+    if (writtenNotSaid) return null;
+    const st = store.getState();
+    const r: Unwritten | null = st.phase === 'review' ? st.review : starting;
+    return r !== null && r.unwritten > 0 ? r : null;
+  }
 
   /**
    * Says what is under way before seconds of work at 200k users, and waits for the frame that
@@ -345,9 +366,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       journal.file?.closeRemovingIfUnused();
     });
     setInterruptNote(() => {
-      const st = store.getState();
-      const unwritten = st.phase === 'review' && st.review.unwritten > 0 ? endLine(st.review) : '';
-      return notes.text() + unwritten || null;
+      const left = unwrittenAtEnd();
+      return notes.text() + (left !== null ? endLine(left) : '') || null;
     });
     // the --decisions file's rows not applied: the first named, in the few words the status line
     // has room for (its lines among the notes are printed whole when the review ends)
@@ -362,6 +382,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     notes.add(notApplied);
     const shown = said.filter((m) => m !== '');
     const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info', session: true } : null;
+    starting = { unwritten, journalFault: startFault, journaled: goesOn };
     await settled();
     if (sink.aborted) return exit.promise;
     store.dispatch({
