@@ -23,20 +23,21 @@ function isAscii(s: string): boolean {
   return true;
 }
 
-/** Letters utf8mb4_unicode_ci expands (UCA): each compares as the pair. */
-const EXPANSIONS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe' };
+/** Letters utf8mb4_unicode_ci expands (UCA 4.0.0, checked on MariaDB): each compares as the pair. æ does not (it is a letter of its own there). */
+const EXPANSIONS: Readonly<Record<string, string>> = { ß: 'ss', œ: 'oe' };
 
 /**
  * A lowercased key as utf8mb4_unicode_ci compares it: compatibility forms (full-width letters,
- * ligatures) and accents dropped (NFKD, then the combining marks), ß æ œ as two letters. Letters
- * the collation keeps apart (ø, ł, đ) stay. ASCII is returned as it is.
+ * ligatures) as their plain letters (NFKD), the accents of Latin letters dropped, ß and œ as two
+ * letters. Letters the collation keeps apart stay: ø, ł, đ, æ, and the letters of other scripts
+ * written with a mark (Cyrillic й is not и there). ASCII is returned as it is.
  */
 export function collationFold(key: string): string {
   if (isAscii(key)) return key;
   return key
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[ßæœ]/g, (c) => EXPANSIONS[c]!)
+    .replace(/([a-z])\p{M}+/giu, '$1')
+    .replace(/[ßœ]/g, (c) => EXPANSIONS[c]!)
     .toLowerCase()
     .normalize('NFC');
 }
