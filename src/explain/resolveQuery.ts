@@ -68,14 +68,16 @@ export function resolveQuery(rows: readonly UserPlan[], query: string): QueryRes
     return { kind: 'none', nearest: nearestIds(rows, id, NEAREST_COUNT) };
   }
   const key = emailKey(q);
+  // a username is compared as written, case aside (emailKey folds accents as the database compares addresses)
+  const lower = q.trim().toLowerCase();
   if (key !== '') {
     const byEmail = rows.filter((r) => r.user.emailKey === key);
     // a username that is this very address (Joomla and WordPress allow it) is listed too
     if (byEmail.length > 0) {
-      const named = rows.filter((r) => r.user.username.trim().toLowerCase() === key && !byEmail.includes(r));
+      const named = rows.filter((r) => r.user.username.trim().toLowerCase() === lower && !byEmail.includes(r));
       return byEmail.length === 1 ? result('email', byEmail, named) : result('email', [...byEmail, ...named]);
     }
-    const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === key);
+    const byUsername = rows.filter((r) => r.user.username.trim().toLowerCase() === lower);
     if (byUsername.length > 0) return result('username', byUsername, textHits(rows, q));
     const byText = textHits(rows, q);
     if (byText.length > 0) return result('text', byText);

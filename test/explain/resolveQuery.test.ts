@@ -16,6 +16,8 @@ const b = build(
     user(59, 'erik.l@outlook.com', { displayName: 'Lindqvist, Erik', username: 'erikl' }),
     user(61, '', { ...person('Roger', 'Grant'), username: 'rgrant' }),
     user(100, 'x@example.org', { ...person('Łukasz', 'Wiśniewski'), username: '40' }),
+    user(101, 'jr@example.org', { ...person('José', 'Ruiz'), username: 'José' }),
+    user(102, 'jose.r@example.org', { ...person('Jose', 'Rivera'), username: 'jrivera' }),
   ],
   [],
 );
@@ -35,6 +37,7 @@ describe('resolveQuery', () => {
     ['email exported with spaces', 'anna.berg@example.org', 'email', [18]],
     ['email shared by two users in two cases', 'KEVIN.DOYLE@eircom.net', 'email', [38, 52]],
     ['username, case-insensitive', 'KDoyle', 'username', [38]],
+    ['a username with an accent, as written (not folded as addresses are)', 'josé', 'username', [101]],
     ['part of a name, accents folded from the query', 'Núñez', 'text', [55]],
     ['part of a name, accents folded in the data', 'nunez', 'text', [55]],
     ['first and last in "Last, First" order', 'Nunez, José', 'text', [55]],
