@@ -1,6 +1,6 @@
 /**
  * Links to a contact that does not have the user's email: an operator's pick of a candidate
- * found by a typo, an alias or the name. CiviCRM keeps such a link once it is in
+ * found by a typo, an alias or the name, or a decisions file's link to a contact not listed. CiviCRM keeps such a link once it is in
  * civicrm_uf_match (SPEC §3 item 1), but the contact still lacks the address the user logs in
  * with, so the next run on a fresh export calls the link `stale-link` — until someone corrects
  * the contact's address or adds the user's to it. summary.txt says which (a migration
@@ -8,7 +8,8 @@
  */
 import type { CandidateBasis, Plan, UserPlan } from './decisions.js';
 
-export type OtherAddressBasis = Extract<CandidateBasis, 'alias-email' | 'email-typo' | 'name-match'>;
+/** How the contact was found; `not-a-candidate`: a decisions file's link to a contact ufmatch did not list (it lists every contact with the user's email). */
+export type OtherAddressBasis = Extract<CandidateBasis, 'alias-email' | 'email-typo' | 'name-match'> | 'not-a-candidate';
 
 export interface LinkToOtherAddress {
   readonly ufId: number;
@@ -22,7 +23,9 @@ export function otherAddressBasis(r: Pick<UserPlan, 'decision' | 'candidates'>):
   const d = r.decision;
   if (d.action !== 'link') return null;
   const c = r.candidates.find((x) => x.contactId === d.contactId);
-  return c !== undefined && (c.basis === 'alias-email' || c.basis === 'email-typo' || c.basis === 'name-match') ? c.basis : null;
+  // every contact with the user's email is a candidate (withDecidedCandidate adds a decided one past the cap)
+  if (c === undefined) return 'not-a-candidate';
+  return c.basis === 'alias-email' || c.basis === 'email-typo' || c.basis === 'name-match' ? c.basis : null;
 }
 
 /** The plan's links to contacts without the user's email, in the users' order. */

@@ -125,6 +125,7 @@ const BASIS_WORDS: Readonly<Record<LinkToOtherAddress['basis'], string>> = {
   'alias-email': 'an alias of their address',
   'email-typo': 'a typo away from their address',
   'name-match': 'same name, another address',
+  'not-a-candidate': 'another address',
 };
 
 export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
@@ -148,7 +149,7 @@ export function summaryText(s: Summary, notes: SummaryNotes = {}): string {
     const n = over.length;
     const named = over.slice(0, NAMED_IN_A_LIST).map((p) => `user ${p.ufId} → contact ${p.contactId}`).join(', ');
     lines.push(
-      `${n === 1 ? '1 user is' : `${n} users are`} to get a new contact (contacts-to-create.csv) that CiviCRM's email match will pass over: an existing contact has ${n === 1 ? 'their' : 'each one\'s'} email as its primary address, and CiviCRM takes that one at their next login (${named}${n > NAMED_IN_A_LIST ? ', …' : ''}; action=create in links.csv, candidates listed). After the import, link ${n === 1 ? 'the new contact to its user' : 'each new contact to its user'} in civicrm_uf_match yourself, or change the address on one side first.`,
+      `${n === 1 ? '1 user is' : `${n} users are`} to get a new contact (contacts-to-create.csv) that CiviCRM's email match will pass over: an existing contact has ${n === 1 ? 'their' : 'each one\'s'} email as its primary address, and CiviCRM takes that one when it next links them (${named}${n > NAMED_IN_A_LIST ? ', …' : ''}; action=create in links.csv, candidates listed). After the import, link ${n === 1 ? 'the new contact to its user' : 'each new contact to its user'} in civicrm_uf_match yourself, or change the address on one side first.`,
     );
   }
   const other = notes.otherAddresses ?? [];

@@ -33,6 +33,15 @@ describe('links to a contact without the user\'s email', () => {
     expect(linksToOtherAddresses(plan)).toEqual([{ ufId: 1, contactId: 10, basis: 'email-typo' }]);
   });
 
+  it("and a decisions file's link to a contact ufmatch did not list (it lists every contact with the user's email)", () => {
+    const plan = picked();
+    const bob = { ...plan, rows: plan.rows.map((r) => (r.user.ufId === 2 ? { ...r, decision: { action: 'link' as const, contactId: 10, reason: 'decisions-file' as const, decidedBy: 'decisions-file' as const } } : r)) };
+    expect(linksToOtherAddresses(bob)).toEqual([
+      { ufId: 1, contactId: 10, basis: 'email-typo' },
+      { ufId: 2, contactId: 10, basis: 'not-a-candidate' },
+    ]);
+  });
+
   it('summary.txt names them and what to do, which is what the next run would otherwise report as stale-link', () => {
     const plan = picked();
     const s = buildSummary(plan, { inputs: { users: { path: 'u', rows: 2, sha256: '' }, contacts: { path: 'c', rows: 2, sha256: '' } }, version: 't', elapsedMs: 1 });
