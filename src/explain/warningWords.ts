@@ -312,9 +312,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
         ? ` Then merge the contacts CiviCRM has already created for ${key} into ${into !== null ? `${cref(ctx, into)}, keeping ${into}` : 'the one the remaining account is linked to'} (Contacts → Find and Merge Duplicate Contacts).`
         : '';
       return {
-        reason: `${uref(ctx, other)} has the same email, and CiviCRM allows one link per email: ${fate}`,
+        reason: `${uref(ctx, other)} has the same email${written === 'accents' ? ' to the database (it compares addresses without accents)' : ''}, and CiviCRM allows one link per email: ${fate}`,
         explanation:
-          `${uref(ctx, other)} has the same email${written === 'case' ? ' (written in another case)' : written === 'accents' ? ' as the database compares addresses (without accents or case)' : ''}. ` +
+          `${uref(ctx, other)} has the same email${written === 'case' ? ' (written in another case)' : written === 'accents' ? ' to the database, which compares addresses without accents or case' : ''}. ` +
           `uf_name is unique in a domain, ${written === 'accents' ? 'accents and case aside' : 'case-insensitively'}, so CiviCRM cannot link both accounts: ${fate}.`,
         fix: [
           step(w.code, `If both accounts are the same person, keep user ${keep} (${why}) and ${removeAccount(p, remove, keep)}; CiviCRM then links the remaining account ${next}.${merge}`),

@@ -450,7 +450,7 @@ class RowReader {
       return new InputError(
         this.file,
         line,
-        `${has}: a ${name} escaped with a backslash (${this.delimiter === '\t' ? 'a backslash before a tab' : `\\${this.delimiter}`}), as MySQL's SELECT … INTO OUTFILE writes by default, is read as a separator`,
+        `${has}: a ${name} escaped with a backslash (${this.delimiter === '\t' ? 'a backslash before a tab' : `\\${this.delimiter}`}), as MySQL's SELECT … INTO OUTFILE writes it, is read as a separator`,
         `export it again as CSV, each value that holds a ${name} quoted ("…"), as the CiviCRM and CMS exports and spreadsheet tools write it`,
       );
     }
@@ -478,7 +478,7 @@ class RowReader {
       return new InputError(
         this.file,
         this.line,
-        'a quote escaped with a backslash (\\"), as MySQL\'s SELECT … INTO OUTFILE and mysqldump --tab write by default, not doubled as CSV does',
+        'a quote escaped with a backslash (\\"), as MySQL\'s SELECT … INTO OUTFILE … ENCLOSED BY \'"\' and mysqldump --tab --fields-enclosed-by write it, not doubled as CSV does',
         'export it again with each quote inside a value doubled (""), as the CiviCRM and CMS exports and spreadsheet tools write CSV',
       );
     }

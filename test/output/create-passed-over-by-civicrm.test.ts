@@ -59,7 +59,7 @@ describe('a create CiviCRM passes over', () => {
     const s = apply(at(start(), UF.sharedEmail), create);
     expect(s.message).toEqual({
       tone: 'warn',
-      text: `user ${UF.sharedEmail} → create a new contact, but CiviCRM takes contact 101 by email at login: link the new one by hand after the import · u undoes`,
+      text: `user ${UF.sharedEmail} → create a new contact, but CiviCRM takes contact 101 by email when it links them: link the new one by hand after the import · u undoes`,
     });
     const fresh = apply(at(start(), UF.trashed), create); // only a trashed contact has it: the imported one is found
     expect(fresh.message?.tone).toBe('info');

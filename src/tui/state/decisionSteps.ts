@@ -96,7 +96,7 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
       over === null
         ? { text: `user ${r.user.ufId} → ${describeDecision(to)} · u undoes`, tone: 'info' }
         : {
-            text: `user ${r.user.ufId} → ${describeDecision(to)}, but CiviCRM takes contact ${over} by email at login: link the new one by hand after the import · u undoes`,
+            text: `user ${r.user.ufId} → ${describeDecision(to)}, but CiviCRM takes contact ${over} by email when it links them: link the new one by hand after the import · u undoes`,
             tone: 'warn',
           },
   };
