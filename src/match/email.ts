@@ -18,7 +18,8 @@ export function emailKey(email: string): string {
   return email;
 }
 
-function isAscii(s: string): boolean {
+/** Whether a text is all ASCII (an address whose key collationFold leaves as it is). */
+export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
   return true;
 }

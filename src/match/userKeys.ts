@@ -7,13 +7,7 @@
  */
 import type { ExistingLink, User } from '../domain/types.js';
 import type { IndexLookups } from './contactIndex.js';
-import { emailKey, isValidEmail, isValidEmailKey } from './email.js';
-
-/** Whether a text is all ASCII (an address whose key was not folded: email.ts's collationFold). */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
-}
+import { emailKey, isAscii, isValidEmail, isValidEmailKey } from './email.js';
 
 export class UserKeys {
   /** Per user (position): its key's number, -1 when it has no email. */
