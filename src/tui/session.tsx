@@ -84,7 +84,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   /** The outputs were just written, and the review not yet told (writeNow): nothing is unwritten. */
   let writtenNotSaid = false;
   /** What the review is to start with, once known (unwrittenAtEnd). */
-  let starting: Pick<ReviewState, 'unwritten' | 'journalFault' | 'journaled'> | null = null;
+  let starting: Unwritten | null = null;
   /** Why the journal could not be put back at its path when the review ended, or null. */
   let lostJournal: string | null = null;
   /** Puts the journal back at its path if it went (keepAtPath), saying so where the review can. */
