@@ -1,14 +1,17 @@
 /**
  * Links to a contact that does not have the user's email: an operator's pick of a candidate
- * found by a typo, an alias or the name, or a decisions file's link to a contact not listed. CiviCRM keeps such a link once it is in
- * civicrm_uf_match (SPEC §3 item 1), but the contact still lacks the address the user logs in
- * with, so the next run on a fresh export calls the link `stale-link` — until someone corrects
+ * found by a typo, an alias or the name, or a decisions file's link to a contact not listed.
+ * CiviCRM keeps such a link once it is in civicrm_uf_match (SPEC §3 item 1), but the contact
+ * still lacks the address the user logs in with, so the next run on a fresh export calls the link `stale-link` — until someone corrects
  * the contact's address or adds the user's to it. summary.txt says which (a migration
  * rehearsal found these warnings on the second run, predicted nowhere in the first).
  */
 import type { CandidateBasis, Plan, UserPlan } from './decisions.js';
 
-/** How the contact was found; `not-a-candidate`: a decisions file's link to a contact ufmatch did not list (it lists every contact with the user's email). */
+/**
+ * How the contact was found; `not-a-candidate`: a decisions file's link to a contact ufmatch did
+ * not list (it lists every contact with the user's email).
+ */
 export type OtherAddressBasis = Extract<CandidateBasis, 'alias-email' | 'email-typo' | 'name-match'> | 'not-a-candidate';
 
 export interface LinkToOtherAddress {
