@@ -12,4 +12,7 @@ describe('progressLine', () => {
   it('a finished file says how long it took', () => {
     expect(progressLine(file(200_000, 1000, 3500, true), 100)).toMatch(/100% +200,000 rows {2}done in 2\.5s$/);
   });
+  it('a phase whose first report is its end says done, not "done in 0.0s" (the indexing the worker did while the contacts loaded)', () => {
+    expect(progressLine({ ...file(1_000_000, 9000, 9000, true), label: 'indexing' }, 100)).toMatch(/100% +1,000,000 rows {2}done$/);
+  });
 });

@@ -11,7 +11,8 @@ export function progressLine(f: FileProgress, width: number): string {
   const pct = `${Math.floor(frac * 100)}%`.padStart(4);
   // a file's first report comes with its start: no time has passed to give a rate yet
   const rate = secs > 0 ? `${count(Math.round(f.rows / secs))} rows/s` : '… rows/s';
-  const tail = f.finished ? `done in ${secs.toFixed(1)}s` : rate;
+  // finished at its first report: done out of sight (the worker indexes while the contacts load), no time to give
+  const tail = f.finished ? (f.updatedAt > f.startedAt ? `done in ${secs.toFixed(1)}s` : 'done') : rate;
   return `${fit(f.label, 9)} ${bar(frac, barWidth)} ${pct} ${count(f.rows).padStart(10)} rows  ${tail}`;
 }
 
