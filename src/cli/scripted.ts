@@ -1,13 +1,11 @@
 /** The scripted run (--yes): load, plan, replay decisions, write every output, report. */
-import { createsPassedOver } from '../domain/createPassedOver.js';
-import { linksToOtherAddresses } from '../domain/linksToOtherAddresses.js';
 import { applyJournal, changedRows, type ReplayProblem } from '../decide/journal.js';
 import type { PlanTimings } from '../decide/plan.js';
 import type { Plan } from '../domain/decisions.js';
 import { contactFacts } from '../domain/contactList.js';
 import { sqlLeftOut } from '../output/ufMatchSql.js';
 import { OUTPUT_FILES, stageOutputs } from '../output/writeOutputs.js';
-import { summaryJson, summaryText } from '../output/summary.js';
+import { summaryJson, summaryNotesOf, summaryText } from '../output/summary.js';
 import { VERSION } from '../version.js';
 import type { Options } from './args.js';
 import type { Io } from './io.js';
@@ -192,7 +190,7 @@ async function runScriptedLocked(o: Options, io: Io, outDir: string, started: nu
     io.stderr.write(`ufmatch: CiviCRM's Synchronize Users batch would stop with an error at user ${plan.civicrmBatchStopsAt} (no email and no first or last name); see summary.txt\n`);
   }
   if (o.json) io.stdout.write(summaryJson(summary));
-  else io.stdout.write(summaryText(summary, { civicrmBatchStopsAt: plan.civicrmBatchStopsAt, passedOver: createsPassedOver(plan), otherAddresses: linksToOtherAddresses(plan) }) + `Outputs in ${outDir}\n`);
+  else io.stdout.write(summaryText(summary, summaryNotesOf(plan)) + `Outputs in ${outDir}\n`);
   if (o.strict && summary.review > 0) {
     // with --json the exit code alone would say nothing in a pipeline's log
     io.stderr.write(`ufmatch: --strict: ${summary.review} ${summary.review === 1 ? 'user is' : 'users are'} left as review (action=review in links.csv): exit 1\n`);

@@ -5,8 +5,8 @@ import type { InputInfo } from '../domain/types.js';
 import { WARNING_CODES, type WarningCode } from '../domain/warnings.js';
 import { allWarnings } from './warningsCsv.js';
 import { duplicateAvoided } from '../domain/duplicates.js';
-import type { PassedOverCreate } from '../domain/createPassedOver.js';
-import type { LinkToOtherAddress } from '../domain/linksToOtherAddresses.js';
+import { createsPassedOver, type PassedOverCreate } from '../domain/createPassedOver.js';
+import { linksToOtherAddresses, type LinkToOtherAddress } from '../domain/linksToOtherAddresses.js';
 
 export interface CivicrmFigures {
   /** "Checked N user records." */
@@ -116,6 +116,11 @@ export interface SummaryNotes {
   readonly passedOver?: readonly PassedOverCreate[];
   /** The links to contacts without the user's email (domain/linksToOtherAddresses.ts). */
   readonly otherAddresses?: readonly LinkToOtherAddress[];
+}
+
+/** What summary.txt says of this plan beyond its figures (the file and the scripted run's stdout alike). */
+export function summaryNotesOf(plan: Plan): SummaryNotes {
+  return { civicrmBatchStopsAt: plan.civicrmBatchStopsAt, passedOver: createsPassedOver(plan), otherAddresses: linksToOtherAddresses(plan) };
 }
 
 /** How many users summary.txt names in each of its lists. */

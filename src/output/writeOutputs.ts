@@ -1,12 +1,10 @@
 /** Writes every SPEC §5 output of a plan into the output folder, atomically. */
-import { createsPassedOver } from '../domain/createPassedOver.js';
-import { linksToOtherAddresses } from '../domain/linksToOtherAddresses.js';
 import { join } from 'node:path';
 import type { Plan } from '../domain/decisions.js';
 import { stageFilesAtomic, type StagedFiles } from './atomicWrite.js';
 import { writeContactsToCreateCsv } from './contactsToCreate.js';
 import { writeLinksCsv } from './linksCsv.js';
-import { buildSummary, summaryJson, summaryText, type Summary, type SummaryMeta } from './summary.js';
+import { buildSummary, summaryJson, summaryNotesOf, summaryText, type Summary, type SummaryMeta } from './summary.js';
 import { writeUfMatchSql } from './ufMatchSql.js';
 import { foreignOutput, foreignOutputWords } from './ownOutputs.js';
 import { UsageError } from '../load/errors.js';
@@ -53,7 +51,7 @@ export function stageOutputs(outDir: string, plan: Plan, meta: SummaryMeta, opti
     { path: join(outDir, 'contacts-to-create.csv'), write: (out) => writeContactsToCreateCsv(plan, out) },
     { path: join(outDir, 'uf_match.sql'), write: (out) => writeUfMatchSql(plan, meta.version, out) },
     // the summaries hold counts, paths and hashes only, but stay private with the rest
-    { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary, { civicrmBatchStopsAt: plan.civicrmBatchStopsAt, passedOver: createsPassedOver(plan), otherAddresses: linksToOtherAddresses(plan) })) },
+    { path: join(outDir, 'summary.txt'), write: (out) => out.text(summaryText(summary, summaryNotesOf(plan))) },
     { path: join(outDir, 'summary.json'), write: (out) => out.text(summaryJson(summary)) },
   ], parallel);
   return { summary, staged };
