@@ -13,10 +13,9 @@ import { loadDataset, type LoadedDataset } from './loadDataset.js';
 import { ContactIndexing, inputFileSizes, wantWorker } from '../parallel/contactIndexing.js';
 import { JOURNAL_FILE, prepareOutDir } from './outDir.js';
 import { acquireOutLock, releaseOutLock } from './outLock.js';
-import { printable } from '../runtime/printable.js';
 import { silentProgress, terminalProgress, type ProgressSink } from './progress.js';
 import { readJournal } from './readJournal.js';
-import { lineRanges } from './lineRanges.js';
+import { runNoteLines, type RunNote } from './runNotes.js';
 import { noun } from '../domain/plural.js';
 import { contactColumnNotes } from './contactColumnNotes.js';
 import { repeatedUfIds } from '../load/links.js';
@@ -46,7 +45,21 @@ export async function prepare(
   o: Options,
   io: Io,
   sink: ProgressSink,
-): Promise<{ loaded: LoadedDataset; plan: Plan; timings: PlanTimings; decided: number[]; decidedAt: ReadonlyMap<number, string>; notApplied: readonly ReplayProblem[] }> {
+): Promise<{
+  loaded: LoadedDataset;
+  plan: Plan;
+  timings: PlanTimings;
+  decided: number[];
+  decidedAt: ReadonlyMap<number, string>;
+  notApplied: readonly ReplayProblem[];
+  /** Every note, in the order written to io.stderr. */
+  notes: readonly RunNote[];
+}> {
+  const notes: RunNote[] = [];
+  const say = (note: RunNote): void => {
+    notes.push(note);
+    for (const line of runNoteLines(note)) io.stderr.write(line);
+  };
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
   // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
@@ -82,30 +95,19 @@ export async function prepare(
       }
     },
     timings,
-    (why) => io.stderr.write(`ufmatch: indexing in a worker thread failed (${why}); indexing in this one\n`),
+    (why) => say({ code: 'worker-failed', why }),
   );
   endIndexing();
   sink.finish('matching', users);
-  for (const note of contactColumnNotes(loaded.contactColumns, o.contacts)) io.stderr.write(`ufmatch: ${note}\n`);
-  if (loaded.ignored.otherDomainLinks > 0) {
-    io.stderr.write(`ufmatch: ${loaded.ignored.otherDomainLinks} ${noun(loaded.ignored.otherDomainLinks, 'link')} of other domains ignored (--domain-id ${o.domainId})\n`);
-  }
+  for (const text of contactColumnNotes(loaded.contactColumns, o.contacts)) say({ code: 'contact-columns', text });
+  if (loaded.ignored.otherDomainLinks > 0) say({ code: 'other-domain-links', count: loaded.ignored.otherDomainLinks, domainId: o.domainId });
   const repeated = repeatedUfIds(loaded.data.links);
   if (repeated.first && o.links) {
     const { ufId, lines } = repeated.first;
-    const more = repeated.count > 1 ? ` (and ${repeated.count - 1} more ${noun(repeated.count - 1, 'uf_id')} so)` : '';
-    io.stderr.write(
-      `ufmatch: ${o.links}: uf_id ${ufId} is linked on two rows in domain ${o.domainId} (lines ${lines[0]} and ${lines[1]})${more}; the first counts, as CiviCRM's look-up takes the first row, and every row's contact stays linked in CiviCRM — remove the rows that are wrong from civicrm_uf_match\n`,
-    );
+    say({ code: 'repeated-link', file: o.links, domainId: o.domainId, ufId, lines: [lines[0]!, lines[1]!], more: repeated.count - 1 });
   }
-  if (loaded.primaryOverrides > 0) {
-    io.stderr.write(
-      `ufmatch: for ${loaded.primaryOverrides} ${noun(loaded.primaryOverrides, 'contact')} ${o.emails}'s is_primary marks another address than the contacts export's primary column; the emails file's is used (civicrm_email is where CiviCRM reads is_primary) — export both files again at one time if they should agree\n`,
-    );
-  }
-  if (loaded.ignored.unknownEmailContacts > 0) {
-    io.stderr.write(`ufmatch: ${loaded.ignored.unknownEmailContacts} rows of ${o.emails} name contacts not in the contacts export; ignored\n`);
-  }
+  if (loaded.primaryOverrides > 0) say({ code: 'primary-overrides', file: o.emails ?? 'the emails file', count: loaded.primaryOverrides });
+  if (loaded.ignored.unknownEmailContacts > 0) say({ code: 'unknown-email-contacts', file: o.emails ?? 'the emails file', count: loaded.ignored.unknownEmailContacts });
   let decided: number[] = [];
   let decidedAt: ReadonlyMap<number, string> = new Map();
   let notApplied: readonly ReplayProblem[] = [];
@@ -115,19 +117,11 @@ export async function prepare(
     // a journal holds every step (undos too): the rows applied can outnumber the users they change
     decided = changedRows(plan, r.plan);
     decidedAt = r.decidedAt;
-    const changed = decided.length;
     plan = r.plan;
-    const problems = [...parseProblems, ...r.problems];
-    notApplied = problems;
-    // (the rows of a journal with undone and redone steps: say for how many users they stand)
-    const users = r.decidedAt.size;
-    const applied = r.applied === users ? `${r.applied} ${noun(r.applied, 'decision')} applied` : `${users} ${noun(users, 'user')} decided by the ${r.applied} ${noun(r.applied, 'row')} applied (a journal keeps undone and replaced steps too)`;
-    io.stderr.write(`ufmatch: ${o.decisions}: ${applied}, ${problems.length} not applied; ${changed} ${noun(changed, 'user differs', 'users differ')} from ufmatch's proposal\n`);
-    // a detail quotes the file's cells: their control characters are shown, not sent
-    for (const p of problems.slice(0, 20)) io.stderr.write(`  ${printable(`${o.decisions} line ${p.line}: ${p.detail}`)}\n`);
-    if (problems.length > 20) io.stderr.write(`  … and ${problems.length - 20} more, at lines ${lineRanges(problems.slice(20).map((p) => p.line))}\n`);
+    notApplied = [...parseProblems, ...r.problems];
+    say({ code: 'replay', file: o.decisions, applied: r.applied, users: r.decidedAt.size, changed: decided.length, problems: notApplied });
   }
-  return { loaded, plan, timings, decided, decidedAt, notApplied };
+  return { loaded, plan, timings, decided, decidedAt, notApplied, notes };
 }
 
 export async function runScripted(o: Options, io: Io, times?: PhaseTimes): Promise<number> {

@@ -13,6 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
+import { headline } from '../cli/runNotes.js';
 import { applyJournal, changedRows, entryFor, replayedAt, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import { sameDecision, type Plan } from '../domain/decisions.js';
@@ -246,7 +247,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   }
 
   async function review(): Promise<number> {
-    const { loaded, plan: planned, decided, decidedAt, notApplied: replayNotApplied } = await prepare(o, { ...io, stderr: notes.stream }, sink);
+    const { loaded, plan: planned, decided, decidedAt, notApplied: replayNotApplied, notes: runNotes } = await prepare(o, { ...io, stderr: notes.stream }, sink);
     if (sink.aborted) return exit.promise;
     await preparing(`preparing the review of ${count(loaded.data.users.length)} ${noun(loaded.data.users.length, 'user')}…`);
     if (sink.aborted) return exit.promise;
@@ -377,8 +378,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       const first = replayNotApplied[0]!;
       said.push(`--decisions: ${count(n)} not applied (line ${first.line}: ${first.detail}${n > 1 ? ', …; all listed when ufmatch ends' : ''})`);
     }
-    const noteLines = notes.text().split('\n').map((l) => l.replace(/^ufmatch: /, '').trim()).filter((l) => l !== '' && !(replayed && replayNotApplied.length > 0 && l.startsWith(replayed)));
-    said.push(...noteLines.slice(0, 2));
+    // the other notes of loading: the first line of the first two (all printed whole when the review ends)
+    said.push(...runNotes.filter((n) => !(n.code === 'replay' && n.problems.length > 0)).slice(0, 2).map(headline));
     notes.add(notApplied);
     const shown = said.filter((m) => m !== '');
     const message: Message | null = shown.length ? { text: shown.join(' · '), tone: 'info', session: true } : null;

@@ -210,6 +210,16 @@ describe('starting over after a write, and --decisions replayed in a review', ()
     expect(s.stderr()).toContain(`  ${file} line 3: user 999 is not in the users export\n  ${file} line 4: user 998 is not in the users export\n`);
   }, 30_000);
 
+  it('more --decisions rows not applied than are listed: the list\'s tail ("… and 5 more") stays off the status line, and is printed at the end', async () => {
+    const { out, file } = replaying(Array.from({ length: 25 }, (_, i) => `${900 + i},nobody${i}@example.org,skip,,2026-11-22T10:00:01Z`));
+    const s = startSession(runSession, out, ['--decisions', file]);
+    const opened = await s.waitFor('--decisions: 25 not applied');
+    expect(opened).not.toContain('more, at lines');
+    s.press('q');
+    expect(await s.ended).toBe(0);
+    expect(s.stderr()).toContain(`  … and 5 more, at lines 22-26\n`);
+  }, 30_000);
+
   it('after starting over, deciding a user as links.csv states it leaves nothing unwritten: the count is of users the outputs do not hold', async () => {
     const out = folderWithJournal(['29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z']);
     writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
