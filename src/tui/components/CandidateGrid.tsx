@@ -61,6 +61,16 @@ function contactValue(f: Field, c: Candidate, contact: Contact | undefined, hold
   }
 }
 
+/** A fact of the contact that keeps CiviCRM from linking it to this user: in the trash, not an Individual, held by another user. */
+function stopsLink(f: Field, contact: Contact | undefined, holders: readonly number[], ufId: number): boolean {
+  switch (f) {
+    case 'trash': return contact?.deleted === true;
+    case 'type': return contact !== undefined && contact.type !== 'Individual';
+    case 'link': return holders.some((h) => h !== ufId);
+    default: return false;
+  }
+}
+
 /** Which fields are compared with the user's value (type, trash and link are facts of the contact). */
 const COMPARED: ReadonlySet<Field> = new Set(['email', 'first', 'last']);
 
@@ -112,9 +122,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, linkHolderOf
       } else if (COMPARED.has(f) && uv.trim() !== '' && v.trim() !== '') {
         mark = compareValues(uv, v) === 'same' ? '=' : '≠';
         segments = markDifference(uv, v);
-      } else if (f === 'trash' && v === 'IN TRASH') mark = '!';
-      else if (f === 'type' && v !== 'Individual' && v !== '?') mark = '!';
-      else if (f === 'link' && v.startsWith('user')) mark = '!';
+      } else if (stopsLink(f, contact, holdersOf(c.contactId), row.user.ufId)) mark = '!';
       line += (color && mark === '!' ? chalk.red(mark) : mark) + ' ' + markedText(segments, cols.cand - 3, color) + ' ';
     }
     // the last cell's padding is blank screen anyway: not writing it spares Ink the work

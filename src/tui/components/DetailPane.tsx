@@ -101,7 +101,7 @@ export function DetailPane({ review, row, width, height }: { review: ReviewState
         <CandidateGrid row={r} decision={d} contacts={review.model.contacts} holdersOf={(id) => review.holds.contactHolders(id)} linkHolderOf={(id) => review.holds.linkHolder(id)} width={width} />
       )}
       {allotted.map((n, k) => (
-        <Text key={k} wrap="truncate-end" color={color && warnings[k]![0]!.startsWith('★') ? 'yellow' : undefined}>
+        <Text key={k} wrap="truncate-end" color={color && isStrong(ordered[k]!.code) ? 'yellow' : undefined}>
           {k === 0 && countInline ? clip(`${countText} · ${warnings[k]![0]!}`, width) : cut(warnings[k]!, n, width)}
         </Text>
       ))}
