@@ -35,6 +35,7 @@ import { decisionsAre, unwrittenNote } from './unwrittenWords.js';
 import { currentRows } from './state/view.js';
 import { Store } from './store.js';
 import { setInterruptNote, setLeavingCleanup } from '../cli/interruptNote.js';
+import { keysSaid } from './keys.js';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -170,7 +171,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
       };
     } catch (err) {
       // the file first, in the command line's words: on a small screen the message's end is what is cut
-      done = { type: 'write-failed', error: writeFailureWords(err, 'press w again') ?? (err as Error).message };
+      done = { type: 'write-failed', error: writeFailureWords(err, `press ${keysSaid('write')} again`) ?? (err as Error).message };
     }
     await settled();
     writtenNotSaid = false;

@@ -6,6 +6,7 @@
 import type { JournalFault } from './state/review.js';
 import { count } from './format.js';
 import { noun } from '../domain/plural.js';
+import { keysSaid } from './keys.js';
 
 /** "1 decision is", "3 decisions are". */
 export function decisionsAre(n: number): string {
@@ -15,7 +16,7 @@ export function decisionsAre(n: number): string {
 /** The quit question's last line. */
 export function quitNote(journal: string, out: string, fault: JournalFault | null, journaled = true): string {
   // nothing in the journal: the users differ only from an earlier links.csv (ufmatch's own proposals on screen)
-  if (!journaled && fault === null) return `links.csv in ${out} states other decisions for them: w writes what this review shows; quitting leaves links.csv as it is.`;
+  if (!journaled && fault === null) return `links.csv in ${out} states other decisions for them: ${keysSaid('write')} writes what this review shows; quitting leaves links.csv as it is.`;
   // reopening resumes them, or (an undo after writing, starting over) finds links.csv still stale: either way they are back
   // the journal holds the review's decisions, not what only links.csv states otherwise: promise those only
   if (fault === null) return `Decisions made in a review are safe in ${journal}: opening ufmatch again with --out ${out} takes them up again.`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitHints } from '../../src/tui/components/HintBar.js';
 import { actionForKey, contextOf } from '../../src/tui/input.js';
-import { bindingsIn, HELP_SECTIONS, KEY_TABLE, type KeyContext } from '../../src/tui/keys.js';
+import { bindingsIn, HELP_SECTIONS, KEY_TABLE, keysSaid, keyWord, type KeyContext } from '../../src/tui/keys.js';
 import { appReducer, initialApp, type AppState } from '../../src/tui/state/app.js';
 import type { ReviewState } from '../../src/tui/state/review.js';
 import { samplePlan } from './helpers/plans.js';
@@ -46,6 +46,18 @@ describe('the key table', () => {
         for (const k of b.keys) expect(actionForKey(states[c], k, ''), `${k} in ${c}`).not.toBeNull();
       }
     }
+  });
+
+  it("writes every key of a binding in its help label, and sentences name a command's keys from the table", () => {
+    for (const b of KEY_TABLE) {
+      if (b.command === 'pick') continue; // 1–9
+      expect(b.label.split(' '), b.command).toEqual(b.keys.map(keyWord));
+    }
+    expect(KEY_TABLE.find((b) => b.command === 'close-help')!.label).toBe('Esc ? q');
+    expect(keysSaid('close-help')).toBe('Esc, ? or q');
+    expect(keysSaid('confirm-write')).toBe('w or Enter');
+    expect(keysSaid('pick')).toBe('1–9');
+    expect(keysSaid('abort')).toBe('Ctrl-C');
   });
 
   it('lists every review command in the help', () => {

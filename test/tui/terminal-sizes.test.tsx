@@ -159,7 +159,7 @@ describe('terminal manners', () => {
     await tick(80);
     t.stdin.press('?');
     await tick(60);
-    expect(t.screen()).toContain('Esc or ? closes');
+    expect(t.screen()).toContain('Esc, ? or q closes');
     expect(t.screen()).not.toMatch(/page \d/);
     t.ink.unmount();
   });

@@ -13,6 +13,7 @@ import { HintBar } from './HintBar.js';
 import { LoadingScreen } from './LoadingScreen.js';
 import { ResumePrompt } from './ResumePrompt.js';
 import { ReviewScreen } from './ReviewScreen.js';
+import { keysSaid } from '../keys.js';
 
 export interface AppProps {
   readonly store: AppStore;
@@ -48,7 +49,7 @@ function Screen({ size }: { size: Size | undefined }) {
   if (layout.mode === 'too-small') {
     return (
       <Box height={layout.height} overflowY="hidden">
-        <Text>{`ufmatch needs ${MIN_COLUMNS}×${MIN_ROWS} at least (now ${columns}×${rows}): enlarge the terminal (Ctrl-C quits)`}</Text>
+        <Text>{`ufmatch needs ${MIN_COLUMNS}×${MIN_ROWS} at least (now ${columns}×${rows}): enlarge the terminal (${keysSaid('abort')} quits)`}</Text>
       </Box>
     );
   }

@@ -17,6 +17,7 @@ import { compareValues, markDifference, type Segment } from '../diff.js';
 import { BASIS, gridColumns, gridHasMoreLine, LABEL, moreLine, type CandidateLayout } from '../detailLayout.js';
 import { clip, fit, score } from '../format.js';
 import { markedText } from '../marked.js';
+import { keysSaid } from '../keys.js';
 
 type Field = 'email' | 'first' | 'last' | 'type' | 'trash' | 'link';
 const FIELDS: readonly Field[] = ['email', 'first', 'last', 'type', 'trash', 'link'];
@@ -83,7 +84,7 @@ export function CandidateGrid({ row, decision, contacts, holdersOf, linkHolderOf
     // c and s are refused for a kept link (operatorDecision's has-link): say what is, not those keys
     const text = p.action === 'keep'
       ? `No candidate contacts: the existing link to contact ${p.contactId} stays — change it in CiviCRM itself.`
-      : noEmail ? 'No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; s skips.' : 'No candidate contacts: c creates a new contact, s skips.';
+      : noEmail ? `No candidate contacts: ufmatch links no user without a valid email — correct it in the CMS; ${keysSaid('skip')} skips.` : `No candidate contacts: ${keysSaid('create')} creates a new contact, ${keysSaid('skip')} skips.`;
     return <Text wrap="truncate-end">{text}</Text>;
   }
   const cols = gridColumns(width, cs.length);

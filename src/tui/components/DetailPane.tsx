@@ -14,6 +14,7 @@ import type { ReviewState } from '../state/review.js';
 import { ACTION_COLOR, userName } from './UserList.js';
 import { CandidateGrid, CandidateLines } from './CandidateGrid.js';
 import { candidateLayout } from '../detailLayout.js';
+import { keysSaid } from '../keys.js';
 
 function by(d: Decision): string {
   return d.decidedBy === 'operator' ? 'by you' : d.decidedBy === 'decisions-file' ? 'from the decisions file' : 'by ufmatch';
@@ -23,8 +24,8 @@ function by(d: Decision): string {
 function proposalText(r: UserPlan, blocked: string | null): string {
   const p = r.proposal;
   if (p.action === 'review') {
-    if (p.contactId === null) return 'needs review — no proposal (1–9, c or s)';
-    return `needs review — best candidate #${p.contactId} (${blocked ?? 'y links it'})`;
+    if (p.contactId === null) return `needs review — no proposal (${keysSaid('pick')}, ${keysSaid('create')} or ${keysSaid('skip')})`;
+    return `needs review — best candidate #${p.contactId} (${blocked ?? `${keysSaid('accept')} links it`})`;
   }
   return `${describeDecision(p)} (${p.reason})`;
 }

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { Clip } from './Clip.js';
 import { HELP_SECTIONS, KEY_TABLE } from '../keys.js';
 import { clip, fit, textWidth } from '../format.js';
+import { firstKeySaid, keysSaid } from '../keys.js';
 
 const LEGEND: readonly [string, string][] = [
   ['action*', 'decided by you'],
@@ -112,8 +113,8 @@ export function HelpOverlay({ width, height, page }: { width: number; height: nu
   const at = ((page % pages.length) + pages.length) % pages.length;
   const cols = pages[at]!;
   const title = pages.length === 1
-    ? 'Keys (every decision is saved to decisions.csv at once) — Esc or ? closes'
-    : `Keys, page ${at + 1}/${pages.length} — PgDn/PgUp turns, Esc closes`;
+    ? `Keys (every decision is saved to decisions.csv at once) — ${keysSaid('close-help')} closes`
+    : `Keys, page ${at + 1}/${pages.length} — ${firstKeySaid('help-next-page')}/${firstKeySaid('help-previous-page')} turns, ${firstKeySaid('close-help')} closes`;
   return (
     <Clip width={width} height={height}>
       <Text bold wrap="truncate-end">{clip(title, width)}</Text>

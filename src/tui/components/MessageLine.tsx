@@ -3,10 +3,11 @@ import { Text } from 'ink';
 import { useTheme } from '../context.js';
 import type { ReviewState } from '../state/review.js';
 import { clip, firstLines, printable, tailWithin, textWidth, wrapWords } from '../format.js';
+import { keysSaid } from '../keys.js';
 
 const TONE = { info: undefined, warn: 'yellow', error: 'red' } as const;
 
-const SEARCH_HINT = '  email, name, user id or #contact id · Enter finds · Esc cancels';
+const SEARCH_HINT = `  email, name, user id or #contact id · ${keysSaid('search-confirm')} finds · ${keysSaid('search-cancel')} cancels`;
 
 /**
  * The search as typed: `/`, the query (its end, when it is wider than the line: that is where

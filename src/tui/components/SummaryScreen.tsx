@@ -13,6 +13,7 @@ import { civicrmFigures, countActions, countWarnings } from '../../output/summar
 import { bar, clip, count, wrapWords } from '../format.js';
 import type { ReviewState } from '../state/review.js';
 import { currentRows } from '../state/view.js';
+import { keysSaid } from '../keys.js';
 
 const BAR = 16;
 
@@ -63,10 +64,10 @@ export function SummaryScreen({ review, width, height }: { review: ReviewState; 
   // the closing lines first in the budget: what w and Esc do, and how many stay "review" (at
   // 80×24 the tables and warnings pushed them off the screen)
   const stay = f.actions.review > 0 ? `${count(f.actions.review)} ${f.actions.review === 1 ? 'user stays' : 'users stay'} "review". ` : '';
-  const long = wrapWords(`${stay}w or Enter writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); Esc goes back.`, width);
+  const long = wrapWords(`${stay}${keysSaid('confirm-write')} writes the outputs to ${review.model.outDir} (${OUTPUT_FILES.join(', ')}); ${keysSaid('back')} goes back.`, width);
   const others = 1 + (stops != null ? 1 : 0) + 1; // title, batch stop, duplicates
   // (a small terminal: without the folder and the files' names)
-  const closing = height >= others + long.length + ACTIONS.length + 2 ? long : wrapWords(`${stay}w or Enter writes the outputs; Esc goes back.`, width);
+  const closing = height >= others + long.length + ACTIONS.length + 2 ? long : wrapWords(`${stay}${keysSaid('confirm-write')} writes the outputs; ${keysSaid('back')} goes back.`, width);
   const fixedLines = others + closing.length;
   const wide = width >= 100;
   // the bordered tables (13 lines for the five actions, and a line for CiviCRM's figures when not beside them) when they leave a line for the warnings

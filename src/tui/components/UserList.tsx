@@ -14,6 +14,7 @@ import { clip, clipApart, count, fit, score } from '../format.js';
 import { QUEUE_LABEL, queueLength, rowAt } from '../state/queues.js';
 import type { ReviewState } from '../state/review.js';
 import { clampView } from '../state/view.js';
+import { keysSaid } from '../keys.js';
 
 export const ACTION_COLOR: Record<Action, string> = {
   review: 'yellow',
@@ -111,7 +112,7 @@ export function UserList({ review, rows, width }: { review: ReviewState; rows: n
     return (
       <Box flexDirection="column" width={width} height={rows + 1} flexShrink={0}>
         {header}
-        <Text wrap="truncate-end">{`  No users in ${QUEUE_LABEL[q]}${q === 'review' ? ': every case is settled — w writes the outputs.' : '.'} Tab: next queue.`}</Text>
+        <Text wrap="truncate-end">{`  No users in ${QUEUE_LABEL[q]}${q === 'review' ? `: every case is settled — ${keysSaid('write')} writes the outputs.` : '.'} ${keysSaid('next-queue')}: next queue.`}</Text>
       </Box>
     );
   }

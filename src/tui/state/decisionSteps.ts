@@ -12,6 +12,7 @@ import { operatorDecision, sameDecision, type OperatorCommand } from './operator
 import { QUEUE_LABEL, inQueue, positionOf } from './queues.js';
 import type { JournalFault, ReviewEvent, ReviewState } from './review.js';
 import { currentRow, currentView, say, withView } from './view.js';
+import { keysSaid } from '../keys.js';
 
 function userLabel(s: ReviewState, ufId: number): string {
   const i = s.model.rowOfUf.get(ufId);
@@ -45,7 +46,7 @@ export function acceptBlocked(s: ReviewState, i: number): string | null {
   if ('refused' in out) {
     const c = r.candidates.find((x) => 'contactId' in r.proposal && x.contactId === r.proposal.contactId);
     const f = c ? s.model.contacts.get(c.contactId) : undefined;
-    return f?.deleted ? 'in the trash' : f && f.type !== 'Individual' ? article(f.type) : 'y says why not';
+    return f?.deleted ? 'in the trash' : f && f.type !== 'Individual' ? article(f.type) : `${keysSaid('accept')} says why not`;
   }
   if (sameDecision(s.rows.decision(i), out.ok)) return null;
   const conflict = s.holds.conflict(r.user, out.ok);
@@ -55,7 +56,7 @@ export function acceptBlocked(s: ReviewState, i: number): string | null {
 
 export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
   const i = currentRow(s);
-  if (i < 0) return say(s, `the ${QUEUE_LABEL[s.queue]} queue is empty: Tab goes to the next one`, 'warn');
+  if (i < 0) return say(s, `the ${QUEUE_LABEL[s.queue]} queue is empty: ${keysSaid('next-queue')} goes to the next one`, 'warn');
   const r = s.rows.row(i);
   // a digit for a candidate the detail pane has no room to show: the operator never saw that contact
   if (command.kind === 'pick' && s.detailSize !== null && command.n <= r.candidates.length) {
@@ -78,10 +79,10 @@ export function decide(s: ReviewState, command: OperatorCommand): ReviewState {
     const text =
       conflict.kind === 'contact'
         ? inCivicrm
-          ? `contact ${decisionContact(to)} is linked to user ${conflict.holder} in CiviCRM — choose another, c create or s skip (no second link to a contact; ${who})`
+          ? `contact ${decisionContact(to)} is linked to user ${conflict.holder} in CiviCRM — choose another, ${keysSaid('create')} create or ${keysSaid('skip')} skip (no second link to a contact; ${who})`
           : `contact ${decisionContact(to)} is taken by user ${conflict.holder} — change that user first, or choose another (no second link to a contact; ${who})`
         : inCivicrm
-          ? `user ${conflict.holder} is linked with this email in CiviCRM — s skips this user (one link per email; ${who})`
+          ? `user ${conflict.holder} is linked with this email in CiviCRM — ${keysSaid('skip')} skips this user (one link per email; ${who})`
           : `user ${conflict.holder} already links this email — skip this user, or change that user first (one link per email; ${who})`;
     return say(s, text, 'warn');
   }
@@ -126,7 +127,7 @@ export function notSaved(e: Extract<ReviewEvent, { kind: 'decided' }>, fault: Jo
   const s = e.before;
   const journal = `${s.model.outDir}/decisions.csv`;
   const full = fault.code === undefined || fault.code === 'ENOSPC' || fault.code === 'EDQUOT';
-  const after = fault.damaged ? `${journal} now ends in a part of it: w writes the outputs; delete that last line before resuming` : `${full ? 'free space' : 'fix that'}, then decide again (${journal})`;
+  const after = fault.damaged ? `${journal} now ends in a part of it: ${keysSaid('write')} writes the outputs; delete that last line before resuming` : `${full ? 'free space' : 'fix that'}, then decide again (${journal})`;
   return {
     ...s,
     events: [],
@@ -148,7 +149,7 @@ export function travel(s: ReviewState, way: 'undo' | 'redo'): ReviewState {
   }
   const ufId = s.rows.row(c.row).user.ufId;
   const text = way === 'undo'
-    ? `undone: user ${ufId} is back to ${describeDecision(d)} · Ctrl-r redoes`
-    : `redone: user ${ufId} → ${describeDecision(d)} · u undoes`;
+    ? `undone: user ${ufId} is back to ${describeDecision(d)} · ${keysSaid('redo')} redoes`
+    : `redone: user ${ufId} → ${describeDecision(d)} · ${keysSaid('undo')} undoes`;
   return say(next, text);
 }

@@ -5,6 +5,7 @@
 import { article } from '../../domain/article.js';
 import { sameDecision, type Candidate, type Decision, type UserPlan } from '../../domain/decisions.js';
 import { userRefusal, type ContactFacts, type Refusal } from '../../decide/operatorRules.js';
+import { keysSaid } from '../keys.js';
 
 export type OperatorCommand =
   | { readonly kind: 'pick'; readonly n: number }
@@ -37,9 +38,9 @@ function userWords(no: Refusal, who: string): string {
     case 'has-link':
       return `${who} keeps its link to contact ${no.contactId} — change existing links in CiviCRM itself (CiviCRM keeps them whatever the emails say)`;
     case 'no-email':
-      return `${who} has no email — s skips it (a link needs the email as its uf_name: add it in the CMS first)`;
+      return `${who} has no email — ${keysSaid('skip')} skips it (a link needs the email as its uf_name: add it in the CMS first)`;
     case 'invalid-email':
-      return `${who} has an invalid email — s skips it (correct the address in the CMS first)`;
+      return `${who} has an invalid email — ${keysSaid('skip')} skips it (correct the address in the CMS first)`;
     default:
       return `${who}: not possible (${no.code})`; // no key makes a keep, nor names a contact outside the candidates
   }
@@ -61,7 +62,7 @@ export function operatorDecision(r: UserPlan, cmd: OperatorCommand, contact: Con
       const c = r.candidates[cmd.n - 1];
       if (!c) {
         const n = r.candidates.length;
-        return { refused: n === 0 ? `${who} has no candidates: c creates a contact, s skips` : `no candidate ${cmd.n}: ${who} has ${n} (1–${n})` };
+        return { refused: n === 0 ? `${who} has no candidates: ${keysSaid('create')} creates a contact, ${keysSaid('skip')} skips` : `no candidate ${cmd.n}: ${who} has ${n} (1–${n})` };
       }
       return link(r, c, contact);
     }

@@ -15,6 +15,7 @@ import { QUEUES, nextQueue, queueLength, type QueueName } from './queues.js';
 import { RowStore } from './rowStore.js';
 import { searchStep } from './searchStep.js';
 import { ORIGIN, currentView, moveTo, say, withView } from './view.js';
+import { keysSaid } from '../keys.js';
 
 export interface QueueView {
   readonly cursor: number;
@@ -230,7 +231,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return query ? searchStep(closed, 1) : closed;
     }
     case 'search-next':
-      if (!s.search.query) return say(s, 'no search yet: / searches by email, name, user id or #contact id', 'warn');
+      if (!s.search.query) return say(s, `no search yet: ${keysSaid('search')} searches by email, name, user id or #contact id`, 'warn');
       return searchStep(s, action.dir);
     case 'help-open':
       return { ...s, overlay: 'help', helpPage: 0 };
