@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.stdout.write(`ufmatch ${VERSION}\n`);
         return EXIT.ok;
       case 'explain': {
-        const { runExplain } = await import('../explain/runExplain.js');
+        const { runExplain } = await import('./explain.js');
         return await runExplain(o, io);
       }
       case 'run':

@@ -5,7 +5,6 @@
 import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
 import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.js';
 import type { Warning } from '../domain/warnings.js';
-import { isStrong } from '../domain/warnings.js';
 import { batchOrder } from '../match/batchOrder.js';
 import { CivicrmBatch } from '../match/civicrm.js';
 import { buildContactIndex, lookupsFor, Marks, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
@@ -837,4 +836,3 @@ function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number
   return top.contactId;
 }
 
-export { isStrong };

@@ -12,7 +12,7 @@ import { emailKey, isValidEmail } from '../match/email.js';
 import { nameKey } from '../match/names.js';
 import { NAME_PART_MIN, nameRelation } from '../match/predicates.js';
 import type { ContactDirectory } from './contactDirectory.js';
-import { cref, heldWords, holdOf, uref, type ExplainContext } from './context.js';
+import { cref, heldWords, holdOf, type ExplainContext } from './context.js';
 import type {
   CandidateView,
   CivicrmConsequence,

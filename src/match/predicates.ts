@@ -1,6 +1,6 @@
 /**
  * The fuzzy rules themselves, as plain predicates on two records. The indexed look-ups
- * (fuzzy.ts) and the exhaustive reference (exhaustive.ts) both decide with these, so the
+ * (fuzzy.ts) and the exhaustive reference (test/helpers/exhaustive.ts) both decide with these, so the
  * blocking can only change which pairs get compared, never what counts as a match.
  */
 import { boundedLevenshtein, boundedLevenshteinRange } from './editDistance.js';

@@ -392,7 +392,3 @@ function tempsWithWriter(files: readonly OutputFile[]): { temps: string[]; write
 function stopWriter(writer: WriterThread): void {
   void writer.stop().catch(() => undefined);
 }
-
-export function writeFileAtomic(path: string, chunks: Iterable<string>, mode = PRIVATE_MODE): void {
-  writeFilesAtomic([{ path, write: fromChunks(chunks), mode }]);
-}

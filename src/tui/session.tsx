@@ -14,6 +14,7 @@ import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
 import { headline } from '../cli/runNotes.js';
+import { colorWanted } from '../cli/color.js';
 import { applyJournal, changedRows, entryFor, replayedAt, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
 import { sameDecision, type Plan } from '../domain/decisions.js';
@@ -59,10 +60,6 @@ function noteCollector(): { stream: Writable; text: () => string; add: (s: strin
 export function restoredWords(r: JournalRestored, journal: string): string {
   const aside = r.replaced ? `; the file that had taken its place is kept as ${journal}.bak${r.older ? ` (the one before it as ${basename(r.older)})` : ''}` : '';
   return `${journal} had gone (removed during the review): written again with every decision${aside}`;
-}
-
-export function colorWanted(env: NodeJS.ProcessEnv): boolean {
-  return !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.FORCE_COLOR !== '0';
 }
 
 export async function runSession(o: Options, io: Io): Promise<number> {

@@ -19,7 +19,7 @@ import {
   type IndexLookups,
 } from '../../src/match/contactIndex.js';
 import { FuzzyIndexBuilder, fuzzyIndexesFromState, fuzzyIndexesState, type FuzzyCapacity } from '../../src/match/fuzzyIndexes.js';
-import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { nameKey } from '../../src/match/names.js';
 import { contact } from '../helpers/build.js';

@@ -20,7 +20,7 @@ import type { Plan, UserPlan } from '../../src/domain/decisions.js';
 import type { Dataset } from '../../src/domain/types.js';
 import { buildContactIndex, lookupsFor, type ContactIndex } from '../../src/match/contactIndex.js';
 import { isValidEmailKey } from '../../src/match/email.js';
-import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { nameKey } from '../../src/match/names.js';
 

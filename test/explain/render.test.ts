@@ -1,7 +1,7 @@
 /** Plain text: readable without colour, bold headings only on a terminal without NO_COLOR. */
 import { describe, expect, it } from 'vitest';
 import { renderExplanationText } from '../../src/explain/render.js';
-import { useColor } from '../../src/explain/runExplain.js';
+import { useColor } from '../../src/cli/explain.js';
 import { build, contact, link, named, person, user } from './fixtures.js';
 
 const ESC = '\x1b';
@@ -68,6 +68,8 @@ describe('useColor', () => {
     [true, { NO_COLOR: '' }, true],
     [false, {}, false],
     [false, { NO_COLOR: '1' }, false],
+    // as the review: FORCE_COLOR=0 turns it off too
+    [true, { FORCE_COLOR: '0' }, false],
   ] as const)('TTY %s, env %j → %s', (isTTY, env, expected) => {
     expect(useColor({ stdout: { isTTY } as unknown as NodeJS.WriteStream, env: { ...env } })).toBe(expected);
   });

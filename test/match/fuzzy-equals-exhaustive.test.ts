@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contactList } from '../../src/domain/contactList.js';
 import { buildContactIndex } from '../../src/match/contactIndex.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
-import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { nameKey } from '../../src/match/names.js';
 import { contact } from '../helpers/build.js';
 

@@ -10,7 +10,7 @@ import { contactList } from '../../src/domain/contactList.js';
 import { buildContactIndex } from '../../src/match/contactIndex.js';
 import { boundedLevenshtein } from '../../src/match/editDistance.js';
 import { typoHits } from '../../src/match/fuzzy.js';
-import { exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { FuzzyIndex, groupHash } from '../../src/match/fuzzyIndex.js';
 import { contact } from '../helpers/build.js';
 

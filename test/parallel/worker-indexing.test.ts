@@ -21,7 +21,7 @@ import { silentProgress } from '../../src/cli/progress.js';
 import { buildPlan, localLookups, PlanRun } from '../../src/decide/plan.js';
 import type { Plan } from '../../src/domain/decisions.js';
 import { buildContactIndex, ContactFeed, emailRows, fuzzyLookupIndex, lookupsFor, type ContactIndex, type EmailRowsState, type IndexLookups } from '../../src/match/contactIndex.js';
-import { exhaustiveNameHits, exhaustiveTypoHits } from '../../src/match/exhaustive.js';
+import { exhaustiveNameHits, exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { nameHits, typoCandidates, typoHits, typoRowHitsAmong } from '../../src/match/fuzzy.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
 import { nameKey, type NameKey } from '../../src/match/names.js';

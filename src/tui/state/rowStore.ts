@@ -27,10 +27,6 @@ interface Branch {
 }
 type Node = Leaf | Branch;
 
-export function actionCode(a: Action): number {
-  return CODE[a];
-}
-
 export class RowStore {
   private constructor(
     private readonly base: readonly UserPlan[],

@@ -11,12 +11,12 @@
  * domain nor its local part equals the user's (a typo changes one part by at most 2 edits and
  * leaves the other identical).
  */
-import { isUsable, type ContactList } from '../domain/contactList.js';
-import type { Contact } from '../domain/types.js';
-import { mailboxOf } from './email.js';
-import type { AliasHit, NameHit, TypoHit } from './fuzzy.js';
-import { nameKey, type NameKey } from './names.js';
-import { emailTypo, nameRelation } from './predicates.js';
+import { isUsable, type ContactList } from '../../src/domain/contactList.js';
+import type { Contact } from '../../src/domain/types.js';
+import { mailboxOf } from '../../src/match/email.js';
+import type { AliasHit, NameHit, TypoHit } from '../../src/match/fuzzy.js';
+import { nameKey, type NameKey } from '../../src/match/names.js';
+import { emailTypo, nameRelation } from '../../src/match/predicates.js';
 
 /** The contacts as one array of objects, built once per list (a ContactTable builds its contacts on demand). */
 const arrays = new WeakMap<ContactList, readonly Contact[]>();

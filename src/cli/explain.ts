@@ -4,16 +4,17 @@
  * data stays on the terminal; nothing is written to files) and returns the exit code:
  * 0 answered (one user explained, or several listed), 1 no user matches.
  */
-import type { Options } from '../cli/args.js';
-import type { Io } from '../cli/io.js';
-import { silentProgress } from '../cli/progress.js';
-import { prepare } from '../cli/scripted.js';
-import { contactDirectory } from './contactDirectory.js';
-import { explainLookups, explainUser } from './explainUser.js';
+import type { Options } from './args.js';
+import type { Io } from './io.js';
+import { colorWanted } from './color.js';
+import { silentProgress } from './progress.js';
+import { prepare } from './scripted.js';
+import { contactDirectory } from '../explain/contactDirectory.js';
+import { explainLookups, explainUser } from '../explain/explainUser.js';
 import { emailKey } from '../match/email.js';
 import type { Plan } from '../domain/decisions.js';
 import type { ExistingLink } from '../domain/types.js';
-import { explainOrphanLink } from './orphan.js';
+import { explainOrphanLink } from '../explain/orphan.js';
 import {
   manyJson,
   noneJson,
@@ -24,15 +25,14 @@ import {
   renderJson,
   renderNoneLine,
   renderOrphanText,
-} from './render.js';
-import { resolveQuery } from './resolveQuery.js';
+} from '../explain/render.js';
+import { resolveQuery } from '../explain/resolveQuery.js';
 
 export const EXPLAIN_EXIT = { answered: 0, noMatch: 1 } as const;
 
-/** Colour only for a terminal, and never with NO_COLOR set (https://no-color.org). */
+/** Colour only for a terminal, as colorWanted allows. */
 export function useColor(io: Pick<Io, 'stdout' | 'env'>): boolean {
-  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
-  return io.stdout.isTTY === true && !noColor;
+  return io.stdout.isTTY === true && colorWanted(io.env);
 }
 
 /** The first link in the plan's domain, of a uf_id not in the users export, that `holds` says holds what was asked. */
