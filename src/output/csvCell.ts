@@ -1,6 +1,9 @@
 /**
  * CSV cells as RFC 4180 wants them, with spreadsheet formula injection defused: a cell that
- * starts with =, +, -, @, tab or CR gets a leading apostrophe (SPEC §5).
+ * starts with =, +, -, @, tab or CR gets a leading apostrophe (SPEC §5). A cell holding `;` or a
+ * tab is quoted as well as one holding `,`: LibreOffice opens a .csv splitting at comma, semicolon
+ * and tab alike, so an unquoted `;=HYPERLINK(…)` in a name would start a cell of its own, a formula
+ * the apostrophe never reached.
  *
  * Written as character tests rather than regular expressions: this runs for every cell of
  * every output row (about two million cells at 200k users).
@@ -15,8 +18,8 @@ export function csvCell(value: string | number | null | undefined): string {
   const s = first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13 ? `'${value}` : value;
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i);
-    // " , CR LF
-    if (c === 34 || c === 44 || c === 13 || c === 10) return `"${s.replace(/"/g, '""')}"`;
+    // " , CR LF ; tab
+    if (c === 34 || c === 44 || c === 13 || c === 10 || c === 59 || c === 9) return `"${s.replace(/"/g, '""')}"`;
   }
   return s;
 }

@@ -9,21 +9,24 @@ export const MAX_CANDIDATES_LISTED = 5;
 
 const COMMA = 44;
 const SEMICOLON = 59;
+const QUOTE = 34;
 
 export function linkContactId(r: UserPlan): number | null {
   return decisionContact(r.decision);
 }
 
+/** The candidates cell's value (as a CSV reader gives it back: unquoted). */
 export function candidatesCell(r: UserPlan): string {
-  return textOf((out) => candidates(r, out));
+  return textOf((out) => candidates(r, out, false));
 }
 
 /**
  * The candidates cell, `id:score` joined by `;`: contact ids are positive whole numbers (the
- * loader refuses others) and scores lie in [0, 1], so the cell never needs quoting nor the
- * formula prefix, and is written as it is.
+ * loader refuses others) and scores lie in [0, 1], so the cell never needs the formula prefix.
+ * With several, it is quoted, as csvCell quotes any cell holding `;`: LibreOffice opens a .csv
+ * splitting at semicolons too, and would spread the list over the next columns.
  */
-function candidates(r: UserPlan, out: TextOut): void {
+function candidates(r: UserPlan, out: TextOut, quoted = true): void {
   const cs = r.candidates;
   const n = Math.min(cs.length, MAX_CANDIDATES_LISTED);
   // the row's contact_id is always among them: when it ranks past the cut (a review's best
@@ -34,6 +37,7 @@ function candidates(r: UserPlan, out: TextOut): void {
     const at = cs.findIndex((c) => c.contactId === chosen);
     if (at >= n) last = at;
   }
+  if (quoted && n > 1) out.char(QUOTE);
   for (let i = 0; i < n; i++) {
     const c = cs[i === n - 1 ? last : i]!;
     if (i > 0) out.char(SEMICOLON);
@@ -41,15 +45,18 @@ function candidates(r: UserPlan, out: TextOut): void {
     out.char(58); // ':'
     out.text(fixed2(c.score));
   }
+  if (quoted && n > 1) out.char(QUOTE);
 }
 
-/** The warnings cell: each code once, in order, joined by `;` (codes are lowercase words and hyphens: written as they are). */
+/** The warnings cell: each code once, in order, joined by `;` (codes are lowercase words and hyphens), quoted when several (as the candidates). */
 function codesCell(r: UserPlan, out: TextOut): void {
   const codes = warningCodes(r.warnings);
+  if (codes.length > 1) out.char(QUOTE);
   for (let i = 0; i < codes.length; i++) {
     if (i > 0) out.char(SEMICOLON);
     out.text(codes[i]!);
   }
+  if (codes.length > 1) out.char(QUOTE);
 }
 
 export function writeLinksCsv(plan: Plan, out: TextOut): void {

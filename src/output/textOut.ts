@@ -58,7 +58,7 @@ export class StringOut implements TextOut {
 }
 
 const QUOTE = 34;
-const QUOTED = /[,\r\n]/;
+const QUOTED = /[,\r\n;\t]/;
 
 /** Buffer's own UTF-8 encoder, without Buffer.write's argument parsing (the offset is always in range here). */
 type Utf8Buffer = Buffer & { utf8Write(s: string, offset: number): number };
@@ -141,14 +141,14 @@ export class ByteOut implements TextOut {
     }
     const n = v.length;
     if (n === 0) return;
-    // " , CR LF: the cell is quoted; a quote inside is doubled
+    // " , CR LF ; tab: the cell is quoted (a spreadsheet that also splits at ; or tab keeps it whole); a quote inside is doubled
     let quoted = false;
     let quotes = false;
     if (n < NATIVE_FROM) {
       for (let i = 0; i < n; i++) {
         const c = v.charCodeAt(i);
         if (c === QUOTE) quotes = quoted = true;
-        else if (c === 44 || c === 13 || c === 10) quoted = true;
+        else if (c === 44 || c === 13 || c === 10 || c === 59 || c === 9) quoted = true;
       }
     } else {
       // a long cell (a warning's detail) is searched by the regular-expression engine, faster than a loop over it

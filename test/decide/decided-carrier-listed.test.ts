@@ -23,7 +23,7 @@ describe('a replayed link to a carrier the plan did not keep', () => {
     const r = await runInProcess(['--users', u, '--contacts', c, '--decisions', d, '--out', out, '--yes']);
     expect(r.code).toBe(0);
     const row = readFileSync(join(out, 'links.csv'), 'utf8').split('\n')[1]!;
-    expect(row).toMatch(/^1,info@x\.org,25,link,decisions-file,1:0\.95;2:0\.95;3:0\.95;4:0\.95;25:0\.95,/);
+    expect(row).toMatch(/^1,info@x\.org,25,link,decisions-file,"1:0\.95;2:0\.95;3:0\.95;4:0\.95;25:0\.95",/);
   });
 
   it('explain says the decisions file links it', async () => {

@@ -9,7 +9,11 @@ describe('csv cells', () => {
     ['+1 555', "'+1 555"],
     ['-2', "'-2"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\tx', "'\tx"],
+    ['\tx', `"'\tx"`],
+    // a spreadsheet splitting at ; or tab too (LibreOffice's default) must not see a new cell start with a formula
+    ['Mal;=HYPERLINK(A1&A2)', '"Mal;=HYPERLINK(A1&A2)"'],
+    ['T\t@SUM(1+1)', '"T\t@SUM(1+1)"'],
+    ['133:1.00;132:0.95', '"133:1.00;132:0.95"'],
     ['\rx', `"'\rx"`],
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
@@ -35,9 +39,9 @@ describe('csv cells', () => {
   it('agrees with the rule written as regular expressions, for any string', () => {
     const reference = (v: string): string => {
       const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      return /[",\r\n;\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     };
-    const text = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', 'é', ' ') }));
+    const text = fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', 'a', 'é', ' ') }));
     fc.assert(fc.property(text, (v) => csvCell(v) === reference(v)), { numRuns: 2000 });
   });
 });
