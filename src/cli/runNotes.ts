@@ -36,7 +36,12 @@ export type RunNote =
       /** Users whose decision differs from ufmatch's proposal. */
       readonly changed: number;
       readonly problems: readonly ReplayProblem[];
+      /** Its rows were not in decided_at order, and were applied in that order (journal.ts inTimeOrder). */
+      readonly reordered: boolean;
     };
+
+/** Said of a journal whose rows were put back in time order. */
+export const REORDERED = 'its rows were not in decided_at order (sorted in a spreadsheet?): they were applied in the order they were decided';
 
 /** Rows not applied that a replay note names one by one; the rest go by their line numbers. */
 export const PROBLEMS_LISTED = 20;
@@ -69,7 +74,8 @@ export function headline(note: RunNote): string {
         note.applied === note.users
           ? `${note.applied} ${noun(note.applied, 'decision')} applied`
           : `${note.users} ${noun(note.users, 'user')} decided by the ${note.applied} ${noun(note.applied, 'row')} applied (a journal keeps undone and replaced steps too)`;
-      return `${note.file}: ${applied}, ${note.problems.length} not applied; ${note.changed} ${noun(note.changed, 'user differs', 'users differ')} from ufmatch's proposal`;
+      const order = note.reordered ? `; ${REORDERED}` : '';
+      return `${note.file}: ${applied}, ${note.problems.length} not applied; ${note.changed} ${noun(note.changed, 'user differs', 'users differ')} from ufmatch's proposal${order}`;
     }
   }
 }

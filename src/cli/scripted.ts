@@ -119,7 +119,7 @@ export async function prepare(
     decidedAt = r.decidedAt;
     plan = r.plan;
     notApplied = [...parseProblems, ...r.problems];
-    say({ code: 'replay', file: o.decisions, applied: r.applied, users: r.decidedAt.size, changed: decided.length, problems: notApplied });
+    say({ code: 'replay', file: o.decisions, applied: r.applied, users: r.decidedAt.size, changed: decided.length, problems: notApplied, reordered: r.reordered });
   }
   return { loaded, plan, timings, decided, decidedAt, notApplied, notes };
 }

@@ -122,6 +122,8 @@ export interface ReplayResult {
    * Null when any entry was not applied: what the others meant may then rest on it.
    */
   readonly steps: readonly ReplayStep[] | null;
+  /** The file's rows were not in decided_at order (sorted in a spreadsheet?): they were applied in time order. */
+  readonly reordered: boolean;
 }
 
 /** One entry's change of a user's decision (the shape of the review's undo steps). */
@@ -168,11 +170,13 @@ function refusalWords(no: Refusal, ufId: number): { kind: ReplayProblemKind; det
  */
 export function applyJournal(
   plan: Plan,
-  entries: readonly JournalEntry[],
+  fileEntries: readonly JournalEntry[],
   facts: ContactFacts,
   by: 'operator' | 'decisions-file',
   links: readonly ExistingLink[] = [],
 ): ReplayResult {
+  const entries = inTimeOrder(fileEntries);
+  const reordered = entries !== fileEntries;
   const rows = plan.rows.slice();
   const pos = new Map<number, number>();
   rows.forEach((r, i) => pos.set(r.user.ufId, i));
@@ -263,7 +267,7 @@ export function applyJournal(
     holds.change(r.user, r.decision, r.proposal);
     rows[i] = { ...r, decision: r.proposal };
   }
-  return { plan: { ...plan, rows }, applied, problems, decidedAt, steps: problems.length === 0 ? steps : null };
+  return { plan: { ...plan, rows }, applied, problems, decidedAt, steps: problems.length === 0 ? steps : null, reordered };
 }
 
 /** An ISO 8601 time as entryFor writes it (or with an offset): kept as it is when a decision is journaled again. */
@@ -284,6 +288,26 @@ function existingTime(m: RegExpExecArray): boolean {
   if (offsetHours > 23 || offsetMinutes > 59) return false;
   const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
   return day! <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month! - 1]!);
+}
+
+/** Milliseconds since 1970 of an ISO 8601 decided_at (ISO_TIME, a time that exists), or NaN. */
+function isoMillis(decidedAt: string): number {
+  const m = ISO_TIME.exec(decidedAt);
+  return m !== null && existingTime(m) ? Date.parse(decidedAt) : NaN;
+}
+
+/**
+ * The entries in the order they were decided. A journal is appended in that order, so this is
+ * the file's order — unless the file was sorted (a spreadsheet's sort by action or newest first
+ * would otherwise have an abandoned decision replayed over the one that replaced it). Only when
+ * every row has an ISO 8601 decided_at (as ufmatch writes it) are they put back in time order,
+ * rows of one time keeping the file's order; otherwise, and when already in order, the same array.
+ */
+export function inTimeOrder(entries: readonly JournalEntry[]): readonly JournalEntry[] {
+  const times = entries.map((e) => isoMillis(e.decidedAt));
+  if (times.some((t) => Number.isNaN(t))) return entries;
+  if (times.every((t, i) => i === 0 || times[i - 1]! <= t)) return entries;
+  return entries.map((e, i) => ({ e, t: times[i]!, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e);
 }
 
 /**

@@ -13,7 +13,7 @@ import { JOURNAL_FILE, prepareOutDir, removeCreatedOutDir } from '../cli/outDir.
 import { acquireOutLock, releaseOutLock } from '../cli/outLock.js';
 import { readJournal } from '../cli/readJournal.js';
 import { inputPaths, prepare } from '../cli/scripted.js';
-import { headline } from '../cli/runNotes.js';
+import { headline, REORDERED } from '../cli/runNotes.js';
 import { colorWanted } from '../cli/color.js';
 import { applyJournal, changedRows, entryFor, replayedAt, staleRowsInOutputs, unwrittenAfterResume, unwrittenAgainst, writtenAs, writtenBaseline, writtenKey } from '../decide/journal.js';
 import { writtenLinks } from '../cli/writtenLinks.js';
@@ -282,6 +282,7 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         // those links.csv in this folder already states were written by the earlier session
         const toWrite = unwrittenAfterResume(plan, changed, written());
         said.push(`restored ${count(changed.length)} ${noun(changed.length, 'decision')} from ${journalShown}${toWrite < changed.length ? ` (${count(changed.length - toWrite)} already in the outputs)` : ''}`);
+        if (trial.reordered) said.push(`${journalShown}: ${REORDERED}`);
       } else {
         const { older } = JournalFile.setAside(journalPath);
         goesOn = false;
