@@ -26,4 +26,4 @@ export function inkCachesBounded(build: string | null = null): boolean | null {
 
 /** The line a review ends with when Ink's caches are not bounded. */
 export const UNBOUNDED_NOTE =
-  "ufmatch: note: this install's Ink keeps every text it has drawn (npm skipped ufmatch's install script): a long review holds on to memory; run `npm rebuild ufmatch`, or `node tools/patch-ink.mjs` in ufmatch's folder, once\n";
+  "ufmatch: note: this install's Ink keeps every text it has drawn (npm skipped ufmatch's install script): a long review holds on to memory; run `npm rebuild ufmatch` (`npm rebuild -g ufmatch` for a global install), or `node tools/patch-ink.mjs` in ufmatch's folder, once\n";
