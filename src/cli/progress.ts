@@ -66,7 +66,11 @@ export function terminalProgress(out: NodeJS.WriteStream, now: () => number = ()
       const eta = rates.get(label)!.eta(t, done, total);
       const width = 20;
       const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
-      out.write(`\r\x1b[2K${label} [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${rows.toLocaleString('en')} rows ${Math.round(rate).toLocaleString('en')} rows/s ETA ${fmtEta(eta)}`);
+      const line = `${label} [${bar}] ${(frac * 100).toFixed(0).padStart(3)}% ${rows.toLocaleString('en')} rows ${Math.round(rate).toLocaleString('en')} rows/s ETA ${fmtEta(eta)}`;
+      // within one terminal line: \r and erase-line reach back over one line only, so a line the
+      // terminal wrapped left its first part behind on every update (a trail at 60 columns)
+      const room = (out.columns ?? 0) - 1;
+      out.write(`\r\x1b[2K${room > 0 && Array.from(line).length > room ? Array.from(line).slice(0, room).join('') : line}`);
     },
     finish(label, rows) {
       const t = now();

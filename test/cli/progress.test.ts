@@ -6,15 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { silentProgress, terminalProgress } from '../../src/cli/progress.js';
 
 const SAMPLE = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 
-function fakeTerminal(): { stream: NodeJS.WriteStream; text: () => string } {
+function fakeTerminal(columns?: number): { stream: NodeJS.WriteStream; text: () => string } {
   const chunks: string[] = [];
-  const stream = { isTTY: true, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WriteStream;
+  const stream = { isTTY: true, columns, write: (s: string) => (chunks.push(s), true) } as unknown as NodeJS.WriteStream;
   return { stream, text: () => chunks.join('') };
 }
 
@@ -98,9 +98,30 @@ describe('terminal progress line', () => {
     expect(t.text().endsWith('\r\x1b[2Kusers: 200,000 rows in 1.5s\n')).toBe(true);
   });
 
-  it('the silent sink writes nothing', () => {
-    expect(() => silentProgress.update('users', 1, 2, 'rows', 1)).not.toThrow();
-    expect(silentProgress.finish('users', 1)).toBeUndefined();
+  it('stays within one line of a narrow terminal: erase-line reaches back over one line only, so a wrapped line left a trail', () => {
+    let now = 1000;
+    const t = fakeTerminal(40);
+    const p = terminalProgress(t.stream, () => now);
+    p.update('contacts', 0, 1000, 'bytes', 0);
+    now += 2000;
+    p.update('contacts', 250, 1000, 'bytes', 5000);
+    const line = t.text().split('\r\x1b[2K').pop()!;
+    expect(line).toBe('contacts [#####...............]  25% 5,');
+    expect(line.length).toBe(39);
+  });
+
+  it('the silent sink writes nothing, to either standard stream', () => {
+    const writes: unknown[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (writes.push(s), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (writes.push(s), true));
+    try {
+      silentProgress.update('users', 1, 2, 'rows', 1);
+      silentProgress.finish('users', 1);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(writes).toEqual([]);
   });
 });
 
