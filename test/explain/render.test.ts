@@ -63,13 +63,15 @@ describe('renderExplanationText', () => {
 
 describe('useColor', () => {
   it.each([
-    [true, {}, true],
-    [true, { NO_COLOR: '1' }, false],
-    [true, { NO_COLOR: '' }, true],
-    [false, {}, false],
-    [false, { NO_COLOR: '1' }, false],
-    // as the review: FORCE_COLOR=0 turns it off too
-    [true, { FORCE_COLOR: '0' }, false],
+    [true, { TERM: 'xterm' }, true],
+    [true, { TERM: 'xterm', NO_COLOR: '1' }, false],
+    [true, { TERM: 'xterm', NO_COLOR: '' }, true],
+    [false, { TERM: 'xterm' }, false],
+    [false, { TERM: 'xterm', NO_COLOR: '1' }, false],
+    // as the review: FORCE_COLOR=0 turns it off too, and a terminal that shows no colour has none
+    [true, { TERM: 'xterm', FORCE_COLOR: '0' }, false],
+    [true, { TERM: 'dumb' }, false],
+    [true, {}, false],
   ] as const)('TTY %s, env %j → %s', (isTTY, env, expected) => {
     expect(useColor({ stdout: { isTTY } as unknown as NodeJS.WriteStream, env: { ...env } })).toBe(expected);
   });

@@ -54,7 +54,7 @@ describe('runExplain (in process)', () => {
   });
 
   it('colour only on a terminal without NO_COLOR', async () => {
-    expect((await run(['explain', '1', ...WP], { tty: true })).out).toContain('\x1b[1m');
+    expect((await run(['explain', '1', ...WP], { tty: true, env: { TERM: 'xterm' } })).out).toContain('\x1b[1m');
     expect((await run(['explain', '1', ...WP], { tty: true, env: { NO_COLOR: '1' } })).out).not.toContain('\x1b');
     expect((await run(['explain', '1', ...WP], { tty: false })).out).not.toContain('\x1b');
   });
