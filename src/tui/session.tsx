@@ -62,6 +62,15 @@ export function restoredWords(r: JournalRestored, journal: string): string {
   return `${journal} had gone (removed during the review): written again with every decision${aside}`;
 }
 
+/**
+ * Moves to the start of a line of its own unless the cursor is at one already, without a blank
+ * line (zsh's PROMPT_SP): a terminal line's worth of spaces wraps only when the cursor is past
+ * column 0; \r then goes to the start of whichever line it is on, and erase-line clears it.
+ */
+export function freshLine(columns: number | undefined): string {
+  return columns && columns > 0 ? `${' '.repeat(columns)}\r\x1b[K` : '\r\n';
+}
+
 export async function runSession(o: Options, io: Io): Promise<number> {
   const started = performance.now();
   const outDir = prepareOutDir(o.out, inputPaths(o));
@@ -183,6 +192,13 @@ export async function runSession(o: Options, io: Io): Promise<number> {
     patchConsole: false,
   });
 
+  // a resize can leave the cursor at the end of the last frame line (Ink 6.8 after tmux reflows a
+  // narrower window): what follows the review would be glued onto its hint bar
+  let resized = false;
+  const onResize = (): void => {
+    resized = true;
+  };
+  io.stdout.on('resize', onResize);
   let code: number;
   try {
     code = await review();
@@ -195,6 +211,8 @@ export async function runSession(o: Options, io: Io): Promise<number> {
   } finally {
     setInterruptNote(null);
     ink.unmount();
+    io.stdout.off('resize', onResize);
+    if (resized) io.stdout.write(freshLine(io.stdout.columns));
     setLeavingCleanup(null);
     keepJournalAtEnd();
     journal.file?.closeRemovingIfUnused();

@@ -161,6 +161,19 @@ describe('ufmatch review in a terminal', () => {
     await tmux.waitFor(s, 'EXIT=0');
   });
 
+  it('after a resize narrower, what ufmatch says at the end starts on a line of its own, not after the hint bar', async () => {
+    const { tmux, out } = open(80, 24);
+    const s = tmux.start(samplesCommand(out));
+    await tmux.waitFor(s, /\[Review \d+\]/);
+    tmux.resize(s, 60, 15);
+    await tmux.waitFor(s, /^─{60}$/m);
+    tmux.keys(s, 'q');
+    const end = await tmux.waitFor(s, 'EXIT=0');
+    // the samples' note about a link of another domain
+    expect(end).toMatch(/^ufmatch: 1 link of other domains ignored/m);
+    expect(end).not.toMatch(/\? help[ \t]*ufmatch:/);
+  });
+
   it('with NO_COLOR the screen is monochrome and still shows state in text', async () => {
     const { tmux, out } = open(100, 30);
     const s = tmux.start(`NO_COLOR=1 ${samplesCommand(out)}`);
