@@ -62,8 +62,8 @@ export function journalEmail(email: string): string {
 /**
  * Parse data rows (header already checked by the caller) into entries and problems. A row must
  * have the header's `width` columns: fewer is a row cut short (a crash or a full disk in the
- * middle of a write: `…,link,14` may be `…,link,143` cut), more non-empty ones two rows run
- * together; either is reported and replaces nothing, so the decision before it stays in
+ * middle of a write: `…,link,14` may be `…,link,143` cut), more with an action word among them
+ * two rows run together (shapeProblem); either is reported and replaces nothing, so the decision before it stays in
  * force. decided_at is not checked: it only records when (the order of the rows decides which
  * entry wins), and a cut inside it leaves the decision's own cells whole.
  */
@@ -102,10 +102,16 @@ export function parseJournalRows(
   return { entries, problems };
 }
 
-/** Why a row does not have the header's shape, or null. */
+/**
+ * Why a row does not have the header's shape, or null. Cells past the header's columns are a
+ * second row run into this one when one of them is an action word (a lost line break leaves the
+ * next row's cells there); anything else there is an operator's note in a column added without a
+ * name (a spreadsheet's), and is ignored as a named column the journal does not use would be.
+ */
 function shapeProblem(cells: readonly string[], width: number): string | null {
   if (cells.length < width) return `cut short (${cells.length} of its ${width} columns), not applied`;
-  if (cells.slice(width).some((c) => c.trim() !== '')) return `more columns than the header (${cells.length} for ${width}: two rows run together?), not applied`;
+  const past = cells.slice(width).map((c) => c.trim().toLowerCase());
+  if (past.some((c) => (ACTIONS as readonly string[]).includes(c))) return `more columns than the header (${cells.length} for ${width}: two rows run together?), not applied`;
   return null;
 }
 

@@ -39,6 +39,11 @@ describe('a journal row cut short', () => {
     expect(r.problems).toEqual([expect.objectContaining({ line: 2, ufId: 1, detail: 'more columns than the header (8 for 5: two rows run together?), not applied' })]);
   });
 
+  it("an operator's note in a column added without a name (a spreadsheet's) is ignored: the row applies", () => {
+    const r = readJournal(journal(`${HEADER},\r\n29,hendersons@btinternet.com,link,136,2026-11-23T09:42:26.707Z,Lucy confirmed by phone\r\n`));
+    expect(r).toEqual({ entries: [expect.objectContaining({ ufId: 29, action: 'link', contactId: 136 })], problems: [] });
+  });
+
   it('a last row whose decision cells are whole is applied without a line end, whatever its decided_at', () => {
     const cutInDate = readJournal(journal(`${HEADER}\r\n42,katherne.walsh@yahoo.co.uk,link,143,2026-11-2`));
     expect(cutInDate).toEqual({ entries: [expect.objectContaining({ ufId: 42, contactId: 143, decidedAt: '2026-11-2' })], problems: [] });
