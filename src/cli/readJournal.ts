@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
 import { journalRows } from '../decide/journalLines.js';
-import { openDecoder } from '../load/decode.js';
+import { firstInvalidUtf8, openDecoder, resolveEncoding } from '../load/decode.js';
+import { wideEncodingOf } from '../load/csvStream.js';
 import { InputError } from '../load/errors.js';
 import { looksLikeData } from '../load/headers.js';
 
@@ -32,13 +33,27 @@ function checkJournalPath(path: string, given = false): void {
 
 /**
  * The file's text: UTF-8, or UTF-16/32 when it starts with that byte-order mark (a spreadsheet's
- * "Unicode Text", as the exports may be) — read as UTF-8, its NULs reached the error line.
+ * "Unicode Text", as the exports may be) — read as UTF-8, its NULs reached the error line. A file
+ * named by --decisions is read as the exports are: a spreadsheet (ZIP, OLE) is told for what it
+ * is, a wide encoding without its mark or a single-byte one (a journal re-saved in a spreadsheet)
+ * is read in the --encoding given, and without one named as the exports would be. The journal
+ * in --out is ufmatch's own UTF-8 (a crash may cut its last character: that is no error).
  */
-function journalText(path: string, bytes: Buffer): string {
-  const starts = (...marks: number[]) => marks.every((b, i) => bytes[i] === b);
-  // FF FE: UTF-16LE or UTF-32LE; FE FF: UTF-16BE; 00 00 FE FF: UTF-32BE (openDecoder tells them apart)
-  if (!starts(0xff, 0xfe) && !starts(0xfe, 0xff) && !starts(0, 0, 0xfe, 0xff)) return bytes.toString('utf8');
-  const decoder = openDecoder(path, bytes.subarray(0, 4), 'utf-8');
+function journalText(path: string, bytes: Buffer, given: boolean, encoding: string | null): string {
+  const head = bytes.subarray(0, 4);
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
+  if (!given && !bom) return bytes.toString('utf8');
+  // a pipe (/dev/stdin) is read once: only a regular file can be looked at again for its encoding
+  const requested = encoding !== null && statSync(path).isFile() ? resolveEncoding(path, encoding) : 'utf-8';
+  const decoder = openDecoder(path, head, requested);
+  if (given && requested === 'utf-8' && !bom) {
+    const start = bytes.subarray(0, 4096);
+    if (start.includes(0)) {
+      const wide = wideEncodingOf(start);
+      throw new InputError(path, 1, wide ? `the file contains NUL bytes: it looks like ${wide.toUpperCase()} text without a byte-order mark` : 'the file contains NUL bytes: it looks binary, not a decisions file', wide ? `give --encoding ${wide}` : 'pass a decisions.csv written by ufmatch');
+    }
+    if (firstInvalidUtf8(bytes) >= 0) throw new InputError(path, null, 'the file is not valid UTF-8 (saved by a spreadsheet in another encoding?)', 'give its encoding, e.g. --encoding windows-1252, or save it as CSV UTF-8');
+  }
   return decoder.write(bytes) + decoder.end();
 }
 
@@ -46,11 +61,11 @@ function journalText(path: string, bytes: Buffer): string {
  * @param given the file was named by --decisions (not found in --out): an empty file is then an
  *   error (ufmatch's journal always has its header row), not a journal with no decisions yet
  */
-export function readJournal(path: string, given = false): { entries: JournalEntry[]; problems: ReplayProblem[] } {
+export function readJournal(path: string, given = false, encoding: string | null = null): { entries: JournalEntry[]; problems: ReplayProblem[] } {
   let text: string;
   try {
     checkJournalPath(path, given);
-    text = journalText(path, readFileSync(path));
+    text = journalText(path, readFileSync(path), given, encoding);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

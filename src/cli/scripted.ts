@@ -63,7 +63,7 @@ export async function prepare(
   let indexing: ContactIndexing | null = null;
   let loaded: LoadedDataset;
   // read before minutes of loading: a file that is no journal (a FIFO, empty, another CSV) is refused at once
-  const journal = o.decisions ? readJournal(o.decisions, true) : null;
+  const journal = o.decisions ? readJournal(o.decisions, true, o.encoding) : null;
   try {
     loaded = await loadDataset(o, sink, (users) => {
       indexing = new ContactIndexing(users, wantWorker(io.env, o.contacts), inputFileSizes(o.contacts, o.emails));

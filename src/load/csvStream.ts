@@ -609,7 +609,7 @@ export function detectDelimiter(headerLine: string): string {
  * is every second byte NUL, in UTF-32BE three of every four, …), or null when no pattern holds:
  * the advice for a file without a byte-order mark.
  */
-function wideEncodingOf(buf: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
+export function wideEncodingOf(buf: Buffer): 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | null {
   const n = Math.min(buf.length, 1024) & ~3;
   if (n < 8) return null;
   const zeros = [0, 0, 0, 0];
