@@ -24,6 +24,8 @@ export type RunNote =
       /** How many other uf_ids are linked on two rows. */
       readonly more: number;
     }
+  /** Users whose names hold `?` between letters (lostLetters.ts): lines of the users file. */
+  | { readonly code: 'lost-letters'; readonly file: string; readonly lines: readonly number[] }
   | { readonly code: 'primary-overrides'; readonly file: string; readonly count: number }
   | { readonly code: 'unknown-email-contacts'; readonly file: string; readonly count: number }
   | {
@@ -63,6 +65,10 @@ export function headline(note: RunNote): string {
     case 'repeated-link': {
       const more = note.more > 0 ? ` (and ${note.more} more ${noun(note.more, 'uf_id')} so)` : '';
       return `${note.file}: uf_id ${note.ufId} is linked on two rows in domain ${note.domainId} (lines ${note.lines[0]} and ${note.lines[1]})${more}; the first counts, as CiviCRM's look-up takes the first row, and every row's contact stays linked in CiviCRM — remove the rows that are wrong from civicrm_uf_match`;
+    }
+    case 'lost-letters': {
+      const n = note.lines.length;
+      return `${note.file}: ${n} ${noun(n, "user's name holds", "users' names hold")} "?" between letters (${n === 1 ? 'line' : 'lines'} ${lineRanges(note.lines)}): letters lost when the file was saved in a single-byte encoding? Such a name matches no contact's name, so a duplicate can go unnoticed — export the users again as UTF-8 (CSV UTF-8)`;
     }
     case 'primary-overrides':
       return `for ${note.count} ${noun(note.count, 'contact')} ${note.file}'s is_primary marks another address than the contacts export's primary column; the emails file's is used (civicrm_email is where CiviCRM reads is_primary) — export both files again at one time if they should agree`;

@@ -18,6 +18,7 @@ import { readJournal } from './readJournal.js';
 import { runNoteLines, type RunNote } from './runNotes.js';
 import { noun } from '../domain/plural.js';
 import { contactColumnNotes } from './contactColumnNotes.js';
+import { usersWithLostLetters } from '../load/lostLetters.js';
 import { repeatedUfIds } from '../load/links.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,6 +101,8 @@ export async function prepare(
   endIndexing();
   sink.finish('matching', users);
   for (const text of contactColumnNotes(loaded.contactColumns, o.contacts)) say({ code: 'contact-columns', text });
+  const lost = usersWithLostLetters(loaded.data.users);
+  if (lost.length > 0) say({ code: 'lost-letters', file: o.users, lines: lost });
   if (loaded.ignored.otherDomainLinks > 0) say({ code: 'other-domain-links', count: loaded.ignored.otherDomainLinks, domainId: o.domainId });
   const repeated = repeatedUfIds(loaded.data.links);
   if (repeated.first && o.links) {
