@@ -4,7 +4,7 @@
  */
 import type { Candidate, CivicrmOutcome, Decision, Plan, UserPlan } from '../domain/decisions.js';
 import type { ContactEmail, Dataset, ExistingLink, User } from '../domain/types.js';
-import type { Warning } from '../domain/warnings.js';
+import { isStrong, type Warning } from '../domain/warnings.js';
 import { batchOrder } from '../match/batchOrder.js';
 import { CivicrmBatch } from '../match/civicrm.js';
 import { buildContactIndex, lookupsFor, Marks, refsOf, type ContactIndex, type EncodedRef, type ExactIndex, type FuzzyLookupIndex, type IndexLookups } from '../match/contactIndex.js';
@@ -532,17 +532,33 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     // CiviCRM matches an invalid address like any other (ufmatch does not link it: see README)
     let pick: number | null = null;
     let pickPrimary = false;
+    // with no usable one, the contacts carrying the address that CiviCRM passes over (as for a valid address)
+    const carriers = new Set<number>();
+    let deleted = -1;
+    let nonIndividual = -1;
     if (!noEmail) {
       const known = ctx.exactOf?.[index];
       for (const r of known === undefined ? exactRefs(ix, key, index) : refsOf(known === NO_REFS ? undefined : known)) {
-        if (!list.usableAt(refContact(r))) continue;
-        pick = list.idAt(refContact(r));
+        const pos = refContact(r);
+        carriers.add(pos);
+        if (!list.usableAt(pos)) {
+          if (list.deletedAt(pos)) deleted = deleted < 0 ? pos : deleted;
+          else if (nonIndividual < 0) nonIndividual = pos;
+          continue;
+        }
+        pick = list.idAt(pos);
         pickPrimary = refPrimary(r);
         break;
       }
     }
     const civicrm = batch.step(user, pick, pickPrimary);
     warnings.push(noEmail ? wf.noEmail(user, civicrm) : wf.invalidEmail(user, civicrm));
+    // CiviCRM matches an invalid address too: its only carrier in the trash is a duplicate it makes
+    // (duplicates_avoided counts it, as for a valid address; the plan skips the user)
+    if (pick === null) {
+      if (deleted >= 0) warnings.push(wf.deletedMatch(user, list.at(deleted), civicrm, carriers.size === 1));
+      if (nonIndividual >= 0) warnings.push(wf.nonIndividualMatch(user, list.at(nonIndividual), civicrm, carriers.size === 1));
+    }
     if (!noEmail) duplicateUserWarning(ctx, user, index, dupOther, civicrm, warnings);
     const decision: Decision = { action: 'skip', reason: noEmail ? 'no-email' : 'invalid-email', decidedBy: 'auto' };
     return { user, candidates: fit(candidates), warnings: fitWarnings(warnings), decision, proposal: decision, civicrm };
@@ -582,8 +598,14 @@ function planUser(ctx: PlanContext, claims: Claims, batch: CivicrmSteps, user: U
     }
   }
 
-  // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken)
-  if (civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usableCount === 0) {
+  // fuzzy look-ups where CiviCRM would create a contact (no usable exact match, or it is taken) —
+  // unless this plan links the user's exact match itself: CiviCRM's create may come only from
+  // its login order, another user of that contact's other address logging in first, and the
+  // plan's uf_match.sql link is in place before anyone does; another contact of the user's name
+  // is then a duplicate to merge, not a reason to hold the link (README: the link is authoritative)
+  const planLinksChoice =
+    choice !== null && claims.contactHolder(choice.id, user.ufId) === null && claims.emailHolder(keyNo, user.ufId) === null && !warnings.some((w) => isStrong(w.code));
+  if ((civicrm.kind === 'create' || civicrm.kind === 'create-unlinked' || usableCount === 0) && !planLinksChoice) {
     const tf = clock ? performance.now() : 0;
     fuzzy(ctx, claims, user, index, lookups, uname, key, hasExact, ex.carries, candidates, warnings, wf, civicrm);
     if (clock) clock.ms += performance.now() - tf;

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/decide/plan.js';
 import { candidatesCell } from '../../src/output/linksCsv.js';
+import { duplicateAvoided } from '../../src/domain/duplicates.js';
 import { contact, dataset, link, user } from '../helpers/build.js';
 
 describe('oracle findings', () => {
@@ -61,22 +62,39 @@ describe('oracle findings', () => {
 
 describe('a contact kept for a user in review', () => {
   it('is not linked automatically to a later user whose email it also carries', () => {
-    const dov = { firstName: 'Dov', lastName: 'Xu' };
+    const eve = { firstName: 'Eve', lastName: 'Ray' };
     const plan = buildPlan(
       dataset(
-        [user(17, 'hotel@ex.org', { ...dov, username: 'f17' }), user(23, 'bravo@ex.org', { firstName: 'Ben', lastName: 'Yates', username: 'e23' })],
+        [user(17, 'hotel@ex.org', { ...eve, username: 'f17' }), user(23, 'bravo@ex.org', { firstName: 'Ben', lastName: 'Yates', username: 'e23' })],
         [
-          contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], dov),
-          contact(13, [], dov),
+          contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], { firstName: 'Dov', lastName: 'Xu' }),
+          contact(13, [], eve),
         ],
       ),
     );
     const [r17, r23] = plan.rows;
-    // 17's own contact (email and name) waits for the operator: a same-name contact is a strong warning
+    // 17's one contact by email has another person's name, and a contact of 17's own name exists: the operator's call
     expect(r17!.decision).toMatchObject({ action: 'review', contactId: 11 });
-    // so Ben Yates does not get Dov Xu's contact on the strength of a Home-Email
+    // so Ben Yates does not get that contact on the strength of a Home-Email while it waits
     expect(r23!.decision).toMatchObject({ action: 'review' });
     expect(r23!.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 11, otherUfId: 17, via: 'review' });
+  });
+
+  it("a user's exact match with their name is linked whatever the login order; another contact of that name does not hold it", () => {
+    // contact 10 carries Anna's address as primary and Amy's as a Home-Email: in CiviCRM's login
+    // order Amy may take it first, and CiviCRM then creates one for Anna — but the plan links Anna
+    // to it (uf_match.sql, before anyone logs in), so contact 11, another Anna Berg, is a duplicate to merge
+    const anna = { firstName: 'Anna', lastName: 'Berg' };
+    const contacts = [
+      contact(10, [{ email: 'anna@x.org', primary: true }, { email: 'amy@x.org', primary: false }], anna),
+      contact(11, 'anna.old@y.org', anna),
+    ];
+    for (const amyLogin of ['amy', 'zzz']) {
+      const plan = buildPlan(dataset([user(1, 'anna@x.org', { ...anna, username: 'zed' }), user(2, 'amy@x.org', { firstName: 'Amy', lastName: 'Ng', username: amyLogin })], contacts));
+      const [r1, r2] = plan.rows;
+      expect(r1!.decision, amyLogin).toMatchObject({ action: 'link', contactId: 10, reason: 'exact-email' });
+      expect(r2!.warnings.find((w) => w.code === 'contact-taken'), amyLogin).toMatchObject({ contactId: 10, otherUfId: 1, via: 'plan' });
+    }
   });
 
   it('two users of one email: the second gets duplicate-user-email, not also contact-taken', () => {
@@ -100,5 +118,16 @@ describe('a review with several contacts on its email', () => {
     expect(r8!.decision).toMatchObject({ action: 'review', contactId: 40 });
     expect(r9!.decision.action).toBe('review');
     expect(r9!.warnings.find((w) => w.code === 'contact-taken')).toMatchObject({ contactId: 40, otherUfId: 8, via: 'review' });
+  });
+});
+
+describe('an invalid address whose only carrier is in the trash', () => {
+  it('gets deleted-match, and counts among the duplicates avoided: CiviCRM matches an invalid address too', () => {
+    const plan = buildPlan(dataset([user(1, 'anna@example', { firstName: 'Anna', lastName: 'Berg' })], [contact(10, 'anna@example', { firstName: 'Anna', lastName: 'Berg', deleted: true })]));
+    const r = plan.rows[0]!;
+    expect(r.decision).toMatchObject({ action: 'skip', reason: 'invalid-email' });
+    expect(r.warnings.map((w) => w.code)).toEqual(['invalid-email', 'deleted-match']);
+    expect(r.warnings[1]).toMatchObject({ contactId: 10, alone: true });
+    expect(duplicateAvoided(r)).toBe(true);
   });
 });

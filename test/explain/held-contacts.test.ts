@@ -84,13 +84,14 @@ describe('explain: contact-taken in ufmatch\'s plan only', () => {
 
 describe('explain: contact-taken by a user in review', () => {
   it('says the contact waits for that user\'s review, and to settle them first', () => {
-    const dov = named('Dov', 'Xu');
+    // 17's one contact by email (11) has another person's name, and a contact of 17's own name
+    // (13) exists: 17 waits for review, holding 11, which also carries 23's address
     const b = build(
-      [user(17, 'hotel@ex.org', { ...person('Dov', 'Xu'), username: 'f17' }), user(23, 'bravo@ex.org', { ...person('Ben', 'Yates'), username: 'e23' })],
-      [contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], dov), contact(13, [], dov)],
+      [user(17, 'hotel@ex.org', { ...person('Eve', 'Ray'), username: 'f17' }), user(23, 'bravo@ex.org', { ...person('Ben', 'Yates'), username: 'e23' })],
+      [contact(11, [{ email: 'echo@ex.org', primary: true }, { email: 'bravo@ex.org', primary: false }, { email: 'hotel@ex.org', primary: false }], named('Dov', 'Xu')), contact(13, [], named('Eve', 'Ray'))],
     );
     const e = b.explain(23);
-    expect(e.headline).toContain('is also the exact match of user 17 (Dov Xu, hotel@ex.org), who waits for review');
+    expect(e.headline).toContain('is also the exact match of user 17 (Eve Ray, hotel@ex.org), who waits for review');
     expect(fixText(e)).toContain('Settle user 17 first (ufmatch review)');
   });
 });
