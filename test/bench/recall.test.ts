@@ -7,9 +7,7 @@
  * - a plan built with the exhaustive comparison in place of the indexes is the same plan
  *   (same candidates, warnings and decisions for every user).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { filesIn, generate, SIZES } from '../../src/bench/generate.js';
 import { parseCommandLine } from '../../src/cli/args.js';
@@ -23,6 +21,7 @@ import { isValidEmailKey } from '../../src/match/email.js';
 import { exhaustiveAliasHits, exhaustiveNameHits, exhaustiveTypoHits } from '../helpers/exhaustive.js';
 import { aliasHits, nameHits, typoHits } from '../../src/match/fuzzy.js';
 import { nameKey } from '../../src/match/names.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 async function load(args: string[]): Promise<Dataset> {
   return (await loadDataset(parseCommandLine([...args, '--yes']), silentProgress)).data;
@@ -117,7 +116,7 @@ describe('indexed look-ups equal the exhaustive comparison: the 20k-contact / 5k
   let plan: Plan;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ufm-recall-'));
+    dir = tempDir('ufm-recall-');
     generate(small, dir);
     const f = filesIn(dir);
     data = await load(['--users', f.users, '--contacts', f.contacts, '--links', f.links, '--emails', f.emails]);

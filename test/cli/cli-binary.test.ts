@@ -1,16 +1,16 @@
 /**
  * The built binary end to end (npm test builds dist/ first): modes, exit codes, outputs.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { OUTPUT_FILES } from '../../src/output/writeOutputs.js';
 import { runBinary } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const MAIN = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
-const tmp = () => mkdtempSync(join(tmpdir(), 'ufm-cli-'));
+const tmp = () => tempDir('ufm-cli-');
 const oneLine = (s: string) => s.trimEnd().split('\n').length === 1 && !/\n\s+at /.test(s);
 
 function linksRows(out: string): Record<string, string>[] {

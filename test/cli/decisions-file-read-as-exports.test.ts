@@ -4,18 +4,18 @@
  * and refused with "missing column … (found: PK␃␄…)" or "u␀f␀_␀i␀d␀…" (spreadsheet audit). It is
  * now read as the exports are: told for what it is, or decoded in the --encoding given.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SAMPLES = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 const JOURNAL = 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,link,136,2026-11-23T09:42:26.707Z\r\n';
 
 async function replay(bytes: Buffer, ...more: string[]): Promise<{ code: number; stderr: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-dec-enc-'));
+  const dir = tempDir('ufm-dec-enc-');
   const dec = join(dir, 'decisions.csv');
   writeFileSync(dec, bytes);
   const r = await runInProcess([...SAMPLES, '--decisions', dec, '--yes', '--out', join(dir, 'out'), ...more]);

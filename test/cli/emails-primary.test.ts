@@ -4,16 +4,16 @@
  * the run says so on stderr: CiviCRM picks the contact whose matching email is primary, so
  * reading the wrong primary predicted a taken contact and a duplicate that CiviCRM never makes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { runBinary } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('--emails is_primary', () => {
   it('wins over the contacts export primary column, with a note', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-emails-primary-'));
+    const dir = tempDir('ufm-emails-primary-');
     const f = (name: string, text: string) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);

@@ -4,13 +4,13 @@
  * the user for review vanished and ufmatch planned an automatic create — a duplicate with a
  * garbled name — without a word (spreadsheet audit). The run now says which lines.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { usersWithLostLetters } from '../../src/load/lostLetters.js';
 import { user } from '../helpers/build.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('names with letters lost to a single-byte save', () => {
   it('a ? between letters, in any name field; not a ? elsewhere', () => {
@@ -24,7 +24,7 @@ describe('names with letters lost to a single-byte save', () => {
   });
 
   it('a scripted run names the lines and what to do', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-lost-'));
+    const dir = tempDir('ufm-lost-');
     writeFileSync(join(dir, 'users.csv'), 'ID,user_login,user_email,first_name,last_name,display_name\r\n1,bw,bw@example.org,B?a?ej,Wi?niewski,B?a?ej Wi?niewski\r\n2,an,an@example.org,Anna,Nowak,Anna Nowak\r\n');
     writeFileSync(join(dir, 'contacts.csv'), 'id,contact_type,first_name,last_name,email,is_deleted\r\n301,Individual,Błażej,Wiśniewski,blazej@example.org,0\r\n');
     const r = await runInProcess(['--users', join(dir, 'users.csv'), '--contacts', join(dir, 'contacts.csv'), '--yes', '--out', join(dir, 'out')]);

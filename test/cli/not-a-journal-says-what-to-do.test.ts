@@ -3,15 +3,15 @@
  * ufmatch wrote; found in --out by a review (no --decisions given), that advice made no sense:
  * the file is in the review's way, so it says to move it or choose another folder.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('a file that is not a journal', () => {
   it('named by --decisions: pass one written by ufmatch; found in --out: move it away (no --decisions was given)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     writeFileSync(path, 'name,notes\nAnn,call back\n');
     expect(() => readJournal(path, true)).toThrow(/not a decisions file: missing column uf_id, email, action, contact_id .* pass a decisions\.csv written by ufmatch/);

@@ -2,15 +2,15 @@
  * One review per --out folder: the lock file a review holds, taken over when its process is
  * gone, refusing a newcomer while it lives.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropLock, holderText, judgeLock, LOCK_FILE, takeLock, type LockSeeker } from '../../src/cli/outLock.js';
 import { UsageError } from '../../src/load/errors.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const seeker = (pid: number, alive: readonly number[], host = 'here'): LockSeeker => ({ pid, host, alive: (p) => alive.includes(p) });
-const folder = () => mkdtempSync(join(tmpdir(), 'ufm-lock-'));
+const folder = () => tempDir('ufm-lock-');
 const lockOf = (pid: number, host = 'here') => holderText({ pid, host, mode: 'review', since: '2026-11-22T10:00:00.000Z' });
 
 function refusalOf(f: () => unknown): string {

@@ -2,13 +2,13 @@
  * Issue 4, point 4: loading and matching show progress (rows, %, rows/s, ETA) on stderr when
  * stderr is a terminal, and nothing when it is not (no escape codes in logs).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { silentProgress, terminalProgress } from '../../src/cli/progress.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SAMPLE = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 
@@ -126,7 +126,7 @@ describe('terminal progress line', () => {
 });
 
 describe('scripted run (--yes)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'ufm-progress-'));
+  const out = tempDir('ufm-progress-');
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('prints no progress and no escape code when stderr is not a terminal', async () => {

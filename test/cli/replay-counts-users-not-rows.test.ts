@@ -3,16 +3,16 @@
  * redo — so `--decisions` may apply more rows than it decides users. The report said "14
  * decisions applied … 12 users differ" for 12 users; it now says the rows and the users apart.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SAMPLES = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 
 async function replay(rows: string): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-rows-'));
+  const dir = tempDir('ufm-rows-');
   const dec = join(dir, 'decisions.csv');
   writeFileSync(dec, `uf_id,email,action,contact_id,decided_at\r\n${rows}`);
   const r = await runInProcess([...SAMPLES, '--decisions', dec, '--yes', '--out', join(dir, 'out')]);

@@ -4,11 +4,11 @@
  * and won (user 29 linked to the contact turned down, 33 skipped instead of created). Rows that
  * all carry ufmatch's ISO decided_at are applied in time order, and the report says so.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SAMPLES = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 
@@ -24,7 +24,7 @@ const DECIDED = [
 ];
 
 async function replay(rows: readonly string[]): Promise<{ stderr: string; links: Map<string, string> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-sorted-'));
+  const dir = tempDir('ufm-sorted-');
   const dec = join(dir, 'decisions.csv');
   writeFileSync(dec, ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
   const r = await runInProcess([...SAMPLES, '--decisions', dec, '--yes', '--out', join(dir, 'out')]);

@@ -4,14 +4,14 @@
  * `> summary.json` is one line on stderr and exit 3, never "internal error" (exit 70).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const MAIN = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
-const tmp = () => mkdtempSync(join(tmpdir(), 'ufm-stdout-'));
+const tmp = () => tempDir('ufm-stdout-');
 const quoted = (args: string[]) => args.map((a) => `'${a}'`).join(' ');
 
 describe('standard output failing', () => {

@@ -4,8 +4,7 @@
  * row on one line, and a quoted cell that does span lines (older journals, spreadsheets) is
  * still read as one row.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
@@ -14,12 +13,13 @@ import { buildPlan } from '../../src/decide/plan.js';
 import { JournalFile } from '../../src/output/journalFile.js';
 import { contact, dataset, user } from '../helpers/build.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const HEADER = 'uf_id,email,action,contact_id,decided_at';
 const at = (i: number) => `2026-11-22T10:00:${String(i).padStart(2, '0')}.000Z`;
 
 function journal(lines: readonly string[], end = '\r\n'): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ufm-damaged-')), 'decisions.csv');
+  const path = join(tempDir('ufm-damaged-'), 'decisions.csv');
   writeFileSync(path, lines.join('\r\n') + end);
   return path;
 }
@@ -27,7 +27,7 @@ function journal(lines: readonly string[], end = '\r\n'): string {
 describe('line endings', () => {
   it('a journal saved with CR alone (Excel for Mac) is read row by row, like LF and CRLF', () => {
     for (const nl of ['\r', '\n', '\r\n']) {
-      const path = join(mkdtempSync(join(tmpdir(), 'ufm-cr-')), 'decisions.csv');
+      const path = join(tempDir('ufm-cr-'), 'decisions.csv');
       writeFileSync(path, [HEADER, `1,a@example.org,skip,,${at(1)}`, `2,b@example.org,create,,${at(2)}`].join(nl) + nl);
       const r = readJournal(path);
       expect(r.entries.map((e) => [e.ufId, e.action, e.line])).toEqual([
@@ -39,7 +39,7 @@ describe('line endings', () => {
   });
 
   it('a CR-only journal a review appended CRLF rows to is read whole', () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ufm-mixed-')), 'decisions.csv');
+    const path = join(tempDir('ufm-mixed-'), 'decisions.csv');
     writeFileSync(path, `${HEADER}\r1,a@example.org,skip,,${at(1)}\r` + `2,b@example.org,create,,${at(2)}\r\n`);
     expect(readJournal(path).entries.map((e) => e.ufId)).toEqual([1, 2]);
   });
@@ -65,7 +65,7 @@ describe('a damaged journal row', () => {
       '34,thepatels@sky.com,sk',
       `31,bronwen.evans@gmail.com,skip,,${at(4)}`,
     ]);
-    const out = mkdtempSync(join(tmpdir(), 'ufm-damaged-out-'));
+    const out = tempDir('ufm-damaged-out-');
     const r = await runInProcess(['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv', '--decisions', dec, '--yes', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const listed = r.stderr.split('\n').filter((l) => l.startsWith(`  ${dec} line `)).map((l) => Number(/ line (\d+):/.exec(l)![1]));
@@ -79,7 +79,7 @@ describe('a damaged journal row', () => {
 
   it('past the first 20, a scripted run still names the line of every row not applied', async () => {
     const dec = journal([HEADER, ...Array.from({ length: 25 }, (_, k) => `"${k},oops`), `29,hendersons@btinternet.com,skip,,${at(1)}`, '"99']);
-    const out = mkdtempSync(join(tmpdir(), 'ufm-damaged-out-'));
+    const out = tempDir('ufm-damaged-out-');
     const r = await runInProcess(['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--decisions', dec, '--yes', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('1 decision applied, 26 not applied');
@@ -96,7 +96,7 @@ describe('a damaged journal row', () => {
   it('the writer puts a line break of an email as a space, so each row is one line, and the replay still knows the user', () => {
     const data = dataset([user(1, 'jane@example.org\r\n'), user(2, '\nbob@example.org')], [contact(10, 'jane@example.org'), contact(20, 'bob@example.org')]);
     const plan = buildPlan(data);
-    const path = join(mkdtempSync(join(tmpdir(), 'ufm-damaged-')), 'decisions.csv');
+    const path = join(tempDir('ufm-damaged-'), 'decisions.csv');
     const j = JournalFile.open(path);
     for (const row of plan.rows) j.append(entryFor(row, { action: 'skip', reason: 'operator', decidedBy: 'operator' }, new Date()));
     j.close();

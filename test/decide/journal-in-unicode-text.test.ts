@@ -3,18 +3,18 @@
  * byte-order mark) is read as the exports are; read as UTF-8, it was "not a decisions file"
  * and its NUL bytes reached the error line.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const TEXT = 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,link,136,2026-11-22T10:00:00Z\r\n31,zoë@example.org,skip,,2026-11-22T10:00:01Z\r\n';
 
 describe('a decisions file in UTF-16 or UTF-32 with its byte-order mark', () => {
   it.each(['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be'])('%s: the same entries as UTF-8', (encoding) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const utf8 = join(dir, 'utf8.csv');
     const wide = join(dir, `${encoding}.csv`);
     writeFileSync(utf8, TEXT);

@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { writtenLinks } from '../../src/cli/writtenLinks.js';
 import { writeFileSync } from 'node:fs';
 import { buildPlan } from '../../src/decide/plan.js';
 import { contact, dataset, link, user } from '../helpers/build.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const entry = (ufId: number, email: string, action: JournalEntry['action'], contactId: number | null, line = 2): JournalEntry => ({
   ufId, email, action, contactId, decidedAt: '2026-11-21T10:00:00.000Z', line,
@@ -45,7 +45,7 @@ describe('replaying decisions (SPEC §5.6)', () => {
   });
 
   it('a spreadsheet’s empty rows (,,,,) are skipped, as in the inputs, not reported', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-empty-rows-'));
+    const dir = tempDir('ufm-empty-rows-');
     const path = join(dir, 'd.csv');
     writeFileSync(path, 'uf_id,email,action,contact_id,decided_at\r\n,,,,\r\n2,bob@example.org,skip,,\r\n ,, ,,\r\n');
     const { entries, problems } = readJournal(path, true);
@@ -97,7 +97,7 @@ describe('replaying decisions (SPEC §5.6)', () => {
     const emails = ['-bob@example.org', '+tag@example.org', '=sum@example.org', "'+quoted@example.org", 'plain@example.org'];
     const data = dataset(emails.map((e, i) => user(i + 1, e)), emails.map((e, i) => contact(10 + i, e)));
     const plan = buildPlan(data);
-    const path = join(mkdtempSync(join(tmpdir(), 'ufm-journal-')), 'decisions.csv');
+    const path = join(tempDir('ufm-journal-'), 'decisions.csv');
     const j = JournalFile.open(path);
     for (let i = 0; i < emails.length; i++) j.append({ ufId: i + 1, email: emails[i]!, action: 'skip', contactId: null, decidedAt: '2026-11-21T10:00:00.000Z' });
     j.close();
@@ -117,7 +117,7 @@ describe('replaying decisions (SPEC §5.6)', () => {
     const changed = changedRows(plan, r.plan);
     expect(changed).toEqual([0, 2]);
     expect(unwrittenAfterResume(r.plan, changed, null)).toBe(2);
-    const path = join(mkdtempSync(join(tmpdir(), 'ufm-written-')), 'links.csv');
+    const path = join(tempDir('ufm-written-'), 'links.csv');
     writeFileSync(path, 'uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n1,jane@gmial.com,10,link,operator,10:0.90,email-typo,operator\r\n2,bob@example.org,20,link,exact-email,20:0.95,,auto\r\n3,new@example.org,,create,no-match,,,auto\r\n');
     const written = writtenLinks(path);
     expect(written?.get(1)).toBe('link:10');

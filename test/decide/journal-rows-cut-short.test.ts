@@ -4,18 +4,18 @@
  * for that user stays in force. A row whose decision cells are whole is applied even when the
  * file ends without a line break (decided_at is not checked).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const HEADER = 'uf_id,email,action,contact_id,decided_at';
 
 function journal(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ufm-cut-')), 'decisions.csv');
+  const path = join(tempDir('ufm-cut-'), 'decisions.csv');
   writeFileSync(path, text);
   return path;
 }
@@ -53,7 +53,7 @@ describe('a journal row cut short', () => {
   });
 
   it('a replay keeps the decision before a cut last row in force, and says which line it did not apply', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-cut-'));
+    const dir = tempDir('ufm-cut-');
     const dec = journal(`${HEADER}\r\n42,katherne.walsh@yahoo.co.uk,link,143,2026-11-22T10:00:00.000Z\r\n42,katherne.walsh@yahoo.co.uk,link,14`);
     const r = await runInProcess(['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv', '--decisions', dec, '--yes', '--out', dir]);
     expect(r.code, r.stderr).toBe(0);

@@ -6,8 +6,7 @@
  * says so in summary.txt and explain; nothing is made or held, so the next user without an
  * email takes the empty uf_name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/decide/plan.js';
@@ -17,6 +16,7 @@ import { loadUsers } from '../../src/load/users.js';
 import { civicrmFigures } from '../../src/output/summary.js';
 import { dataset, user } from '../helpers/build.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const nameless = { noNameForCivicrm: true } as const;
 
@@ -63,7 +63,7 @@ describe('a user CiviCRM cannot create a contact for', () => {
 });
 
 describe('which users CiviCRM gets no name for (the loader)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-nameless-'));
+  const dir = tempDir('ufm-nameless-');
   const load = async (name: string, text: string) => {
     const p = join(dir, name);
     writeFileSync(p, text);
@@ -92,7 +92,7 @@ describe('which users CiviCRM gets no name for (the loader)', () => {
 
 describe('summary.txt and a --json run', () => {
   it('say where the batch stops', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-stop-'));
+    const dir = tempDir('ufm-stop-');
     writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,display_name,first_name,last_name\n1,ann,ann@x.org,Ann Lee,Ann,Lee\n2,ghost,,,,\n');
     writeFileSync(join(dir, 'c.csv'), 'id,contact_type,display_name,email,is_deleted\n10,Individual,Ann Lee,ann@x.org,0\n');
     const args = ['--users', join(dir, 'u.csv'), '--contacts', join(dir, 'c.csv'), '--yes'];

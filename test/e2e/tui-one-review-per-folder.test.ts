@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, REPO, samplesCommand, terminalSessions } from '../tui/helpers/e2e.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const LOCK = '.ufmatch.lock';
 
@@ -73,8 +74,9 @@ describe('two ufmatch runs on one --out', () => {
 
   it('closing the terminal under a review releases the lock and keeps the journal: exit 130, the note, no native abort', async () => {
     const { tmux, out } = open(100, 30);
-    const err = `${out}-stderr.txt`;
-    const exit = `${out}-exit.txt`;
+    const side = tempDir('ufm-lock-side-');
+    const err = join(side, 'stderr.txt');
+    const exit = join(side, 'exit.txt');
     // SIGHUP ignored (and so inherited): only the terminal's end of input tells ufmatch it is gone
     const a = tmux.start(`bash -c "trap '' HUP; ${samplesCommand(out)} 2>'${err}'; echo \\$? > '${exit}'"`);
     await tmux.waitFor(a, /\[Review \d+\]/);
@@ -98,8 +100,9 @@ describe('two ufmatch runs on one --out', () => {
     // the review (130) — never 134 or 139, a native abort
     for (const afterMs of [50, 150, 300, 600]) {
       const { tmux, out } = open(100, 30);
-      const err = `${out}-stderr.txt`;
-      const exit = `${out}-exit.txt`;
+      const side = tempDir('ufm-lock-side-');
+      const err = join(side, 'stderr.txt');
+      const exit = join(side, 'exit.txt');
       const a = tmux.start(`bash -c "trap '' HUP; ${samplesCommand(out)} 2>'${err}'; echo \\$? > '${exit}'"`);
       await new Promise((r) => setTimeout(r, afterMs));
       tmux.killSession(a);

@@ -4,13 +4,13 @@
  * in --json. `npm test` builds first; run alone, this file rebuilds dist/ when it is older than src/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { guardedInsertSql } from '../../src/output/ufMatchSql.js';
 import { WARNING_CODES, type WarningCode } from '../../src/domain/warnings.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -37,7 +37,7 @@ function staleOutputs(): string[] {
 }
 
 // A scratch working directory: explain must write nothing, anywhere.
-const CWD = mkdtempSync(join(tmpdir(), 'ufmatch-explain-e2e-'));
+const CWD = tempDir('ufmatch-explain-e2e-');
 
 function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: CWD, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', ...env }, timeout: 30_000 });

@@ -1,14 +1,14 @@
 /** explain for a link whose contact is missing from the export and whose uf_name is not the user's email. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('explain: a link to a contact missing from the export, with another uf_name', () => {
   // found by a re-check: the uf_name step followed "delete the broken link" unconditionally, and
   // a user without an email got a stale-link with no reason ("differs from the user's email ")
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-orphan-uf-name-'));
+  const dir = tempDir('ufm-orphan-uf-name-');
   writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email\n3,carol,carol@example.org\n5,eve,\n');
   writeFileSync(join(dir, 'c.csv'), 'Contact ID,Contact Type,Email\n10,Individual,someone@example.org\n');
   writeFileSync(join(dir, 'l.csv'), 'id,domain_id,uf_id,uf_name,contact_id\n1,1,3,carol.old@example.org,903\n2,1,5,eve@example.org,905\n');

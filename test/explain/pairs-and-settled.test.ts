@@ -3,12 +3,12 @@
  * CiviCRM outcome (a failed link is not a new contact), the account registered first kept, no
  * merge into another person, and the operator's choice never passed off as ufmatch's reasoning.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
 import { build, contact, fixText, link, named, person, user } from './fixtures.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('explain: two users, one email', () => {
   it('says a failed link makes no new contact, and offers no merge', () => {
@@ -43,7 +43,7 @@ describe('explain: two users, one email', () => {
 
 describe('explain: a user the operator has settled', () => {
   it('names the decisions file as the chooser and drops the merge that goes against a create', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-settled-'));
+    const dir = tempDir('ufm-settled-');
     const dec = join(dir, 'decisions.csv');
     writeFileSync(dec, 'uf_id,email,action,contact_id,decided_at\n29,hendersons@btinternet.com,link,136,2025-01-01T00:00:00Z\n40,rachel.moore@gmial.com,create,,2025-01-01T00:00:00Z\n');
     const args = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv', '--decisions', dec];
@@ -60,7 +60,7 @@ describe('explain: a user the operator has settled', () => {
 
 describe('explain after --decisions moved a contact from one user to another', () => {
   it('says the contact is free again, and a create decision beside a contact carrying the email is said to be one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-moved-'));
+    const dir = tempDir('ufm-moved-');
     writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,display_name,first_name,last_name\n1,a,a@x.org,Al Ant,Al,Ant\n2,b,b@x.org,Bo Bee,Bo,Bee\n');
     writeFileSync(join(dir, 'c.csv'), 'Contact ID,Contact Type,Display Name,First Name,Middle Name,Last Name,Email,Home-Email,Contact is in Trash\n5,Individual,Bo Bee,Bo,,Bee,a@x.org,b@x.org,No\n');
     writeFileSync(join(dir, 'd.csv'), 'uf_id,email,action,contact_id,decided_at\n1,a@x.org,create,,2026-11-22T10:00:00Z\n2,b@x.org,link,5,2026-11-22T10:00:01Z\n');

@@ -4,14 +4,14 @@
  * records" — while its headline said "as ufmatch proposes" and its fix "Nothing is wrong", with
  * the SQL to make that link (found by an audit of explain). Headline and fix now say to check.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('explain: CiviCRM links a contact with another name than the user', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-another-name-'));
+  const dir = tempDir('ufm-another-name-');
   writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,first_name,last_name\n33,soren,s.ferrari@example.ca,Søren,Ferrari\n34,mia,mia@example.org,Mia,Lind\n');
   writeFileSync(
     join(dir, 'c.csv'),
@@ -39,7 +39,7 @@ describe('explain: CiviCRM links a contact with another name than the user', () 
 
 describe('explain: a user held for review by a namesake while CiviCRM links someone else', () => {
   it('the headline says whom CiviCRM links on its own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-held-by-namesake-'));
+    const dir = tempDir('ufm-held-by-namesake-');
     writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,first_name,last_name\n2,brian,brian@example.org,Brian,Walker\n');
     writeFileSync(join(dir, 'c.csv'), 'id,contact_type,display_name,first_name,last_name,email,is_deleted\n200,Individual,Tom Jones,Tom,Jones,brian@example.org,0\n201,Individual,Brian Walker,Brian,Walker,bwalker@other.org,0\n');
     writeFileSync(join(dir, 'l.csv'), 'uf_id,contact_id\n'); // no links (without the file, the headline says a link would not show)

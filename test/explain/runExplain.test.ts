@@ -1,12 +1,12 @@
 /** The shell, in process: main() dispatches explain; answers go to stdout, the no-match line to stderr. */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const S = (f: string) => join(ROOT, 'samples', f);
@@ -67,7 +67,7 @@ describe('runExplain (in process)', () => {
   });
 
   it('writes no file (not even the --out folder), and says so when given --out; --yes, which SPEC §1 lets a script pass, changes nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufmatch-explain-'));
+    const dir = tempDir('ufmatch-explain-');
     const out = join(dir, 'out');
     const r = await run(['explain', '5', ...WP, '--out', out]);
     expect(r.code).toBe(0);

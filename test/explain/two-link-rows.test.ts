@@ -1,16 +1,16 @@
 /** explain for a user whose uf_id is on two rows of civicrm_uf_match (one domain). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('explain: a uf_id on two link rows', () => {
   // found by a re-check: the fix handed over UPDATE … WHERE uf_id = 1, which changes both rows
   // and which the table's unique keys refuse (MariaDB: Duplicate entry '101-1'); the second row
   // was not shown at all
   it('shows the second row, and the fix starts by deleting the wrong rows by their id', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-two-rows-'));
+    const dir = tempDir('ufm-two-rows-');
     writeFileSync(join(dir, 'u.csv'), 'ID,user_login,user_email,first_name,last_name\n1,ann,ann@x.org,Ann,Lee\n');
     writeFileSync(join(dir, 'c.csv'), 'Contact ID,Contact Type,Display Name,First Name,Last Name,Email\n101,Individual,Ann Lee,Ann,Lee,ann@x.org\n104,Individual,Ann Other,Ann,Other,ann2@x.org\n');
     writeFileSync(join(dir, 'l.csv'), 'id,domain_id,uf_id,uf_name,contact_id\n1,1,1,ann.old@x.org,104\n2,1,1,ann@x.org,101\n');

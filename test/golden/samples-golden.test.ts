@@ -3,13 +3,13 @@
  * Regenerate after an intended change with UPDATE_GOLDEN=1 npx vitest run test/golden
  * and review the diff.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WARNING_CODES } from '../../src/domain/warnings.js';
 import { OUTPUT_FILES } from '../../src/output/writeOutputs.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const GOLDEN = new URL('.', import.meta.url).pathname;
 
@@ -27,7 +27,7 @@ function normalise(name: string, text: string): string {
 }
 
 describe.each(Object.entries(RUNS))('golden outputs: %s sample', (platform, args) => {
-  const out = mkdtempSync(join(tmpdir(), `ufm-golden-${platform}-`));
+  const out = tempDir(`ufm-golden-${platform}-`);
   let result: Awaited<ReturnType<typeof runInProcess>>;
 
   it('runs with exit 0', async () => {

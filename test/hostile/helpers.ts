@@ -8,11 +8,9 @@ import {
   closeSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
-  rmSync,
   rmdirSync,
   statSync,
   writeSync,
@@ -20,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { tempDir as removedAfterTheFile } from '../helpers/tempDir.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -111,8 +109,7 @@ export function startCli(args: readonly string[], opts: SpawnOptions = {}): Chil
 
 /** A temp folder removed after the test file. */
 export function tempDir(prefix = 'ufmatch-hostile-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = removedAfterTheFile(prefix);
   return dir;
 }
 

@@ -23,8 +23,7 @@
  * The first property runs the planner and writers in-process; the second writes the exports
  * as CSV files and runs the whole CLI (in-process) on them.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
@@ -41,6 +40,7 @@ import { candidatesCell, linkContactId, linksCsv } from '../../src/output/linksC
 import { buildSummary, summaryJson } from '../../src/output/summary.js';
 import { ufMatchSql } from '../../src/output/ufMatchSql.js';
 import { warningsCsv } from '../../src/output/warningsCsv.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const key = (email: string): string => email.trim().toLowerCase();
 const FORMULA = /^[=+\-@\t\r]/;
@@ -315,7 +315,7 @@ describe('invariants over generated exports', () => {
     expect(() => checkFiles(evil, { ...writeAll(evil), links: writeAll(evil).links.replace("'=1+1", '=1+1') })).toThrow();
   });
 
-  const dir = mkdtempSync(join(tmpdir(), 'ufmatch-prop-'));
+  const dir = tempDir('ufmatch-prop-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** A field for the hand-written exports (RFC 4180 quoting; values may hold anything). */

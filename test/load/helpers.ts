@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { expect } from 'vitest';
 import { InputError } from '../../src/load/errors.js';
+import { tempDir as removedAfterTheFile } from '../helpers/tempDir.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/load/', import.meta.url));
 export const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
@@ -13,8 +13,7 @@ export const bad = (name: string): string => join(BAD, name);
 
 /** A temp dir removed after the file's tests; `write` puts a file in it. */
 export function tempDir(): { dir: string; write: (name: string, data: string | Buffer) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ufmatch-load-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = removedAfterTheFile('ufmatch-load-');
   return {
     dir,
     write(name, data) {

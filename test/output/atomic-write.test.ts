@@ -1,18 +1,18 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discardLiveTemps, fromChunks, stageFilesAtomic, writeFilesAtomic } from '../../src/output/atomicWrite.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('atomic output files', () => {
   it('creates files with mode 0600', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFilesAtomic([{ path: join(dir, 'a.csv'), write: fromChunks(['x\n']) }]);
     expect(statSync(join(dir, 'a.csv')).mode & 0o777).toBe(0o600);
   });
 
   it('a failure while producing any file leaves every target as it was and no temp files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     writeFileSync(join(dir, 'b.csv'), 'old b');
     function* broken() {
@@ -31,7 +31,7 @@ describe('atomic output files', () => {
   });
 
   it('replaces every file when all are written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     writeFilesAtomic([
       { path: join(dir, 'a.csv'), write: fromChunks(['new ', 'a']) },
@@ -42,7 +42,7 @@ describe('atomic output files', () => {
   });
 
   it('writes every byte of many pieces, multi-byte characters across buffer flushes and pieces over a MiB', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     const pieces: string[] = [];
     // about 3 MiB of UTF-8 in pieces of 1 to 4 bytes per character, so flushes fall everywhere
     for (let i = 0; i < 60_000; i++) pieces.push(`${i},Siobhán Łukasz 李 😀,${'x'.repeat(i % 37)}\r\n`);
@@ -53,7 +53,7 @@ describe('atomic output files', () => {
   });
 
   it('a folder standing where a later output goes fails before any target is replaced, and leaves no temp file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     mkdirSync(join(dir, 'b.csv'));
     let err: unknown;
@@ -72,7 +72,7 @@ describe('atomic output files', () => {
   });
 
   it('a rename failing part of the way puts back every target replaced before it (and removes one that was new)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     writeFileSync(join(dir, 'c.csv'), 'old c');
     const files = ['a.csv', 'b.csv', 'c.csv'].map((n) => ({ path: join(dir, n), write: fromChunks([`new ${n}`]) }));
@@ -87,7 +87,7 @@ describe('atomic output files', () => {
   });
 
   it('staged files touch no target until committed; discard and discardLiveTemps leave no temp file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-'));
+    const dir = tempDir('ufm-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     const files = [{ path: join(dir, 'a.csv'), write: fromChunks(['new a']) }];
     const s1 = stageFilesAtomic(files);

@@ -1,9 +1,9 @@
-import { appendFileSync, fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, readdirSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, fdatasyncSync, ftruncateSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { JournalError, JournalFile, type JournalIo } from '../../src/output/journalFile.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 function journalWith(path: string, ufId: number): void {
   const j = JournalFile.open(path);
@@ -13,7 +13,7 @@ function journalWith(path: string, ufId: number): void {
 
 describe('the journal file', () => {
   it('starting over keeps the old journal as .bak, and an earlier .bak as .bak.1, .bak.2 …', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     const older: (string | null)[] = [];
     for (const uf of [1, 2, 3]) {
@@ -28,7 +28,7 @@ describe('the journal file', () => {
   });
 
   it('setting aside a journal that does not exist does nothing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     expect(JournalFile.setAside(join(dir, 'decisions.csv'))).toEqual({ older: null });
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -38,7 +38,7 @@ describe('the journal file', () => {
     ['a cut-off row inside a quoted email', '41,"a,b@example.org'],
     ['a cut-off quoted email with a doubled quote', '42,"x""y'],
   ])('a decision appended after %s is a row of its own (the fragment is reported)', (_what, fragment) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     journalWith(path, 1);
     appendFileSync(path, fragment);
@@ -51,7 +51,7 @@ describe('the journal file', () => {
   });
 
   it('a journal that ends with its line break gets nothing added', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     journalWith(path, 1);
     const before = readFileSync(path, 'utf8');
@@ -62,14 +62,14 @@ describe('the journal file', () => {
 
 describe('removing a journal the session made no decision into', () => {
   it('removes the header-only journal it created', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     JournalFile.open(path).closeRemovingIfUnused();
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('never removes rows another writer appended to it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     const j = JournalFile.open(path);
     journalWith(path, 7); // another session on the same folder
@@ -78,7 +78,7 @@ describe('removing a journal the session made no decision into', () => {
   });
 
   it('never removes a journal that took its place (the one it opened was set aside)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     const j = JournalFile.open(path);
     JournalFile.setAside(path);
@@ -116,7 +116,7 @@ describe('a journal on a full disk', () => {
     ['fails (ENOSPC)', 'enospc', /no space left on the device/],
     ['is written but its sync fails', 'sync', /i\/o error/],
   ] as const)('an append that %s throws, and leaves the journal as it was: the next one is a row of its own', (_what, mode, why) => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     const { full, io } = fullDisk(mode);
     const j = JournalFile.open(path, io);
@@ -140,7 +140,7 @@ describe('a journal on a full disk', () => {
   });
 
   it('a fragment that cannot be taken off marks the journal damaged: no row is appended after it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     const { full, io } = fullDisk('short-and-stuck');
     const j = JournalFile.open(path, io);
@@ -157,7 +157,7 @@ describe('a journal on a full disk', () => {
 
 describe('reopening a journal with a damaged row', () => {
   it('adds no closing quote (which would keep the damage and hide the rows between): the rows after it and the new ones are read', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     journalWith(path, 1);
     appendFileSync(path, '"31,oops\r\n');
@@ -172,7 +172,7 @@ describe('reopening a journal with a damaged row', () => {
   });
 
   it('a damaged row cut at the end gets only its line ended', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-journal-'));
+    const dir = tempDir('ufm-journal-');
     const path = join(dir, 'decisions.csv');
     journalWith(path, 1);
     appendFileSync(path, '45,"x@exam');

@@ -4,17 +4,17 @@
  * while the review said its decisions were safe. The journal is now written at its path again,
  * with every row, before the next row is appended.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { JournalError, JournalFile } from '../../src/output/journalFile.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const entry = (ufId: number) => ({ ufId, email: `u${ufId}@example.org`, action: 'skip' as const, contactId: null, decidedAt: '2026-11-23T10:00:00Z' });
 
 function setUp() {
-  const dir = join(mkdtempSync(join(tmpdir(), 'ufm-kept-')), 'out');
+  const dir = join(tempDir('ufm-kept-'), 'out');
   mkdirSync(dir, { mode: 0o700 }); // as prepareOutDir makes it
   return { dir, path: join(dir, 'decisions.csv') };
 }

@@ -9,12 +9,12 @@
  * - a writer thread that does not start leaves the files to be written here.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutputFile } from '../../src/output/atomicWrite.js';
 import type { TextOut } from '../../src/output/textOut.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const dist = (m: string) => new URL(`../../dist/output/${m}.js`, import.meta.url).href;
 
@@ -42,8 +42,8 @@ describe('output files written on a second thread', () => {
     const { writeFilesAtomic } = await import(dist('atomicWrite'));
     const { writerAvailable } = await import(dist('writerThread'));
     expect(writerAvailable()).toBe(true);
-    const here = mkdtempSync(join(tmpdir(), 'ufm-w-'));
-    const there = mkdtempSync(join(tmpdir(), 'ufm-w-'));
+    const here = tempDir('ufm-w-');
+    const there = tempDir('ufm-w-');
     const files = (dir: string): OutputFile[] => [
       { path: join(dir, 'big.csv'), write: bigWriter(9, 1) },
       { path: join(dir, 'small.txt'), write: (out) => out.text('small\n') },
@@ -64,10 +64,10 @@ describe('output files written on a second thread', () => {
   });
 
   it('a write that fails there (file size limit) fails the set: EFBIG naming the output, targets untouched, no temp file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-w-'));
+    const dir = tempDir('ufm-w-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     writeFileSync(join(dir, 'b.csv'), 'old b');
-    const script = join(dir, '..', `${dir.split('/').pop()}-efbig.mjs`);
+    const script = join(tempDir('ufm-w-script-'), 'efbig.mjs');
     writeFileSync(
       script,
       `const { writeFilesAtomic } = await import(${JSON.stringify(dist('atomicWrite'))});
@@ -91,7 +91,7 @@ describe('output files written on a second thread', () => {
   });
 
   it('a writer thread that does not start: the files are written here, the same', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-w-'));
+    const dir = tempDir('ufm-w-');
     // a worker inherits the process's flags, and --input-type stops one from starting
     const script = `const { writeFilesAtomic } = await import(${JSON.stringify(dist('atomicWrite'))});
       writeFilesAtomic([
@@ -112,7 +112,7 @@ describe('output files written on a second thread', () => {
 
   it('a failure of the encoding here, with writes under way there, leaves every target and no temp file', async () => {
     const { writeFilesAtomic } = await import(dist('atomicWrite'));
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-w-'));
+    const dir = tempDir('ufm-w-');
     writeFileSync(join(dir, 'a.csv'), 'old a');
     const failing = (out: TextOut) => {
       bigWriter(6, 3)(out);

@@ -3,8 +3,7 @@
  * address that file adds, or makes primary, must rank as CiviCRM ranks it (primary first,
  * then lowest id) all the same — the plan equals the one built from the finished dataset.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,8 +11,9 @@ import { parseCommandLine } from '../../src/cli/args.js';
 import { silentProgress } from '../../src/cli/progress.js';
 import { prepare } from '../../src/cli/scripted.js';
 import { buildPlan } from '../../src/decide/plan.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ufmatch-emails-index-'));
+const dir = tempDir('ufmatch-emails-index-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function file(name: string, text: string): string {

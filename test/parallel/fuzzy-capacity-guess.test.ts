@@ -5,9 +5,7 @@
  * test/bench/index-property.test.ts (the indexes answer alike whatever the guess).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { loadDataset } from '../../src/cli/loadDataset.js';
@@ -17,6 +15,7 @@ import { ContactFeed } from '../../src/match/contactIndex.js';
 import { groupHash } from '../../src/match/fuzzyIndex.js';
 import { FuzzyIndexBuilder, type FuzzyIndexes } from '../../src/match/fuzzyIndexes.js';
 import { fuzzyCapacityFor } from '../../src/parallel/contactIndexing.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 async function buildWithGuess(contacts: string, emails: string): Promise<{ moved: boolean; shared: boolean }> {
   const args = ['--users', 'samples/wordpress-users.csv', '--contacts', contacts, '--emails', emails, '--yes'];
@@ -33,7 +32,7 @@ async function buildWithGuess(contacts: string, emails: string): Promise<{ moved
 describe('the fuzzy indexes’ capacity guessed from the files’ sizes', () => {
   let root = '';
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'ufm-guess-'));
+    root = tempDir('ufm-guess-');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

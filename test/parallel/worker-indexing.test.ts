@@ -7,8 +7,7 @@
  * - a worker that fails leaves the index to this thread, and says why;
  * - a load that fails while the worker runs still exits 3 at once with one line.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactList } from '../../src/domain/contactList.js';
@@ -30,6 +29,7 @@ import { TableFeed } from '../../src/parallel/tableFeed.js';
 import type { HitsMessage, WorkerBuilt } from '../../src/parallel/workerFuzzySink.js';
 import { contact, user } from '../helpers/build.js';
 import { runBinary } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const OUTPUTS = ['links.csv', 'warnings.csv', 'contacts-to-create.csv', 'uf_match.sql']; // and summary.json but its elapsed_ms
 
@@ -258,7 +258,7 @@ function expectSameOutputs(a: string, b: string): void {
 describe('the built CLI writes the same outputs with the worker as without', () => {
   let root = '';
   beforeAll(() => {
-    root = mkdtempSync(join(tmpdir(), 'ufm-worker-'));
+    root = tempDir('ufm-worker-');
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 

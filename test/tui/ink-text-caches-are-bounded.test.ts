@@ -4,7 +4,7 @@
  * 10 KB per line scrolled, and never gave them back. tools/patch-ink.mjs (run by npm install)
  * makes each cache forget its oldest text past 4,096.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs script, without types
 import { EDITS, MARK, patched } from '../../tools/patch-ink.mjs';
 import { BOUNDED_MARK, inkCachesBounded } from '../../src/tui/inkCaches.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const build = dirname(fileURLToPath(import.meta.resolve('ink')));
 type Edit = readonly [string, string];
@@ -49,7 +50,7 @@ describe("Ink's text caches", () => {
     expect(BOUNDED_MARK).toBe(MARK);
     expect(inkCachesBounded()).toBe(true);
     const fake = (version: string, text: string) => {
-      const root = mkdtempSync(join(tmpdir(), 'ufm-ink-'));
+      const root = tempDir('ufm-ink-');
       mkdirSync(join(root, 'build'));
       writeFileSync(join(root, 'package.json'), JSON.stringify({ version }));
       for (const [file] of edits) writeFileSync(join(root, 'build', file), text);

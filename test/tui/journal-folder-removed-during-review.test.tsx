@@ -4,19 +4,19 @@
  * review said they were safe in it. The journal is written again with every decision, the review
  * says so, w writes the outputs into the folder made again, and the end's words stay true.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interruptNote, runLeavingCleanup } from '../../src/cli/interruptNote.js';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const { runSession } = await import('../../src/tui/session.js');
 
 /** A review on a fresh --out with one decision made (a skip), then its folder removed. */
 async function oneDecisionThenFolderRemoved(prefix: string) {
-  const out = join(mkdtempSync(join(tmpdir(), prefix)), 'out');
+  const out = join(tempDir(prefix), 'out');
   const session = startSession(runSession, out);
   await session.waitFor(/\[Review \d+\]/);
   session.press('s');

@@ -5,13 +5,13 @@
  * journal keeps only whole rows, and neither quitting nor the end of the review calls the
  * decisions safe or saved.
  */
-import { fdatasyncSync, ftruncateSync, mkdtempSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { fdatasyncSync, ftruncateSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import type { JournalIo } from '../../src/output/journalFile.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** full: every write is cut; rowsFull: every write but the journal's header (it fills once the journal is open). */
 const disk = { full: false, rowsFull: false };
@@ -31,7 +31,7 @@ const { runSession } = await import('../../src/tui/session.js');
 
 describe('a review whose journal fills the disk', () => {
   it('does not apply the decision the journal could not take, and never calls the decisions saved', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-full-'));
+    const out = tempDir('ufm-full-');
     const { o, ended, press, waitFor, stderr } = startSession(runSession, out);
     const reviews = Number(/\[Review (\d+)\]/.exec(await waitFor(/\[Review \d+\]/))![1]);
 
@@ -62,8 +62,8 @@ describe('a review whose journal fills the disk', () => {
   }, 30_000);
 
   it('a full disk as the review starts with --decisions: the review opens, says the journal could not take them, and promises nothing', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-full-start-'));
-    const file = join(mkdtempSync(join(tmpdir(), 'ufm-full-src-')), 'dec.csv');
+    const out = tempDir('ufm-full-start-');
+    const file = join(tempDir('ufm-full-src-'), 'dec.csv');
     writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
     disk.rowsFull = true;
     try {

@@ -4,13 +4,13 @@
  * ("Resume 0 decisions?") — its rows not applied are said on the status line and listed at
  * the end, and the review goes on appending to it.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { runSession } from '../../src/tui/session.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 /** q, the quit question (for `n` unwritten decisions when given), and q again: quit without writing. */
 async function quitUnwritten(s: ReturnType<typeof startSession>, n?: number): Promise<void> {
@@ -21,14 +21,14 @@ async function quitUnwritten(s: ReturnType<typeof startSession>, n?: number): Pr
 
 /** An empty --out, and a --decisions file of those rows in a folder of its own. */
 function replaying(rows: readonly string[]): { out: string; file: string } {
-  const out = mkdtempSync(join(tmpdir(), 'ufm-replay-'));
-  const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+  const out = tempDir('ufm-replay-');
+  const file = join(tempDir('ufm-replay-src-'), 'dec.csv');
   writeFileSync(file, ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
   return { out, file };
 }
 
 function folderWithJournal(rows: readonly string[]): string {
-  const out = mkdtempSync(join(tmpdir(), 'ufm-resume-'));
+  const out = tempDir('ufm-resume-');
   writeFileSync(join(out, 'decisions.csv'), ['uf_id,email,action,contact_id,decided_at', ...rows].map((r) => `${r}\r\n`).join(''));
   return out;
 }
@@ -115,7 +115,7 @@ describe('links.csv that states what the journal no longer decides', () => {
 
 describe('a review opened with --decisions', () => {
   it('counts the users the decisions file changed as unwritten, so q asks before leaving them unwritten', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ufm-decided-'));
+    const dir = tempDir('ufm-decided-');
     const file = join(dir, 'earlier.csv');
     writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
     const out = join(dir, 'out');
@@ -167,7 +167,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
   it('--decisions, then a resumed journal that puts the user elsewhere: the row journaled for that user is not given the file\'s time', async () => {
     // the folder's journal names user 29 with another email: refused, so resuming puts 29 back on ufmatch's proposal
     const out = folderWithJournal(['29,someone.else@example.org,skip,,2026-11-21T08:00:00.000Z']);
-    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-src-')), 'dec.csv');
+    const file = join(tempDir('ufm-replay-src-'), 'dec.csv');
     writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-20T09:15:00.000Z\r\n');
     const s = startSession(runSession, out, ['--decisions', file]);
     await s.waitFor('Resume 1 decision? (y/n)');
@@ -235,7 +235,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
   }, 30_000);
 
   it('a links.csv of other decisions, without a journal: the users it states otherwise are unwritten, and the status line says why', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-other-links-'));
+    const out = tempDir('ufm-other-links-');
     writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n31,x@example.org,,create,operator,,,operator\r\n`);
     const s = startSession(runSession, out);
     const opened = await s.waitFor('2 unwritten');
@@ -270,7 +270,7 @@ describe('starting over after a write, and --decisions replayed in a review', ()
   }, 60_000);
 
   it('users that differ only from an earlier links.csv: the quit question and the end say so, and promise no journal', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-other-links-'));
+    const out = tempDir('ufm-other-links-');
     writeFileSync(join(out, 'links.csv'), `uf_id,uf_name,contact_id,action,reason,candidates,warnings,decided_by\r\n29,hendersons@btinternet.com,,skip,operator,,,operator\r\n`);
     const s = startSession(runSession, out);
     await s.waitFor('1 unwritten');
@@ -295,7 +295,7 @@ describe('a journal re-saved in another layout', () => {
     ['with its columns reordered', Buffer.from('action,contact_id,uf_id,email,decided_at\r\nskip,,29,hendersons@btinternet.com,2026-11-22T10:00:01Z\r\n')],
     ['as Unicode text (UTF-16LE, tabs)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('uf_id\temail\taction\tcontact_id\tdecided_at\r\n29\thendersons@btinternet.com\tskip\t\t2026-11-22T10:00:01Z\r\n', 'utf16le')])],
   ])('%s: resumed, it is rewritten in ufmatch’s layout (the file kept as .bak), and the next resume restores every decision', async (_how, bytes) => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-layout-'));
+    const out = tempDir('ufm-layout-');
     const path = join(out, 'decisions.csv');
     writeFileSync(path, bytes);
     const s = startSession(runSession, out);
@@ -319,7 +319,7 @@ describe('a journal re-saved in another layout', () => {
 
 describe('a journal re-saved in another layout, with rows not applied', () => {
   it('the rows not applied are named in the .bak, where those lines are; a UTF-8 BOM alone rewrites nothing', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-layout-lines-'));
+    const out = tempDir('ufm-layout-lines-');
     const path = join(out, 'decisions.csv');
     writeFileSync(path, 'uf_id;email;action;contact_id\r\n29;hendersons@btinternet.com;skip;\r\n999;nobody@example.org;skip;\r\n');
     const s = startSession(runSession, out);
@@ -332,7 +332,7 @@ describe('a journal re-saved in another layout, with rows not applied', () => {
     expect(await s.ended).toBe(0);
     expect(s.stderr()).toContain(`ufmatch: ${out}/decisions.csv.bak: 1 decision not applied\n  ${out}/decisions.csv.bak line 3: user 999 is not in the users export\n`);
 
-    const bom = mkdtempSync(join(tmpdir(), 'ufm-layout-bom-'));
+    const bom = tempDir('ufm-layout-bom-');
     const bytes = Buffer.from('\ufeffuf_id,email,action,contact_id,decided_at\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:01Z\r\n');
     writeFileSync(join(bom, 'decisions.csv'), bytes);
     const b = startSession(runSession, bom);
@@ -352,7 +352,7 @@ describe('keys typed while the screen is busy', () => {
   // at 200k users the review takes seconds to prepare after the bars are full, and after the
   // resume answer; keys typed then were applied to users the operator never saw (a tmux audit)
   it('while it is prepared after loading: the screen says so, and s acts on no one', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-prep-'));
+    const out = tempDir('ufm-prep-');
     const s = startSession(runSession, out);
     await s.pressOn('preparing the review of 42 users…', 's', 's');
     expect(s.screen()).toContain('ufmatch — preparing the review');
@@ -377,7 +377,7 @@ describe('keys typed while the screen is busy', () => {
   }, 20_000);
 
   it('while the outputs are written: the message line says so, and s typed then skips no one', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-writing-'));
+    const out = tempDir('ufm-writing-');
     const s = startSession(runSession, out);
     await s.waitFor('Review');
     s.press('w');

@@ -3,12 +3,10 @@
  * users stay "review" — on every terminal size: at 80×24 the tables and the warnings pushed
  * them off the bottom (found in tmux by an operator-workflow audit).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSession } from '../../src/tui/session.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('the summary screen before writing', () => {
   it.each([
@@ -19,7 +17,7 @@ describe('the summary screen before writing', () => {
     [100, 30],
     [160, 50],
   ] as const)('at %i×%i shows the figures and its closing lines, within rows − 1', async (columns, rows) => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-summary-'));
+    const out = tempDir('ufm-summary-');
     const s = startSession(runSession, out, [], { columns, rows });
     await s.waitFor(/\[Review \d+\]/);
     s.press('w');

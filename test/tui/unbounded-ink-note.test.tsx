@@ -2,14 +2,13 @@
  * An install that skipped tools/patch-ink.mjs (npm's allowScripts, --ignore-scripts) leaves Ink
  * keeping every text it draws: the review still runs, and ends with a note saying how to bound it.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.js';
 import { FakeStdin, FakeStdout } from '../../src/tui/fakeTerminal.js';
 import { SAMPLE_RUN } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const ink = { bounded: false as boolean | null };
 vi.mock('../../src/tui/inkCaches.js', async (importOriginal) => {
@@ -20,7 +19,7 @@ const { runTui } = await import('../../src/tui/runTui.js');
 const { UNBOUNDED_NOTE } = await import('../../src/tui/inkCaches.js');
 
 async function review(): Promise<string> {
-  const o = parseCommandLine([...SAMPLE_RUN, '--out', join(mkdtempSync(join(tmpdir(), 'ufm-ink-note-')), 'out')]);
+  const o = parseCommandLine([...SAMPLE_RUN, '--out', join(tempDir('ufm-ink-note-'), 'out')]);
   if (o.command !== 'run') throw new Error('not a run');
   const stdin = new FakeStdin();
   let err = '';

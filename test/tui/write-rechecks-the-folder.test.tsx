@@ -5,16 +5,16 @@
  * words (a folder where summary.txt goes read "EISDIR: illegal operation on a directory, rename
  * '…", its file name lost where a small screen cuts the line).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSession } from '../../src/tui/session.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe("a review's w, against the folder as it is when writing", () => {
   it('keeps a summary.txt someone put there during the review, and writes once it is gone', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-recheck-'));
+    const out = tempDir('ufm-recheck-');
     const s = startSession(runSession, out);
     await s.waitFor(/\[Review \d+\]/);
     writeFileSync(join(out, 'summary.txt'), 'my notes\n');
@@ -34,7 +34,7 @@ describe("a review's w, against the folder as it is when writing", () => {
   }, 20_000);
 
   it('a folder standing where summary.json goes: the file first, then what is wrong, then "press w again"', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-recheck-'));
+    const out = tempDir('ufm-recheck-');
     const s = startSession(runSession, out);
     await s.waitFor(/\[Review \d+\]/);
     mkdirSync(join(out, 'summary.json'));

@@ -1,11 +1,10 @@
 /** What the end-to-end tests share: the repo, the built CLI, the sample command, CSV reading. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterEach, beforeAll } from 'vitest';
 import { Tmux } from './tmux.js';
+import { tempDir } from '../../helpers/tempDir.js';
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -43,7 +42,7 @@ export function terminalSessions(prefix: string): (columns: number, rows: number
     out = '';
   });
   return (columns, rows) => {
-    out = mkdtempSync(join(tmpdir(), prefix));
+    out = tempDir(prefix);
     tmux = new Tmux({ columns, rows, cwd: REPO });
     return { tmux, out };
   };
