@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { JOURNAL_HEADER, parseJournalRows, type JournalEntry, type ReplayProblem } from '../decide/journal.js';
 import { journalRows } from '../decide/journalLines.js';
-import { firstInvalidUtf8, openDecoder, resolveEncoding } from '../load/decode.js';
+import { chooseEncoding, firstInvalidUtf8, openDecoder } from '../load/decode.js';
 import { wideEncodingOf } from '../load/csvStream.js';
 import { InputError } from '../load/errors.js';
 import { looksLikeData } from '../load/headers.js';
@@ -43,16 +43,22 @@ function journalText(path: string, bytes: Buffer, given: boolean, encoding: stri
   const head = bytes.subarray(0, 4);
   const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff);
   if (!given && !bom) return bytes.toString('utf8');
-  // a pipe (/dev/stdin) is read once: only a regular file can be looked at again for its encoding
-  const requested = encoding !== null && statSync(path).isFile() ? resolveEncoding(path, encoding) : 'utf-8';
+  const start = bytes.subarray(0, 4096);
+  // a journal a crash cut inside its last character is still UTF-8 (firstInvalidUtf8 allows a
+  // character the end cuts): read as such, in whatever --encoding the exports need, its cut row
+  // is reported as cut short, as ever. Decided on the bytes read: a pipe (/dev/stdin) is read once.
+  let utf8: boolean | undefined;
+  const validUtf8 = (): boolean => (utf8 ??= firstInvalidUtf8(bytes) < 0);
+  const requested = bom || encoding === null ? 'utf-8' : chooseEncoding(path, encoding, () => start.includes(0), validUtf8);
   const decoder = openDecoder(path, head, requested);
-  if (given && requested === 'utf-8' && !bom) {
-    const start = bytes.subarray(0, 4096);
-    if (start.includes(0)) {
+  if (requested === 'utf-8' && !bom) {
+    if (given && start.includes(0)) {
       const wide = wideEncodingOf(start);
       throw new InputError(path, 1, wide ? `the file contains NUL bytes: it looks like ${wide.toUpperCase()} text without a byte-order mark` : 'the file contains NUL bytes: it looks binary, not a decisions file', wide ? `give --encoding ${wide}` : 'pass a decisions.csv written by ufmatch');
     }
-    if (firstInvalidUtf8(bytes) >= 0) throw new InputError(path, null, 'the file is not valid UTF-8 (saved by a spreadsheet in another encoding?)', 'give its encoding, e.g. --encoding windows-1252, or save it as CSV UTF-8');
+    if (given && !validUtf8()) throw new InputError(path, null, 'the file is not valid UTF-8 (saved by a spreadsheet in another encoding?)', 'give its encoding, e.g. --encoding windows-1252, or save it as CSV UTF-8');
+    // not the fatal decoder: a character cut at the end becomes U+FFFD, in the row reported as cut short
+    return bytes.toString('utf8');
   }
   return decoder.write(bytes) + decoder.end();
 }

@@ -45,6 +45,15 @@ const WIDE = /^(utf-?(16|32)|ucs-?2|ucs-?4)/i;
  * with its header shown as CJK characters.
  */
 export function resolveEncoding(file: string, encoding: string | undefined): string {
+  return chooseEncoding(file, encoding, () => hasNulNearStart(file), () => isUtf8File(file));
+}
+
+/**
+ * resolveEncoding's rule on what is known of the text, for a file already in memory (a
+ * --decisions journal, which may be a pipe read once): `nulNearStart`, a NUL byte in its first
+ * 4 KiB; `validUtf8`, the bytes are UTF-8. Each is asked only when the rule needs it.
+ */
+export function chooseEncoding(file: string, encoding: string | undefined, nulNearStart: () => boolean, validUtf8: () => boolean): string {
   const name = (encoding ?? '').trim().toLowerCase();
   if (name === '' || UTF8_NAMES.has(name)) return 'utf-8';
   if (!iconv.encodingExists(name)) {
@@ -55,8 +64,8 @@ export function resolveEncoding(file: string, encoding: string | undefined): str
       'use an encoding name such as utf-8, windows-1252, latin1 or utf-16le',
     );
   }
-  if (WIDE.test(name)) return hasNulNearStart(file) || !isUtf8File(file) ? name : 'utf-8';
-  return isUtf8File(file) ? 'utf-8' : WINDOWS_1252_LABELS.has(name) ? 'windows-1252' : name;
+  if (WIDE.test(name)) return nulNearStart() || !validUtf8() ? name : 'utf-8';
+  return validUtf8() ? 'utf-8' : WINDOWS_1252_LABELS.has(name) ? 'windows-1252' : name;
 }
 
 /**
