@@ -371,7 +371,11 @@ export async function runSession(o: Options, io: Io): Promise<number> {
         // a --decisions row keeps the time its file gives (replayedAt), unless the journal resumed
         // has since put its user elsewhere; the rest are journaled now
         const at = (i: number): string => (sameDecision(plan.rows[i]!.decision, planned.rows[i]!.decision) ? replayedAt(decidedAt.get(i), now) : now.toISOString());
-        journal.file.appendAll([...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, at(i))));
+        // in the order they were decided (the users' order among equal times): rows of a --decisions
+        // file keep its times, and in the users' order a reopened journal read as sorted (inTimeOrder)
+        const first = [...journalFirst].sort((a, b) => a - b).map((i) => entryFor(plan.rows[i]!, plan.rows[i]!.decision, at(i)));
+        const ms = new Map(first.map((e) => [e, Date.parse(e.decidedAt)]));
+        journal.file.appendAll(first.sort((a, b) => ms.get(a)! - ms.get(b)! || 0));
         goesOn = true;
       } catch (err) {
         // as for the operator's own decisions: the review goes on, and its words stop promising the journal
