@@ -10,6 +10,7 @@ import { refusalOf, type ContactFacts, type Refusal } from './operatorRules.js';
 import type { ExistingLink } from '../domain/types.js';
 import { emailKey } from '../match/email.js';
 import { undefused } from '../output/csvCell.js';
+import { runsOn } from './journalLines.js';
 
 export const JOURNAL_HEADER = ['uf_id', 'email', 'action', 'contact_id', 'decided_at'] as const;
 
@@ -110,8 +111,7 @@ export function parseJournalRows(
  */
 function shapeProblem(cells: readonly string[], width: number): string | null {
   if (cells.length < width) return `cut short (${cells.length} of its ${width} columns), not applied`;
-  const past = cells.slice(width).map((c) => c.trim().toLowerCase());
-  if (past.some((c) => (ACTIONS as readonly string[]).includes(c))) return `more columns than the header (${cells.length} for ${width}: two rows run together?), not applied`;
+  if (runsOn(cells, width)) return `more columns than the header (${cells.length} for ${width}: two rows run together?), not applied`;
   return null;
 }
 

@@ -8,6 +8,7 @@
  */
 import Papa from 'papaparse';
 import type { ReplayProblem } from './journal.js';
+import { ACTIONS } from '../domain/decisions.js';
 
 export interface JournalRows {
   /** The first line's cells ([] for an empty text). */
@@ -86,7 +87,18 @@ function headerWidth(header: readonly string[]): number {
   return n;
 }
 
-/** The header's width: no cell missing, none beyond it but empty ones. */
+/** The header's width: no cell missing, and no second row run into it past them (runsOn). */
 export function wholeRow(cells: readonly string[], width: number): boolean {
-  return cells.length >= width && cells.slice(width).every((c) => c.trim() === '');
+  return cells.length >= width && !runsOn(cells, width);
+}
+
+/**
+ * Whether the cells past the header's columns are a second row run into this one: one of them
+ * is an action word (a lost line break leaves the next row's cells there). Anything else there
+ * is an operator's note in a column added without a name (a spreadsheet's, of one line or
+ * several), ignored as a named column the journal does not use would be.
+ */
+export function runsOn(cells: readonly string[], width: number): boolean {
+  for (let k = width; k < cells.length; k++) if ((ACTIONS as readonly string[]).includes(cells[k]!.trim().toLowerCase())) return true;
+  return false;
 }

@@ -44,6 +44,11 @@ describe('a journal row cut short', () => {
     expect(r).toEqual({ entries: [expect.objectContaining({ ufId: 29, action: 'link', contactId: 136 })], problems: [] });
   });
 
+  it("an operator's note of several lines in a column added without a name (a spreadsheet's Alt+Enter) is ignored too: the row applies", () => {
+    const r = readJournal(journal(`${HEADER},\r\n29,hendersons@btinternet.com,link,136,2026-11-23T09:42:26.707Z,"Lucy confirmed\nby phone"\r\n33,office@riverside-food-bank.org,skip,,2026-11-23T09:42:30.000Z\r\n`));
+    expect(r).toEqual({ entries: [expect.objectContaining({ ufId: 29, action: 'link', contactId: 136, line: 2 }), expect.objectContaining({ ufId: 33, line: 4 })], problems: [] });
+  });
+
   it('a last row whose decision cells are whole is applied without a line end, whatever its decided_at', () => {
     const cutInDate = readJournal(journal(`${HEADER}\r\n42,katherne.walsh@yahoo.co.uk,link,143,2026-11-2`));
     expect(cutInDate).toEqual({ entries: [expect.objectContaining({ ufId: 42, contactId: 143, decidedAt: '2026-11-2' })], problems: [] });
