@@ -24,6 +24,26 @@ export function inkCachesBounded(build: string | null = null): boolean | null {
   }
 }
 
-/** The line a review ends with when Ink's caches are not bounded. */
+/** The Ink tools/patch-ink.mjs knows (its edits are of this build's lines). */
+export const PATCHED_INK = '6.8.0';
+
+/**
+ * The line a review ends with when Ink's caches are not bounded: the install script skipped
+ * (UNBOUNDED_NOTE), or an Ink it does not know (another version, forced by the installing
+ * project), which the script left as it is with a warning and running it again cannot change.
+ */
+export function unboundedNote(build: string | null = null): string {
+  let version = PATCHED_INK;
+  try {
+    const dir = build ?? dirname(fileURLToPath(import.meta.resolve('ink')));
+    version = String((JSON.parse(readFileSync(join(dir, '..', 'package.json'), 'utf8')) as { version?: unknown }).version ?? '');
+  } catch {
+    /* not found: as when the script was skipped */
+  }
+  if (version === PATCHED_INK) return UNBOUNDED_NOTE;
+  return `ufmatch: note: this install's Ink (${version || 'of an unknown version'}) keeps every text it has drawn: a long review holds on to memory; ufmatch's install script bounds Ink ${PATCHED_INK} only — install ufmatch with the Ink it depends on (no override of ink's version)\n`;
+}
+
+/** The line a review ends with when Ink's caches are not bounded because npm skipped ufmatch's install script. */
 export const UNBOUNDED_NOTE =
   "ufmatch: note: this install's Ink keeps every text it has drawn (npm skipped ufmatch's install script): a long review holds on to memory; run `npm rebuild ufmatch` (`npm rebuild -g ufmatch` for a global install), or `node tools/patch-ink.mjs` in ufmatch's folder, once\n";

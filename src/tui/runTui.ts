@@ -6,7 +6,7 @@
  */
 import type { Options } from '../cli/args.js';
 import type { Io } from '../cli/io.js';
-import { inkCachesBounded, UNBOUNDED_NOTE } from './inkCaches.js';
+import { inkCachesBounded, unboundedNote } from './inkCaches.js';
 
 export function leaveCiMode(env: NodeJS.ProcessEnv): void {
   for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (env[k] !== undefined) env[k] = 'false';
@@ -25,6 +25,6 @@ export async function runTui(o: Options, io: Io): Promise<number> {
   preferProductionReact(io.env);
   const { runSession } = await import('./session.js');
   const code = await runSession(o, io);
-  if (inkCachesBounded() === false) io.stderr.write(UNBOUNDED_NOTE);
+  if (inkCachesBounded() === false) io.stderr.write(unboundedNote());
   return code;
 }

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs script, without types
 import { EDITS, MARK, patched } from '../../tools/patch-ink.mjs';
-import { BOUNDED_MARK, inkCachesBounded } from '../../src/tui/inkCaches.js';
+import { BOUNDED_MARK, inkCachesBounded, UNBOUNDED_NOTE, unboundedNote } from '../../src/tui/inkCaches.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const build = dirname(fileURLToPath(import.meta.resolve('ink')));
@@ -60,6 +60,20 @@ describe("Ink's text caches", () => {
     expect(inkCachesBounded(fake('6.8.0', `x ${MARK}\n`))).toBe(true);
     expect(inkCachesBounded(fake('8.0.0', 'const cache = new QuickLRU({maxSize: 4096});\n'))).toBe(true);
     expect(inkCachesBounded(join(tmpdir(), 'no-such-ink', 'build'))).toBeNull();
+  });
+
+  it("an Ink the script does not know is not told to run the script again (it left that Ink as it is, with a warning)", () => {
+    const fake = (version: string) => {
+      const root = tempDir('ufm-ink-');
+      mkdirSync(join(root, 'build'));
+      writeFileSync(join(root, 'package.json'), JSON.stringify({ version }));
+      return join(root, 'build');
+    };
+    expect(unboundedNote(fake('6.8.0'))).toBe(UNBOUNDED_NOTE);
+    const other = unboundedNote(fake('6.9.1'));
+    expect(other).toContain("this install's Ink (6.9.1) keeps every text it has drawn");
+    expect(other).not.toContain('npm rebuild');
+    expect(other).not.toContain('skipped');
   });
 });
 
