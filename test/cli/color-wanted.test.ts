@@ -18,7 +18,28 @@ describe('colorWanted', () => {
     [{ TERM: 'xterm', FORCE_COLOR: '0' }, false],
     [{ TERM: 'xterm', NO_COLOR: '1' }, false],
     [{ TERM: 'xterm', NO_COLOR: '' }, true],
+    // a TERM chalk does not know shows colour only with COLORTERM; CI in the environment leaves chalk without any
+    [{ TERM: 'putty' }, false],
+    [{ TERM: 'vt102' }, false],
+    [{ TERM: 'foot', COLORTERM: 'truecolor' }, true],
+    [{ TERM: 'xterm-256color', CI: 'false' }, false],
+    [{ TERM: 'xterm-256color', CI: 'true', GITHUB_ACTIONS: 'true' }, true],
   ] as const)('%j → %s', (env, expected) => {
-    expect(colorWanted({ ...env })).toBe(expected);
+    expect(colorWanted({ ...env }, 'linux')).toBe(expected);
+  });
+
+  it('agrees with chalk, which draws the review, on whether a terminal shows colour', async () => {
+    const { createSupportsColor } = await import('../../node_modules/chalk/source/vendor/supports-color/index.js' as string);
+    const saved = { ...process.env };
+    try {
+      for (const env of [{ TERM: 'putty' }, { TERM: 'vt102' }, { TERM: 'xterm' }, { TERM: 'rxvt-unicode' }, { TERM: 'foot', COLORTERM: '1' }, { TERM: 'xterm', CI: 'false' }, { TERM: 'dumb' }, {}]) {
+        for (const k of Object.keys(process.env)) delete process.env[k];
+        Object.assign(process.env, env);
+        expect(colorWanted({ ...env }, process.platform), JSON.stringify(env)).toBe(createSupportsColor({ isTTY: true }, { sniffFlags: false }) !== false);
+      }
+    } finally {
+      for (const k of Object.keys(process.env)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });
