@@ -191,7 +191,10 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
           `so it creates a new contact for the user: a duplicate of ${c}, without its history.`,
         fix: [
           step(w.code, `If ${c} is the user's record, restore it: open ${contactPage(w.contactId)} and choose "Restore from Trash"; CiviCRM then links it ${next}.`),
-          step(w.code, `If it was trashed on purpose (for example merged into another contact), link the user to the contact that was kept instead (ufmatch review), or let ufmatch create a new one (c).`),
+          // the review links and creates nothing for an invalid address (it refuses 1–9 and c): after the correction
+          isValidEmail(u.email)
+            ? step(w.code, `If it was trashed on purpose (for example merged into another contact), link the user to the contact that was kept instead (ufmatch review), or let ufmatch create a new one (c).`)
+            : step(w.code, `If it was trashed on purpose (for example merged into another contact), link the user to the contact that was kept instead, or let ufmatch create a new one, once its address is corrected: ufmatch links and creates nothing for an invalid address.`),
         ],
       };
     }
@@ -205,7 +208,9 @@ export function warningWords(w: Warning, ctx: ExplainContext): WarningWords {
           `${key} belongs to ${c}, ${article(type)}. CiviCRM links user accounts only to Individuals, so it creates a new Individual for the user; ` +
           `what is recorded on contact ${w.contactId}, its donations for example, stays with the ${type.toLowerCase()} and is not shown to the user.`,
         fix: [
-          step(w.code, `Do not link the user to ${c}. Give user ${u.ufId} a personal email ${EDIT_EMAIL_AT[p]} if they have one, or accept a new Individual for them (ufmatch review: c).`),
+          isValidEmail(u.email)
+            ? step(w.code, `Do not link the user to ${c}. Give user ${u.ufId} a personal email ${EDIT_EMAIL_AT[p]} if they have one, or accept a new Individual for them (ufmatch review: c).`)
+            : step(w.code, `Do not link the user to ${c}. Give user ${u.ufId} a valid personal email ${EDIT_EMAIL_AT[p]}, then accept a new Individual for them (ufmatch links and creates nothing for an invalid address).`),
           step(w.code, `Then relate that Individual to ${c} in CiviCRM (Relationships → Add Relationship → ${relation}).`),
         ],
       };
