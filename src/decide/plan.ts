@@ -846,7 +846,16 @@ function bestFree(candidates: readonly Candidate[], claims: Claims, ufId: number
     named ??= c;
   }
   if (named !== null) return named.contactId;
-  for (const c of candidates) if (c.usable && claims.contactHolder(c.contactId, ufId) === null) return c.contactId;
+  // the best free one, and among free ones of its score the one with the user's name (as below
+  // when none is free): a namesake under another address, not someone else's look-alike one
+  let free: Candidate | null = null;
+  for (const c of candidates) {
+    if (free !== null && c.score !== free.score) break;
+    if (!c.usable || claims.contactHolder(c.contactId, ufId) !== null) continue;
+    if (free === null) free = c;
+    if (c.nameAgrees) return c.contactId;
+  }
+  if (free !== null) return free.contactId;
   // none free: the best, and among the best the one with the user's name (a trashed contact of
   // the user's name rather than an Organization holding the email: restoring it is explain's fix)
   const top = candidates[0];
