@@ -8,7 +8,7 @@
  * ('' when absent). Rows of every domain are returned (the caller keeps `--domain-id`'s).
  * Within a domain, two of the table's unique keys hold in any real export (UI_contact_domain_id
  * since CiviCRM 1.6, UI_uf_name_domain_id since 2.1): a contact_id or a uf_name (compared as
- * the _ci collation would: case and trailing spaces aside) on two rows is an InputError naming
+ * the _ci collation would: case, accents and trailing spaces aside) on two rows is an InputError naming
  * both lines — the file was edited or merged, and which row the database holds is unknown.
  * A uf_id on two rows is kept (the first counts): its unique key only came with 5.69, and is not
  * added where such rows exist.
@@ -20,6 +20,7 @@ import { InputError } from './errors.js';
 import { badId, own, parseId, sqlNull } from './fields.js';
 import { refuseOwnOutput } from './ownOutputs.js';
 import { Header } from './headers.js';
+import { collationFold } from '../match/email.js';
 
 export interface LoadLinksOptions {
   encoding?: string;
@@ -91,7 +92,8 @@ class UniqueKeys {
     let d = this.domains.get(l.domainId);
     if (!d) this.domains.set(l.domainId, (d = { contact: new Map(), name: new Map() }));
     this.once(d.contact, l.contactId, l, `contact ${l.contactId}`);
-    const name = l.ufName.replace(/ +$/, '').toLowerCase();
+    // as the unique key compares (utf8mb4_unicode_ci): case, accents and trailing spaces aside (as the plan's emailKey)
+    const name = collationFold(l.ufName.replace(/ +$/, '').toLowerCase());
     if (name !== '') this.once(d.name, name, l, 'the same uf_name');
   }
 
