@@ -4,7 +4,8 @@
  * and be shared by thousands of users: a candidate for each such pair was quadratic in time
  * and ran out of memory (3,000 users × 20,000 contacts). What the plan needs of them all is
  * counted or kept as it goes — CiviCRM's pick, the usable ones and the first of their ids,
- * the ones with the user's name, the best one no other user holds — and the candidates kept
+ * the ones with the user's name, the best one no other user holds (and the best such with the
+ * user's name) — and the candidates kept
  * are the MAX_CANDIDATES best of them plus those the plan decides by; the rest are counted.
  */
 import type { Candidate } from '../domain/decisions.js';
@@ -100,6 +101,11 @@ export class ExactCarriers {
     let freeId = 0;
     let freeScore = 0;
     let freePrimary = false;
+    // the best usable one with the user's name no other user holds: a review proposes it (plan.ts bestFree)
+    let freeNamedPos = -1;
+    let freeNamedId = 0;
+    let freeNamedScore = 0;
+    let freeNamedPrimary = false;
     for (let r = 0; r < refs.length; r++) {
       const ref = refs[r]!;
       const pos = refContact(ref);
@@ -122,6 +128,12 @@ export class ExactCarriers {
           freeScore = score;
           freePrimary = primary;
         }
+        if (holders !== null && nameAgrees && (freeNamedPos < 0 || before(score, id, freeNamedScore, freeNamedId)) && holders.contactHolder(id, ufId) === null) {
+          freeNamedPos = pos;
+          freeNamedId = id;
+          freeNamedScore = score;
+          freeNamedPrimary = primary;
+        }
       } else if (list.deletedAt(pos)) {
         if (deleted < 0) deleted = pos;
       } else if (nonIndividual < 0) nonIndividual = pos;
@@ -136,11 +148,13 @@ export class ExactCarriers {
         if (kept.length > max) kept.pop();
       }
     }
-    // those the plan decides by, wherever they rank: CiviCRM's pick, the one with the name, the best free one
+    // those the plan decides by, wherever they rank: CiviCRM's pick, the one with the name, the best
+    // free one, and the best free one with the name (a review's proposal when several have it)
     if (count > kept.length) {
       if (pick !== null) this.need(pick.pos, pick.id, pick.primary, uname, key);
       if (namedCount === 1) this.need(named!.pos, named!.id, named!.primary, uname, key);
       if (freePos >= 0) this.need(freePos, freeId, freePrimary, uname, key);
+      if (freeNamedPos >= 0) this.need(freeNamedPos, freeNamedId, freeNamedPrimary, uname, key);
     }
     for (let i = 0; i < kept.length; i++) out.push(kept[i]!);
     this.count = count;

@@ -69,7 +69,9 @@ function reference(carriers: readonly Carrier[], refs: readonly number[]) {
   const named = usable.filter((u) => u.named);
   const byId = new Map(carriers.map((c) => [c.id, c]));
   const free = all.find((c) => c.usable && !byId.get(c.contactId)!.held)?.contactId ?? null;
-  return { all, usable, named, free };
+  // a review's proposal when several carriers have the user's name (Plan's bestFree)
+  const freeNamed = all.find((c) => c.usable && c.nameAgrees && !byId.get(c.contactId)!.held)?.contactId ?? null;
+  return { all, usable, named, free, freeNamed };
 }
 
 describe('ExactCarriers.gather', () => {
@@ -103,6 +105,7 @@ describe('ExactCarriers.gather', () => {
         if (ref.usable[0]) wanted.add(ref.usable[0].id);
         if (ref.named.length === 1) wanted.add(ref.named[0]!.id);
         if (ref.free !== null) wanted.add(ref.free);
+        if (ref.freeNamed !== null) wanted.add(ref.freeNamed);
         expect(new Set(keptIds)).toEqual(wanted);
         expect(got.notKept).toBe(ref.all.length - kept.length);
 
@@ -110,6 +113,7 @@ describe('ExactCarriers.gather', () => {
         const sorted = [...kept];
         sortCandidates(sorted);
         expect(sorted.find((c) => c.usable && !held.has(c.contactId))?.contactId ?? null).toBe(ref.free);
+        expect(sorted.find((c) => c.usable && c.nameAgrees && !held.has(c.contactId))?.contactId ?? null).toBe(ref.freeNamed);
         // and every carrier's position is marked
         for (let p = 0; p < carriers.length; p++) expect(got.carries.has(p)).toBe(refs.some((r) => r >>> 1 === p));
       }),
