@@ -5,12 +5,12 @@
  * the cut row be reported as cut short — not the whole file refused as unreadable, nor, with an
  * --encoding for the exports, the whole UTF-8 journal decoded in that encoding.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { runInProcess } from '../helpers/runCli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const SAMPLES = ['--users', 'samples/wordpress-users.csv', '--contacts', 'samples/contacts-ui.csv', '--links', 'samples/uf_match.csv', '--emails', 'samples/emails.csv'];
 const HEADER = 'uf_id,email,action,contact_id,decided_at\r\n';
@@ -19,7 +19,7 @@ const WHOLE = '29,hendersons@btinternet.com,link,136,2026-11-23T09:42:26.707Z\r\
 const CUT = Buffer.concat([Buffer.from('33,jos', 'utf8'), Buffer.from([0xc3])]);
 
 function journalFile(...parts: (string | Buffer)[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ufm-dec-cut-'));
+  const dir = tempDir('ufm-dec-cut-');
   const dec = join(dir, 'decisions.csv');
   writeFileSync(dec, Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p))));
   return dec;

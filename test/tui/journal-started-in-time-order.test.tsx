@@ -5,18 +5,18 @@
  * was "not in decided_at order (sorted in a spreadsheet?)" of a journal no one had touched, and
  * replayed it reordered. The rows the review starts with go into the journal in time order.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/cli/readJournal.js';
 import { runSession } from '../../src/tui/session.js';
 import { startSession } from './helpers/session.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 describe('the decisions a review starts with', () => {
   it('go into its journal in the order they were decided, and reopening says nothing of a sorted journal', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'ufm-replay-order-'));
-    const file = join(mkdtempSync(join(tmpdir(), 'ufm-replay-order-src-')), 'dec.csv');
+    const out = tempDir('ufm-replay-order-');
+    const file = join(tempDir('ufm-replay-order-src-'), 'dec.csv');
     // user 33 (later in the users export) decided first
     writeFileSync(file, 'uf_id,email,action,contact_id,decided_at\r\n33,office@riverside-food-bank.org,skip,,2026-11-22T10:00:01Z\r\n29,hendersons@btinternet.com,skip,,2026-11-22T10:00:02Z\r\n');
     const s = startSession(runSession, out, ['--decisions', file]);
